@@ -1,0 +1,78 @@
+"""Error codes: every message a user can meet has a code to search for and says what to do."""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates, formatted with keyword arguments, spaCy style."""
+
+    # Reading input (E0xx)
+    E001 = "E001 {path}: file is empty; nothing to analyse. Remove it or add the article text."
+    E002 = (
+        "E002 {path}: looks binary (NUL bytes in the first {n} bytes); veilleur reads UTF-8 text, "
+        "JSON Lines or HTML. Convert it to text first."
+    )
+    E003 = (
+        "E003 {path}: cannot decode the text (not UTF-8, and no other encoding fits). "
+        "Re-save it as UTF-8."
+    )
+    E004 = (
+        "E004 {path}:{line}: malformed JSON ({reason}). Fix that line; the other lines were read."
+    )
+    E005 = (
+        "E005 {path}:{line}: JSON object has no non-empty 'text' field. Each JSON Lines record "
+        "needs 'text' (and optionally id, url, title, published, outlet)."
+    )
+    E006 = "E006 {path}: no article text found in the HTML page (navigation or empty page?)."
+    E007 = "E007 {path}: article has no text once title, captions and credits are removed."
+    E008 = "E008 {path}: no such file or folder."
+    E009 = (
+        "E009 {path}:{line}: line is longer than {limit} bytes; skipped. Split the record "
+        "or raise the limit with --max-record-bytes."
+    )
+    E010 = "E010 {path}:{line}: field 'published' is not a date ({value!r}); expected YYYY[-MM[-DD]]."
+    E011 = "E011 {path}: unsupported file type {suffix!r}; use .txt, .jsonl, .json, .html or .htm."
+
+    # Language data and knowledge base (E1xx)
+    E101 = "E101 language data {path}: {reason}. Fix the file; see its schema in veilleur.lang."
+    E102 = "E102 no language data for {lang!r}; available: {available}."
+    E103 = "E103 knowledge base file {path}: {reason}. See docs/kb.md for the format."
+
+    # Storage (E2xx)
+    E201 = "E201 cannot open database {url}: {reason}."
+    E202 = (
+        "E202 database {url} has schema version {found}, newer than this veilleur ({known}). "
+        "Upgrade veilleur."
+    )
+    E203 = "E203 no article with id {id!r} in the database; list them with 'veilleur articles'."
+
+    # Evaluation (E3xx)
+    E301 = "E301 {path}: no gold.jsonl in this folder; 'veilleur eval' needs annotated articles."
+    E302 = "E302 {path}:{line}: gold record names doc {doc!r}, which is not in the folder."
+    E303 = "E303 scores below the pinned floors: {failures}."
+
+
+class VeilleurError(Exception):
+    """Base class of veilleur's errors; the message starts with its code."""
+
+
+class InputError(VeilleurError):
+    """Raised for input that cannot be read as an article; the run goes on with the rest."""
+
+    def __init__(self, message: str, *, path: str = "", line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
+    @property
+    def code(self) -> str:
+        """The error code, e.g. 'E004'."""
+        return str(self).split(" ", 1)[0]
+
+
+class DataError(VeilleurError):
+    """Raised when a language data or knowledge-base file is invalid."""
+
+
+class StoreError(VeilleurError):
+    """Raised when the database cannot be opened or migrated."""

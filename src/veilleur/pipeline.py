@@ -1,0 +1,95 @@
+"""Build the spaCy pipeline and stream articles through it: `analyse(articles) -> records`.
+
+Stages, in order:
+    1. read       str / Article -> Article (veilleur.readers)
+    2. make_doc   Article.content (regions blanked, offsets kept) -> Doc with doc._.article
+    3. nlp.pipe   fr_core_news_md, then the veilleur components (see veilleur.components)
+    4. record     Doc -> ArticleRecord (veilleur.record)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components import register_extensions
+from .readers import from_text
+from .record import build_record
+from .records import Article, ArticleRecord
+
+MODEL = "fr_core_news_md"
+COMPONENTS: tuple[str, ...] = (
+    "veilleur_dates",
+    "veilleur_actors",
+    "veilleur_quotes",
+    "veilleur_events",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to run the analysis; one object travels through the API, the CLI and benchmarks."""
+
+    model: str = MODEL
+    batch_size: int = 16
+    n_process: int = 1
+    kb_paths: tuple[str, ...] = ()
+
+
+def _import_components() -> None:
+    """Import component modules so that their factories are registered with spaCy."""
+    from .components import actors, dates, events, quotes  # noqa: F401
+
+
+def build_nlp(options: Options | None = None) -> Language:
+    """Load the spaCy model and add veilleur's components after it."""
+    options = options or Options()
+    register_extensions()
+    _import_components()
+    nlp = spacy.load(options.model)
+    for name in COMPONENTS:
+        config = {"kb_paths": list(options.kb_paths)} if name == "veilleur_actors" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+@cache
+def _shared_nlp(options: Options) -> Language:
+    return build_nlp(options)
+
+
+def get_nlp(options: Options | None = None) -> Language:
+    """The pipeline for `options`, loaded once per process."""
+    return _shared_nlp(options or Options())
+
+
+def _as_article(item: str | Article) -> Article:
+    return item if isinstance(item, Article) else from_text(item)
+
+
+def _docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
+    for article in articles:
+        doc = nlp.make_doc(article.content)
+        doc._.article = article
+        yield doc
+
+
+def analyse(
+    items: Iterable[str | Article],
+    *,
+    options: Options | None = None,
+    nlp: Language | None = None,
+) -> Iterator[ArticleRecord]:
+    """Analyse texts or Articles and yield one ArticleRecord each, in input order."""
+    options = options or Options()
+    nlp = nlp or get_nlp(options)
+    articles = (_as_article(item) for item in items)
+    for doc in nlp.pipe(
+        _docs(nlp, articles), batch_size=options.batch_size, n_process=options.n_process
+    ):
+        yield build_record(doc)
