@@ -1,17 +1,34 @@
-"""PLOVER events (placeholder): none yet."""
+"""PLOVER events: triggers from the lexicon, parties from the parse, status, date and place."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extraction.builder import extract_events
+from ..extraction.lexicon import load_lexicon
+from ..extraction.triggers import build_matcher
 
-@Language.component(
+
+class EventExtractor:
+    """Set doc._.events: one Event per happening the article states (see veilleur.extraction)."""
+
+    def __init__(self, nlp: Language, name: str, lang: str) -> None:
+        self.name = name
+        self.lexicon = load_lexicon(lang)
+        self.matcher = build_matcher(nlp, self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = extract_events(doc, self.matcher, self.lexicon)
+        return doc
+
+
+@Language.factory(
     "veilleur_events",
+    default_config={"lang": "fr"},
     requires=["doc._.mentions", "doc._.timexes"],
     assigns=["doc._.events"],
 )
-def events_component(doc: Doc) -> Doc:
-    """No events are extracted yet."""
-    doc._.events = []
-    return doc
+def make_event_extractor(nlp: Language, name: str, lang: str) -> EventExtractor:
+    """Factory of the event component."""
+    return EventExtractor(nlp, name, lang)

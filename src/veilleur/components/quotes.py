@@ -1,23 +1,32 @@
-"""Quotations (placeholder): text between quotation marks, no speaker yet."""
+"""Quotations and their speakers (see veilleur.extraction.attribution)."""
 
 from __future__ import annotations
-
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import Quote
+from ..extraction.attribution import extract_quotes
+from ..extraction.lexicon import load_quote_lexicon
 
-_QUOTED = re.compile(r"[«“\"]\s*([^«»“”\"]{3,}?)\s*[»”\"]")
+
+class QuoteExtractor:
+    """Set doc._.quotes: quoted words of three or more, each with the speaker the text gives."""
+
+    def __init__(self, nlp: Language, name: str, lang: str) -> None:
+        self.name = name
+        self.lexicon = load_quote_lexicon(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = extract_quotes(doc, self.lexicon)
+        return doc
 
 
-@Language.component("veilleur_quotes", requires=["doc._.mentions"], assigns=["doc._.quotes"])
-def quotes_component(doc: Doc) -> Doc:
-    """Find quoted spans of three words or more."""
-    doc._.quotes = [
-        Quote(m.start(1), m.end(1), m.group(1), None)
-        for m in _QUOTED.finditer(doc.text)
-        if len(m.group(1).split()) >= 3
-    ]
-    return doc
+@Language.factory(
+    "veilleur_quotes",
+    default_config={"lang": "fr"},
+    requires=["doc._.mentions"],
+    assigns=["doc._.quotes"],
+)
+def make_quote_extractor(nlp: Language, name: str, lang: str) -> QuoteExtractor:
+    """Factory of the quotation component."""
+    return QuoteExtractor(nlp, name, lang)

@@ -1,0 +1,156 @@
+"""The one place where events and quotes get their actors: `actor_for(doc, token_or_span)`.
+
+Actors come from the actors component (doc._.mentions, through veilleur.linking when it is
+installed); tokens no mention covers fall back to spaCy's entities, and country adjectives to
+the state they name (lexicon `demonyms`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from importlib import import_module
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import ActorRef, Mention
+from .lexicon import load_lexicon
+
+_ENT_KIND = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "organisation"}
+_PLACE_KINDS = frozenset({"place", "state"})
+
+
+def _linking(name: str) -> Callable[..., Any] | None:
+    """A function of veilleur.linking (the actors component's helpers), if that module exists."""
+    try:
+        module = import_module("veilleur.linking")
+    except ImportError:
+        return None
+    func = getattr(module, name, None)
+    return func if callable(func) else None
+
+
+def _new_id(name: str) -> str:
+    return "new:" + hashlib.sha1(name.casefold().encode()).hexdigest()[:10]
+
+
+def from_mention(mention: Mention) -> ActorRef:
+    """The ActorRef of a linked mention."""
+    return ActorRef(mention.actor_id, mention.name, mention.kind, mention.country)
+
+
+def is_place(actor: ActorRef) -> bool:
+    """True for places and states (which may be a location rather than a party)."""
+    return actor.kind in _PLACE_KINDS
+
+
+def _ent_name(ent: Span) -> str:
+    tokens = list(ent)
+    if ent.label_ == "PER":
+        # "M. Blinken", "le général Kurilla": the name is the proper nouns
+        while len(tokens) > 1 and tokens[0].pos_ != "PROPN":
+            tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0].pos_ in ("DET", "ADP", "PUNCT"):
+        tokens = tokens[1:]
+    text = ent.doc[tokens[0].i : tokens[-1].i + 1].text
+    return text.strip(" ,.;:'’\"«»“”")
+
+
+class ActorIndex:
+    """Actors by token for one Doc: linked mentions first, then entities and demonyms."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._demonyms = load_lexicon().demonyms
+        self._by_token: dict[int, ActorRef] = {}
+        self._starts: dict[int, int] = {}
+        self._mention_at = _linking("mention_at")
+        self._resolve = _linking("resolve_pronoun")
+        mentions: Iterable[Mention] = doc._.mentions or ()
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                self._add(span, from_mention(mention))
+        self._add_entities(doc)
+
+    def _add(self, span: Span, actor: ActorRef) -> None:
+        for token in span:
+            if token.i not in self._by_token:
+                self._by_token[token.i] = actor
+                self._starts[token.i] = span.start
+
+    def _add_entities(self, doc: Doc) -> None:
+        full_names: dict[str, ActorRef] = {}
+        for ent in doc.ents:
+            if any(t.i in self._by_token for t in ent) or ent.label_ not in _ENT_KIND:
+                continue
+            name = _ent_name(ent)
+            if len(name) < 2:
+                continue
+            kind = _ENT_KIND[ent.label_]
+            words = name.split()
+            if len(words) == 1 and words[0].casefold() in full_names:
+                actor = full_names[words[0].casefold()]
+            else:
+                actor = ActorRef(_new_id(name), name, kind)
+                if len(words) > 1:
+                    full_names[words[-1].casefold()] = actor
+            self._add(ent, actor)
+
+    def at(self, token: Token) -> ActorRef | None:
+        """The actor a token belongs to (a mention, an entity, or a country adjective)."""
+        if self._mention_at is not None:
+            mention = self._mention_at(self.doc, token)
+            if isinstance(mention, Mention):
+                return from_mention(mention)
+        actor = self._by_token.get(token.i)
+        if actor is not None:
+            return actor
+        state = self._demonyms.get(token.lemma_.casefold())
+        if state is not None and token.pos_ == "ADJ":
+            return ActorRef(_new_id(state), state, "state")
+        return None
+
+    def start_of(self, token: Token) -> int:
+        """The first token of the mention `token` belongs to (itself if none)."""
+        return self._starts.get(token.i, token.i)
+
+    def resolve(self, token: Token) -> ActorRef | None:
+        """The actor a pronoun stands for: the linker's answer, else the last person before it."""
+        if self._resolve is not None:
+            mention = self._resolve(self.doc, token)
+            if isinstance(mention, Mention):
+                return from_mention(mention)
+        return self.last_person_before(token.i)
+
+    def last_person_before(self, i: int) -> ActorRef | None:
+        """The last person mentioned before token `i`."""
+        for j in range(i - 1, -1, -1):
+            actor = self._by_token.get(j)
+            if actor is not None and actor.kind == "person":
+                return actor
+        return None
+
+    def in_range(self, start: int, end: int) -> list[tuple[int, ActorRef]]:
+        """Each actor mention starting in tokens [start, end), with its first token index."""
+        found: list[tuple[int, ActorRef]] = []
+        seen_starts: set[int] = set()
+        for i in range(max(start, 0), min(end, len(self.doc))):
+            actor = self.at(self.doc[i])
+            first = self.start_of(self.doc[i])
+            if actor is not None and first not in seen_starts:
+                seen_starts.add(first)
+                found.append((i, actor))
+        return found
+
+
+def actor_for(doc: Doc, token_or_span: Token | Span) -> ActorRef | None:
+    """The actor a token or span designates, or None; the adapter every stage goes through."""
+    index = ActorIndex(doc)
+    tokens = [token_or_span] if isinstance(token_or_span, Token) else list(token_or_span)
+    for token in tokens:
+        actor = index.at(token)
+        if actor is not None:
+            return actor
+    return None

@@ -1,0 +1,224 @@
+"""Who said a quotation: speech verbs after or before it, "selon X", the clause's subject,
+or the speaker of the quotation it continues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import ActorRef, Quote
+from .actors import ActorIndex, _new_id
+from .clauses import case_of, np_actor
+from .lexicon import QuoteLexicon
+from .spans import QuoteSpan, adjacent, find_quotes, word_count
+
+_SUBJ = ("nsubj", "expl:subj", "nsubj:pass")
+_INVERTED = ("nsubj", "expl:subj", "obj", "appos", "nmod", "flat:name", "obl:arg", "dep")
+_STOP = frozenset({".", "!", "?", "«", "“", '"', ";"})
+_SKIP_NP = frozenset({"acl:relcl", "acl", "appos", "punct", "conj", "cc", "advcl", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A speaker and how strongly the text ties them to the words."""
+
+    speaker: ActorRef
+    gender: str | None
+    strength: int
+    cue: str
+
+
+class Attributor:
+    """Attributes the quotations of one Doc in reading order, remembering earlier speakers."""
+
+    def __init__(self, doc: Doc, lexicon: QuoteLexicon, index: ActorIndex) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.index = index
+        self.history: list[Said] = []
+
+    # --- speakers of noun phrases -------------------------------------------------------
+    def _gender(self, token: Token) -> str | None:
+        if token.morph.get("Number") == ["Plur"]:
+            return "plur"
+        gender = token.morph.get("Gender")
+        return {"Masc": "masc", "Fem": "fem"}.get(gender[0]) if gender else None
+
+    def _last(self, gender: str | None) -> Said | None:
+        for said in reversed(self.history):
+            if gender is None or said.gender in (None, gender):
+                return said
+        return None
+
+    def _np_text(self, token: Token) -> str:
+        words = [t for t in token.subtree if not _inside_skipped(t, token)]
+        while words and words[0].pos_ in ("DET", "ADP", "PUNCT"):
+            words = words[1:]
+        while words and words[-1].pos_ == "PUNCT":
+            words = words[:-1]
+        return " ".join(w.text for w in words).replace("’ ", "’").replace("' ", "'")
+
+    def speaker_of(self, token: Token) -> tuple[ActorRef, str | None] | None:
+        """The speaker a noun phrase or pronoun designates."""
+        pronoun = self.lex.pronouns.gender(token.text)
+        if pronoun is not None and token.pos_ in ("PRON", "ADJ", "NOUN", "DET"):
+            said = self._last(pronoun)
+            if said is not None:
+                return said.speaker, said.gender
+            actor = self.index.resolve(token)
+            return (actor, None) if actor is not None else None
+        if token.lemma_.casefold() in self.lex.documents:
+            actor = np_actor(token, self.index)
+            for child in token.children:
+                if case_of(child) in ("de", "du", "des", "d"):
+                    actor = np_actor(child, self.index) or actor
+            if actor is not None and actor.kind == "person":
+                return actor, None
+            said = self._last(None)
+            return (said.speaker, said.gender) if said is not None else None
+        actor = np_actor(token, self.index)
+        if actor is not None and (actor.kind == "person" or token.pos_ == "PROPN"):
+            return actor, None
+        if token.pos_ in ("NOUN", "PROPN"):
+            name = self._np_text(token)
+            if name:
+                return ActorRef(_new_id(name), name, "organisation"), self._gender(token)
+        return (actor, None) if actor is not None else None
+
+    def _verb_speaker(self, verb: Token, *, after: bool) -> tuple[ActorRef, str | None] | None:
+        deps = _INVERTED if after else _SUBJ
+        candidates = [
+            c for c in verb.children
+            if c.dep_ in deps and (c.dep_ in _SUBJ or (c.i > verb.i and case_of(c) is None))
+        ]
+        candidates.sort(key=lambda c: (c.dep_ not in _SUBJ, c.i))
+        for child in candidates:
+            found = self.speaker_of(child)
+            if found is not None:
+                return found
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            return self._verb_speaker(verb.head, after=False)
+        return None
+
+    # --- cues ---------------------------------------------------------------------------
+    def _after(self, span: QuoteSpan) -> Said | None:
+        doc = self.doc
+        first = doc.char_span(span.close_at, len(doc.text), alignment_mode="expand")
+        if first is None or span.close_at >= len(doc.text):
+            return None
+        for token in doc[first.start : min(first.start + 14, len(doc))]:
+            if token.text in _STOP or "\n" in token.text:
+                break
+            lemma = token.lemma_.casefold()
+            if token.pos_ == "VERB" and lemma in self.lex.verbs:
+                found = self._verb_speaker(token, after=True)
+                if found is None:
+                    actor = self._first_person(token.i + 1, token.sent.end)
+                    found = (actor, None) if actor is not None else None
+                if found is not None:
+                    return Said(found[0], found[1], 3, token.text)
+            if token.pos_ == "ADP" and lemma in self.lex.according_to and token.head.i > token.i:
+                found = self.speaker_of(token.head)
+                if found is not None:
+                    return Said(found[0], found[1], 3, token.text)
+        return None
+
+    def _first_person(self, start: int, end: int) -> ActorRef | None:
+        for i, actor in self.index.in_range(start, end):
+            if self.doc[i].text in _STOP:
+                break
+            if actor.kind == "person":
+                return actor
+        return None
+
+    def _before(self, span: QuoteSpan, tokens: Span) -> Said | None:
+        # a speech verb governing the words, or a colon after one ("X a déclaré : « ... »")
+        roots = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head == t]
+        sentence_initial = tokens.start == tokens.sent.start or all(
+            t.is_punct for t in self.doc[tokens.sent.start : tokens.start]
+        )
+        governors: list[Token] = []
+        for root in roots:
+            governors.extend(a for a in root.ancestors if not tokens.start <= a.i < tokens.end)
+        for verb in governors:
+            if verb.pos_ == "VERB" and verb.lemma_.casefold() in self.lex.verbs:
+                found = self._verb_speaker(verb, after=False)
+                if found is not None:
+                    return Said(found[0], found[1], 3, verb.text)
+        sent = tokens.sent
+        for token in self.doc[sent.start : tokens.start]:
+            if token.pos_ == "ADP" and token.lemma_.casefold() in self.lex.according_to:
+                if token.i - sent.start <= 1 and token.head.i < tokens.start:
+                    found = self.speaker_of(token.head)
+                    if found is not None:
+                        return Said(found[0], found[1], 3, token.text)
+        colon = self.doc.text[: span.open_at].rstrip().endswith(":")
+        if colon and tokens.start > 0:
+            prev = self.doc[tokens.start - 1].sent
+            for token in reversed(list(prev)):
+                if token.pos_ == "VERB" and token.lemma_.casefold() in self.lex.verbs:
+                    found = self._verb_speaker(token, after=False)
+                    if found is not None:
+                        return Said(found[0], found[1], 3, token.text)
+        if not sentence_initial:
+            for verb in governors:
+                if verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and any(
+                    c.dep_ in _SUBJ for c in verb.children
+                ):
+                    found = self._verb_speaker(verb, after=False)
+                    if found is not None:
+                        return Said(found[0], found[1], 1, verb.text)
+        return None
+
+    def attribute(self, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, Said]]:
+        """Each quotation with its speaker; quotations with none are left out."""
+        found: list[tuple[QuoteSpan, Said]] = []
+        previous: QuoteSpan | None = None
+        previous_said: Said | None = None
+        for span in spans:
+            tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            said = self._after(span)
+            if said is None and tokens is not None and len(tokens) > 0:
+                said = self._before(span, tokens)
+            if said is None and previous is not None and previous_said is not None:
+                if adjacent(self.doc.text, previous.close_at, span.open_at):
+                    said = Said(previous_said.speaker, previous_said.gender, 2, "continued")
+            if said is not None:
+                self.history.append(said)
+                if word_count(self.doc.text[span.start : span.end]) >= self.lex.min_words:
+                    found.append((span, said))
+            previous, previous_said = span, said
+        return found
+
+
+def _inside_skipped(token: Token, head: Token) -> bool:
+    while token.i != head.i:
+        if token.dep_ in _SKIP_NP:
+            return True
+        token = token.head
+    return False
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
+    """The attributed quotations of a Doc; a quotation repeated (title and body) is kept once,
+    with its best-attributed occurrence."""
+    index = ActorIndex(doc)
+    spans = find_quotes(doc.text, lexicon)
+    pairs = Attributor(doc, lexicon, index).attribute(spans)
+    kept: list[tuple[QuoteSpan, Said]] = []
+    for span, said in sorted(pairs, key=lambda p: (-p[1].strength, -(p[0].end - p[0].start))):
+        text = doc.text[span.start : span.end]
+        if any(_overlap(text, doc.text[k.start : k.end]) >= 0.6 for k, _ in kept):
+            continue
+        kept.append((span, said))
+    kept.sort(key=lambda p: p[0].start)
+    return [
+        Quote(span.start, span.end, doc.text[span.start : span.end], said.speaker, said.cue)
+        for span, said in kept
+    ]

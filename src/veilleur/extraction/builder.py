@@ -1,0 +1,157 @@
+"""Events of one Doc: triggers -> frames -> status, date, place, evidence -> de-duplicated."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from ..records import ActorRef, Event, PartialDate
+from .actors import ActorIndex, is_place
+from .clauses import clause_end, clause_start, under_place_prep
+from .frames import Frame, noun_frame, verb_frame
+from .lexicon import Cues, Lexicon, load_quote_lexicon
+from .spans import evidence, find_quotes, inside
+from .status import anchored, verdict
+from .triggers import Hit, find_triggers
+
+_PREP_RANK = {"à": 0, "au": 0, "aux": 0, "dans": 0, "sur": 1, "en": 2, "vers": 3}
+
+
+def _event_date_function() -> Callable[..., Any] | None:
+    try:
+        module = import_module("veilleur.temporal")
+    except ImportError:
+        return None
+    func = getattr(module, "event_date", None)
+    return func if callable(func) else None
+
+
+def _date(doc: Doc, token: Token, *, future: bool) -> tuple[PartialDate | None, str]:
+    event_date = _event_date_function()
+    if event_date is not None:
+        value, source = event_date(doc, token, future=future)
+        return value, str(source)
+    published: PartialDate | None = doc._.published
+    if published is None:
+        return None, "none"
+    # without the time component, the publication year is all that is safe
+    return published.truncate("year"), "published"
+
+
+def _location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str | None:
+    """The most specific place the clause gives: "à X" before "en X"; else the visit's place."""
+    start = clause_start(token, cues)
+    end = clause_end(token, cues)
+    if token.pos_ == "NOUN":
+        start, end = min(start, token.left_edge.i), max(end, token.right_edge.i + 1)
+    best: tuple[int, int, str] | None = None
+    parties = {a.actor_id for a in (*frame.source, *frame.target)}
+    for i, actor in index.in_range(start, end):
+        word = index.doc[i]
+        if not is_place(actor) or actor.actor_id in parties and actor != frame.place:
+            continue
+        if not under_place_prep(word, index, cues):
+            continue
+        first = index.doc[index.start_of(word)]
+        prep = index.doc[first.i - 1].lower_ if first.i > 0 else ""
+        if prep not in _PREP_RANK and first.i > 1:
+            prep = index.doc[first.i - 2].lower_
+        rank = (_PREP_RANK.get(prep.rstrip("'’"), 1), abs(i - token.i))
+        if best is None or rank < best[:2]:
+            best = (*rank, actor.name)
+    if best is not None:
+        return best[2]
+    return frame.place.name if frame.place is not None else None
+
+
+def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
+    """A nominal event counts when something ties it to an occasion: a support verb ("tenir
+    une réunion"), a time, a plan or an attribution; a bare mention ("la guerre") does not."""
+    token = hit.token
+    if token.pos_ != "NOUN":
+        return True
+    head = token.head
+    if head.pos_ == "VERB" and head.lemma_.casefold() in cues.support_verbs:
+        return True
+    if any(c.dep_ == "acl" for c in token.children):
+        return True
+    return anchored(token, cues, timex_tokens)
+
+
+def _parties(frame: Frame, mutual: bool) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+    source, target = list(frame.source), list(frame.target)
+    if mutual and len(set(source) | set(target)) > 1:
+        both = tuple(dict.fromkeys([*source, *target]))
+        return both, both
+    target = [a for a in target if a not in source]
+    return tuple(source), tuple(target)
+
+
+def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
+    """Every event the Doc states, de-duplicated."""
+    cues = lexicon.cues
+    index = ActorIndex(doc)
+    quotes = find_quotes(doc.text, load_quote_lexicon())
+    timex_tokens: set[int] = set()
+    for timex in doc._.timexes or ():
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None:
+            timex_tokens.update(t.i for t in span)
+    events: list[Event] = []
+    for hit in find_triggers(doc, matcher, lexicon):
+        token, entry = hit.token, hit.entry
+        if inside(quotes, token.idx) or not _licensed(hit, cues, timex_tokens):
+            continue
+        status = verdict(token, cues)
+        if status in ("negated", "hypothetical"):
+            continue
+        maker = verb_frame if token.pos_ == "VERB" else noun_frame
+        frame = maker(token, entry, index, cues)
+        source, target = _parties(frame, entry.mutual)
+        if entry.target == "place" and not target and frame.place is not None:
+            target = (frame.place,)
+        if not source or (entry.type == "CONSULT" and len(set(source) | set(target)) < 2):
+            continue
+        if not target and entry.target != "none":
+            continue
+        start, end, text = evidence(doc, token)
+        date, date_from = _date(doc, token, future=status == "planned")
+        confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
+        events.append(
+            Event(
+                type=entry.type,
+                source=source,
+                target=target,
+                status=status,
+                evidence_start=start,
+                evidence_end=end,
+                evidence=text,
+                trigger=token.text,
+                mode=entry.mode,
+                date=date,
+                date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
+                location=_location(token, index, cues, frame),
+                confidence=min(confidence, 1.0),
+            )
+        )
+    return deduplicate(events)
+
+
+def _names(event: Event) -> frozenset[str]:
+    return frozenset(a.name.casefold() for a in (*event.source, *event.target))
+
+
+def deduplicate(events: list[Event]) -> list[Event]:
+    """One event per happening: the same type whose parties are the same or a subset merge,
+    keeping the one with more parties, then the higher confidence, then the body sentence."""
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: (-len(_names(e)), -e.confidence, e.evidence_start)):
+        names = _names(event)
+        if any(k.type == event.type and names <= _names(k) and k.mode == event.mode for k in kept):
+            continue
+        kept.append(event)
+    return sorted(kept, key=lambda e: e.evidence_start)

@@ -1,0 +1,107 @@
+"""Clause bounds and noun-phrase actors over spaCy's dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import ActorRef
+from .actors import ActorIndex, is_place
+from .lexicon import Cues
+
+_CLAUSE_DEPS = frozenset(
+    {"conj", "advcl", "parataxis", "ccomp", "acl:relcl", "ROOT", "xcomp", "acl"}
+)
+_BOUNDARY_PUNCT = frozenset({";", ":", "«", "»", "“", "”", '"', "(", ")"})
+_NAME_DEPS = frozenset({"appos", "flat:name", "flat", "nmod", "conj"})
+
+
+def case_of(token: Token) -> str | None:
+    """The preposition introducing `token` ("à" for "à Tel-Aviv"), lower-cased, or None."""
+    for child in token.children:
+        if child.dep_ == "case" or (child.dep_ == "mark" and child.pos_ == "ADP"):
+            return child.lower_.rstrip("'’")
+    return None
+
+
+def clause_start(token: Token, cues: Cues) -> int:
+    """Index of the first token of the clause `token` stands in (within its sentence)."""
+    sent = token.sent
+    for i in range(token.i - 1, sent.start - 1, -1):
+        word = token.doc[i]
+        if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
+            return i + 1
+    return sent.start
+
+
+def clause_end(token: Token, cues: Cues) -> int:
+    """Index just past the clause that follows `token` (next verb clause, mark or stop)."""
+    sent = token.sent
+    for i in range(token.i + 1, sent.end):
+        word = token.doc[i]
+        if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
+            return i
+        if word.pos_ == "VERB" and word.dep_ in _CLAUSE_DEPS and word.head.i != token.i:
+            return i
+        if word.pos_ == "AUX" and word.dep_.startswith("aux") and word.head.i > i:
+            return i
+    return sent.end
+
+
+def under_place_prep(token: Token, index: ActorIndex, cues: Cues) -> bool:
+    """True when `token` names a place introduced by a place preposition ("à Tel-Aviv")."""
+    first = token.doc[index.start_of(token)]
+    before = token.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.pos_ == "DET" and before.i > 0:
+        before = token.doc[before.i - 1]
+    prep = before.lower_.rstrip("'’") if before is not None else None
+    return prep in cues.place_preps or case_of(token) in cues.place_preps
+
+
+def np_actor(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The actor a noun phrase headed by `token` designates: its mention, a named person in
+    apposition or complement ("le général X", "le bureau de X"), or a country adjective."""
+    actor = index.at(token)
+    if actor is not None:
+        return actor
+    if token.pos_ == "PRON":
+        if token.morph.get("PronType") == ["Rel"]:
+            return np_actor(token.head.head, index) if token.head.dep_ == "acl:relcl" else None
+        if token.morph.get("Person") == ["3"] or not token.morph.get("Person"):
+            return index.resolve(token)
+        return None
+    people = [index.at(c) for c in token.children if c.dep_ in _NAME_DEPS]
+    for person in people:
+        if person is not None and person.kind == "person":
+            return person
+    for child in token.children:
+        if child.dep_ == "amod":
+            actor = index.at(child)
+            if actor is not None:
+                return actor
+    return None
+
+
+def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
+    """Actors of a noun phrase and of the phrases coordinated with it ("X et Y")."""
+    found: list[ActorRef] = []
+    for head in (token, *token.conjuncts):
+        actor = np_actor(head, index)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def zone_actors(
+    index: ActorIndex, cues: Cues, start: int, end: int, *, places: bool = False
+) -> list[ActorRef]:
+    """Actors mentioned in tokens [start, end): people if any, else others; places under a
+    place preposition are left out unless `places`."""
+    found: list[ActorRef] = []
+    for i, actor in index.in_range(start, end):
+        token = index.doc[i]
+        if not places and is_place(actor) and under_place_prep(token, index, cues):
+            continue
+        if actor not in found:
+            found.append(actor)
+    people = [a for a in found if a.kind == "person"]
+    return people or found

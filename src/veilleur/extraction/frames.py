@@ -1,0 +1,175 @@
+"""Source and target actors of a trigger, from its dependents, then from its clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..records import ActorRef
+from .actors import ActorIndex, is_place
+from .clauses import case_of, clause_end, clause_start, np_actor, np_actors, zone_actors
+from .lexicon import Cues, Trigger
+
+_SUBJ = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
+_OBJ = frozenset({"obj", "iobj"})
+_OBL = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"})
+_TARGET_PREPS = frozenset({"à", "au", "aux", "avec", "contre", "envers", "entre", "sur", "vers"})
+_AGENT_PREPS = frozenset({"par"})
+_OF_PREPS = frozenset({"de", "du", "des", "d"})
+_SHARED_DEPS = frozenset({"conj", "xcomp", "advcl", "acl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The parties of one event, the place a visit goes to, and how they were found."""
+
+    source: tuple[ActorRef, ...]
+    target: tuple[ActorRef, ...]
+    place: ActorRef | None
+    syntactic: bool
+
+
+def _add(found: list[ActorRef], actors: list[ActorRef]) -> None:
+    for actor in actors:
+        if actor not in found:
+            found.append(actor)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+
+
+def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) -> list[ActorRef]:
+    """Who does what `verb` says: its subject, a shared subject up the chain ("doit
+    rencontrer", "a rencontré X et exprimé"), or the people named before it in its clause."""
+    found: list[ActorRef] = []
+    for child in verb.children:
+        if child.dep_ in _SUBJ and not (child.dep_ == "nsubj:pass"):
+            _add(found, np_actors(child, index))
+    if not found and verb.dep_ in _SHARED_DEPS and depth < 3 and verb.head.i != verb.i:
+        if verb.head.pos_ in ("VERB", "AUX"):
+            found = subject_of(verb.head, index, cues, depth=depth + 1)
+        elif verb.dep_ in ("acl", "acl:relcl"):
+            _add(found, np_actors(verb.head, index))
+    zone = zone_actors(index, cues, clause_start(verb, cues), verb.i)
+    _add(found, [a for a in zone if a.kind == "person"] or ([] if found else zone))
+    return found
+
+
+def _dependents(token: Token, deps: frozenset[str], preps: frozenset[str] | None) -> list[Token]:
+    picked: list[Token] = []
+    for child in token.children:
+        if child.dep_ not in deps:
+            continue
+        prep = case_of(child)
+        if (preps is None and prep is None) or (preps is not None and prep in preps):
+            picked.append(child)
+    return picked
+
+
+def _objects(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    found: list[ActorRef] = []
+    heads = _dependents(verb, _OBJ, None) + _dependents(verb, _OBL, _TARGET_PREPS)
+    for head in heads:
+        actors = np_actors(head, index)
+        prep = case_of(head)
+        if prep in cues.place_preps and prep not in ("à", "au", "aux", "sur"):
+            actors = [a for a in actors if not is_place(a)]
+        _add(found, [a for a in actors if not (is_place(a) and prep in ("à", "au", "aux"))])
+    return found
+
+
+def _place(token: Token, index: ActorIndex, cues: Cues) -> ActorRef | None:
+    heads = _dependents(token, _OBL | {"obl:arg"}, frozenset(cues.place_preps))
+    if token.dep_ in ("xcomp", "advcl") and not heads:
+        heads = _dependents(token.head, _OBL, frozenset(cues.place_preps))
+    for head in heads:
+        actor = np_actor(head, index)
+        if actor is not None and is_place(actor):
+            return actor
+    return None
+
+
+def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Frame:
+    """Parties of a verb trigger."""
+    source = subject_of(verb, index, cues)
+    syntactic = bool(source)
+    target: list[ActorRef] = []
+    if _passive(verb):
+        target = [a for c in verb.children if c.dep_ == "nsubj:pass" for a in np_actors(c, index)]
+        agents = _dependents(verb, _OBL, _AGENT_PREPS)
+        source = [a for h in agents for a in np_actors(h, index)]
+    place = _place(verb, index, cues) if entry.target == "place" else None
+    if entry.target == "object" and not target:
+        target = _objects(verb, index, cues)
+        if not target:
+            zone = zone_actors(index, cues, verb.i + 1, clause_end(verb, cues))
+            target = [a for a in zone if a not in source]
+            syntactic = False
+    return Frame(tuple(source), tuple(target), place, syntactic)
+
+
+def _possessor(noun: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    for child in noun.children:
+        if child.dep_ == "det" and child.morph.get("Poss") == ["Yes"]:
+            governor = _governing_verb(noun)
+            if governor is not None:
+                return subject_of(governor, index, cues)
+            actor = index.resolve(child)
+            return [actor] if actor is not None else []
+    return []
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    head = noun
+    for _ in range(3):
+        if head.dep_ == "ROOT" or head.head.i == head.i:
+            return head if head.pos_ == "VERB" else None
+        head = head.head
+        if head.pos_ == "VERB":
+            return head
+    return None
+
+
+def noun_frame(noun: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Frame:
+    """Parties of a nominal trigger: "la visite de X", "l'assassinat de X par Y",
+    "l'attaque russe", "un appel entre X et Y", "sa rencontre avec X"."""
+    source: list[ActorRef] = []
+    target: list[ActorRef] = []
+    of_heads = _dependents(noun, _OBL, _OF_PREPS)
+    of_actors = [a for h in of_heads for a in np_actors(h, index) if not is_place(a) or True]
+    _add(source if entry.of == "source" else target, of_actors)
+    for head in _dependents(noun, _OBL, _AGENT_PREPS):
+        _add(source, np_actors(head, index))
+    for child in noun.children:
+        if child.dep_ == "amod":
+            actor = index.at(child)
+            if actor is not None:
+                _add(source, [actor])
+        if child.dep_ == "acl":
+            # "une frappe attribuée à Israël": the one it is attributed to is the source
+            for head in _dependents(child, _OBL | _OBJ, frozenset({"à", "au", "aux", "par"})):
+                _add(source, np_actors(head, index))
+    between = [a for h in _dependents(noun, _OBL, frozenset({"entre"})) for a in np_actors(h, index)]
+    _add(source, between)
+    if entry.target == "object":
+        for head in _dependents(noun, _OBL, _TARGET_PREPS - {"entre"}):
+            actors = np_actors(head, index)
+            prep = case_of(head)
+            _add(target, [a for a in actors if not (is_place(a) and prep in cues.place_preps)])
+    if not source:
+        _add(source, _possessor(noun, index, cues))
+    if not source and noun.dep_ in ("obj", "nsubj", "obl", "obl:arg", "obl:mod", "nmod"):
+        governor = _governing_verb(noun)
+        if governor is not None:
+            _add(source, subject_of(governor, index, cues))
+    place = None
+    if entry.target == "place":
+        for head in _dependents(noun, _OBL, frozenset(cues.place_preps)):
+            actor = np_actor(head, index)
+            if actor is not None and is_place(actor):
+                place = actor
+                break
+    target = [a for a in target if a not in source] if not entry.mutual else target
+    return Frame(tuple(source), tuple(target), place, True)

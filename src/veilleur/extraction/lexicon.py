@@ -1,0 +1,122 @@
+"""Schemas and loaders of the trigger and quote-verb lexicons (lang/<lang>/*.yaml)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .. import lang
+from ..records import PLOVER_TYPES
+
+
+class Trigger(BaseModel):
+    """One trigger entry: head lemmas, PLOVER type and the frame of its arguments."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lemmas: tuple[str, ...] = Field(min_length=1)
+    pos: Literal["verb", "noun"]
+    type: str
+    mode: str | None = None
+    requires_child: tuple[str, ...] = ()
+    requires_prep: tuple[str, ...] = ()
+    reflexive: bool = False
+    of: Literal["source", "target"] = "source"
+    target: Literal["object", "place", "none"] = "object"
+    mutual: bool = False
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in PLOVER_TYPES:
+            raise ValueError(f"unknown PLOVER type {value!r}; expected one of {PLOVER_TYPES}")
+        return value
+
+
+class Cues(BaseModel):
+    """Words around a trigger that set its status or anchor it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    planned_verbs: frozenset[str]
+    planned_modifiers: frozenset[str]
+    reported_markers: frozenset[str]
+    negators: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    hedges: frozenset[str]
+    support_verbs: frozenset[str]
+    place_preps: frozenset[str]
+    time_words: frozenset[str]
+    clause_marks: frozenset[str]
+
+
+class Lexicon(BaseModel):
+    """The whole triggers.yaml file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    triggers: tuple[Trigger, ...] = Field(min_length=1)
+    cues: Cues
+    demonyms: dict[str, str]
+
+    def entries(self, lemma: str, pos: str) -> list[Trigger]:
+        """Trigger entries whose head is `lemma` with part of speech `pos`."""
+        return [t for t in self.triggers if t.pos == pos and lemma in t.lemmas]
+
+    def lemma_set(self, pos: str) -> frozenset[str]:
+        """Every head lemma of part of speech `pos`."""
+        return frozenset(lemma for t in self.triggers if t.pos == pos for lemma in t.lemmas)
+
+
+class Mark(BaseModel):
+    """A pair of quotation marks."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    open: str = Field(min_length=1, max_length=1)
+    close: str = Field(min_length=1, max_length=1)
+
+
+class Pronouns(BaseModel):
+    """Pronouns that stand for an earlier speaker, by gender."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    masc: frozenset[str]
+    fem: frozenset[str]
+    plur: frozenset[str]
+
+    def gender(self, word: str) -> str | None:
+        """'masc', 'fem' or 'plur' for a pronoun, None for other words."""
+        low = word.casefold().lstrip("-")
+        for name in ("masc", "fem", "plur"):
+            if low in getattr(self, name):
+                return name
+        return None
+
+
+class QuoteLexicon(BaseModel):
+    """The whole quote_verbs.yaml file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    marks: tuple[Mark, ...] = Field(min_length=1)
+    min_words: int = Field(ge=1)
+    verbs: frozenset[str]
+    according_to: frozenset[str]
+    documents: frozenset[str]
+    pronouns: Pronouns
+
+
+@cache
+def load_lexicon(language: str = "fr") -> Lexicon:
+    """The validated trigger lexicon of `language` (loaded once per process)."""
+    return lang.load(language, "triggers", Lexicon)
+
+
+@cache
+def load_quote_lexicon(language: str = "fr") -> QuoteLexicon:
+    """The validated quotation lexicon of `language` (loaded once per process)."""
+    return lang.load(language, "quote_verbs", QuoteLexicon)

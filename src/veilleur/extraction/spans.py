@@ -1,0 +1,111 @@
+"""Quoted spans of a text and the evidence sentence of a token."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import QuoteLexicon
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_NEW_SENTENCE = re.compile(r"[.!?\n][^\w]*\w")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Quoted text: `start`/`end` bound the words, `open_at`/`close_at` the marks."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int  # index just past the closing mark, or the paragraph end when it is missing
+    closed: bool
+
+
+def word_count(text: str) -> int:
+    """Number of words in `text`."""
+    return len(_WORD.findall(text))
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    # a straight quote opens when it follows a space, a bracket or an elided article ("qu'")
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and not after.isspace()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quotes(text: str, lexicon: QuoteLexicon) -> list[QuoteSpan]:
+    """Every outermost quotation in `text`, nested marks kept inside; unclosed ones end with
+    their paragraph, and a paragraph that reopens an unclosed quote continues it."""
+    closers = {m.open: m.close for m in lexicon.marks}
+    spans: list[QuoteSpan] = []
+    stack: list[str] = []  # expected closing marks, outermost first
+    open_at = 0
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if not stack:
+            if char in closers and (char != closers[char] or _is_opening_straight(text, i)):
+                stack.append(closers[char])
+                open_at = i
+        elif char == stack[-1]:
+            stack.pop()
+            if not stack:
+                spans.append(_span(text, open_at, i, i + 1, closed=True))
+        elif char in closers and (char != closers[char] or _is_opening_straight(text, i)):
+            stack.append(closers[char])
+        elif char == "\n":
+            stack.clear()
+            spans.append(_span(text, open_at, i, i, closed=False))
+        i += 1
+    if stack:
+        spans.append(_span(text, open_at, len(text), len(text), closed=False))
+    return _join_continued(text, spans)
+
+
+def _span(text: str, open_at: int, end: int, close_at: int, *, closed: bool) -> QuoteSpan:
+    start, end = _trim(text, open_at + 1, end)
+    return QuoteSpan(start, end, open_at, close_at, closed)
+
+
+def _join_continued(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    joined: list[QuoteSpan] = []
+    for span in spans:
+        if joined and not joined[-1].closed and not text[joined[-1].close_at : span.open_at].strip():
+            prev = joined.pop()
+            span = QuoteSpan(prev.start, span.end, prev.open_at, span.close_at, span.closed)
+        joined.append(span)
+    return joined
+
+
+def adjacent(text: str, end: int, start: int) -> bool:
+    """True when no new sentence of narration lies between offsets `end` and `start`."""
+    return _NEW_SENTENCE.search(text[end:start]) is None
+
+
+def inside(spans: list[QuoteSpan], offset: int) -> bool:
+    """True when `offset` falls within one of `spans`."""
+    return any(s.open_at <= offset < s.close_at for s in spans)
+
+
+def evidence(doc: Doc, token: Token) -> tuple[int, int, str]:
+    """The sentence of `token`, cut to its line: (start, end, text) in original offsets."""
+    sent = token.sent
+    start, end = sent.start_char, sent.end_char
+    text = doc.text
+    line_start = text.rfind("\n", start, token.idx) + 1
+    line_end = text.find("\n", token.idx, end)
+    start = max(start, line_start)
+    end = end if line_end == -1 else line_end
+    start, end = _trim(text, start, end)
+    return start, end, text[start:end]

@@ -1,0 +1,81 @@
+"""Whether a trigger states a fact, a plan, a claim, a negation or a hypothesis."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Token
+
+from .lexicon import Cues
+
+Verdict = Literal["occurred", "planned", "reported", "negated", "hypothetical"]
+_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "obj", "nmod", "obl", "obl:arg", "obl:mod", "nsubj"})
+
+
+def _future(token: Token) -> bool:
+    words = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
+    return any(
+        w.morph.get("Tense") == ["Fut"] or w.morph.get("Mood") == ["Cnd"] for w in words
+    )
+
+
+def _chain(token: Token, limit: int = 3) -> list[Token]:
+    """The trigger and the words governing it, up to a clause boundary."""
+    chain = [token]
+    head = token
+    for _ in range(limit):
+        if head.dep_ not in _CHAIN_DEPS or head.head.i == head.i:
+            break
+        head = head.head
+        chain.append(head)
+    return chain
+
+
+def _negated(token: Token, cues: Cues) -> bool:
+    return any(
+        c.dep_ == "advmod" and c.lemma_.casefold() in cues.negators for c in token.children
+    )
+
+
+def _lemmas(tokens: list[Token]) -> set[str]:
+    return {t.lemma_.casefold() for t in tokens}
+
+
+def verdict(token: Token, cues: Cues) -> Verdict:
+    """The status of the event `token` triggers, or why it is not an event of the record."""
+    chain = _chain(token)
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    if any(_negated(t, cues) for t in verbs[:2] or chain[:1]):
+        return "negated"
+    for t in chain:
+        if any(c.dep_ == "mark" and c.lemma_.casefold() in cues.hypothetical_marks
+               for c in t.children):
+            return "hypothetical"
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "acl", "nmod", "advmod")]
+    if token.pos_ == "NOUN":
+        if _lemmas(modifiers) & cues.hedges or (
+            token.head.pos_ == "NOUN" and token.head.lemma_.casefold() in cues.hedges
+        ):
+            return "hypothetical"
+        if _lemmas(modifiers) & cues.reported_markers:
+            return "reported"
+        if _lemmas(modifiers) & cues.planned_modifiers:
+            return "planned"
+    if any(_future(t) for t in chain[:2]):
+        return "planned"
+    if _lemmas(chain[1:]) & cues.planned_verbs:
+        return "planned"
+    if _lemmas(chain[1:]) & cues.reported_markers:
+        return "reported"
+    return "occurred"
+
+
+def anchored(token: Token, cues: Cues, timex_tokens: set[int]) -> bool:
+    """True when a nominal event is tied to a time ("le 7 octobre", "en 2006", "mardi")."""
+    scope = token.head if token.dep_ in ("obj", "nsubj", "nmod", "obl") else token
+    for word in (*token.subtree, *(c for c in scope.children if c.i != token.i)):
+        if word.i in timex_tokens or word.lemma_.casefold() in cues.time_words:
+            return True
+        if word.like_num and len(word.text) == 4 and word.text.startswith(("19", "20")):
+            return True
+    return False

@@ -1,0 +1,93 @@
+"""Find trigger words with a precompiled spaCy Matcher and check each entry's requirements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from .clauses import case_of
+from .lexicon import Lexicon, Trigger
+
+_POS = {"verb": ["VERB"], "noun": ["NOUN"]}
+_REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl", "obj", "iobj", "expl:pass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger token and the lexicon entry it fulfils."""
+
+    token: Token
+    entry: Trigger
+
+
+def build_matcher(nlp: Language, lexicon: Lexicon) -> Matcher:
+    """One Matcher over lemma and part of speech for all trigger heads."""
+    matcher = Matcher(nlp.vocab)
+    for pos, tags in _POS.items():
+        lemmas = sorted(lexicon.lemma_set(pos))
+        matcher.add(pos, [[{"LEMMA": {"IN": lemmas}, "POS": {"IN": tags}}]])
+    return matcher
+
+
+def _descendants(token: Token, depth: int = 2) -> list[Token]:
+    found: list[Token] = []
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children]
+        found.extend(frontier)
+    return found
+
+
+def _preps(token: Token) -> set[str]:
+    preps = {p for c in token.children if (p := case_of(c)) is not None}
+    # "arriver en Israël" may hang the place on the auxiliary's clause: look one level up too
+    if token.dep_ in ("xcomp", "advcl") and token.head.pos_ == "VERB":
+        preps |= {p for c in token.head.children if (p := case_of(c)) is not None}
+    return preps
+
+
+def _reflexive(token: Token) -> bool:
+    return any(
+        c.dep_ in _REFLEXIVE_DEPS and c.lower_.rstrip("'’") in ("se", "s", "me", "m", "nous")
+        for c in token.children
+    )
+
+
+def fulfils(token: Token, entry: Trigger) -> bool:
+    """True when `token` meets the entry's requirements (child lemma, preposition, reflexive)."""
+    if entry.requires_child:
+        lemmas = {d.lemma_.casefold() for d in _descendants(token)}
+        if not lemmas & set(entry.requires_child):
+            return False
+    if entry.requires_prep and not _preps(token) & set(entry.requires_prep):
+        return False
+    return not (entry.reflexive and not _reflexive(token))
+
+
+def find_triggers(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Hit]:
+    """Each trigger token with the most specific entry it fulfils (entries with requirements
+    first); one token may start events of different types."""
+    hits: list[Hit] = []
+    for match_id, start, _end in matcher(doc):
+        token = doc[start]
+        pos = doc.vocab.strings[match_id]
+        entries = lexicon.entries(token.lemma_.casefold(), pos)
+        ranked = sorted(
+            entries, key=lambda e: -(len(e.requires_child) + len(e.requires_prep) + e.reflexive)
+        )
+        types: set[str] = set()
+        specific = False
+        for entry in ranked:
+            is_specific = bool(entry.requires_child or entry.requires_prep or entry.reflexive)
+            if entry.type in types or (specific and not is_specific):
+                continue
+            if not fulfils(token, entry):
+                continue
+            # "promettre de riposter" is a threat, not also a bare promise
+            specific = specific or is_specific
+            types.add(entry.type)
+            hits.append(Hit(token, entry))
+    return hits
