@@ -43,7 +43,7 @@ class Options:
 
 def _import_components() -> None:
     """Import component modules so that their factories are registered with spaCy."""
-    from .components import actors, dates, events, quotes  # noqa: F401
+    from .components import actors, dates, events, paragraphs, quotes  # noqa: F401
 
 
 def build_nlp(options: Options | None = None) -> Language:
@@ -52,6 +52,7 @@ def build_nlp(options: Options | None = None) -> Language:
     register_extensions()
     _import_components()
     nlp = spacy.load(options.model)
+    nlp.add_pipe("veilleur_paragraphs", before="parser")
     for name in COMPONENTS:
         config = {"kb_paths": list(options.kb_paths)} if name == "veilleur_actors" else {}
         nlp.add_pipe(name, config=config)

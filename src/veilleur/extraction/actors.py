@@ -49,7 +49,7 @@ def _ent_name(ent: Span) -> str:
     tokens = list(ent)
     if ent.label_ == "PER":
         # "M. Blinken", "le général Kurilla": the name is the proper nouns
-        while len(tokens) > 1 and tokens[0].pos_ != "PROPN":
+        while len(tokens) > 1 and (tokens[0].pos_ != "PROPN" or tokens[0].text.endswith(".")):
             tokens = tokens[1:]
     while len(tokens) > 1 and tokens[0].pos_ in ("DET", "ADP", "PUNCT"):
         tokens = tokens[1:]
@@ -85,6 +85,10 @@ class ActorIndex:
         for ent in doc.ents:
             if any(t.i in self._by_token for t in ent) or ent.label_ not in _ENT_KIND:
                 continue
+            if not any(t.pos_ == "PROPN" for t in ent) and not (
+                ent.label_ == "LOC" and ent.text[:1].isupper()
+            ):
+                continue  # "Premier ministre israélien" is a title, not a name
             name = _ent_name(ent)
             if len(name) < 2:
                 continue

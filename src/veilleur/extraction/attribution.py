@@ -3,6 +3,7 @@ or the speaker of the quotation it continues."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -10,9 +11,12 @@ from spacy.tokens import Doc, Span, Token
 from ..records import ActorRef, Quote
 from .actors import ActorIndex, _new_id
 from .clauses import case_of, np_actor
+from .frames import subject_of
+from .lexicon import load_lexicon
 from .lexicon import QuoteLexicon
 from .spans import QuoteSpan, adjacent, find_quotes, word_count
 
+_WORDS = re.compile(r"\w+")
 _SUBJ = ("nsubj", "expl:subj", "nsubj:pass")
 _INVERTED = ("nsubj", "expl:subj", "obj", "appos", "nmod", "flat:name", "obl:arg", "dep")
 _STOP = frozenset({".", "!", "?", "«", "“", '"', ";"})
@@ -36,7 +40,13 @@ class Attributor:
         self.doc = doc
         self.lex = lexicon
         self.index = index
+        self.cues = load_lexicon().cues
         self.history: list[Said] = []
+        self.spans: list[QuoteSpan] = []
+
+    def quoted(self, offset: int) -> bool:
+        """True when `offset` lies inside one of the Doc's quotations."""
+        return any(s.open_at <= offset < s.close_at for s in self.spans)
 
     # --- speakers of noun phrases -------------------------------------------------------
     def _gender(self, token: Token) -> str | None:
@@ -86,11 +96,16 @@ class Attributor:
                 return ActorRef(_new_id(name), name, "organisation"), self._gender(token)
         return (actor, None) if actor is not None else None
 
-    def _verb_speaker(self, verb: Token, *, after: bool) -> tuple[ActorRef, str | None] | None:
+    def _verb_speaker(
+        self, verb: Token, *, after: bool, outside: tuple[int, int] = (0, 0)
+    ) -> tuple[ActorRef, str | None] | None:
         deps = _INVERTED if after else _SUBJ
         candidates = [
             c for c in verb.children
-            if c.dep_ in deps and (c.dep_ in _SUBJ or (c.i > verb.i and case_of(c) is None))
+            if c.dep_ in deps
+            and (c.dep_ in _SUBJ or (c.i > verb.i and case_of(c) is None))
+            and not outside[0] <= c.idx < outside[1]
+            and not self.quoted(c.idx)
         ]
         candidates.sort(key=lambda c: (c.dep_ not in _SUBJ, c.i))
         for child in candidates:
@@ -99,6 +114,10 @@ class Attributor:
                 return found
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self._verb_speaker(verb.head, after=False)
+        if not after:
+            people = [a for a in subject_of(verb, self.index, self.cues) if a.kind == "person"]
+            if people:
+                return people[0], None
         return None
 
     # --- cues ---------------------------------------------------------------------------
@@ -112,10 +131,7 @@ class Attributor:
                 break
             lemma = token.lemma_.casefold()
             if token.pos_ == "VERB" and lemma in self.lex.verbs:
-                found = self._verb_speaker(token, after=True)
-                if found is None:
-                    actor = self._first_person(token.i + 1, token.sent.end)
-                    found = (actor, None) if actor is not None else None
+                found = self._cue_speaker(token, span.close_at)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
             if token.pos_ == "ADP" and lemma in self.lex.according_to and token.head.i > token.i:
@@ -124,12 +140,17 @@ class Attributor:
                     return Said(found[0], found[1], 3, token.text)
         return None
 
-    def _first_person(self, start: int, end: int) -> ActorRef | None:
-        for i, actor in self.index.in_range(start, end):
-            if self.doc[i].text in _STOP:
+    def _cue_speaker(self, verb: Token, after: int) -> tuple[ActorRef, str | None] | None:
+        """The speaker of a speech verb that follows the words ("», a déclaré X")."""
+        found = self._verb_speaker(verb, after=True, outside=(0, after))
+        if found is not None:
+            return found
+        for token in self.doc[verb.i + 1 : min(verb.i + 12, len(self.doc))]:
+            if token.text in _STOP or self.quoted(token.idx):
                 break
-            if actor.kind == "person":
-                return actor
+            actor = self.index.at(token)
+            if actor is not None and actor.kind == "person":
+                return actor, None
         return None
 
     def _before(self, span: QuoteSpan, tokens: Span) -> Said | None:
@@ -171,12 +192,30 @@ class Attributor:
                         return Said(found[0], found[1], 1, verb.text)
         return None
 
+    def _narration(self, start: int, end: int) -> None:
+        """Remember who speaks in the narration between two quotations ("affirme X", "selon
+        X"): a later "il" or "celui" may stand for them."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return
+        for token in span:
+            lemma = token.lemma_.casefold()
+            found = None
+            if token.pos_ == "VERB" and lemma in self.lex.verbs:
+                found = self._cue_speaker(token, token.idx)
+            elif token.pos_ == "ADP" and lemma in self.lex.according_to and token.head.i > token.i:
+                found = self.speaker_of(token.head)
+            if found is not None:
+                self.history.append(Said(found[0], found[1], 0, token.text))
+
     def attribute(self, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, Said]]:
         """Each quotation with its speaker; quotations with none are left out."""
         found: list[tuple[QuoteSpan, Said]] = []
+        self.spans = spans
         previous: QuoteSpan | None = None
         previous_said: Said | None = None
         for span in spans:
+            self._narration(previous.close_at if previous else 0, span.open_at)
             tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
             said = self._after(span)
             if said is None and tokens is not None and len(tokens) > 0:
@@ -200,9 +239,15 @@ def _inside_skipped(token: Token, head: Token) -> bool:
     return False
 
 
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    words = [w.casefold() for w in _WORDS.findall(text)]
+    return set(zip(words, words[1:], strict=False))
+
+
 def _overlap(a: str, b: str) -> float:
-    wa, wb = set(a.casefold().split()), set(b.casefold().split())
-    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+    """Share of the shorter text's word pairs found in the other (a repeated quotation)."""
+    ba, bb = _bigrams(a), _bigrams(b)
+    return len(ba & bb) / max(1, min(len(ba), len(bb)))
 
 
 def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
@@ -214,7 +259,10 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     kept: list[tuple[QuoteSpan, Said]] = []
     for span, said in sorted(pairs, key=lambda p: (-p[1].strength, -(p[0].end - p[0].start))):
         text = doc.text[span.start : span.end]
-        if any(_overlap(text, doc.text[k.start : k.end]) >= 0.6 for k, _ in kept):
+        if any(
+            _overlap(text, doc.text[k.start : k.end]) >= 0.5 and ks.strength > said.strength
+            for k, ks in kept
+        ):
             continue
         kept.append((span, said))
     kept.sort(key=lambda p: p[0].start)

@@ -48,18 +48,42 @@ def clause_end(token: Token, cues: Cues) -> int:
 
 
 def under_place_prep(token: Token, index: ActorIndex, cues: Cues) -> bool:
-    """True when `token` names a place introduced by a place preposition ("à Tel-Aviv")."""
+    """True when `token` names a place introduced by a place preposition ("à Tel-Aviv",
+    "dans la banlieue sud de Beyrouth")."""
     first = token.doc[index.start_of(token)]
     before = token.doc[first.i - 1] if first.i > 0 else None
     if before is not None and before.pos_ == "DET" and before.i > 0:
         before = token.doc[before.i - 1]
     prep = before.lower_.rstrip("'’") if before is not None else None
-    return prep in cues.place_preps or case_of(token) in cues.place_preps
+    if prep in cues.place_preps:
+        return True
+    head = token
+    for _ in range(3):
+        if case_of(head) in cues.place_preps:
+            return True
+        if head.dep_ not in ("nmod", "flat:name", "appos") or head.head.i == head.i:
+            break
+        head = head.head
+    return False
 
 
-def np_actor(token: Token, index: ActorIndex) -> ActorRef | None:
+def subject_like(token: Token) -> bool:
+    """False for a phrase that is the object or complement of a verb (not a subject)."""
+    head = token
+    for _ in range(4):
+        if head.dep_.startswith("nsubj") or head.dep_ == "expl:subj":
+            return True
+        if head.dep_ in ("obj", "iobj") or head.dep_.startswith("obl"):
+            return False
+        if head.head.i == head.i:
+            return True
+        head = head.head
+    return True
+
+
+def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | None:
     """The actor a noun phrase headed by `token` designates: its mention, a named person in
-    apposition or complement ("le général X", "le bureau de X"), or a country adjective."""
+    apposition or complement ("le colonel X", "le bureau de X"), or a country adjective."""
     actor = index.at(token)
     if actor is not None:
         return actor
@@ -69,10 +93,18 @@ def np_actor(token: Token, index: ActorIndex) -> ActorRef | None:
         if token.morph.get("Person") == ["3"] or not token.morph.get("Person"):
             return index.resolve(token)
         return None
-    people = [index.at(c) for c in token.children if c.dep_ in _NAME_DEPS]
-    for person in people:
+    # "le porte-parole de X, le colonel Y": the apposition names the head, not the complement
+    named = sorted(
+        (c for c in token.children if c.dep_ in _NAME_DEPS), key=lambda c: c.dep_ == "nmod"
+    )
+    for child in named:
+        person = index.at(child)
+        if person is None and depth < 2 and child.dep_ != "nmod":
+            person = np_actor(child, index, depth=depth + 1)
         if person is not None and person.kind == "person":
             return person
+    if any(t.pos_ == "PROPN" for t in token.subtree):
+        return None  # a named phrase the linker did not resolve: not its adjective's state
     for child in token.children:
         if child.dep_ == "amod":
             actor = index.at(child)
@@ -92,14 +124,22 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
 
 
 def zone_actors(
-    index: ActorIndex, cues: Cues, start: int, end: int, *, places: bool = False
+    index: ActorIndex,
+    cues: Cues,
+    start: int,
+    end: int,
+    *,
+    places: bool = False,
+    subjects: bool = False,
 ) -> list[ActorRef]:
     """Actors mentioned in tokens [start, end): people if any, else others; places under a
-    place preposition are left out unless `places`."""
+    place preposition are left out unless `places`, non-subjects when `subjects`."""
     found: list[ActorRef] = []
     for i, actor in index.in_range(start, end):
         token = index.doc[i]
         if not places and is_place(actor) and under_place_prep(token, index, cues):
+            continue
+        if subjects and not subject_like(token):
             continue
         if actor not in found:
             found.append(actor)

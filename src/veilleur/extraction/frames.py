@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
 from .clauses import case_of, clause_end, clause_start, np_actor, np_actors, zone_actors
-from .lexicon import Cues, Trigger
+from .lexicon import Cues, Trigger, load_lexicon
 
 _SUBJ = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _OBJ = frozenset({"obj", "iobj"})
@@ -40,20 +40,40 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
 
 
+def _event_noun_source(noun: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    """The source of an event noun standing as subject ("une frappe attribuée à Israël a tué")."""
+    entries = load_lexicon().entries(noun.lemma_.casefold(), "noun")
+    for entry in entries:
+        frame = noun_frame(noun, entry, index, cues, nested=True)
+        if frame.source:
+            return list(frame.source)
+    return []
+
+
 def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) -> list[ActorRef]:
     """Who does what `verb` says: its subject, a shared subject up the chain ("doit
     rencontrer", "a rencontré X et exprimé"), or the people named before it in its clause."""
     found: list[ActorRef] = []
-    for child in verb.children:
-        if child.dep_ in _SUBJ and not (child.dep_ == "nsubj:pass"):
-            _add(found, np_actors(child, index))
-    if not found and verb.dep_ in _SHARED_DEPS and depth < 3 and verb.head.i != verb.i:
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ and c.dep_ != "nsubj:pass"]
+    for child in subjects:
+        _add(found, np_actors(child, index))
+        if not found and child.pos_ == "NOUN" and depth == 0:
+            _add(found, _event_noun_source(child, index, cues))
+    finite = verb.morph.get("VerbForm") == ["Fin"] or any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
+    shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in _SHARED_DEPS and not finite)
+    if not subjects and shares and depth < 3 and verb.head.i != verb.i:
         if verb.head.pos_ in ("VERB", "AUX"):
             found = subject_of(verb.head, index, cues, depth=depth + 1)
         elif verb.dep_ in ("acl", "acl:relcl"):
             _add(found, np_actors(verb.head, index))
-    zone = zone_actors(index, cues, clause_start(verb, cues), verb.i)
-    _add(found, [a for a in zone if a.kind == "person"] or ([] if found else zone))
+    zone = zone_actors(index, cues, clause_start(verb, cues), verb.i, subjects=True)
+    people = [a for a in zone if a.kind == "person"]
+    if found and any(a.kind == "person" for a in found):
+        _add(found, people)
+    elif not found:
+        _add(found, zone)
     return found
 
 
@@ -132,7 +152,9 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def noun_frame(noun: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Frame:
+def noun_frame(
+    noun: Token, entry: Trigger, index: ActorIndex, cues: Cues, *, nested: bool = False
+) -> Frame:
     """Parties of a nominal trigger: "la visite de X", "l'assassinat de X par Y",
     "l'attaque russe", "un appel entre X et Y", "sa rencontre avec X"."""
     source: list[ActorRef] = []
@@ -160,7 +182,7 @@ def noun_frame(noun: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
             _add(target, [a for a in actors if not (is_place(a) and prep in cues.place_preps)])
     if not source:
         _add(source, _possessor(noun, index, cues))
-    if not source and noun.dep_ in ("obj", "nsubj", "obl", "obl:arg", "obl:mod", "nmod"):
+    if not source and not nested and noun.dep_ in ("obj", "nsubj", "obl", "obl:arg", "obl:mod", "nmod"):
         governor = _governing_verb(noun)
         if governor is not None:
             _add(source, subject_of(governor, index, cues))

@@ -33,7 +33,10 @@ def _chain(token: Token, limit: int = 3) -> list[Token]:
 
 def _negated(token: Token, cues: Cues) -> bool:
     return any(
-        c.dep_ == "advmod" and c.lemma_.casefold() in cues.negators for c in token.children
+        c.dep_ == "advmod"
+        and c.morph.get("Polarity") == ["Neg"]
+        and c.lemma_.casefold() in cues.negators
+        for c in token.children
     )
 
 
