@@ -82,13 +82,23 @@ def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
     return anchored(token, cues, timex_tokens)
 
 
+def _unique(actors: list[ActorRef]) -> list[ActorRef]:
+    seen: set[str] = set()
+    kept: list[ActorRef] = []
+    for actor in actors:
+        if actor.name.casefold() not in seen:
+            seen.add(actor.name.casefold())
+            kept.append(actor)
+    return kept
+
+
 def _parties(frame: Frame, mutual: bool) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
-    source, target = list(frame.source), list(frame.target)
-    if mutual and len(set(source) | set(target)) > 1:
-        both = tuple(dict.fromkeys([*source, *target]))
+    source, target = _unique(list(frame.source)), _unique(list(frame.target))
+    if mutual and len(_unique([*source, *target])) > 1:
+        both = tuple(_unique([*source, *target]))
         return both, both
-    target = [a for a in target if a not in source]
-    return tuple(source), tuple(target)
+    names = {a.name.casefold() for a in source}
+    return tuple(source), tuple(a for a in target if a.name.casefold() not in names)
 
 
 def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
@@ -114,7 +124,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         source, target = _parties(frame, entry.mutual)
         if entry.target == "place" and not target and frame.place is not None:
             target = (frame.place,)
-        if not source or (entry.type == "CONSULT" and len(set(source) | set(target)) < 2):
+        if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
         if not target and entry.target != "none":
             continue

@@ -182,10 +182,18 @@ def noun_frame(
             _add(target, [a for a in actors if not (is_place(a) and prep in cues.place_preps)])
     if not source:
         _add(source, _possessor(noun, index, cues))
-    if not source and not nested and noun.dep_ in ("obj", "nsubj", "obl", "obl:arg", "obl:mod", "nmod"):
-        governor = _governing_verb(noun)
-        if governor is not None:
+    governor = _governing_verb(noun)
+    if governor is not None and not nested:
+        lemma = governor.lemma_.casefold()
+        if noun.dep_.startswith("nsubj") and lemma in cues.participant_verbs:
+            # "la réunion a inclus X et Y", "la rencontre a réuni X et Y"
+            _add(source, _objects(governor, index, cues))
+        elif not source and noun.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj"):
             _add(source, subject_of(governor, index, cues))
+        if lemma in cues.support_verbs and entry.target == "object":
+            # "tenir une réunion mardi avec X": the partner hangs on the verb
+            for head in _dependents(governor, _OBL, frozenset({"avec", "entre", "contre"})):
+                _add(target, np_actors(head, index))
     place = None
     if entry.target == "place":
         for head in _dependents(noun, _OBL, frozenset(cues.place_preps)):

@@ -47,6 +47,7 @@ class Cues(BaseModel):
     hypothetical_marks: frozenset[str]
     hedges: frozenset[str]
     support_verbs: frozenset[str]
+    participant_verbs: frozenset[str]
     place_preps: frozenset[str]
     time_words: frozenset[str]
     clause_marks: frozenset[str]

@@ -43,6 +43,12 @@ def _descendants(token: Token, depth: int = 2) -> list[Token]:
 
 def _preps(token: Token) -> set[str]:
     preps = {p for c in token.children if (p := case_of(c)) is not None}
+    # a misattached complement ("arrivé vendredi en Israël"): the prepositions right after it
+    for word in token.doc[token.i + 1 : min(token.i + 6, token.sent.end)]:
+        if word.pos_ in ("VERB", "PUNCT") and word.text != "-":
+            break
+        if word.pos_ == "ADP":
+            preps.add(word.lower_.rstrip("'’"))
     # "arriver en Israël" may hang the place on the auxiliary's clause: look one level up too
     if token.dep_ in ("xcomp", "advcl") and token.head.pos_ == "VERB":
         preps |= {p for c in token.head.children if (p := case_of(c)) is not None}
