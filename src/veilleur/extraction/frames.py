@@ -8,7 +8,15 @@ from spacy.tokens import Token
 
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
-from .clauses import case_of, clause_end, clause_start, np_actor, np_actors, zone_actors
+from .clauses import (
+    case_of,
+    clause_end,
+    clause_start,
+    np_actor,
+    np_actors,
+    under_place_prep,
+    zone_actors,
+)
 from .lexicon import Cues, Trigger, load_lexicon
 
 _SUBJ = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
@@ -37,7 +45,9 @@ def _add(found: list[ActorRef], actors: list[ActorRef]) -> None:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+    # "est arrivé" carries aux:pass too: a passive needs a passive subject or an agent
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj:pass" in deps or {"aux:pass", "obl:agent"} <= deps
 
 
 def _event_noun_source(noun: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
@@ -94,9 +104,10 @@ def _objects(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     for head in heads:
         actors = np_actors(head, index)
         prep = case_of(head)
-        if prep in cues.place_preps and prep not in ("à", "au", "aux", "sur"):
+        if prep in cues.place_preps and head.dep_ in ("obl:mod", "nmod", "obl"):
+            # an adjunct "à Berlin" is where it happened; an argument "à la France" is a party
             actors = [a for a in actors if not is_place(a)]
-        _add(found, [a for a in actors if not (is_place(a) and prep in ("à", "au", "aux"))])
+        _add(found, actors)
     return found
 
 
@@ -107,6 +118,10 @@ def _place(token: Token, index: ActorIndex, cues: Cues) -> ActorRef | None:
     for head in heads:
         actor = np_actor(head, index)
         if actor is not None and is_place(actor):
+            return actor
+    # a misattached place ("arrivé jeudi en Égypte" hangs "en Égypte" on "jeudi")
+    for i, actor in index.in_range(token.i + 1, clause_end(token, cues)):
+        if is_place(actor) and under_place_prep(index.doc[i], index, cues):
             return actor
     return None
 

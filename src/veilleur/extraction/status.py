@@ -64,6 +64,12 @@ def verdict(token: Token, cues: Cues) -> Verdict:
             return "reported"
         if _lemmas(modifiers) & cues.planned_modifiers:
             return "planned"
+    for child in token.children:
+        # "une frappe attribuée à Israël a tué X": the act is as claimed as its subject
+        if child.dep_.startswith("nsubj") and child.pos_ == "NOUN":
+            acts = [c for c in child.children if c.dep_ in ("acl", "amod")]
+            if _lemmas(acts) & cues.reported_markers:
+                return "reported"
     if any(_future(t) for t in chain[:2]):
         return "planned"
     if _lemmas(chain[1:]) & cues.planned_verbs:

@@ -1,0 +1,167 @@
+"""Event extraction: each mechanism on constructed sentences (not the dev corpus)."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+from spacy.language import Language
+
+from veilleur import lang
+from veilleur.errors import DataError
+from veilleur.extraction.builder import deduplicate
+from veilleur.extraction.lexicon import Lexicon, load_lexicon
+from veilleur.pipeline import analyse, get_nlp
+from veilleur.records import PLOVER_TYPES, ActorRef, Event
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The full pipeline, loaded once."""
+    return get_nlp()
+
+
+def events(nlp: Language, text: str) -> list[Event]:
+    """Events veilleur finds in `text`."""
+    return list(next(analyse([text], nlp=nlp)).events)
+
+
+def names(actors: tuple[ActorRef, ...]) -> set[str]:
+    """Actor names, as a set."""
+    return {a.name for a in actors}
+
+
+def only(found: list[Event], type_: str) -> Event:
+    """The single event of `type_` in `found`."""
+    picked = [e for e in found if e.type == type_]
+    assert len(picked) == 1, found
+    return picked[0]
+
+
+def test_lexicon_validates_and_covers_every_plover_type() -> None:
+    lexicon = load_lexicon("fr")
+    assert {t.type for t in lexicon.triggers} == set(PLOVER_TYPES)
+
+
+def test_lexicon_rejects_unknown_type() -> None:
+    raw = {"triggers": [{"lemmas": ["x"], "pos": "verb", "type": "HUG"}]}
+    with pytest.raises(ValidationError):
+        Lexicon.model_validate(raw)
+
+
+def test_missing_language_is_an_actionable_error() -> None:
+    with pytest.raises(DataError, match="E102"):
+        lang.load("xx", "triggers", Lexicon)
+
+
+def test_meeting_with_coordinated_subjects(nlp: Language) -> None:
+    found = events(nlp, "Emmanuel Macron et Olaf Scholz ont rencontré Joe Biden à Berlin.")
+    event = only(found, "CONSULT")
+    parties = names(event.source) | names(event.target)
+    assert {"Emmanuel Macron", "Olaf Scholz", "Joe Biden"} <= parties
+    assert event.mode == "meet"
+    assert event.status == "occurred"
+    assert event.location == "Berlin"
+
+
+def test_entretenir_avec_is_a_meeting(nlp: Language) -> None:
+    event = only(events(nlp, "Pedro Sánchez s'est entretenu avec Giorgia Meloni."), "CONSULT")
+    assert names(event.source) | names(event.target) >= {"Pedro Sánchez", "Giorgia Meloni"}
+
+
+def test_future_tense_is_planned(nlp: Language) -> None:
+    event = only(events(nlp, "Emmanuel Macron rencontrera Joe Biden à Paris."), "CONSULT")
+    assert event.status == "planned"
+
+
+def test_devoir_infinitive_is_planned(nlp: Language) -> None:
+    found = events(nlp, "Emmanuel Macron doit rencontrer Joe Biden la semaine prochaine.")
+    assert only(found, "CONSULT").status == "planned"
+
+
+def test_negated_event_is_dropped(nlp: Language) -> None:
+    assert not events(nlp, "Emmanuel Macron n'a pas rencontré Joe Biden.")
+
+
+def test_hypothetical_event_is_dropped(nlp: Language) -> None:
+    found = events(nlp, "Si la Russie attaquait la Pologne, l'Otan répondrait.")
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_visit_target_is_the_place_and_location(nlp: Language) -> None:
+    event = only(events(nlp, "Antony Blinken est arrivé jeudi en Égypte."), "CONSULT")
+    assert event.mode == "visit"
+    assert names(event.target) == {"Égypte"}
+    assert event.location == "Égypte"
+
+
+def test_support_with_thanks(nlp: Language) -> None:
+    event = only(events(nlp, "Volodymyr Zelensky a remercié Olaf Scholz pour son aide."), "SUPPORT")
+    assert names(event.source) == {"Volodymyr Zelensky"}
+    assert names(event.target) == {"Olaf Scholz"}
+
+
+def test_multiword_trigger_needs_its_noun(nlp: Language) -> None:
+    found = events(nlp, "Olaf Scholz a exprimé sa gratitude à Emmanuel Macron.")
+    assert only(found, "SUPPORT").target
+    assert not events(nlp, "Olaf Scholz a exprimé un avis.")
+
+
+def test_accuse_and_request(nlp: Language) -> None:
+    found = events(nlp, "Antony Blinken a condamné la Corée du Nord.")
+    assert names(only(found, "ACCUSE").source) == {"Antony Blinken"}
+    found = events(nlp, "Le Mali a demandé à la France de retirer ses soldats.")
+    assert only(found, "REQUEST")
+
+
+def test_agreement_is_mutual(nlp: Language) -> None:
+    event = only(events(nlp, "L'Arménie et l'Azerbaïdjan ont signé un accord de paix."), "AGREE")
+    assert names(event.source) == names(event.target) == {"Arménie", "Azerbaïdjan"}
+
+
+def test_passive_agent_is_the_source(nlp: Language) -> None:
+    found = events(nlp, "Kharkiv a été bombardé mardi par la Russie.")
+    assert names(only(found, "ASSAULT").source) == {"Russie"}
+
+
+def test_nominal_event_with_demonym_and_time(nlp: Language) -> None:
+    found = events(nlp, "Il s'agit de la première visite depuis l'attaque russe du 24 février.")
+    assert not [e for e in found if e.type == "CONSULT"]
+
+
+def test_nominal_event_with_agent_and_victim(nlp: Language) -> None:
+    text = "Depuis l'assassinat d'Ali Karimi à Bagdad mardi par une frappe américaine, la tension monte."
+    event = only(events(nlp, text), "ASSAULT")
+    assert names(event.target) == {"Ali Karimi"}
+    assert names(event.source) == {"États-Unis"}
+    assert event.location == "Bagdad"
+
+
+def test_attributed_strike_is_reported(nlp: Language) -> None:
+    text = "Mardi, une frappe attribuée à Israël a tué Saleh Arouri à Beyrouth."
+    event = only(events(nlp, text), "ASSAULT")
+    assert event.status == "reported"
+    assert names(event.source) == {"Israël"}
+
+
+def test_evidence_offsets_point_into_the_text(nlp: Language) -> None:
+    text = "Titre sans point\nEmmanuel Macron a rencontré Joe Biden à Rome. Il pleuvait."
+    event = only(events(nlp, text), "CONSULT")
+    assert text[event.evidence_start : event.evidence_end] == event.evidence
+    assert event.evidence == "Emmanuel Macron a rencontré Joe Biden à Rome."
+    assert 0.0 <= event.confidence <= 1.0
+
+
+def test_same_meeting_told_twice_is_one_event(nlp: Language) -> None:
+    text = (
+        "Emmanuel Macron a rencontré Joe Biden mardi à Rome. "
+        "Emmanuel Macron s'est entretenu avec Joe Biden pendant deux heures."
+    )
+    assert len([e for e in events(nlp, text) if e.type == "CONSULT"]) == 1
+
+
+def test_deduplicate_keeps_the_event_with_more_parties() -> None:
+    a, b, c = (ActorRef(x, x) for x in "ABC")
+    small = Event("CONSULT", (a,), (b,), "occurred", 0, 5, "x", "t", mode="meet")
+    big = Event("CONSULT", (a,), (b, c), "occurred", 10, 15, "y", "t", mode="meet")
+    other = Event("ASSAULT", (a,), (b,), "occurred", 20, 25, "z", "t")
+    assert deduplicate([small, big, other]) == [big, other]
