@@ -129,7 +129,10 @@ def test_nominal_event_with_demonym_and_time(nlp: Language) -> None:
 
 
 def test_nominal_event_with_agent_and_victim(nlp: Language) -> None:
-    text = "Depuis l'assassinat d'Ali Karimi à Bagdad mardi par une frappe américaine, la tension monte."
+    text = (
+        "Depuis l'assassinat d'Ali Karimi à Bagdad mardi par une frappe américaine, "
+        "la tension monte."
+    )
     event = only(events(nlp, text), "ASSAULT")
     assert names(event.target) == {"Ali Karimi"}
     assert names(event.source) == {"États-Unis"}

@@ -3,6 +3,7 @@ or the speaker of the quotation it continues."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -10,10 +11,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRef, Quote
 from .actors import ActorIndex, _new_id
-from .clauses import case_of, np_actor
+from .clauses import case_of, feature, np_actor
 from .frames import subject_of
-from .lexicon import load_lexicon
-from .lexicon import QuoteLexicon
+from .lexicon import QuoteLexicon, load_lexicon
 from .spans import QuoteSpan, adjacent, find_quotes, word_count
 
 _WORDS = re.compile(r"\w+")
@@ -50,10 +50,9 @@ class Attributor:
 
     # --- speakers of noun phrases -------------------------------------------------------
     def _gender(self, token: Token) -> str | None:
-        if token.morph.get("Number") == ["Plur"]:
+        if feature(token, "Number") == "Plur":
             return "plur"
-        gender = token.morph.get("Gender")
-        return {"Masc": "masc", "Fem": "fem"}.get(gender[0]) if gender else None
+        return {"Masc": "masc", "Fem": "fem"}.get(feature(token, "Gender") or "")
 
     def _last(self, gender: str | None) -> Said | None:
         for said in reversed(self.history):
@@ -101,7 +100,8 @@ class Attributor:
     ) -> tuple[ActorRef, str | None] | None:
         deps = _INVERTED if after else _SUBJ
         candidates = [
-            c for c in verb.children
+            c
+            for c in verb.children
             if c.dep_ in deps
             and (c.dep_ in _SUBJ or (c.i > verb.i and case_of(c) is None))
             and not outside[0] <= c.idx < outside[1]
@@ -169,11 +169,15 @@ class Attributor:
                     return Said(found[0], found[1], 3, verb.text)
         sent = tokens.sent
         for token in self.doc[sent.start : tokens.start]:
-            if token.pos_ == "ADP" and token.lemma_.casefold() in self.lex.according_to:
-                if token.i - sent.start <= 1 and token.head.i < tokens.start:
-                    found = self.speaker_of(token.head)
-                    if found is not None:
-                        return Said(found[0], found[1], 3, token.text)
+            if (
+                token.pos_ == "ADP"
+                and token.lemma_.casefold() in self.lex.according_to
+                and token.i - sent.start <= 1
+                and token.head.i < tokens.start
+            ):
+                found = self.speaker_of(token.head)
+                if found is not None:
+                    return Said(found[0], found[1], 3, token.text)
         colon = self.doc.text[: span.open_at].rstrip().endswith(":")
         if colon and tokens.start > 0:
             prev = self.doc[tokens.start - 1].sent
@@ -220,9 +224,13 @@ class Attributor:
             said = self._after(span)
             if said is None and tokens is not None and len(tokens) > 0:
                 said = self._before(span, tokens)
-            if said is None and previous is not None and previous_said is not None:
-                if adjacent(self.doc.text, previous.close_at, span.open_at):
-                    said = Said(previous_said.speaker, previous_said.gender, 2, "continued")
+            if (
+                said is None
+                and previous is not None
+                and previous_said is not None
+                and adjacent(self.doc.text, previous.close_at, span.open_at)
+            ):
+                said = Said(previous_said.speaker, previous_said.gender, 2, "continued")
             if said is not None:
                 self.history.append(said)
                 if word_count(self.doc.text[span.start : span.end]) >= self.lex.min_words:
@@ -241,7 +249,7 @@ def _inside_skipped(token: Token, head: Token) -> bool:
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
     words = [w.casefold() for w in _WORDS.findall(text)]
-    return set(zip(words, words[1:], strict=False))
+    return set(itertools.pairwise(words))
 
 
 def _overlap(a: str, b: str) -> float:

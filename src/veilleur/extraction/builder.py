@@ -52,7 +52,7 @@ def _location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str 
     parties = {a.actor_id for a in (*frame.source, *frame.target)}
     for i, actor in index.in_range(start, end):
         word = index.doc[i]
-        if not is_place(actor) or actor.actor_id in parties and actor != frame.place:
+        if not is_place(actor) or (actor.actor_id in parties and actor != frame.place):
             continue
         if not under_place_prep(word, index, cues):
             continue
@@ -117,7 +117,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         if inside(quotes, token.idx) or not _licensed(hit, cues, timex_tokens):
             continue
         status = verdict(token, cues)
-        if status in ("negated", "hypothetical"):
+        if status == "negated" or status == "hypothetical":
+            # decided: what did not happen, or might, is no event of the record
             continue
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)

@@ -15,6 +15,12 @@ _BOUNDARY_PUNCT = frozenset({";", ":", "«", "»", "“", "”", '"', "(", ")"})
 _NAME_DEPS = frozenset({"appos", "flat:name", "flat", "nmod", "conj"})
 
 
+def feature(token: Token, name: str) -> str | None:
+    """One morphological feature of a token ("Fut" for Tense), or None."""
+    values: list[str] = token.morph.get(name, [])
+    return values[0] if values else None
+
+
 def case_of(token: Token) -> str | None:
     """The preposition introducing `token` ("à" for "à Tel-Aviv"), lower-cased, or None."""
     for child in token.children:
@@ -88,9 +94,9 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     if actor is not None:
         return actor
     if token.pos_ == "PRON":
-        if token.morph.get("PronType") == ["Rel"]:
+        if feature(token, "PronType") == "Rel":
             return np_actor(token.head.head, index) if token.head.dep_ == "acl:relcl" else None
-        if token.morph.get("Person") == ["3"] or not token.morph.get("Person"):
+        if feature(token, "Person") in ("3", None):
             return index.resolve(token)
         return None
     # "le porte-parole de X, le colonel Y": the apposition names the head, not the complement

@@ -12,6 +12,7 @@ from .clauses import (
     case_of,
     clause_end,
     clause_start,
+    feature,
     np_actor,
     np_actors,
     under_place_prep,
@@ -69,7 +70,7 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
         _add(found, np_actors(child, index))
         if not found and child.pos_ == "NOUN" and depth == 0:
             _add(found, _event_noun_source(child, index, cues))
-    finite = verb.morph.get("VerbForm") == ["Fin"] or any(
+    finite = feature(verb, "VerbForm") == "Fin" or any(
         c.dep_.startswith("aux") for c in verb.children
     )
     shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in _SHARED_DEPS and not finite)
@@ -147,7 +148,7 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
 
 def _possessor(noun: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     for child in noun.children:
-        if child.dep_ == "det" and child.morph.get("Poss") == ["Yes"]:
+        if child.dep_ == "det" and feature(child, "Poss") == "Yes":
             governor = _governing_verb(noun)
             if governor is not None:
                 return subject_of(governor, index, cues)
@@ -188,7 +189,9 @@ def noun_frame(
             # "une frappe attribuée à Israël": the one it is attributed to is the source
             for head in _dependents(child, _OBL | _OBJ, frozenset({"à", "au", "aux", "par"})):
                 _add(source, np_actors(head, index))
-    between = [a for h in _dependents(noun, _OBL, frozenset({"entre"})) for a in np_actors(h, index)]
+    between = [
+        a for h in _dependents(noun, _OBL, frozenset({"entre"})) for a in np_actors(h, index)
+    ]
     _add(source, between)
     if entry.target == "object":
         for head in _dependents(noun, _OBL, _TARGET_PREPS - {"entre"}):

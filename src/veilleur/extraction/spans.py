@@ -81,7 +81,11 @@ def _span(text: str, open_at: int, end: int, close_at: int, *, closed: bool) -> 
 def _join_continued(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     joined: list[QuoteSpan] = []
     for span in spans:
-        if joined and not joined[-1].closed and not text[joined[-1].close_at : span.open_at].strip():
+        if (
+            joined
+            and not joined[-1].closed
+            and not text[joined[-1].close_at : span.open_at].strip()
+        ):
             prev = joined.pop()
             span = QuoteSpan(prev.start, span.end, prev.open_at, span.close_at, span.closed)
         joined.append(span)

@@ -6,6 +6,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from .clauses import feature
 from .lexicon import Cues
 
 Verdict = Literal["occurred", "planned", "reported", "negated", "hypothetical"]
@@ -14,9 +15,7 @@ _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "obj", "nmod", "obl", "obl:arg", "obl
 
 def _future(token: Token) -> bool:
     words = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
-    return any(
-        w.morph.get("Tense") == ["Fut"] or w.morph.get("Mood") == ["Cnd"] for w in words
-    )
+    return any(feature(w, "Tense") == "Fut" or feature(w, "Mood") == "Cnd" for w in words)
 
 
 def _chain(token: Token, limit: int = 3) -> list[Token]:
@@ -34,7 +33,7 @@ def _chain(token: Token, limit: int = 3) -> list[Token]:
 def _negated(token: Token, cues: Cues) -> bool:
     return any(
         c.dep_ == "advmod"
-        and c.morph.get("Polarity") == ["Neg"]
+        and feature(c, "Polarity") == "Neg"
         and c.lemma_.casefold() in cues.negators
         for c in token.children
     )
@@ -51,8 +50,9 @@ def verdict(token: Token, cues: Cues) -> Verdict:
     if any(_negated(t, cues) for t in verbs[:2] or chain[:1]):
         return "negated"
     for t in chain:
-        if any(c.dep_ == "mark" and c.lemma_.casefold() in cues.hypothetical_marks
-               for c in t.children):
+        if any(
+            c.dep_ == "mark" and c.lemma_.casefold() in cues.hypothetical_marks for c in t.children
+        ):
             return "hypothetical"
     modifiers = [c for c in token.children if c.dep_ in ("amod", "acl", "nmod", "advmod")]
     if token.pos_ == "NOUN":

@@ -1,0 +1,128 @@
+"""Quotations: spans of each form, and attribution of each kind (constructed sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from veilleur.extraction.lexicon import load_quote_lexicon
+from veilleur.extraction.spans import adjacent, find_quotes, word_count
+from veilleur.pipeline import analyse, get_nlp
+from veilleur.records import Quote
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The full pipeline, loaded once."""
+    return get_nlp()
+
+
+def quotes(nlp: Language, text: str) -> list[Quote]:
+    """Quotations veilleur attributes in `text`."""
+    return list(next(analyse([text], nlp=nlp)).quotes)
+
+
+def spans(text: str) -> list[str]:
+    """The quoted texts the span finder returns."""
+    return [text[s.start : s.end] for s in find_quotes(text, load_quote_lexicon())]
+
+
+def speakers(found: list[Quote]) -> list[str | None]:
+    """Speaker names in order."""
+    return [q.speaker.name if q.speaker else None for q in found]
+
+
+def test_spans_of_each_mark() -> None:
+    text = 'Il a dit « un deux trois » puis “quatre cinq six” et "sept huit neuf".'
+    assert spans(text) == ["un deux trois", "quatre cinq six", "sept huit neuf"]
+
+
+def test_nested_quotes_stay_inside() -> None:
+    text = "« Il a parlé d'une “ligne rouge” hier », a-t-il dit."
+    assert spans(text) == ["Il a parlé d'une “ligne rouge” hier"]
+
+
+def test_missing_close_ends_at_paragraph() -> None:
+    text = "« Nous ne céderons jamais\nLa suite du texte."
+    assert spans(text) == ["Nous ne céderons jamais"]
+
+
+def test_quote_continued_over_paragraphs() -> None:
+    text = "« Premier paragraphe du discours\n« Second paragraphe du discours »"
+    assert spans(text) == [text[2:-2]]
+
+
+def test_straight_quote_after_elision() -> None:
+    assert spans("Il a souligné qu'\"aucun pays n'est en guerre\".") == [
+        "aucun pays n'est en guerre"
+    ]
+
+
+def test_adjacent_allows_only_the_cue_between_quotes() -> None:
+    text = '"A b c", a dit X. "D e f". Puis il partit. "G h i"'
+    assert adjacent(text, text.index(", a dit"), text.index('"D'))
+    assert not adjacent(text, text.index(". Puis"), text.index('"G'))
+    assert word_count("l'Otan donnera") == 2
+
+
+def test_speech_verb_after_the_quote(nlp: Language) -> None:
+    found = quotes(nlp, "« Nous soutiendrons l'Ukraine jusqu'au bout », a déclaré Olaf Scholz.")
+    assert speakers(found) == ["Olaf Scholz"]
+    assert found[0].text == "Nous soutiendrons l'Ukraine jusqu'au bout"
+
+
+def test_inverted_organisation_speaker(nlp: Language) -> None:
+    text = "« Les frappes ont visé des dépôts militaires », a indiqué le ministère de la défense."
+    assert speakers(quotes(nlp, text)) == ["ministère de la défense"]
+
+
+def test_pronoun_speaker_is_the_last_speaker(nlp: Language) -> None:
+    text = (
+        "« La situation est très grave », a déclaré Olaf Scholz. "
+        "« Nous devons agir ensemble maintenant », a-t-il ajouté."
+    )
+    assert speakers(quotes(nlp, text)) == ["Olaf Scholz", "Olaf Scholz"]
+
+
+def test_pronoun_skips_a_speaker_of_the_other_gender(nlp: Language) -> None:
+    text = (
+        "« Nous restons prêts à discuter », a déclaré Olaf Scholz. "
+        "L'armée allemande a annoncé que « les exercices continueront demain ». "
+        "« Rien ne changera pour nous », a-t-il ajouté."
+    )
+    assert speakers(quotes(nlp, text))[-1] == "Olaf Scholz"
+
+
+def test_speech_verb_before_the_quote(nlp: Language) -> None:
+    text = "Olaf Scholz a déclaré : « Nous ne laisserons pas faire cela. »"
+    assert speakers(quotes(nlp, text)) == ["Olaf Scholz"]
+
+
+def test_selon_gives_the_speaker(nlp: Language) -> None:
+    text = "Selon Olaf Scholz, l'accord reste « une bonne base de travail »."
+    assert speakers(quotes(nlp, text)) == ["Olaf Scholz"]
+
+
+def test_partial_quote_goes_to_the_clause_subject(nlp: Language) -> None:
+    text = "Olaf Scholz a remercié Emmanuel Macron pour son « soutien sans faille à Berlin »."
+    assert speakers(quotes(nlp, text)) == ["Olaf Scholz"]
+
+
+def test_following_quote_keeps_the_speaker(nlp: Language) -> None:
+    text = "« La paix est possible », a déclaré Olaf Scholz. « Elle demande du courage. »"
+    assert speakers(quotes(nlp, text)) == ["Olaf Scholz", "Olaf Scholz"]
+
+
+def test_quote_without_speaker_is_left_out(nlp: Language) -> None:
+    text = "Le temps était clair.\n\n« Une journée historique pour tous »\n\nLa foule est partie."
+    assert quotes(nlp, text) == []
+
+
+def test_short_quotes_are_left_out(nlp: Language) -> None:
+    assert quotes(nlp, "Olaf Scholz a qualifié l'attaque de « barbare ».") == []
+
+
+def test_offsets_point_into_the_text(nlp: Language) -> None:
+    text = "Titre\n« Nous resterons unis face à la menace », a affirmé Olaf Scholz."
+    found = quotes(nlp, text)
+    assert [text[q.start : q.end] for q in found] == [q.text for q in found]
