@@ -196,6 +196,19 @@ def test_concurrent_adds_of_one_article_store_it_once(store: Store) -> None:
     assert store.counts()["reports"] == 2
 
 
+def test_remove_deletes_the_article_and_lets_it_be_added_again(store: Store) -> None:
+    kept, removed = make_record(90), make_record(91)
+    store.add(kept)
+    before = store.counts()
+    store.add(removed)
+    assert store.remove(removed.article.id) is True
+    assert store.remove(removed.article.id) is False
+    assert store.counts() == before
+    assert store.record(kept.article.id) == kept.as_dict()
+    assert store.add(removed) == "new"
+    assert store.record(removed.article.id) == removed.as_dict()
+
+
 def test_actors_are_shared_and_completed_across_articles(store: Store) -> None:
     store.add(make_record(30))
     store.add(make_record(31, kurilla_role="commandant du CENTCOM"))
@@ -285,7 +298,7 @@ def test_database_from_a_newer_veilleur_raises_e202(db_url: str) -> None:
 
 def test_urls_and_open_errors(tmp_path: Path) -> None:
     assert resolve_url(None) == "sqlite:///veilleur.db"
-    assert resolve_url("/data/v.db") == "sqlite:////data/v.db"
+    assert resolve_url("/data/v.db") == resolve_url(Path("/data/v.db")) == "sqlite:////data/v.db"
     assert resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert resolve_url("sqlite:///x.db") == "sqlite:///x.db"
     with pytest.raises(StoreError, match=r"^E201 .*unsupported"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,11 @@ _PG_PREFIXES = ("postgresql://", "postgres://")
 _MIGRATION_LOCK = 0x7665696C  # any constant: PostgreSQL advisory lock key for migrations
 
 
-def resolve_url(url: str | None) -> str:
+def resolve_url(location: str | os.PathLike[str] | None) -> str:
     """A SQLAlchemy URL from None (./veilleur.db), a file path or a database URL."""
-    if url is None or not url.strip():
+    url = os.fspath(location).strip() if location is not None else ""
+    if not url:
         return DEFAULT_URL
-    url = url.strip()
     if url == ":memory:":
         return "sqlite://"
     for prefix in _PG_PREFIXES:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
+from typing import cast
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
-from ..records import ActorRef, ArticleRecord, Event, Mention, PartialDate, PersonRecord, Quote
+from ..records import (
+    ActorRef,
+    ArticleRecord,
+    Event,
+    Mention,
+    PartialDate,
+    PersonRecord,
+    PublishedFrom,
+    Quote,
+)
 from . import schema as s
 from .rows import ArticleRow, article_of
 
@@ -22,7 +31,7 @@ def load_record(conn: Connection, row: ArticleRow) -> ArticleRecord:
         quotes=_quotes(conn, row.id),
         mentions=_mentions(conn, row.id),
         published=PartialDate.parse(row.published) if row.published else None,
-        published_from=row.published_from,  # type: ignore[arg-type]
+        published_from=cast(PublishedFrom | None, row.published_from),
     )
 
 
@@ -79,7 +88,7 @@ def _events(conn: Connection, article_id: str) -> tuple[Event, ...]:
         .order_by(ra.c.report_id, ra.c.side, ra.c.ord)
     )
     for r in conn.execute(query):
-        sides[(r.report_id, r.side)].append(_ref(r))
+        sides[(r.report_id, r.side)].append(ActorRef(r.actor_id, r.name, r.kind, r.country))
     return tuple(
         Event(
             type=r.type,
@@ -121,7 +130,3 @@ def _quotes(conn: Connection, article_id: str) -> tuple[Quote, ...]:
         )
         for r in conn.execute(query)
     )
-
-
-def _ref(row: Row[Any, Any, Any, Any, Any, Any]) -> ActorRef:
-    return ActorRef(actor_id=row.actor_id, name=row.name, kind=row.kind, country=row.country)

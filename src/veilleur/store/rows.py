@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Row
 
-from ..records import Article, Origin, PartialDate, Region
+from ..records import Article, Origin, PartialDate, PublishedFrom, Region
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ def article_of(row: ArticleRow) -> Article:
         outlet=row.outlet,
         byline=row.byline,
         published=PartialDate.parse(row.published) if row.published else None,
-        published_from=row.published_from,  # type: ignore[arg-type]
+        published_from=cast(PublishedFrom | None, row.published_from),
         regions=row.regions,
         name=row.doc,
     )

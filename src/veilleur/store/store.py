@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, Insert, Table, func, select, update
+from sqlalchemy import Connection, Engine, Insert, Table, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import Errors, StoreError
@@ -33,7 +34,7 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
+    def open(cls, url: str | os.PathLike[str] | None = None) -> Store:
         """Open (creating and migrating as needed) the database at `url` or a file path."""
         engine = engines.create(engines.resolve_url(url))
         engines.check(engine)
@@ -68,6 +69,11 @@ class Store:
             _upsert_actors(conn, rows.actors)
             _insert_rest(conn, rows)
         return "new"
+
+    def remove(self, article_id: str) -> bool:
+        """Delete an article and all it added but its actors (one transaction); False if absent."""
+        with self._writing() as conn:
+            return _delete_article(conn, article_id)
 
     def has(self, article_id: str) -> bool:
         """True when the article with this id is stored."""
@@ -204,6 +210,28 @@ def _insert_rest(conn: Connection, rows: ArticleRows) -> None:
     for table, values in batches:
         if values:
             conn.execute(table.insert(), values)
+
+
+def _delete_article(conn: Connection, article_id: str) -> bool:
+    """Delete the article's rows, children first, and the events no other report describes."""
+    rep = s.reports
+    query = select(rep.c.event_id).where(rep.c.article_id == article_id).distinct()
+    event_ids = list(conn.execute(query).scalars())
+    report_ids = select(rep.c.id).where(rep.c.article_id == article_id)
+    conn.execute(delete(s.report_actors).where(s.report_actors.c.report_id.in_(report_ids)))
+    conn.execute(delete(rep).where(rep.c.article_id == article_id))
+    if event_ids:
+        still_reported = select(rep.c.event_id).where(rep.c.event_id.in_(event_ids))
+        conn.execute(
+            delete(s.events).where(
+                s.events.c.id.in_(event_ids), s.events.c.id.not_in(still_reported)
+            )
+        )
+    for table in (s.quotes, s.mentions, s.people):
+        conn.execute(delete(table).where(table.c.article_id == article_id))
+    article = s.articles
+    gone = delete(article).where(article.c.id == article_id).returning(article.c.id)
+    return conn.execute(gone).first() is not None
 
 
 def _json(value: Mapping[str, Any] | Sequence[str]) -> str:
