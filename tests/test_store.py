@@ -3,6 +3,9 @@ migrations, and the FORMAT.md record rebuilt from the database."""
 
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -182,6 +185,36 @@ def test_interrupted_ingest_resumes_without_duplicates(db_url: str) -> None:
         assert ingest(store, crash_after=None) == ["stored"] * 3 + ["new"] * 2
         counts = store.counts()
     assert (counts["articles"], counts["reports"], counts["quotes"]) == (5, 10, 10)
+
+
+CRASHING_INGEST = """
+import os, pickle, sys
+from veilleur.store import Store, store as store_module
+records = pickle.load(open(sys.argv[2], "rb"))
+store = Store.open(sys.argv[1])
+for record in records[:3]:
+    store.add(record)
+def die(conn, rows):
+    os._exit(3)  # the process dies inside the 4th article's transaction
+store_module._insert_rest = die
+store.add(records[3])
+"""
+
+
+def test_killed_process_keeps_committed_articles_only(db_url: str, tmp_path: Path) -> None:
+    records = [make_record(100 + i) for i in range(5)]
+    dump = tmp_path / "records.pickle"
+    dump.write_bytes(pickle.dumps(records))
+    child = subprocess.run(
+        [sys.executable, "-c", CRASHING_INGEST, db_url, str(dump)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert child.returncode == 3, child.stderr
+    with Store.open(db_url) as store:
+        assert [store.has(r.article.id) for r in records] == [True] * 3 + [False] * 2
+        assert store.counts()["actors"] == 3
+        assert [store.add(r) for r in records] == ["stored"] * 3 + ["new"] * 2
+        assert store.counts()["reports"] == 10
 
 
 def test_concurrent_adds_of_one_article_store_it_once(store: Store) -> None:
