@@ -266,6 +266,22 @@ def test_events_are_found_by_date_range(store: Store) -> None:
         assert sorted(conn.execute(whole_year).scalars()) == ["ACCUSE", "CONSULT"]
 
 
+def test_each_report_is_its_own_event_until_merged(store: Store) -> None:
+    record = make_record(45)
+    store.add(record)
+    r, e = schema.reports, schema.events
+    query = sa.select(r.c.id, r.c.event_id, e.c.type, e.c.first_seen, e.c.n_sources).join(
+        e, e.c.id == r.c.event_id
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query.order_by(r.c.ord)).all()
+    aid = record.article.id
+    assert [tuple(row) for row in rows] == [
+        (f"{aid}-r000", f"{aid}-r000", "CONSULT", "2024-08", 1),
+        (f"{aid}-r001", f"{aid}-r001", "ACCUSE", "2024-08", 1),
+    ]
+
+
 def test_runs_are_recorded(store: Store) -> None:
     run_id = store.start_run("ingest", {"paths": [Path("a.jsonl")], "db": None})
     record = make_record(50)
@@ -293,6 +309,7 @@ def test_article_lookup_by_prefix_and_listing(store: Store) -> None:
         first, "doc-60.txt", "2024-08", "month",
     )  # fmt: skip
     assert (row.origin, row.origin_line) == ("dev.jsonl", 61)
+    assert (row.n_people, row.n_events, row.n_quotes) == (2, 2, 2)
     assert store.article("") is None
     assert store.article("zz") is None
     listed = store.articles(limit=2) + store.articles(limit=2, offset=2)

@@ -31,10 +31,13 @@ class ArticleRow:
     origin_line: int | None
     run_id: int | None
     ingested_at: str
+    n_people: int
+    n_events: int
+    n_quotes: int
 
     @classmethod
     def of(cls, row: Row[Any]) -> ArticleRow:
-        """Build from a row of the `articles` table."""
+        """Build from a row of `articles` with its counts (see `store.article_query`)."""
         values = dict(row._mapping)
         values["regions"] = tuple(Region(**r) for r in json.loads(values["regions"]))
         return cls(**values)

@@ -108,8 +108,8 @@ events = Table(
     Column("date_end", Text),
     Column("location", Text),
     Column("status", Text, nullable=False),
-    Column("first_seen", Text, nullable=False),
-    Column("last_seen", Text, nullable=False),
+    Column("first_seen", Text),
+    Column("last_seen", Text),
     Column("n_sources", Integer, nullable=False, default=1),
 )
 

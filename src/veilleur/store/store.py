@@ -9,7 +9,18 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, Insert, Table, delete, func, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Insert,
+    ScalarSelect,
+    Select,
+    Table,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import Errors, StoreError
@@ -119,7 +130,8 @@ class Store:
     def articles(self, *, limit: int = 50, offset: int = 0) -> list[ArticleRow]:
         """Stored articles, most recently ingested first."""
         a = s.articles
-        query = select(a).order_by(a.c.ingested_at.desc(), a.c.id).limit(limit).offset(offset)
+        query = article_query().order_by(a.c.ingested_at.desc(), a.c.id)
+        query = query.limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [ArticleRow.of(row) for row in conn.execute(query)]
 
@@ -127,12 +139,13 @@ class Store:
         """The article with this id, or the only one whose id starts with it; else None."""
         a = s.articles
         with self.engine.connect() as conn:
-            row = conn.execute(select(a).where(a.c.id == id_or_prefix)).first()
+            row = conn.execute(article_query().where(a.c.id == id_or_prefix)).first()
             if row is not None:
                 return ArticleRow.of(row)
             if not id_or_prefix:
                 return None
-            query = select(a).where(a.c.id.startswith(id_or_prefix, autoescape=True)).limit(2)
+            prefixed = a.c.id.startswith(id_or_prefix, autoescape=True)
+            query = article_query().where(prefixed).limit(2)
             found = list(conn.execute(query))
         return ArticleRow.of(found[0]) if len(found) == 1 else None
 
@@ -163,6 +176,22 @@ class Store:
             conn.execution_options(**{engines.WRITE: True})
             with conn.begin():
                 yield conn
+
+
+def article_query() -> Select[Any]:
+    """SELECT of articles with their numbers of people, events and quotes."""
+    a = s.articles
+
+    def count(table: Table) -> ScalarSelect[int]:
+        query = select(func.count()).select_from(table).where(table.c.article_id == a.c.id)
+        return query.scalar_subquery()
+
+    return select(
+        a,
+        count(s.people).label("n_people"),
+        count(s.reports).label("n_events"),
+        count(s.quotes).label("n_quotes"),
+    )
 
 
 def _insert_ignore(conn: Connection, table: Table) -> Insert:

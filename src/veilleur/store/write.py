@@ -69,8 +69,9 @@ def dumps(value: Any) -> str:
 def rows_of(record: ArticleRecord, *, run_id: int | None, now: str) -> ArticleRows:
     """Split `record` into table rows; `now` is the ingestion timestamp."""
     aid = record.article.id
-    # Until events are merged across articles, an event is first and last seen in its report.
-    seen = record.published.iso() if record.published else now[:10]
+    # Until events are merged across articles, each report is its own event, keyed by the
+    # report's id (as veilleur.merge keys an event by its first report), seen when published.
+    seen = record.published.iso() if record.published else None
     rows = ArticleRows(
         article=_article_values(record, run_id=run_id, now=now),
         actors=actors_of(record),
@@ -79,7 +80,7 @@ def rows_of(record: ArticleRecord, *, run_id: int | None, now: str) -> ArticleRo
         quotes=[_quote_values(q, aid=aid, i=i) for i, q in enumerate(record.quotes)],
     )
     for i, event in enumerate(record.events):
-        report_id, event_id = f"{aid}-r{i:03d}", f"{aid}-e{i:03d}"
+        report_id = event_id = f"{aid}-r{i:03d}"
         rows.events.append(_event_values(event, event_id=event_id, seen=seen))
         rows.reports.append(
             _report_values(event, report_id=report_id, event_id=event_id, aid=aid, i=i)
@@ -124,7 +125,7 @@ def _date_values(date: PartialDate | None) -> Values:
     }
 
 
-def _event_values(event: Event, *, event_id: str, seen: str) -> Values:
+def _event_values(event: Event, *, event_id: str, seen: str | None) -> Values:
     return {
         "id": event_id,
         "type": event.type,
