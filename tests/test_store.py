@@ -367,3 +367,12 @@ def test_in_memory_database_works() -> None:
     with Store.open(":memory:") as store:
         assert store.add(make_record(80)) == "new"
         assert store.counts()["articles"] == 1
+
+
+def test_postgres_fixture_fails_saying_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests import pg
+
+    monkeypatch.setattr(pg.glob, "glob", lambda _pattern: [])
+    monkeypatch.setattr(pg.shutil, "which", lambda _name: None)
+    with pytest.raises(pytest.fail.Exception, match="apt-get install postgresql"):
+        pg._bin_dir()
