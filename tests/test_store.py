@@ -370,9 +370,12 @@ def test_in_memory_database_works() -> None:
 
 
 def test_postgres_fixture_fails_saying_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import glob
+    import shutil
+
     from tests import pg
 
-    monkeypatch.setattr(pg.glob, "glob", lambda _pattern: [])
-    monkeypatch.setattr(pg.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(glob, "glob", lambda _pattern: [])
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
     with pytest.raises(pytest.fail.Exception, match="apt-get install postgresql"):
         pg._bin_dir()
