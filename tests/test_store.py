@@ -29,7 +29,7 @@ from veilleur.records import (
 from veilleur.store import MIGRATIONS, Migration, Store, applied, migrate, resolve_url, schema
 from veilleur.store.migrations import add_column
 
-pytest_plugins = ["tests.pg"]
+
 
 GALLANT = ActorRef("person:yoav-gallant", "Yoav Gallant", "person", "ISR")
 KURILLA = ActorRef("person:michael-kurilla", "Michael Kurilla", "person", "USA")
