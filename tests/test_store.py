@@ -29,8 +29,6 @@ from veilleur.records import (
 from veilleur.store import MIGRATIONS, Migration, Store, applied, migrate, resolve_url, schema
 from veilleur.store.migrations import add_column
 
-
-
 GALLANT = ActorRef("person:yoav-gallant", "Yoav Gallant", "person", "ISR")
 KURILLA = ActorRef("person:michael-kurilla", "Michael Kurilla", "person", "USA")
 IRAN = ActorRef("state:IRN", "Iran", "state", "IRN")
@@ -150,7 +148,8 @@ def test_add_is_idempotent(store: Store) -> None:
     assert store.add(record) == "stored"
     assert store.counts() == before
     assert before == {
-        "articles": 1, "actors": 3, "mentions": 4, "people": 2, "events": 2, "reports": 2,
+        "articles": 1, "actors": 3, "mentions": 4, "people": 2, "events": 2, "event_actors": 4,
+            "reports": 2,
         "quotes": 2, "runs": 0,
     }  # fmt: skip
 

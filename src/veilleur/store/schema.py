@@ -147,6 +147,17 @@ report_actors = Table(
     Column("name", Text, nullable=False),
 )
 
+# The actors of each real event, by side, over all its reports: what timeline, actor and
+# network queries filter and group on (rebuilt whenever the event's reports change).
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_id", Text, ForeignKey("events.id"), primary_key=True),
+    Column("side", Text, primary_key=True),
+    Column("actor_id", Text, ForeignKey("actors.id"), primary_key=True),
+    Column("name", Text, nullable=False),
+)
+
 quotes = Table(
     "quotes",
     metadata,
@@ -178,5 +189,6 @@ Index("ix_reports_article", reports.c.article_id, reports.c.ord)
 Index("ix_reports_event", reports.c.event_id)
 Index("ix_reports_date", reports.c.date_start)
 Index("ix_report_actors_actor", report_actors.c.actor_id, report_actors.c.side)
+Index("ix_event_actors_actor", event_actors.c.actor_id, event_actors.c.event_id)
 Index("ix_quotes_article", quotes.c.article_id, quotes.c.ord)
 Index("ix_quotes_speaker", quotes.c.speaker_actor_id)

@@ -24,9 +24,11 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import Errors, StoreError
+from ..merge import MergeRules
 from ..records import ArticleRecord
 from . import engine as engines
 from . import schema as s
+from .merging import default_rules, merge_article, rebuild
 from .migrations import migrate, utcnow
 from .read import load_record
 from .rows import ArticleRow, RunRow
@@ -34,23 +36,27 @@ from .write import ActorInfo, ArticleRows, dumps, rows_of
 
 Added = Literal["new", "stored"]
 COUNTED: tuple[Table, ...] = (
-    s.articles, s.actors, s.mentions, s.people, s.events, s.reports, s.quotes, s.runs,
+    s.articles, s.actors, s.mentions, s.people, s.events, s.event_actors, s.reports, s.quotes,
+    s.runs,
 )  # fmt: skip
 
 
 class Store:
     """veilleur's database: articles, actors, mentions, reports, events, quotes and runs."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, rules: MergeRules | None = None) -> None:
         self.engine = engine
+        self.rules = rules or default_rules()
 
     @classmethod
-    def open(cls, url: str | os.PathLike[str] | None = None) -> Store:
+    def open(
+        cls, url: str | os.PathLike[str] | None = None, *, rules: MergeRules | None = None
+    ) -> Store:
         """Open (creating and migrating as needed) the database at `url` or a file path."""
         engine = engines.create(engines.resolve_url(url))
         engines.check(engine)
         migrate(engine)
-        return cls(engine)
+        return cls(engine, rules=rules)
 
     @property
     def url(self) -> str:
@@ -79,12 +85,13 @@ class Store:
                 return "stored"
             _upsert_actors(conn, rows.actors)
             _insert_rest(conn, rows)
+            merge_article(conn, record.article.id, self.rules)
         return "new"
 
     def remove(self, article_id: str) -> bool:
         """Delete an article and all it added but its actors (one transaction); False if absent."""
         with self._writing() as conn:
-            return _delete_article(conn, article_id)
+            return _delete_article(conn, article_id, self.rules)
 
     def has(self, article_id: str) -> bool:
         """True when the article with this id is stored."""
@@ -241,13 +248,16 @@ def _insert_rest(conn: Connection, rows: ArticleRows) -> None:
             conn.execute(table.insert(), values)
 
 
-def _delete_article(conn: Connection, article_id: str) -> bool:
-    """Delete the article's rows, children first, and the events no other report describes."""
+def _delete_article(conn: Connection, article_id: str, rules: MergeRules) -> bool:
+    """Delete the article's rows, children first; the events it shared are re-clustered."""
     rep = s.reports
     query = select(rep.c.event_id).where(rep.c.article_id == article_id).distinct()
     event_ids = list(conn.execute(query).scalars())
+    others = select(rep.c.id).where(rep.c.event_id.in_(event_ids), rep.c.article_id != article_id)
+    remaining = set(conn.execute(others).scalars())
     report_ids = select(rep.c.id).where(rep.c.article_id == article_id)
     conn.execute(delete(s.report_actors).where(s.report_actors.c.report_id.in_(report_ids)))
+    conn.execute(delete(s.event_actors).where(s.event_actors.c.event_id.in_(event_ids)))
     conn.execute(delete(rep).where(rep.c.article_id == article_id))
     if event_ids:
         still_reported = select(rep.c.event_id).where(rep.c.event_id.in_(event_ids))
@@ -256,6 +266,7 @@ def _delete_article(conn: Connection, article_id: str) -> bool:
                 s.events.c.id.in_(event_ids), s.events.c.id.not_in(still_reported)
             )
         )
+    rebuild(conn, remaining, rules)
     for table in (s.quotes, s.mentions, s.people):
         conn.execute(delete(table).where(table.c.article_id == article_id))
     article = s.articles

@@ -114,7 +114,8 @@ def actors_of(record: ArticleRecord) -> tuple[ActorInfo, ...]:
     return tuple(found.values())
 
 
-def _date_values(date: PartialDate | None) -> Values:
+def date_values(date: PartialDate | None) -> Values:
+    """The date columns of a row: ISO value, precision, first and last day."""
     if date is None:
         return {"date": None, "date_precision": None, "date_start": None, "date_end": None}
     return {
@@ -130,7 +131,7 @@ def _event_values(event: Event, *, event_id: str, seen: str | None) -> Values:
         "id": event_id,
         "type": event.type,
         "mode": event.mode,
-        **_date_values(event.date),
+        **date_values(event.date),
         "location": event.location,
         "status": event.status,
         "first_seen": seen,
@@ -146,7 +147,7 @@ def _report_values(event: Event, *, report_id: str, event_id: str, aid: str, i: 
         "ord": i,
         "type": event.type,
         "mode": event.mode,
-        **_date_values(event.date),
+        **date_values(event.date),
         "date_from": event.date_from,
         "location": event.location,
         "status": event.status,
