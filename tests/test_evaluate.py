@@ -495,3 +495,25 @@ def test_scoring_data_schema_rejects_unfolded_words() -> None:
     assert "le" in folding("fr").leading
     with pytest.raises(DataError, match="E102"):
         folding("xx")
+
+
+# --- the CI accuracy gate: the real pipeline on the dev corpus ----------------------------------
+
+
+@pytest.mark.slow
+def test_dev_corpus_scores_stay_above_the_pinned_floors(dev_gold: list[GoldRecord]) -> None:
+    from veilleur.pipeline import analyse, get_nlp
+    from veilleur.readers import from_text
+
+    articles = [
+        from_text(
+            (DEV / g.doc).read_text(encoding="utf-8"), origin=Origin(str(DEV / g.doc)), name=g.doc
+        )
+        for g in dev_gold
+    ]
+    records = list(analyse(articles, nlp=get_nlp()))
+    system = from_dicts([r.as_dict() for r in records])
+    scores = score(dev_gold, system)
+    assert scores.documents == len(dev_gold) and not scores.unpaired_system_docs
+    failures = check_floors(scores, load_floors(FLOORS))
+    assert not failures, gate_message(failures)

@@ -32,14 +32,14 @@ class Diff:
         what = f"{self.item} {self.kind}" + (f" {self.field}" if self.field else "")
         sides = []
         if self.gold is not None or self.kind != "spurious":
-            sides.append(f"gold[{_index(self.gold_index)}]={self.gold}")
+            sides.append(f"gold{_index(self.gold_index)}={self.gold}")
         if self.system is not None or self.kind != "missed":
-            sides.append(f"system[{_index(self.system_index)}]={self.system}")
+            sides.append(f"system{_index(self.system_index)}={self.system}")
         return f"{self.doc}: {what}: " + " | ".join(sides)
 
 
 def _index(index: int | None) -> str:
-    return "" if index is None else str(index)
+    return "" if index is None else f"[{index}]"
 
 
 def _date(date: PartialDate | None) -> str:
