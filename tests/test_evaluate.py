@@ -22,6 +22,7 @@ from veilleur.evaluate import (
     event_mapping,
     explain,
     from_dicts,
+    from_records,
     gate_message,
     load_clusters,
     load_floors,
@@ -106,7 +107,7 @@ def test_empty_system_misses_everything(dev_gold: list[GoldRecord]) -> None:
     assert scores.published.overall.right == nulls
     diffs = explain(dev_gold, [])
     assert sum(d.kind == "missed" and d.item == "event" for d in diffs) == scores.events.counts.fn
-    assert all(str(d).startswith(d.doc) for d in diffs)
+    assert all(str(d).startswith(d.doc) and d.as_dict()["doc"] == d.doc for d in diffs)
 
 
 def test_unknown_system_doc_is_listed_not_scored(dev_gold: list[GoldRecord]) -> None:
@@ -331,33 +332,37 @@ def test_date_at_gold_precision(system: str | None, gold: str | None, right: boo
 
 
 def test_event_date_location_and_status_accuracy() -> None:
-    def consult(date: str | None, place: str | None, **kw: object) -> GoldEvent:
+    def consult(n: int, date: str | None, place: str | None, **kw: object) -> GoldEvent:
+        # Same actors throughout: the evidence sentence tells the pairs apart.
         day = PartialDate.parse(date) if date else None
-        return event(
-            "CONSULT", ("Yoav Gallant",), ("Lloyd Austin",), date=day, location=place, **kw
-        )
+        sentence = f"Rencontre numéro {n}"
+        actors = ("Yoav Gallant",), ("Lloyd Austin",)
+        return event("CONSULT", *actors, date=day, location=place, evidence=sentence, **kw)
 
     gold = gold_doc(
         events=(
-            consult("2024-08", "Tel-Aviv", status="occurred"),
-            consult(None, "Pentagone", location_aliases=("Washington",)),
-            consult("2024", "région d'Odessa"),
-            consult("2024", None),
+            consult(0, "2024-08", "Tel-Aviv", status="occurred", mode="meet"),
+            consult(1, None, "Pentagone", location_aliases=("Washington",), mode="phone"),
+            consult(2, "2024", "région d'Odessa"),
+            consult(3, "2024", None),
         )
     )
     system = system_doc(
         events=(
-            consult("2024-08-05", "Tel Aviv", status="occurred"),
-            consult(None, "Washington"),
-            consult("2024-01", "Odessa"),
-            consult(None, "Paris"),
-        )
+            consult(0, "2024-08-05", "Tel Aviv", status="occurred", mode="Meet"),
+            consult(1, None, "Washington", mode="visit"),
+            consult(2, "2024-01", "Odessa"),
+            consult(3, None, "Paris"),
+        )[::-1]  # listed backwards: the pairing must not rely on order
     )
     scores = score([gold], [system])
     assert scores.events.counts.tp == 4
     assert scores.events.date.right == 3
     assert scores.events.location.right == 3
     assert scores.events.status.right == 4
+    assert (scores.events.mode.right, scores.events.mode.total) == (1, 2)  # only gold modes count
+    wrong = [(d.gold_index, d.field) for d in explain([gold], [system]) if d.kind == "wrong"]
+    assert sorted(wrong) == [(1, "mode"), (3, "date"), (3, "location")]
 
 
 def test_place_containment_and_normalisation() -> None:
@@ -486,7 +491,7 @@ def test_render_table_lists_every_type(dev_gold: list[GoldRecord]) -> None:
     detection, accuracy = render_table(score(dev_gold, []))
     types = {t for g in dev_gold for t in (e.type for e in g.events)}
     assert detection.row_count == 3 + len(types)
-    assert accuracy.row_count == 10
+    assert accuracy.row_count == 11
 
 
 def test_scoring_data_schema_rejects_unfolded_words() -> None:
@@ -511,8 +516,7 @@ def test_dev_corpus_scores_stay_above_the_pinned_floors(dev_gold: list[GoldRecor
         )
         for g in dev_gold
     ]
-    records = list(analyse(articles, nlp=get_nlp()))
-    system = from_dicts([r.as_dict() for r in records])
+    system = from_records(analyse(articles, nlp=get_nlp()))
     scores = score(dev_gold, system)
     assert scores.documents == len(dev_gold) and not scores.unpaired_system_docs
     failures = check_floors(scores, load_floors(FLOORS))

@@ -14,6 +14,7 @@ Decisions where FORMAT.md is silent (kept in one place so that scores stay compa
   wrong; otherwise the system date cut to the gold precision must equal the gold date.
 - Places: a null gold location is right only when the system gives null; otherwise the system
   place must match the gold location or one of its `location_aliases`.
+- Status is compared as is; mode (CONSULT's meet, visit, phone...) only where the gold gives one.
 - Actor accuracy is the Jaccard index of the participant sets (source and target pooled, names
   matched one-to-one by the name rule), whatever the event type.
 - Quotes match on word overlap (with repeats, after folding) of at least half the gold quote's
@@ -33,7 +34,7 @@ from ..records import PartialDate
 from .assign import Pair, best_pairs
 from .gold import GoldEvent, GoldRecord
 from .names import ActorNames
-from .text import Folding, overlap, words
+from .text import Folding, fold, overlap, words
 
 PublishedGroup = Literal["stated", "inferred", "none"]
 CONSULT = "CONSULT"
@@ -50,6 +51,7 @@ class EventPair:
     location_right: bool
     status_right: bool
     actors: float
+    mode_right: bool | None = None  # None when the gold event gives no mode
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,7 @@ def _events(gold: GoldRecord, system: GoldRecord, names: ActorNames) -> tuple[Ev
                 location_right=_place_right(se, ge, names.folding),
                 status_right=(ge.status or None) == (se.status or None),
                 actors=actors.jaccard,
+                mode_right=None if not ge.mode else fold(ge.mode) == fold(se.mode or ""),
             )
         )
     return tuple(pairs)

@@ -28,6 +28,19 @@ class Diff:
     gold_index: int | None = None
     system_index: int | None = None
 
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The diff as JSON-ready values."""
+        return {
+            "doc": self.doc,
+            "item": self.item,
+            "kind": self.kind,
+            "field": self.field,
+            "gold": self.gold,
+            "system": self.system,
+            "gold_index": self.gold_index,
+            "system_index": self.system_index,
+        }
+
     def __str__(self) -> str:
         what = f"{self.item} {self.kind}" + (f" {self.field}" if self.field else "")
         sides = []
@@ -78,6 +91,7 @@ def _event_diffs(a: Alignment) -> list[Diff]:
             ("location", p.location_right, str(ge.location), str(se.location)),
             ("actors", p.actors == 1.0, describe_event(ge), describe_event(se)),
             ("status", p.status_right, str(ge.status), str(se.status)),
+            ("mode", p.mode_right is not False, str(ge.mode), str(se.mode)),
         )
         diffs += [
             Diff(doc, "event", "wrong", name, g_text, s_text, p.gold, p.system)

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..errors import Errors, VeilleurError
-from ..records import PLOVER_TYPES, PartialDate
+from ..records import PLOVER_TYPES, ArticleRecord, PartialDate
 
 GOLD_FILE = "gold.jsonl"
 
@@ -164,6 +164,11 @@ def parse_record(obj: Mapping[str, Any], *, path: str = "-", line: int = 1) -> G
 def from_dicts(objs: Iterable[Mapping[str, Any]], *, path: str = "-") -> list[GoldRecord]:
     """System output (the export format's dicts) as GoldRecords, in order."""
     return [parse_record(obj, path=path, line=i) for i, obj in enumerate(objs, start=1)]
+
+
+def from_records(records: Iterable[ArticleRecord]) -> list[GoldRecord]:
+    """The pipeline's ArticleRecords as GoldRecords, through their export format."""
+    return from_dicts(record.as_dict() for record in records)
 
 
 def load_jsonl(path: str | Path) -> list[GoldRecord]:

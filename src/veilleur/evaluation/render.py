@@ -48,6 +48,7 @@ def accuracy_table(scores: Scores) -> Table:
         ("events.location", scores.events.location),
         ("events.actors (Jaccard)", scores.events.actors),
         ("events.status", scores.events.status),
+        ("events.mode", scores.events.mode),
         ("quotes.speaker", scores.quotes.speaker),
         ("people.country", scores.people.country),
         ("people.role", scores.people.role),

@@ -44,13 +44,15 @@ def _events(alignments: Sequence[Alignment]) -> EventScores:
     def add(kind: str, counts: Counts) -> None:
         by_type[kind] = by_type.get(kind, Counts()) + counts
 
-    date = location = actors = status = Accuracy()
+    date = location = actors = status = mode = Accuracy()
     for a in alignments:
         for pair in a.events:
             add(a.gold.events[pair.gold].type.upper(), Counts(tp=1))
             date += Accuracy(int(pair.date_right), 1)
             location += Accuracy(int(pair.location_right), 1)
             status += Accuracy(int(pair.status_right), 1)
+            if pair.mode_right is not None:
+                mode += Accuracy(int(pair.mode_right), 1)
             actors += Accuracy(pair.actors, 1)
         for g in a.missed_events:
             add(a.gold.events[g].type.upper(), Counts(fn=1))
@@ -64,6 +66,7 @@ def _events(alignments: Sequence[Alignment]) -> EventScores:
         location=location,
         actors=actors,
         status=status,
+        mode=mode,
     )
 
 

@@ -91,13 +91,16 @@ class EventScores:
     location: Accuracy
     actors: Accuracy
     status: Accuracy
+    mode: Accuracy
 
     def as_dict(self) -> dict[str, Any]:
         """`events.*` metrics."""
         return {
             **self.counts.as_dict(),
             "by_type": {name: counts.as_dict() for name, counts in self.by_type},
-            **_accuracies(date=self.date, location=self.location, status=self.status),
+            **_accuracies(
+                date=self.date, location=self.location, status=self.status, mode=self.mode
+            ),
             "actor_accuracy": self.actors.rounded(),
             "actor_right": round(self.actors.right, 4),
         }
@@ -181,11 +184,12 @@ class Scores:
 
 
 def _accuracies(**accuracies: Accuracy) -> dict[str, Metric]:
-    """`<name>_accuracy` and `<name>_right` for each accuracy (the total is the match count)."""
+    """`<name>_accuracy`, `<name>_right` and `<name>_total` for each accuracy."""
     out: dict[str, Metric] = {}
     for name, acc in accuracies.items():
         out[f"{name}_accuracy"] = acc.rounded()
         out[f"{name}_right"] = int(acc.right)
+        out[f"{name}_total"] = acc.total
     return out
 
 
