@@ -336,8 +336,15 @@ def test_event_date_location_and_status_accuracy() -> None:
         # Same actors throughout: the evidence sentence tells the pairs apart.
         day = PartialDate.parse(date) if date else None
         sentence = f"Rencontre numéro {n}"
-        actors = ("Yoav Gallant",), ("Lloyd Austin",)
-        return event("CONSULT", *actors, date=day, location=place, evidence=sentence, **kw)
+        return GoldEvent(
+            "CONSULT",
+            ("Yoav Gallant",),
+            ("Lloyd Austin",),
+            date=day,
+            location=place,
+            evidence=sentence,
+            **kw,  # type: ignore[arg-type]
+        )
 
     gold = gold_doc(
         events=(
