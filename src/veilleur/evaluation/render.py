@@ -62,6 +62,10 @@ def accuracy_table(scores: Scores) -> Table:
     return table
 
 
-def render_table(scores: Scores) -> list[Table]:
-    """The tables `veilleur eval` prints: detection, then accuracies."""
-    return [detection_table(scores), accuracy_table(scores)]
+def render_table(scores: Scores) -> Table:
+    """What `veilleur eval` prints: the detection table above the accuracy table."""
+    grid = Table.grid(padding=(1, 0))
+    grid.add_column()
+    grid.add_row(detection_table(scores))
+    grid.add_row(accuracy_table(scores))
+    return grid
