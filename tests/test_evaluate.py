@@ -488,12 +488,13 @@ def test_floors_file_names_real_metrics_and_the_gate_fails_below_them(
     assert check_floors(empty, floors) == []
     assert check_floors(score(dev_gold, dev_gold), {k: 1.0 for k in floors}) == []
     failures = check_floors(empty, {"events.f1": 0.5, "events.date_accuracy": 0.5, "nope": 0.1})
+    prefix = "E303 scores below the pinned floors: "
     assert failures == [
-        "events.date_accuracy: nothing to measure (floor 0.5000)",
-        "events.f1 = 0.0000 < floor 0.5000",
-        "nope: no such metric",
+        prefix + "events.date_accuracy: nothing to measure, floor 0.5000.",
+        prefix + "events.f1 = 0.0000 < floor 0.5000.",
+        prefix + "nope: no such metric (see Scores.metrics()).",
     ]
-    assert gate_message(failures).startswith("E303 ")
+    assert gate_message(failures).splitlines() == failures
 
 
 def test_bad_floors_file_is_e307(tmp_path: Path) -> None:

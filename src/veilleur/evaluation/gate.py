@@ -36,22 +36,25 @@ def load_floors(path: str | Path) -> dict[str, float]:
 
 
 def check_floors(scores: Scores, floors: Mapping[str, float]) -> list[str]:
-    """One message per metric below its floor (or unknown, or unmeasured with a floor above 0)."""
+    """One E303 message per metric below its floor, unknown, or unmeasured with a floor > 0."""
     metrics = scores.metrics()
     failures = []
     for name, floor in sorted(floors.items()):
+        value = metrics.get(name)
         if name not in metrics:
-            failures.append(f"{name}: no such metric")
-            continue
-        value = metrics[name]
-        if value is None:
-            if floor > 0:
-                failures.append(f"{name}: nothing to measure (floor {floor:.4f})")
+            detail = f"{name}: no such metric (see Scores.metrics())"
+        elif value is None:
+            if floor <= 0:
+                continue
+            detail = f"{name}: nothing to measure, floor {floor:.4f}"
         elif value < floor:
-            failures.append(f"{name} = {value:.4f} < floor {floor:.4f}")
+            detail = f"{name} = {value:.4f} < floor {floor:.4f}"
+        else:
+            continue
+        failures.append(Errors.E303.format(failures=detail))
     return failures
 
 
 def gate_message(failures: list[str]) -> str:
-    """The E303 message for failures found by `check_floors`."""
-    return Errors.E303.format(failures="; ".join(failures))
+    """All failures found by `check_floors` as one message, one line each."""
+    return "\n".join(failures)
