@@ -27,6 +27,7 @@ class Diff:
     system: str | None = None
     gold_index: int | None = None
     system_index: int | None = None
+    context: str | None = None  # the gold item a wrong field belongs to
 
     def as_dict(self) -> dict[str, str | int | None]:
         """The diff as JSON-ready values."""
@@ -39,6 +40,7 @@ class Diff:
             "system": self.system,
             "gold_index": self.gold_index,
             "system_index": self.system_index,
+            "context": self.context,
         }
 
     def __str__(self) -> str:
@@ -48,7 +50,8 @@ class Diff:
             sides.append(f"gold{_index(self.gold_index)}={self.gold}")
         if self.system is not None or self.kind != "missed":
             sides.append(f"system{_index(self.system_index)}={self.system}")
-        return f"{self.doc}: {what}: " + " | ".join(sides)
+        line = f"{self.doc}: {what}: " + " | ".join(sides)
+        return f"{line} (in {self.context})" if self.context else line
 
 
 def _index(index: int | None) -> str:
@@ -63,6 +66,10 @@ def describe_event(event: GoldEvent) -> str:
     """'TYPE source -> target @date in place', for reading diffs."""
     source, target = ", ".join(event.source), ", ".join(event.target)
     return f"{event.type} {source} -> {target} @{_date(event.date)} in {event.location}"
+
+
+def _actors(event: GoldEvent) -> str:
+    return f"{', '.join(event.source)} -> {', '.join(event.target)}"
 
 
 def _quote(quote: GoldQuote) -> str:
@@ -89,12 +96,13 @@ def _event_diffs(a: Alignment) -> list[Diff]:
         checks = (
             ("date", p.date_right, _date(ge.date), _date(se.date)),
             ("location", p.location_right, str(ge.location), str(se.location)),
-            ("actors", p.actors == 1.0, describe_event(ge), describe_event(se)),
+            ("actors", p.actors == 1.0, _actors(ge), _actors(se)),
             ("status", p.status_right, str(ge.status), str(se.status)),
             ("mode", p.mode_right is not False, str(ge.mode), str(se.mode)),
         )
+        context = describe_event(ge)
         diffs += [
-            Diff(doc, "event", "wrong", name, g_text, s_text, p.gold, p.system)
+            Diff(doc, "event", "wrong", name, g_text, s_text, p.gold, p.system, context)
             for name, right, g_text, s_text in checks
             if not right
         ]
