@@ -1,0 +1,335 @@
+"""Find what is not article content (header, credits, captions, bylines, date lines, links).
+
+Stages of `scan`, line by line:
+    1. header        ' date YYYY-MM <lead>' on the first line: the prefix is blanked
+    2. prefixes      live-blog timestamps ('06h52 : ') and datelines ('KIEV (AFP) - ')
+    3. whole lines   date lines, link boxes, photo credits and captions, bylines and
+                     contributor lines, a journalist's self-description, a final signature
+    4. tails         an agency tag closing a line ('(AFP)')
+Each rule is a shape (a name, a slash, an agency); the words come from lang/<lang>/article.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from ..records import PartialDate, Region
+from .data import Patterns, alternation
+from .published import DateLine, find_date, parse_date_line
+
+Kind = Literal["header", "caption", "credit", "byline", "dateline", "boilerplate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the text: its offsets (newline excluded) and its characters."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What `scan` found: regions to blank, bylines, and the dates the text states."""
+
+    regions: tuple[Region, ...]
+    bylines: tuple[str, ...]
+    header: PartialDate | None
+    lead: str | None
+    dates: tuple[DateLine, ...]
+
+
+@dataclass(slots=True)
+class _Found:
+    """Accumulates the findings of the rules over one text."""
+
+    regions: list[Region] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    dates: list[DateLine] = field(default_factory=list)
+
+    def add(self, start: int, end: int, kind: Kind) -> None:
+        if end > start:
+            self.regions.append(Region(start, end, kind))
+
+    def byline(self, who: str) -> None:
+        who = who.strip(" \t,;:.-–—()")
+        if who and who not in self.bylines:
+            self.bylines.append(who)
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The compiled line shapes of one language."""
+
+    timestamp: re.Pattern[str]
+    agency_dateline: re.Pattern[str]
+    dated_dateline: re.Pattern[str]
+    boilerplate: re.Pattern[str]
+    credit_start: re.Pattern[str]
+    credit_prefix_line: re.Pattern[str]
+    credit_end: re.Pattern[str]
+    agency_tail: re.Pattern[str]
+    agency_line: re.Pattern[str]
+    byline_prefix: re.Pattern[str]
+    contribution: re.Pattern[str]
+    bio: re.Pattern[str]
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of `text` with their offsets; a trailing '\\r' is left out of the line."""
+    lines = []
+    start = 0
+    for part in text.split("\n"):
+        body = part[:-1] if part.endswith("\r") else part
+        lines.append(Line(start, start + len(body), body))
+        start += len(part) + 1
+    return lines
+
+
+def blank(text: str, regions: tuple[Region, ...]) -> str:
+    """`text` with every region replaced by spaces, line breaks kept (same length)."""
+    chars = list(text)
+    for region in regions:
+        for i in range(region.start, region.end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+@cache
+def rules(p: Patterns) -> Rules:
+    """Compile the shapes of non-content lines for the language of `p`."""
+    d = p.data
+    name, agency, upper = p.name, p.agency, p.upper
+    particle = alternation(d.name_particles)
+    # Two to four name words, particles allowed between them: 'Sivan Shachor', 'Ludovic MARIN'.
+    full_name = rf"{name}(?:\s+(?:(?:{particle})\s+)?{name}){{1,3}}"
+    acronym = rf"[{upper}][{upper}\d]{{1,9}}|[{upper}][a-z]+\d+"
+    agencies = rf"{agency}(?:\s*[/,&]\s*{agency}|\s+(?:{alternation(d.name_joiners)})\s+{agency})*"
+    articles = alternation(d.agency_articles)
+    credit_words = alternation(d.credit_prefixes)
+    marks = alternation(d.hour_marks)
+    place = rf"[{upper}][\w’'.-]*(?:[ -][{upper}][\w’'.-]*){{0,3}}"
+    nouns = alternation(d.journalist_nouns)
+    flags = re.IGNORECASE
+    return Rules(
+        timestamp=re.compile(rf"^\s*\d{{1,2}}\s*(?:{marks})\s*\d{{2}}\s*[:–—-]\s+"),
+        agency_dateline=re.compile(
+            rf"^\s*(?:{place})?\s*(?:,\s*(?P<date>[^()\n]{{4,40}}?))?\s*\(\s*{agencies}\s*\)"
+            rf"\s*[-–—:]\s*"
+        ),
+        dated_dateline=re.compile(rf"^\s*{place}\s*,\s*(?P<date>[^–—:()\n]{{6,40}}?)\s*[-–—]\s+"),
+        boilerplate=re.compile(
+            rf"^\s*[\[(«]?\s*(?:{alternation(d.boilerplate_prefixes)})(?=\W|$)", flags
+        ),
+        credit_start=re.compile(
+            rf"^\s*(?:(?:{credit_words})\s*:\s*)?(?:©\s*)?(?P<credit>(?:{full_name}|{agency})"
+            rf"\s*/\s*(?:{agency}|{acronym}|{full_name})(?:\s+via\s+{agency})?)(?=\s|$|[.,;])"
+        ),
+        credit_prefix_line=re.compile(rf"^\s*(?:[(\[]\s*)?(?:(?:{credit_words})\s*:|©)", flags),
+        credit_end=re.compile(
+            rf"(?P<credit>©\s*[^©\n]{{1,80}}|\(\s*(?:(?:{credit_words})\b\s*:?\s*)[^()\n]{{0,80}}\)"
+            rf"|\([^()\n]{{0,60}}/\s*[^()\n]{{1,40}}\)|{full_name}\s*/\s*(?:{agency}|{acronym}))"
+            rf"\s*\.?\s*$",
+            flags,
+        ),
+        agency_tail=re.compile(rf"\(\s*{agencies}\s*\)\s*\.?\s*$"),
+        agency_line=re.compile(
+            rf"^\s*(?:(?:{alternation(d.agency_prefixes)})\s+)?(?:©\s*)?[(\[]?\s*"
+            rf"(?:(?:{articles})\s*)?{agencies}\s*[)\]]?\s*\.?\s*$",
+            flags,
+        ),
+        byline_prefix=re.compile(
+            rf"^\s*(?:{alternation(d.byline_prefixes)})\s*:?\s+(?P<who>\S.*?)\s*$", flags
+        ),
+        contribution=re.compile(
+            rf"^\s*(?P<who>.*?)\s*(?P<phrase>{alternation(d.contribution_phrases)})"
+            rf"\s*(?P<rest>.*?)\s*\.?\s*$",
+            flags,
+        ),
+        bio=re.compile(
+            rf"^\s*(?P<who>[{upper}][^.!?«»\"“”:;]{{1,80}}?)\s+(?:{alternation(d.copulas)})\s+"
+            rf"(?:{alternation(d.determiners)})\s*(?:[\w’'-]+\s+){{0,2}}?(?:{nouns})\b"
+            rf"(?P<rest>[^«»\"“”]{{0,120}})$"
+        ),
+    )
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def is_name_list(text: str, p: Patterns, *, max_words: int) -> bool:
+    """True when `text` is only people's names (with particles and joiners between them)."""
+    words = [w.strip(",") for w in _words(text)]
+    words = [w for w in words if w]
+    if not words or len(words) > max_words:
+        return False
+    name = re.compile(p.name)
+    names = 0
+    for i, word in enumerate(words):
+        folded = word.casefold()
+        if name.fullmatch(word) and not word.endswith("’") and not word.endswith("'"):
+            names += 1
+        elif i in (0, len(words) - 1) or folded not in p.particles | p.joiners:
+            return False
+    return names >= 1
+
+
+def is_signature(text: str, p: Patterns) -> bool:
+    """True for a lone signature: two to a few name words and nothing else ('Cathy Manga')."""
+    words = _words(text)
+    limit = p.data.limits.signature_max_words
+    if not 2 <= len(words) <= limit or not is_name_list(text, p, max_words=limit):
+        return False
+    return not any(f.casefold() in p.joiners for f in words) and "," not in text
+
+
+def _non_blank(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.text.strip()]
+
+
+def _prefixes(line: Line, start: int, r: Rules, p: Patterns, found: _Found) -> int:
+    """Blank a timestamp or dateline opening the line; return where the rest begins."""
+    rest = line.text[start - line.start :]
+    match = r.timestamp.match(rest)
+    if match:
+        found.add(start, start + match.end(), "dateline")
+        start += match.end()
+        rest = rest[match.end() :]
+    match = r.agency_dateline.match(rest)
+    if match and match.end() < len(rest):
+        found.add(start, start + match.end(), "dateline")
+        if match.group("date"):
+            value = find_date(match.group("date"), p)
+            if value is not None:
+                found.dates.append(DateLine(value, updated=False))
+        start += match.end()
+    return start
+
+
+def _dated_dateline(line: Line, start: int, r: Rules, p: Patterns, found: _Found) -> int:
+    rest = line.text[start - line.start :]
+    match = r.dated_dateline.match(rest)
+    if not match or match.end() >= len(rest):
+        return start
+    stated = parse_date_line(match.group("date"), p)
+    if stated is None:
+        return start
+    found.add(start, start + match.end(), "dateline")
+    found.dates.append(stated)
+    return start + match.end()
+
+
+def _whole_line(text: str, r: Rules, p: Patterns, found: _Found) -> Kind | None:
+    """The kind of a line that is entirely non-content, or None; bylines and dates recorded."""
+    limits = p.data.limits
+    words = len(_words(text))
+    stated = parse_date_line(text, p)
+    if stated is not None:
+        found.dates.append(stated)
+        return "dateline"
+    if r.boilerplate.match(text):
+        return "boilerplate"
+    if len(text) <= limits.caption_max_chars and r.credit_prefix_line.match(text):
+        return "credit"
+    if r.agency_line.match(text):
+        found.byline(text)
+        return "byline"
+    match = r.contribution.match(text)
+    if match and words <= 2 * limits.byline_max_words:
+        found.byline(match.group("who") or match.group("rest"))
+        return "byline"
+    match = r.byline_prefix.match(text)
+    if match and words <= limits.byline_max_words:
+        who = re.split(r"\s*[,–—]\s*|\s+-\s+", match.group("who"), maxsplit=1)[0]
+        if is_name_list(who, p, max_words=limits.byline_max_words) or r.agency_line.match(who):
+            found.byline(who)
+            return "byline"
+    return None
+
+
+def _credit(line: Line, start: int, r: Rules, p: Patterns, found: _Found) -> bool:
+    """Blank a photo credit and its caption; True when the line was a credit or caption."""
+    text = line.text[start - line.start :]
+    match = r.credit_start.match(text)
+    if match:
+        found.add(start, start + match.end("credit"), "credit")
+        found.add(start + match.end("credit"), line.end, "caption")
+        return True
+    match = r.credit_end.search(text)
+    if match:
+        credit_start = start + match.start("credit")
+        if len(text.strip()) <= p.data.limits.caption_max_chars:
+            found.add(start, credit_start, "caption")
+        found.add(credit_start, line.end, "credit")
+        return True
+    return False
+
+
+def _bio(text: str, r: Rules, found: _Found) -> bool:
+    match = r.bio.match(text)
+    if match:
+        found.byline(match.group("who"))
+    return match is not None
+
+
+def _header(lines: list[Line], p: Patterns, found: _Found) -> tuple[PartialDate | None, str | None]:
+    if not lines:
+        return None, None
+    match = p.header.match(lines[0].text)
+    if not match:
+        return None, None
+    try:
+        value = PartialDate.parse(match.group("month"))
+    except ValueError:
+        return None, None
+    found.add(0, match.end(), "header")
+    lead = lines[0].text[match.end() :].strip()
+    return value, lead or None
+
+
+def _scan_line(line: Line, *, start: int, rank: int, last: int, p: Patterns, found: _Found) -> None:
+    """Apply the line rules to one non-blank line, from offset `start` (after a header)."""
+    r = rules(p)
+    limits = p.data.limits
+    start = _prefixes(line, start, r, p, found)
+    if rank < limits.dateline_top_lines:
+        start = _dated_dateline(line, start, r, p, found)
+    text = line.text[start - line.start :]
+    if not text.strip():
+        return
+    kind = _whole_line(text, r, p, found)
+    if kind is not None:
+        found.add(start, line.end, kind)
+        return
+    if _credit(line, start, r, p, found):
+        return
+    near_edge = rank < limits.bio_top_lines or rank > last - limits.bio_bottom_lines
+    if near_edge and _bio(text, r, found):
+        found.add(start, line.end, "byline")
+    elif rank == last and rank > 0 and is_signature(text.strip(), p):
+        found.byline(text)
+        found.add(start, line.end, "byline")
+    else:
+        tail = r.agency_tail.search(text)
+        if tail and tail.start() > 0:
+            found.add(start + tail.start(), line.end, "credit")
+
+
+def scan(text: str, p: Patterns) -> Scan:
+    """Find the non-content regions of `text`, its bylines and the dates it states."""
+    found = _Found()
+    lines = split_lines(text)
+    header, lead = _header(lines, p, found)
+    header_end = found.regions[0].end if found.regions else 0
+    content = _non_blank(lines)
+    for rank, line in enumerate(content):
+        start = max(line.start, min(header_end, line.end)) if line.start == 0 else line.start
+        _scan_line(line, start=start, rank=rank, last=len(content) - 1, p=p, found=found)
+    regions = tuple(sorted(set(found.regions), key=lambda g: (g.start, g.end)))
+    return Scan(regions, tuple(found.bylines), header, lead, tuple(found.dates))

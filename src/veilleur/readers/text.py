@@ -1,0 +1,107 @@
+"""Plain-text articles (the corpus format) -> Article, and the id every reader gives."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from ..records import Article, Origin, PartialDate, PublishedFrom
+from .cleaning import Scan, blank, scan, split_lines
+from .data import patterns
+from .published import DateCandidate, choose, url_date
+
+
+def article_id(text: str) -> str:
+    """Content hash of the normalised text: the same article read twice gets the same id."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def _squash(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def with_title(text: str, title: str | None) -> str:
+    """`text` opened by `title` (FORMAT.md: the title is analysed), unless it already is."""
+    if not title or not title.strip():
+        return text
+    top = " ".join(line for line in text.lstrip().split("\n")[:3])
+    if _squash(title) in _squash(top):
+        return text
+    return f"{title.strip()}\n\n{text}"
+
+
+def _title_and_lead(content: str, found: Scan) -> tuple[str | None, str | None]:
+    """The first content line is the title (no header) and the next one the lead."""
+    lines = [line.text.strip() for line in split_lines(content) if line.text.strip()]
+    if found.header is not None:
+        # The header line carries the lead; the title is not given in this format.
+        return None, found.lead
+    title = lines[0] if lines else None
+    lead = lines[1] if len(lines) > 1 else None
+    return title, lead
+
+
+def _published(
+    found: Scan,
+    *,
+    url: str | None,
+    published: PartialDate | None,
+    published_from: PublishedFrom | None,
+) -> DateCandidate | None:
+    candidates = []
+    if published is not None:
+        candidates.append(DateCandidate(published, published_from or "metadata"))
+    if found.header is not None:
+        candidates.append(DateCandidate(found.header, "header"))
+    stated = [d for d in found.dates if not d.updated] or list(found.dates)
+    if stated:
+        candidates.append(DateCandidate(stated[0].value, "text"))
+    from_url = url_date(url)
+    if from_url is not None:
+        candidates.append(DateCandidate(from_url, "url"))
+    return choose(candidates)
+
+
+def from_text(
+    text: str,
+    *,
+    origin: Origin | None = None,
+    name: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    byline: str | None = None,
+    published: PartialDate | None = None,
+    published_from: PublishedFrom | None = None,
+    lang: str = "fr",
+) -> Article:
+    """Build an Article from raw text in the corpus format (optional ' date YYYY-MM' header).
+
+    Non-content lines (header prefix, credits, captions, bylines, date lines) are blanked in
+    `content`; `published` is the best agreeing date among the given one, the header, a date
+    line of the text and the URL. An empty `content` is the caller's to report (E007).
+    """
+    text = with_title(text, title)
+    found = scan(text, patterns(lang))
+    content = blank(text, found.regions)
+    found_title, lead = _title_and_lead(content, found)
+    date = _published(found, url=url, published=published, published_from=published_from)
+    bylines = ([byline.strip()] if byline and byline.strip() else []) + [
+        b for b in found.bylines if b != (byline or "").strip()
+    ]
+    return Article(
+        id=article_id(text),
+        text=text,
+        content=content,
+        origin=origin or Origin("-"),
+        title=title.strip() if title and title.strip() else found_title,
+        lead=lead,
+        url=url,
+        outlet=outlet,
+        byline="; ".join(bylines) or None,
+        published=date.value if date else None,
+        published_from=date.source if date else None,
+        regions=found.regions,
+        name=name,
+    )
