@@ -124,7 +124,9 @@ def rules(p: Patterns) -> Rules:
         ),
         dated_dateline=re.compile(rf"^\s*{place}\s*,\s*(?P<date>[^–—:()\n]{{6,40}}?)\s*[-–—]\s+"),
         boilerplate=re.compile(
-            rf"^\s*[\[(«]?\s*(?:{alternation(d.boilerplate_prefixes)})(?=\W|$)", flags
+            rf"^\s*[\[(«]?\s*(?:(?:{alternation(d.boilerplate_prefixes)})(?=\W|$)"
+            rf"|(?:{alternation(d.boilerplate_lines)})\W*$)",
+            flags,
         ),
         credit_start=re.compile(
             rf"^\s*(?:(?:{credit_words})\s*:\s*)?(?:©\s*)?(?P<credit>(?:{full_name}|{agency})"
@@ -153,8 +155,8 @@ def rules(p: Patterns) -> Rules:
         ),
         bio=re.compile(
             rf"^\s*(?P<who>[{upper}][^.!?«»\"“”:;]{{1,80}}?)\s+(?:{alternation(d.copulas)})\s+"
-            rf"(?:{alternation(d.determiners)})\s*(?:[\w’'-]+\s+){{0,2}}?(?:{nouns})\b"
-            rf"(?P<rest>[^«»\"“”]{{0,120}})$"
+            rf"(?:(?:{alternation(d.determiners)})\s*)?(?:[\w’'-]+\s+){{0,2}}?(?:{nouns})\b"
+            rf"(?P<rest>[^«»\"“”,]{{0,120}})$"
         ),
     )
 
@@ -271,11 +273,13 @@ def _credit(line: Line, start: int, r: Rules, p: Patterns, found: _Found) -> boo
     return False
 
 
-def _bio(text: str, r: Rules, found: _Found) -> bool:
+def _bio(text: str, r: Rules, p: Patterns, found: _Found) -> bool:
+    """A journalist's self-description: '<names> est (le) correspondant ...'."""
     match = r.bio.match(text)
-    if match:
-        found.byline(match.group("who"))
-    return match is not None
+    if not match or not is_name_list(match.group("who"), p, max_words=8):
+        return False
+    found.byline(match.group("who"))
+    return True
 
 
 def _header(lines: list[Line], p: Patterns, found: _Found) -> tuple[PartialDate | None, str | None]:
@@ -310,7 +314,7 @@ def _scan_line(line: Line, *, start: int, rank: int, last: int, p: Patterns, fou
     if _credit(line, start, r, p, found):
         return
     near_edge = rank < limits.bio_top_lines or rank > last - limits.bio_bottom_lines
-    if near_edge and _bio(text, r, found):
+    if near_edge and _bio(text, r, p, found):
         found.add(start, line.end, "byline")
     elif rank == last and rank > 0 and is_signature(text.strip(), p):
         found.byline(text)

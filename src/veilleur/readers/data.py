@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -55,9 +56,19 @@ class ArticleData(BaseModel):
     determiners: list[str] = Field(min_length=1)
     journalist_nouns: list[str] = Field(min_length=1)
     boilerplate_prefixes: list[str]
+    boilerplate_lines: list[str]
     name_particles: list[str]
     name_joiners: list[str]
     limits: Limits
+    legacy_encodings: list[str] = Field(min_length=1)
+
+    @field_validator("legacy_encodings")
+    @classmethod
+    def _known_codecs(cls, value: list[str]) -> list[str]:
+        try:
+            return [codecs.lookup(name).name for name in value]
+        except LookupError as exc:
+            raise ValueError(str(exc)) from exc
 
     @field_validator("header")
     @classmethod

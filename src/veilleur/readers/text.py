@@ -5,20 +5,36 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+from ..errors import Errors, InputError
 from ..records import Article, Origin, PartialDate, PublishedFrom
 from .cleaning import Scan, blank, scan, split_lines
 from .data import patterns
 from .published import DateCandidate, choose, url_date
 
 
-def article_id(text: str) -> str:
-    """Content hash of the normalised text: the same article read twice gets the same id."""
-    normal = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
-
-
 def _squash(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def article_id(text: str) -> str:
+    """Content hash of the normalised text: the same article read twice gets the same id."""
+    return hashlib.sha256(_squash(text).encode("utf-8")).hexdigest()[:16]
+
+
+def input_error(
+    template: str, *, path: str, line: int | None = None, **fields: object
+) -> InputError:
+    """An InputError from an Errors template, carrying its path and line."""
+    return InputError(template.format(path=path, line=line, **fields), path=path, line=line)
+
+
+def checked(article: Article) -> Article | InputError:
+    """The article, or E007 when nothing is left once credits, captions and bylines are blanked."""
+    if article.content.strip():
+        return article
+    origin = article.origin
+    message = Errors.E007.format(path=str(origin))
+    return InputError(message, path=origin.path, line=origin.line)
 
 
 def with_title(text: str, title: str | None) -> str:
