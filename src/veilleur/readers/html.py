@@ -34,9 +34,10 @@ def extract(html: str, *, url: str | None = None) -> dict[str, object] | None:
         include_comments=False,
         include_tables=True,
         date_extraction_params=_DATE_PARAMS,
-        as_dict=True,
     )
-    return page if isinstance(page, dict) else None
+    if page is None:
+        return None
+    return page if isinstance(page, dict) else page.as_dict()
 
 
 def from_html(
