@@ -176,6 +176,11 @@ CONTENT_LINES = [
     "Paris, Berlin et Rome ont condamné l'attaque.",
     "Le ministre a déclaré à 15h30 : « Nous ne céderons pas ».",
     "Le Hamas est une organisation terroriste selon l'UE.",
+    "Le Mali a signé un accord avec la collaboration de la Russie.",
+    "Le bilan s'élève à 21 morts (chiffres ONU/OCHA).",
+    "Joe Biden/Xi Jinping : rencontre au sommet",
+    "Le bilan s'élève à 21 morts, selon la ville/région.",
+    "Le ministre a parlé (source : ministère de la Santé).",
 ]
 
 NON_CONTENT_LINES = [
@@ -192,6 +197,11 @@ NON_CONTENT_LINES = [
     ("Lire aussi : La Russie frappe Odessa", "boilerplate"),
     ("À LIRE AUSSI – Guerre en Ukraine", "boilerplate"),
     ("Jean Dupont et Marie Durand de Reuters ont contribué à ce rapport.", "byline"),
+    ("Avec la collaboration de Jean Dupont", "byline"),
+    ("Par i24NEWS", "byline"),
+    ("Publié à 10h05", "dateline"),
+    ("Source : AIB", "credit"),
+    ("Facebook", "boilerplate"),
 ]
 
 
@@ -235,13 +245,18 @@ def test_journalist_self_description_is_a_byline() -> None:
 def test_signature_only_on_the_last_line() -> None:
     body = "Titre\nLe ministre a parlé.\n"
     assert from_text(body + "Jean Dupont\n").byline == "Jean Dupont"
+    assert from_text(body + "Jean DUPONT, correspondant à Kiev").byline == "Jean DUPONT"
+    assert from_text(body + "Awa SANGA (stagiaire)").byline == "Awa SANGA"
+    assert from_text(body + "Jean Dupont, le ministre").regions == ()
     kept = from_text("Titre\nJean Dupont\nLe ministre a parlé.")
     assert kept.regions == ()
 
 
 def test_agency_dateline_is_blanked_and_dated_dateline_dates() -> None:
-    agency = from_text("Titre\nKIEV (AFP) - Les forces russes ont frappé Odessa.")
-    assert agency.content.split("\n")[1].strip() == "Les forces russes ont frappé Odessa."
+    for opening in ("KIEV (AFP) - ", "(Belga) ", "Bamako, 3 mai (Reuters) – "):
+        agency = from_text(f"Titre\n{opening}Les forces ont frappé la ville.")
+        assert agency.content.split("\n")[1].strip() == "Les forces ont frappé la ville."
+        assert agency.published is None
     dated = from_text("Titre\nParis, le 31 mai 2022 - Le président a parlé.")
     assert dated.published == PartialDate(2022, 5, 31)
     assert dated.published_from == "text"

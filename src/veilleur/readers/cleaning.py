@@ -66,6 +66,7 @@ class Rules:
     """The compiled line shapes of one language."""
 
     timestamp: re.Pattern[str]
+    clock_line: re.Pattern[str]
     agency_dateline: re.Pattern[str]
     dated_dateline: re.Pattern[str]
     boilerplate: re.Pattern[str]
@@ -77,6 +78,7 @@ class Rules:
     byline_prefix: re.Pattern[str]
     contribution: re.Pattern[str]
     bio: re.Pattern[str]
+    nouns: str
 
 
 def split_lines(text: str) -> list[Line]:
@@ -113,14 +115,22 @@ def rules(p: Patterns) -> Rules:
     articles = alternation(d.agency_articles)
     credit_words = alternation(d.credit_prefixes)
     marks = alternation(d.hour_marks)
+    joiners = alternation(d.time_joiners)
+    stamp_words = alternation(d.date_prefixes.published + d.date_prefixes.updated)
     place = rf"[{upper}][\w’'.-]*(?:[ -][{upper}][\w’'.-]*){{0,3}}"
     nouns = alternation(d.journalist_nouns)
     flags = re.IGNORECASE
     return Rules(
         timestamp=re.compile(rf"^\s*\d{{1,2}}\s*(?:{marks})\s*\d{{2}}\s*[:–—-]\s+"),
+        # 'Publié à 10h05', '06:52': a line holding only a time of day.
+        clock_line=re.compile(
+            rf"^\s*(?:(?:{stamp_words})\s*)?(?:(?:{joiners})\s*)?\d{{1,2}}\s*(?:{marks})\s*\d{{0,2}}"
+            rf"\s*$",
+            flags,
+        ),
         agency_dateline=re.compile(
-            rf"^\s*(?:{place})?\s*(?:,\s*(?P<date>[^()\n]{{4,40}}?))?\s*\(\s*{agencies}\s*\)"
-            rf"\s*[-–—:]\s*"
+            rf"^\s*(?:(?:{place})?\s*(?:,\s*(?P<date>[^()\n]{{4,40}}?))?\s*\(\s*{agencies}\s*\)"
+            rf"\s*[-–—:]\s*|\(\s*{agencies}\s*\)\s+(?=[{upper}]))"
         ),
         dated_dateline=re.compile(rf"^\s*{place}\s*,\s*(?P<date>[^–—:()\n]{{6,40}}?)\s*[-–—]\s+"),
         boilerplate=re.compile(
@@ -128,16 +138,20 @@ def rules(p: Patterns) -> Rules:
             rf"|(?:{alternation(d.boilerplate_lines)})\W*$)",
             flags,
         ),
+        # 'Sivan Shachor/GPO <caption>', 'Reuters/John Smith <caption>', 'Photo : X/AFP'.
         credit_start=re.compile(
-            rf"^\s*(?:(?:{credit_words})\s*:\s*)?(?:©\s*)?(?P<credit>(?:{full_name}|{agency})"
-            rf"\s*/\s*(?:{agency}|{acronym}|{full_name})(?:\s+via\s+{agency})?)(?=\s|$|[.,;])"
+            rf"^\s*(?:(?i:{credit_words})\s*:\s*)?(?:©\s*)?(?P<credit>(?:{full_name}\s*/\s*"
+            rf"(?:{agency}|{acronym})|{agency}\s*/\s*(?:{agency}|{acronym}|{full_name}))"
+            rf"(?:\s+via\s+{agency})?)(?=\s|$|[.,;])"
         ),
-        credit_prefix_line=re.compile(rf"^\s*(?:[(\[]\s*)?(?:(?:{credit_words})\s*:|©)", flags),
+        credit_prefix_line=re.compile(
+            rf"^\s*(?:[(\[]\s*)?(?:(?i:{credit_words}|{alternation(d.source_prefixes)})\s*:|©)"
+        ),
+        # A caption closed by its credit: '... à Kiev. (Photo : X/AFP)', '... © Reuters'.
         credit_end=re.compile(
-            rf"(?P<credit>©\s*[^©\n]{{1,80}}|\(\s*(?:(?:{credit_words})\b\s*:?\s*)[^()\n]{{0,80}}\)"
-            rf"|\([^()\n]{{0,60}}/\s*[^()\n]{{1,40}}\)|{full_name}\s*/\s*(?:{agency}|{acronym}))"
-            rf"\s*\.?\s*$",
-            flags,
+            rf"(?P<credit>©\s*[^©\n]{{1,80}}|\(\s*(?i:{credit_words})\b\s*:?\s*[^()\n]{{0,80}}\)"
+            rf"|\(\s*(?:{full_name}|{agency})\s*/\s*(?:{agency}|{acronym}|{full_name})\s*\)"
+            rf"|{full_name}\s*/\s*(?:{agency}|{acronym}))\s*\.?\s*$"
         ),
         agency_tail=re.compile(rf"\(\s*{agencies}\s*\)\s*\.?\s*$"),
         agency_line=re.compile(
@@ -158,11 +172,21 @@ def rules(p: Patterns) -> Rules:
             rf"(?:(?:{alternation(d.determiners)})\s*)?(?:[\w’'-]+\s+){{0,2}}?(?:{nouns})\b"
             rf"(?P<rest>[^«»\"“”,]{{0,120}})$"
         ),
+        nouns=nouns,
     )
 
 
 def _words(text: str) -> list[str]:
     return text.split()
+
+
+def _is_name_word(word: str, name: re.Pattern[str]) -> bool:
+    """A capitalised word ('Manga', 'MANGA', 'J.-P.') or a mixed-case brand ('i24NEWS')."""
+    if word.endswith(("’", "'")):
+        return False
+    if name.fullmatch(word):
+        return True
+    return word.isalnum() and any(ch.isupper() or ch.isdigit() for ch in word[1:])
 
 
 def is_name_list(text: str, p: Patterns, *, max_words: int) -> bool:
@@ -175,20 +199,26 @@ def is_name_list(text: str, p: Patterns, *, max_words: int) -> bool:
     names = 0
     for i, word in enumerate(words):
         folded = word.casefold()
-        if name.fullmatch(word) and not word.endswith("’") and not word.endswith("'"):
+        if _is_name_word(word, name):
             names += 1
         elif i in (0, len(words) - 1) or folded not in p.particles | p.joiners:
             return False
     return names >= 1
 
 
-def is_signature(text: str, p: Patterns) -> bool:
-    """True for a lone signature: two to a few name words and nothing else ('Cathy Manga')."""
-    words = _words(text)
+def signature(text: str, p: Patterns) -> str | None:
+    """The name of a lone signature line ('Cathy Manga', 'Jean DUPONT, correspondant'), or None."""
+    text = re.sub(r"\s*\([^()]{1,40}\)\s*$", "", text)  # 'Jean DUPONT (stagiaire)'
+    names, _, role = text.partition(",")
+    if role and not re.search(rf"\b(?:{rules(p).nouns})\b", role, re.IGNORECASE):
+        return None
+    words = _words(names)
     limit = p.data.limits.signature_max_words
-    if not 2 <= len(words) <= limit or not is_name_list(text, p, max_words=limit):
-        return False
-    return not any(f.casefold() in p.joiners for f in words) and "," not in text
+    if not 2 <= len(words) <= limit or not is_name_list(names, p, max_words=limit):
+        return None
+    if len(_words(role)) > 8 or any(w.casefold() in p.joiners for w in words):
+        return None
+    return names.strip()
 
 
 def _non_blank(lines: list[Line]) -> list[Line]:
@@ -235,6 +265,8 @@ def _whole_line(text: str, r: Rules, p: Patterns, found: _Found) -> Kind | None:
     if stated is not None:
         found.dates.append(stated)
         return "dateline"
+    if r.clock_line.match(text):
+        return "dateline"
     if r.boilerplate.match(text):
         return "boilerplate"
     if len(text) <= limits.caption_max_chars and r.credit_prefix_line.match(text):
@@ -244,8 +276,14 @@ def _whole_line(text: str, r: Rules, p: Patterns, found: _Found) -> Kind | None:
         return "byline"
     match = r.contribution.match(text)
     if match and words <= 2 * limits.byline_max_words:
-        found.byline(match.group("who") or match.group("rest"))
-        return "byline"
+        # 'X de Fox News a contribué à ce rapport', 'Avec la collaboration de X': names only.
+        who, rest = match.group("who").strip(" ,."), match.group("rest").strip(" ,.")
+        limit = limits.byline_max_words
+        if (who and is_name_list(who, p, max_words=limit) and len(_words(rest)) <= 6) or (
+            not who and is_name_list(rest, p, max_words=limit)
+        ):
+            found.byline(who or rest)
+            return "byline"
     match = r.byline_prefix.match(text)
     if match and words <= limits.byline_max_words:
         who = re.split(r"\s*[,–—]\s*|\s+-\s+", match.group("who"), maxsplit=1)[0]
@@ -316,8 +354,8 @@ def _scan_line(line: Line, *, start: int, rank: int, last: int, p: Patterns, fou
     near_edge = rank < limits.bio_top_lines or rank > last - limits.bio_bottom_lines
     if near_edge and _bio(text, r, p, found):
         found.add(start, line.end, "byline")
-    elif rank == last and rank > 0 and is_signature(text.strip(), p):
-        found.byline(text)
+    elif rank == last and rank > 0 and (name := signature(text.strip(), p)):
+        found.byline(name)
         found.add(start, line.end, "byline")
     else:
         tail = r.agency_tail.search(text)

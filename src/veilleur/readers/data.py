@@ -48,6 +48,7 @@ class ArticleData(BaseModel):
     hour_marks: list[str] = Field(min_length=1)
     agencies: list[str] = Field(min_length=1)
     credit_prefixes: list[str]
+    source_prefixes: list[str]
     byline_prefixes: list[str]
     agency_prefixes: list[str]
     agency_articles: list[str]
