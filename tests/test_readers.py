@@ -311,6 +311,9 @@ def test_date_lines() -> None:
     assert line is not None and line.updated and line.value == PartialDate(2022, 6, 1)
     assert parse_date_line("Le 24 février 2022, la Russie a envahi l'Ukraine.", p) is None
     assert parse_date_line("31/02/2022", p) is None  # not a calendar date
+    placed = parse_date_line("Kiev, le 31 mai 2022", p)
+    assert placed is not None and placed.value == PartialDate(2022, 5, 31)
+    assert parse_date_line("Paris, Berlin et Rome ont condamné l'attaque.", p) is None
 
 
 # --- language data -------------------------------------------------------------------------
@@ -356,9 +359,10 @@ def test_jsonl_records_and_metadata(tmp_path: Path) -> None:
          "outlet": "Le Journal"},
         {"text": "Le président a reçu son homologue à Paris.",
          "published": "2024-08-05T10:00:00Z"},
+        {"text": "Le président a reçu son homologue à Rome.", "date": "5 août 2024"},
     ]  # fmt: skip
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n\n")
-    first, second = _articles(read([str(path)]))
+    first, second, third = _articles(read([str(path)]))
     assert first.name == "a1" and second.name == "batch.jsonl:2"
     assert (first.origin.path, first.origin.line) == (str(path), 1)
     assert first.published == PartialDate(2024, 8, 5) and first.published_from == "metadata"
@@ -369,7 +373,7 @@ def test_jsonl_records_and_metadata(tmp_path: Path) -> None:
     )
     # The title counts as article text (FORMAT.md), so it opens the text when missing from it.
     assert first.text.startswith("Rencontre des ministres\n")
-    assert second.published == PartialDate(2024, 8, 5)
+    assert second.published == third.published == PartialDate(2024, 8, 5)
 
 
 def test_malformed_jsonl_line_names_file_and_line(tmp_path: Path) -> None:

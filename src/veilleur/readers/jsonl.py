@@ -9,12 +9,14 @@ from typing import Any, AnyStr, Protocol, TypeVar
 
 from ..errors import Errors, InputError
 from ..records import Article, Origin
+from .data import patterns
 from .decoding import decode
-from .published import parse_metadata_date
+from .published import parse_date_line, parse_metadata_date
 from .text import checked, from_text, input_error
 
 _SKIP_CHUNK = 1 << 16
-_FIELDS = ("id", "url", "title", "published", "outlet", "byline", "author")
+# 'date' and 'author' are read as 'published' and 'byline' when those are absent.
+_FIELDS = ("id", "url", "title", "published", "date", "outlet", "byline", "author")
 S_co = TypeVar("S_co", str, bytes, covariant=True)
 
 
@@ -62,10 +64,12 @@ def from_object(
         return input_error(Errors.E005, path=path, line=line)
     fields = {key: _text_field(obj.get(key)) for key in _FIELDS}
     published = None
-    if fields["published"] is not None:
-        published = parse_metadata_date(fields["published"])
+    stated = fields["published"] or fields["date"]
+    if stated is not None:
+        written = parse_date_line(stated, patterns(lang))
+        published = parse_metadata_date(stated) or (written.value if written else None)
         if published is None:
-            return input_error(Errors.E010, path=path, line=line, value=obj.get("published"))
+            return input_error(Errors.E010, path=path, line=line, value=stated)
     article = from_text(
         text,
         origin=Origin(path, line),

@@ -95,10 +95,11 @@ def _shapes(p: Patterns) -> DateShapes:
     marks = alternation(data.hour_marks)
     clock = rf"(?:\s*,?\s*(?:(?:{joiners})\s+)?\d{{1,2}}\s*(?:{marks})\s*\d{{0,2}})?"
     date = _date_regex(p)
-    # A whole line that is a date: optional prefix, the date, an optional time, and optionally
-    # a later 'updated on ...' note; nothing else.
+    # A whole line that is a date: an optional place ('Kiev, le 31 mai 2022') or prefix, the
+    # date, an optional time, and optionally a later 'updated on ...' note; nothing else.
+    place = rf"[{p.upper}][\w’'.-]*(?:[ -][{p.upper}][\w’'.-]*){{0,3}}\s*,\s*"
     line = (
-        rf"^\s*(?:(?P<prefix>{published}|{updated})\s*:?\s*)?{date}{clock}\s*\.?"
+        rf"^\s*(?:{place})?(?:(?P<prefix>{published}|{updated})\s*:?\s*)?{date}{clock}\s*\.?"
         rf"(?:\s*[,|–—-]?\s*(?:{updated})\b.{{0,60}})?\s*$"
     )
     return DateShapes(

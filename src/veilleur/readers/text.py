@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
 from ..errors import Errors, InputError
@@ -47,15 +48,27 @@ def with_title(text: str, title: str | None) -> str:
     return f"{title.strip()}\n\n{text}"
 
 
+# A title is one sentence of at most this many words; a longer first line is the lead itself.
+TITLE_MAX_WORDS = 60
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[^\W\d_]")
+
+
+def looks_like_title(line: str) -> bool:
+    """One short sentence: no full stop followed by another sentence inside the line."""
+    return len(line.split()) <= TITLE_MAX_WORDS and not _SENTENCE_BREAK.search(line.rstrip(".!? "))
+
+
 def _title_and_lead(content: str, found: Scan) -> tuple[str | None, str | None]:
     """The first content line is the title (no header) and the next one the lead."""
     lines = [line.text.strip() for line in split_lines(content) if line.text.strip()]
     if found.header is not None:
         # The header line carries the lead; the title is not given in this format.
         return None, found.lead
-    title = lines[0] if lines else None
-    lead = lines[1] if len(lines) > 1 else None
-    return title, lead
+    if not lines:
+        return None, None
+    if not looks_like_title(lines[0]):
+        return None, lines[0]
+    return lines[0], lines[1] if len(lines) > 1 else None
 
 
 def _published(
