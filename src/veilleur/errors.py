@@ -30,7 +30,9 @@ class Errors:
         "E009 {path}:{line}: line is longer than {limit} bytes; skipped. Split the record "
         "or raise the limit with --max-record-bytes."
     )
-    E010 = "E010 {path}:{line}: field 'published' is not a date ({value!r}); expected YYYY[-MM[-DD]]."
+    E010 = (
+        "E010 {path}:{line}: field 'published' is not a date ({value!r}); expected YYYY[-MM[-DD]]."
+    )
     E011 = "E011 {path}: unsupported file type {suffix!r}; use .txt, .jsonl, .json, .html or .htm."
     E012 = (
         "E012 {path}: file is larger than {limit} bytes; skipped. Split it (JSON Lines are read "
