@@ -45,9 +45,18 @@ def _read_bytes(path: str, *, limit: int) -> bytes | InputError:
 
 
 def read_file(
-    path: str, *, name: str | None = None, limit: int = DEFAULT_MAX_RECORD_BYTES, lang: str = "fr"
+    path: str,
+    *,
+    name: str | None = None,
+    limit: int = DEFAULT_MAX_RECORD_BYTES,
+    lang: str = "fr",
+    in_folder: bool = False,
 ) -> Iterator[Article | InputError]:
-    """The articles of one file, read by its extension (.txt or none, .jsonl/.json, .html)."""
+    """The articles of one file, read by its extension (.txt or none, .jsonl/.json, .html).
+
+    `in_folder`: the file was met in a folder, so JSON that holds no articles (annotations
+    beside the articles) is passed over instead of reported.
+    """
     name = name or os.path.basename(path)
     kind = kind_of(path)
     if kind is None:
@@ -56,7 +65,7 @@ def read_file(
         return
     if kind == "jsonl":
         try:
-            yield from read_jsonl(path, base=name, limit=limit, lang=lang)
+            yield from read_jsonl(path, base=name, limit=limit, lang=lang, skip_foreign=in_folder)
         except OSError as exc:
             reason = exc.strerror or exc
             yield InputError(Errors.E013.format(path=path, reason=reason), path=path)
@@ -154,7 +163,9 @@ def read(
             for relative in walk(path):
                 name = relative.replace(os.sep, "/")
                 full = os.path.join(path, relative)
-                yield from read_file(full, name=name, limit=max_record_bytes, lang=lang)
+                yield from read_file(
+                    full, name=name, limit=max_record_bytes, lang=lang, in_folder=True
+                )
         elif os.path.exists(path):
             yield from read_file(path, limit=max_record_bytes, lang=lang)
         else:

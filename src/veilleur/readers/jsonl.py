@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any, AnyStr, Protocol, TypeVar
 
 from ..errors import Errors, InputError
@@ -114,9 +114,19 @@ def _not_articles(raw: str | bytes) -> bool:
 
 
 def read_lines(
-    stream: LineSource[AnyStr], *, path: str, base: str, limit: int, lang: str = "fr"
+    stream: LineSource[AnyStr],
+    *,
+    path: str,
+    base: str,
+    limit: int,
+    lang: str = "fr",
+    skip_foreign: bool = False,
 ) -> Iterator[Article | InputError]:
-    """Articles of a JSON Lines stream, one per non-blank line; errors name path and line."""
+    """Articles of a JSON Lines stream, one per non-blank line; errors name path and line.
+
+    A stream whose first record has no 'text' key holds something else (annotations): it is
+    reported once (E014), or passed over in silence with `skip_foreign` (files met in a folder).
+    """
     records = 0
     for number, raw in bounded_lines(stream, limit=limit):
         if raw is None:
@@ -128,23 +138,27 @@ def read_lines(
         records += 1
         result = _record(raw, path=path, line=number, base=base, lang=lang)
         if records == 1 and isinstance(result, InputError) and _not_articles(raw):
-            # A JSON Lines file of other records (gold annotations) next to the articles.
-            yield input_error(Errors.E014, path=path)
+            if not skip_foreign:
+                yield input_error(Errors.E014, path=path)
             return
         yield result
     if not records:
         yield InputError(Errors.E001.format(path=path), path=path)
 
 
-def _document(data: bytes, *, path: str, base: str, lang: str) -> Iterable[Article | InputError]:
-    """A whole .json document (an object or a list of objects); empty if it is JSON Lines."""
+def _document(
+    data: bytes, *, path: str, base: str, lang: str, skip_foreign: bool
+) -> list[Article | InputError] | None:
+    """A whole .json document (an object or a list of objects); None if it is JSON Lines."""
     try:
         whole = json.loads(decode(data, path=path, lang=lang))
     except InputError as exc:
         return [exc]
     except json.JSONDecodeError:
-        return ()
+        return None
     items = whole if isinstance(whole, list) else [whole]
+    if items and isinstance(items[0], dict) and "text" not in items[0]:
+        return [] if skip_foreign else [input_error(Errors.E014, path=path)]
     return [
         from_object(item, path=path, line=i, base=base, lang=lang)
         for i, item in enumerate(items, start=1)
@@ -152,7 +166,7 @@ def _document(data: bytes, *, path: str, base: str, lang: str) -> Iterable[Artic
 
 
 def read_jsonl(
-    path: str, *, base: str, limit: int, lang: str = "fr"
+    path: str, *, base: str, limit: int, lang: str = "fr", skip_foreign: bool = False
 ) -> Iterator[Article | InputError]:
     """Articles of a .jsonl or .json file, streamed line by line.
 
@@ -165,9 +179,13 @@ def read_jsonl(
             return
         stream.seek(0)
         if path.lower().endswith(".json") and os.path.getsize(path) <= limit and head.strip():
-            records = _document(stream.read(), path=path, base=base, lang=lang)
-            if records:
-                yield from records
+            document = _document(
+                stream.read(), path=path, base=base, lang=lang, skip_foreign=skip_foreign
+            )
+            if document is not None:
+                yield from document
                 return
             stream.seek(0)
-        yield from read_lines(stream, path=path, base=base, limit=limit, lang=lang)
+        yield from read_lines(
+            stream, path=path, base=base, limit=limit, lang=lang, skip_foreign=skip_foreign
+        )
