@@ -208,6 +208,9 @@ NON_CONTENT_LINES = [
     ("Publié à 10h05", "dateline"),
     ("Source : AIB", "credit"),
     ("Facebook", "boilerplate"),
+    ("Le Monde avec AFP", "byline"),
+    ("OLJ / AFP", "byline"),
+    ("Publié le : 31/05/2022 - 10:05Modifié le : 31/05/2022 - 12:00", "dateline"),
 ]
 
 
@@ -254,12 +257,26 @@ def test_signature_only_on_the_last_line() -> None:
     assert from_text(body + "Jean DUPONT, correspondant à Kiev").byline == "Jean DUPONT"
     assert from_text(body + "Awa SANGA (stagiaire)").byline == "Awa SANGA"
     assert from_text(body + "Jean Dupont, le ministre").regions == ()
+    closing = from_text(body + "Awa Patricia SANGA\nLejournal.net\n")
+    assert closing.byline == "Lejournal.net; Awa Patricia SANGA"
+    assert closing.content.strip() == "Titre\nLe ministre a parlé."
+
+
+def test_byline_with_its_date() -> None:
+    article = from_text("Titre\nPar Jean Dupont 31 mai 2022, 10:05\nLe ministre a parlé.")
+    assert article.byline == "Jean Dupont"
+    assert (article.published, article.published_from) == (PartialDate(2022, 5, 31), "text")
     kept = from_text("Titre\nJean Dupont\nLe ministre a parlé.")
     assert kept.regions == ()
 
 
 def test_agency_dateline_is_blanked_and_dated_dateline_dates() -> None:
-    for opening in ("KIEV (AFP) - ", "(Belga) ", "Bamako, 3 mai (Reuters) – "):
+    for opening in (
+        "KIEV (AFP) - ",
+        "(Belga) ",
+        "Bamako, 3 mai (Reuters) – ",
+        "Pékin (Xinhua) -- ",
+    ):
         agency = from_text(f"Titre\n{opening}Les forces ont frappé la ville.")
         assert agency.content.split("\n")[1].strip() == "Les forces ont frappé la ville."
         assert agency.published is None

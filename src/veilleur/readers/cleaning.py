@@ -18,7 +18,7 @@ from typing import Literal
 
 from ..records import PartialDate, Region
 from .data import Patterns, alternation
-from .published import DateLine, find_date, parse_date_line
+from .published import DateLine, find_date, parse_date_line, search_date
 
 Kind = Literal["header", "caption", "credit", "byline", "dateline", "boilerplate"]
 
@@ -130,7 +130,7 @@ def rules(p: Patterns) -> Rules:
         ),
         agency_dateline=re.compile(
             rf"^\s*(?:(?:{place})?\s*(?:,\s*(?P<date>[^()\n]{{4,40}}?))?\s*\(\s*{agencies}\s*\)"
-            rf"\s*[-–—:]\s*|\(\s*{agencies}\s*\)\s+(?=[{upper}]))"
+            rf"\s*[-–—:]+\s*|\(\s*{agencies}\s*\)\s+(?=[{upper}]))"
         ),
         dated_dateline=re.compile(rf"^\s*{place}\s*,\s*(?P<date>[^–—:()\n]{{6,40}}?)\s*[-–—]\s+"),
         boilerplate=re.compile(
@@ -186,7 +186,8 @@ def _is_name_word(word: str, name: re.Pattern[str]) -> bool:
         return False
     if name.fullmatch(word):
         return True
-    return word.isalnum() and any(ch.isupper() or ch.isdigit() for ch in word[1:])
+    has_letter = any(ch.isalpha() for ch in word)
+    return has_letter and word.isalnum() and any(ch.isupper() or ch.isdigit() for ch in word[1:])
 
 
 def is_name_list(text: str, p: Patterns, *, max_words: int) -> bool:
@@ -286,11 +287,32 @@ def _whole_line(text: str, r: Rules, p: Patterns, found: _Found) -> Kind | None:
             return "byline"
     match = r.byline_prefix.match(text)
     if match and words <= limits.byline_max_words:
-        who = re.split(r"\s*[,–—]\s*|\s+-\s+", match.group("who"), maxsplit=1)[0]
+        who = match.group("who")
+        dated = search_date(who, p)  # 'Par Jean Dupont, le 31 mai 2022 à 10h05'
+        if dated is not None:
+            who = who[: dated[0]]
+        who = re.split(r"\s*[,–—|]\s*|\s+-\s+", who.strip(), maxsplit=1)[0]
         if is_name_list(who, p, max_words=limits.byline_max_words) or r.agency_line.match(who):
             found.byline(who)
+            if dated is not None:
+                found.dates.append(DateLine(dated[1], updated=False))
             return "byline"
+    if _outlet_with_agency(text, r, p):
+        found.byline(text)
+        return "byline"
     return None
+
+
+def _outlet_with_agency(text: str, r: Rules, p: Patterns) -> bool:
+    """'Le Monde avec AFP', 'OLJ / AFP': an outlet's name and a news agency, nothing else."""
+    parts = [
+        part.strip()
+        for part in re.split(r"\s+/\s+|/|\s+(?i:avec)\s+", text.strip(" ."))
+        if part.strip()
+    ]
+    if len(parts) < 2 or not any(r.agency_line.match(part) for part in parts):
+        return False
+    return all(r.agency_line.match(part) or is_name_list(part, p, max_words=4) for part in parts)
 
 
 def _credit(line: Line, start: int, r: Rules, p: Patterns, found: _Found) -> bool:
@@ -354,13 +376,32 @@ def _scan_line(line: Line, *, start: int, rank: int, last: int, p: Patterns, fou
     near_edge = rank < limits.bio_top_lines or rank > last - limits.bio_bottom_lines
     if near_edge and _bio(text, r, p, found):
         found.add(start, line.end, "byline")
-    elif rank == last and rank > 0 and (name := signature(text.strip(), p)):
-        found.byline(name)
-        found.add(start, line.end, "byline")
     else:
         tail = r.agency_tail.search(text)
         if tail and tail.start() > 0:
             found.add(start + tail.start(), line.end, "credit")
+
+
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
+
+
+def _signatures(content: list[Line], p: Patterns, found: _Found) -> None:
+    """Blank the signature lines closing the article ('Cathy Manga', 'Lefaso.net'), bottom up."""
+    blanked = {(g.start, g.end) for g in found.regions}
+    for rank in range(len(content) - 1, max(0, len(content) - 4), -1):
+        line = content[rank]
+        if (line.start, line.end) in blanked or any(
+            g.start <= line.start and line.end <= g.end for g in found.regions
+        ):
+            continue  # already removed by a line rule (an agency line, a byline)
+        text = line.text.strip()
+        name = signature(text, p)
+        if name is None and _DOMAIN.match(text):
+            name = text
+        if name is None:
+            return
+        found.byline(name)
+        found.add(line.start, line.end, "byline")
 
 
 def scan(text: str, p: Patterns) -> Scan:
@@ -373,5 +414,6 @@ def scan(text: str, p: Patterns) -> Scan:
     for rank, line in enumerate(content):
         start = max(line.start, min(header_end, line.end)) if line.start == 0 else line.start
         _scan_line(line, start=start, rank=rank, last=len(content) - 1, p=p, found=found)
+    _signatures(content, p, found)
     regions = tuple(sorted(set(found.regions), key=lambda g: (g.start, g.end)))
     return Scan(regions, tuple(found.bylines), header, lead, tuple(found.dates))

@@ -93,7 +93,7 @@ def _shapes(p: Patterns) -> DateShapes:
     updated = alternation(data.date_prefixes.updated)
     joiners = alternation(data.time_joiners)
     marks = alternation(data.hour_marks)
-    clock = rf"(?:\s*,?\s*(?:(?:{joiners})\s+)?\d{{1,2}}\s*(?:{marks})\s*\d{{0,2}})?"
+    clock = rf"(?:\s*[,|–—-]?\s*(?:(?:{joiners})\s+)?\d{{1,2}}\s*(?:{marks})\s*\d{{0,2}})?"
     date = _date_regex(p)
     # A whole line that is a date: an optional place ('Kiev, le 31 mai 2022') or prefix, the
     # date, an optional time, and optionally a later 'updated on ...' note; nothing else.
@@ -148,14 +148,20 @@ def parse_date_line(line: str, p: Patterns) -> DateLine | None:
     return DateLine(value, updated)
 
 
-def find_date(fragment: str, p: Patterns) -> PartialDate | None:
-    """The first full date written in a short fragment (a dateline), if any."""
+def search_date(fragment: str, p: Patterns) -> tuple[int, PartialDate] | None:
+    """Where the first full date of a fragment starts, and its value."""
     shapes = _shapes(p)
     for match in shapes.date.finditer(fragment):
         value = _from_match(match, shapes)
         if value is not None:
-            return value
+            return match.start(), value
     return None
+
+
+def find_date(fragment: str, p: Patterns) -> PartialDate | None:
+    """The first full date written in a short fragment (a dateline), if any."""
+    found = search_date(fragment, p)
+    return found[1] if found else None
 
 
 def choose(candidates: Iterable[DateCandidate]) -> DateCandidate | None:
