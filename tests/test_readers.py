@@ -187,6 +187,9 @@ CONTENT_LINES = [
     "Joe Biden/Xi Jinping : rencontre au sommet",
     "Le bilan s'élève à 21 morts, selon la ville/région.",
     "Le ministre a parlé (source : ministère de la Santé).",
+    "Les Etats-Unis/UE : accord commercial",
+    "Le Président Macron/UE",
+    "Les images de la frappe (vidéo).",
 ]
 
 NON_CONTENT_LINES = [
@@ -210,6 +213,7 @@ NON_CONTENT_LINES = [
     ("Facebook", "boilerplate"),
     ("Le Monde avec AFP", "byline"),
     ("OLJ / AFP", "byline"),
+    ("Ludovic Marin/AFP", "credit"),
     ("Publié le : 31/05/2022 - 10:05Modifié le : 31/05/2022 - 12:00", "dateline"),
 ]
 
@@ -237,6 +241,12 @@ def test_caption_closed_by_a_credit_is_blanked_whole() -> None:
     article = _in_article("Le président ukrainien à Kiev, le 3 mars. (Photo : Genya Savilov/AFP)")
     assert "président ukrainien" not in article.content
     assert {r.kind for r in article.regions} == {"caption", "credit"}
+
+
+def test_credit_after_the_caption_sentence() -> None:
+    article = _in_article("Emmanuel Macron à Kiev. Ludovic Marin/AFP")
+    kinds = [(r.kind, article.text[r.start : r.end].strip()) for r in article.regions]
+    assert kinds == [("caption", "Emmanuel Macron à Kiev."), ("credit", "Ludovic Marin/AFP")]
 
 
 def test_credit_then_caption_on_one_line() -> None:

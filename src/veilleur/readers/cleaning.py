@@ -108,8 +108,12 @@ def rules(p: Patterns) -> Rules:
     d = p.data
     name, agency, upper = p.name, p.agency, p.upper
     particle = alternation(d.name_particles)
-    # Two to four name words, particles allowed between them: 'Sivan Shachor', 'Ludovic MARIN'.
-    full_name = rf"{name}(?:\s+(?:(?:{particle})\s+)?{name}){{1,3}}"
+    # Two to four name words, particles allowed between them: 'Sivan Shachor', 'Ludovic MARIN';
+    # not opened by a determiner ('Les Etats-Unis/UE' is a title, not a photographer).
+    determiner = alternation(d.determiners)
+    full_name = rf"(?!(?i:{determiner})\s){name}(?:\s+(?:(?:{particle})\s+)?{name}){{1,3}}"
+    # A credit closing a caption follows the caption's last sentence or a dash.
+    after_sentence = r"(?:^|(?<=[.,;!?»)\]])|(?<=[.,;!?»)\]]\s)|(?<=\s[-–—|]\s))"
     acronym = rf"[{upper}][{upper}\d]{{1,9}}|[{upper}][a-z]+\d+"
     agencies = rf"{agency}(?:\s*[/,&]\s*{agency}|\s+(?:{alternation(d.name_joiners)})\s+{agency})*"
     articles = alternation(d.agency_articles)
@@ -142,16 +146,17 @@ def rules(p: Patterns) -> Rules:
         credit_start=re.compile(
             rf"^\s*(?:(?i:{credit_words})\s*:\s*)?(?:©\s*)?(?P<credit>(?:{full_name}\s*/\s*"
             rf"(?:{agency}|{acronym})|{agency}\s*/\s*(?:{agency}|{acronym}|{full_name}))"
-            rf"(?:\s+via\s+{agency})?)(?=\s|$|[.,;])"
+            rf"(?:\s+via\s+{agency})?)(?=\s|$|[.,;])(?!\s*:)"
         ),
         credit_prefix_line=re.compile(
             rf"^\s*(?:[(\[]\s*)?(?:(?i:{credit_words}|{alternation(d.source_prefixes)})\s*:|©)"
         ),
         # A caption closed by its credit: '... à Kiev. (Photo : X/AFP)', '... © Reuters'.
         credit_end=re.compile(
-            rf"(?P<credit>©\s*[^©\n]{{1,80}}|\(\s*(?i:{credit_words})\b\s*:?\s*[^()\n]{{0,80}}\)"
+            rf"(?P<credit>©\s*[^©\n]{{1,80}}|\(\s*(?i:{credit_words})\s*(?::\s*[^()\n]{{1,80}}"
+            rf"|[^()\n]{{0,60}}(?:{agency}|/)[^()\n]{{0,40}})\)"
             rf"|\(\s*(?:{full_name}|{agency})\s*/\s*(?:{agency}|{acronym}|{full_name})\s*\)"
-            rf"|{full_name}\s*/\s*(?:{agency}|{acronym}))\s*\.?\s*$"
+            rf"|{after_sentence}{full_name}\s*/\s*(?:{agency}|{acronym}))\s*\.?\s*$"
         ),
         agency_tail=re.compile(rf"\(\s*{agencies}\s*\)\s*\.?\s*$"),
         agency_line=re.compile(
@@ -305,6 +310,8 @@ def _whole_line(text: str, r: Rules, p: Patterns, found: _Found) -> Kind | None:
 
 def _outlet_with_agency(text: str, r: Rules, p: Patterns) -> bool:
     """'Le Monde avec AFP', 'OLJ / AFP': an outlet's name and a news agency, nothing else."""
+    if r.credit_start.match(text):
+        return False  # 'Ludovic Marin/AFP' is a photographer's credit
     parts = [
         part.strip()
         for part in re.split(r"\s+/\s+|/|\s+(?i:avec)\s+", text.strip(" ."))
