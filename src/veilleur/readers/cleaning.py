@@ -78,6 +78,7 @@ class Rules:
     byline_prefix: re.Pattern[str]
     contribution: re.Pattern[str]
     bio: re.Pattern[str]
+    outlet_parts: re.Pattern[str]
     nouns: str
 
 
@@ -146,7 +147,7 @@ def rules(p: Patterns) -> Rules:
         credit_start=re.compile(
             rf"^\s*(?:(?i:{credit_words})\s*:\s*)?(?:©\s*)?(?P<credit>(?:{full_name}\s*/\s*"
             rf"(?:{agency}|{acronym})|{agency}\s*/\s*(?:{agency}|{acronym}|{full_name}))"
-            rf"(?:\s+via\s+{agency})?)(?=\s|$|[.,;])(?!\s*:)"
+            rf"(?:\s+(?:{alternation(d.credit_joiners)})\s+{agency})?)(?=\s|$|[.,;])(?!\s*:)"
         ),
         credit_prefix_line=re.compile(
             rf"^\s*(?:[(\[]\s*)?(?:(?i:{credit_words}|{alternation(d.source_prefixes)})\s*:|©)"
@@ -177,6 +178,7 @@ def rules(p: Patterns) -> Rules:
             rf"(?:(?:{alternation(d.determiners)})\s*)?(?:[\w’'-]+\s+){{0,2}}?(?:{nouns})\b"
             rf"(?P<rest>[^«»\"“”,]{{0,120}})$"
         ),
+        outlet_parts=re.compile(rf"\s*/\s*|\s+(?:{alternation(d.name_joiners)})\s+", flags),
         nouns=nouns,
     )
 
@@ -312,11 +314,7 @@ def _outlet_with_agency(text: str, r: Rules, p: Patterns) -> bool:
     """'Le Monde avec AFP', 'OLJ / AFP': an outlet's name and a news agency, nothing else."""
     if r.credit_start.match(text):
         return False  # 'Ludovic Marin/AFP' is a photographer's credit
-    parts = [
-        part.strip()
-        for part in re.split(r"\s+/\s+|/|\s+(?i:avec)\s+", text.strip(" ."))
-        if part.strip()
-    ]
+    parts = [part.strip() for part in r.outlet_parts.split(text.strip(" .")) if part.strip()]
     if len(parts) < 2 or not any(r.agency_line.match(part) for part in parts):
         return False
     return all(r.agency_line.match(part) or is_name_list(part, p, max_words=4) for part in parts)
@@ -394,12 +392,9 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
 
 def _signatures(content: list[Line], p: Patterns, found: _Found) -> None:
     """Blank the signature lines closing the article ('Cathy Manga', 'Lefaso.net'), bottom up."""
-    blanked = {(g.start, g.end) for g in found.regions}
     for rank in range(len(content) - 1, max(0, len(content) - 4), -1):
         line = content[rank]
-        if (line.start, line.end) in blanked or any(
-            g.start <= line.start and line.end <= g.end for g in found.regions
-        ):
+        if any(g.start <= line.start and line.end <= g.end for g in found.regions):
             continue  # already removed by a line rule (an agency line, a byline)
         text = line.text.strip()
         name = signature(text, p)

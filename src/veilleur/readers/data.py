@@ -49,6 +49,7 @@ class ArticleData(BaseModel):
     agencies: list[str] = Field(min_length=1)
     credit_prefixes: list[str]
     source_prefixes: list[str]
+    credit_joiners: list[str]
     byline_prefixes: list[str]
     agency_prefixes: list[str]
     agency_articles: list[str]
