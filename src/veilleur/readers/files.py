@@ -122,10 +122,15 @@ def read_stdin(
     """Articles from standard input: JSON Lines if it opens with '{', HTML with '<', else text."""
     head: list[str] = []
     first = ""
+    size = 0
     while not first:
         line = stdin.readline(limit + 1)
         if not line:
             yield InputError(Errors.E001.format(path="-"), path="-")
+            return
+        size += len(line)
+        if size > limit:  # a flood of blank lines: keep memory bounded all the same
+            yield InputError(Errors.E012.format(path="-", limit=limit), path="-")
             return
         head.append(line)
         first = line.lstrip("\ufeff \t\r\n")[:1]
