@@ -316,6 +316,15 @@ def test_header_gives_month_precision() -> None:
     assert article.regions[0].kind == "header"
 
 
+def test_header_alone_and_at_other_precisions() -> None:
+    bare = from_text(" date 2024-08\n\nLe ministre a parlé lundi.")
+    assert (bare.published, bare.lead) == (PartialDate(2024, 8), None)
+    assert bare.content.startswith(" " * len(" date 2024-08"))
+    assert from_text(" date 2024 Chapeau.\nCorps.").published == PartialDate(2024)
+    assert from_text(" date 2024-08-05 Chapeau.\nCorps.").published == PartialDate(2024, 8, 5)
+    assert from_text(" date 2024-13 Chapeau.\nCorps.").published is None
+
+
 def test_disagreeing_date_line_does_not_override_header() -> None:
     article = from_text(" date 2022-05 Chapeau.\n\n12/06/2022\n\nCorps de l'article.")
     assert article.published == PartialDate(2022, 5)
@@ -359,6 +368,8 @@ def test_language_data_is_validated() -> None:
         ArticleData.model_validate({**data, "months": {**data["months"], "mai": 13}})
     with pytest.raises(ValidationError):
         ArticleData.model_validate({**data, "header": r"^ date (\d{4}-\d{2})"})
+    with pytest.raises(ValidationError):
+        ArticleData.model_validate({**data, "weekdays": data["weekdays"][:6]})
     with pytest.raises(ValidationError):
         ArticleData.model_validate({**data, "legacy_encodings": ["no-such-codec"]})
     with pytest.raises(ValidationError):

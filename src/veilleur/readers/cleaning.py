@@ -253,7 +253,7 @@ def _header(lines: list[Line], p: Patterns, found: _Found) -> tuple[PartialDate 
     if not match:
         return None, None
     try:
-        value = PartialDate.parse(match.group("month"))
+        value = PartialDate.parse(match.group("date"))
     except ValueError:
         return None, None
     found.add(0, match.end(), "header")

@@ -74,9 +74,9 @@ class ArticleData(BaseModel):
 
     @field_validator("header")
     @classmethod
-    def _header_has_month(cls, value: str) -> str:
-        if "month" not in re.compile(value).groupindex:
-            raise ValueError("the header pattern needs a (?P<month>...) group")
+    def _header_has_date(cls, value: str) -> str:
+        if "date" not in re.compile(value).groupindex:
+            raise ValueError("the header pattern needs a (?P<date>...) group")
         return value
 
     @field_validator("months")
