@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
 EXAMPLES = ROOT / "examples" / "articles"
 
+pytest_plugins = ["tests.pg"]
+
 
 @pytest.fixture(scope="session")
 def dev_dir() -> Path:

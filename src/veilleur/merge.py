@@ -39,7 +39,7 @@ class Report:
     status: Status = "occurred"
     mode: str | None = None
     published: PartialDate | None = None
-    person_ids: frozenset[str] = frozenset()
+    negated: bool = False
 
     @property
     def participants(self) -> frozenset[str]:
@@ -119,7 +119,7 @@ def _well_dated(report: Report) -> bool:
 def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
     """True when two reports from different articles describe one real event."""
     rules = rules or MergeRules()
-    if a.article_id == b.article_id or a.type != b.type:
+    if a.article_id == b.article_id or a.type != b.type or a.negated or b.negated:
         return False
     shared = _actors_overlap(a, b, rules)
     needed = 2 if a.type == "CONSULT" and min(len(a.participants), len(b.participants)) > 1 else 1
