@@ -420,6 +420,13 @@ def test_jsonl_records_and_metadata(tmp_path: Path) -> None:
     assert second.published == third.published == PartialDate(2024, 8, 5)
 
 
+def test_title_field_goes_after_a_header() -> None:
+    article = from_text(" date 2024-08 Un chapeau.\nCorps.", title="Le titre")
+    assert article.text == " date 2024-08 Un chapeau.\nLe titre\n\nCorps."
+    assert (article.published, article.title) == (PartialDate(2024, 8), "Le titre")
+    assert from_text("Le titre\nCorps.", title="Le titre").text == "Le titre\nCorps."
+
+
 def test_malformed_jsonl_line_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_text(

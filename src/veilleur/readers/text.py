@@ -38,13 +38,19 @@ def checked(article: Article) -> Article | InputError:
     return InputError(message, path=origin.path, line=origin.line)
 
 
-def with_title(text: str, title: str | None) -> str:
-    """`text` opened by `title` (FORMAT.md: the title is analysed), unless it already is."""
+def with_title(text: str, title: str | None, *, lang: str = "fr") -> str:
+    """`text` opened by `title` (FORMAT.md: the title is analysed), unless it already is.
+
+    A corpus header stays the first line; the title goes right after it.
+    """
     if not title or not title.strip():
         return text
     top = " ".join(line for line in text.lstrip().split("\n")[:3])
     if _squash(title) in _squash(top):
         return text
+    if patterns(lang).header.match(text):
+        first, newline, rest = text.partition("\n")
+        return f"{first}\n{title.strip()}\n{newline}{rest}"
     return f"{title.strip()}\n\n{text}"
 
 
@@ -111,7 +117,7 @@ def from_text(
     `content`; `published` is the best agreeing date among the given one, the header, a date
     line of the text and the URL. An empty `content` is the caller's to report (E007).
     """
-    text = with_title(text, title)
+    text = with_title(text, title, lang=lang)
     found = scan(text, patterns(lang))
     content = blank(text, found.regions)
     found_title, lead = _title_and_lead(content, found)
