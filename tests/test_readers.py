@@ -166,6 +166,45 @@ def test_title_and_lead(dev: dict[str, Article]) -> None:
     assert (headed.lead or "").startswith("Visite à Kiev")
 
 
+# --- layouts of other outlets (tests/data/readers: made-up articles in common web layouts) --
+
+FIXTURES = Path(__file__).resolve().parent / "data" / "readers"
+OUTLET_LAYOUTS = {
+    "quotidien-europe.txt": (
+        ["Le Monde avec AFP", "Publié le 12 mars 2024", "Temps de lecture", "Lire aussi",
+         "Un immeuble détruit à Odessa, le 12 mars 2024.", "NINA LIASHONOK / AFP", "Partager"],
+        PartialDate(2024, 3, 12),
+        "Le Monde avec AFP",
+    ),
+    "hebdo-sahel.txt": (
+        ["Ouagadougou, le 5 avril 2024 -", "© Photo", "Kader Patrick KARANTAO", "Lefaso.net"],
+        PartialDate(2024, 4, 5),
+        "Lefaso.net; Kader Patrick KARANTAO",
+    ),
+    "radio-afrique.txt": (
+        [" date 2022-01", "Publié le : 31/01/2022", "Avec notre correspondant", "BAMAKO (AFP) -",
+         "À lire aussi"],
+        PartialDate(2022, 1, 31),
+        "Serge Daniel",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(OUTLET_LAYOUTS))
+def test_outlet_layouts(name: str) -> None:
+    removed, published, byline = OUTLET_LAYOUTS[name]
+    (article,) = _articles(read([str(FIXTURES / name)]))
+    for piece in removed:
+        assert piece in article.text and piece not in article.content, piece
+    # Every line that is not one of the removed pieces is kept whole.
+    for line in article.text.splitlines():
+        if line.strip() and not any(piece in line for piece in removed):
+            assert line in article.content, line
+    assert (article.published, article.published_from) == (published, "text")
+    assert article.byline == byline
+    assert _kept_outside_regions(article)
+
+
 # --- cleaning: general shapes, and content that must stay ------------------------------------
 
 CONTENT_LINES = [
@@ -190,6 +229,8 @@ CONTENT_LINES = [
     "Les Etats-Unis/UE : accord commercial",
     "Le Président Macron/UE",
     "Les images de la frappe (vidéo).",
+    "De notre envoyé spécial à Kiev, les combats ont repris lundi.",
+    "Par ailleurs, Joe Biden",
 ]
 
 NON_CONTENT_LINES = [
@@ -214,6 +255,7 @@ NON_CONTENT_LINES = [
     ("Le Monde avec AFP", "byline"),
     ("OLJ / AFP", "byline"),
     ("Ludovic Marin/AFP", "credit"),
+    ("De notre envoyé spécial à Kiev", "byline"),
     ("Publié le : 31/05/2022 - 10:05Modifié le : 31/05/2022 - 12:00", "dateline"),
 ]
 

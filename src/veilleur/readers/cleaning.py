@@ -192,21 +192,39 @@ def _whole_line(text: str, r: Rules, p: Patterns, found: _Found) -> Kind | None:
             found.byline(who or rest)
             return "byline"
     match = r.byline_prefix.match(text)
-    if match and words <= limits.byline_max_words:
-        who = match.group("who")
-        dated = search_date(who, p)  # 'Par Jean Dupont, le 31 mai 2022 à 10h05'
-        if dated is not None:
-            who = who[: dated[0]]
-        who = re.split(r"\s*[,–—|]\s*|\s+-\s+", who.strip(), maxsplit=1)[0]
-        if is_name_list(who, p, max_words=limits.byline_max_words) or r.agency_line.match(who):
-            found.byline(who)
-            if dated is not None:
-                found.dates.append(DateLine(dated[1], updated=False))
-            return "byline"
+    if match and words <= limits.byline_max_words and _byline(match, r, p, found):
+        return "byline"
     if _outlet_with_agency(text, r, p):
         found.byline(text)
         return "byline"
     return None
+
+
+def _byline(match: re.Match[str], r: Rules, p: Patterns, found: _Found) -> bool:
+    """'Par Jean Dupont, le 31 mai 2022', 'Avec notre correspondant à Bamako, Awa Sanga'.
+
+    After a one-word opener ('Par') the rest must be names; a longer one ('De notre envoyé
+    spécial') is a byline by itself, names or not.
+    """
+    who = match.group("who")
+    dated = search_date(who, p)
+    if dated is not None:
+        who = who[: dated[0]]
+    parts = [part for part in re.split(r"\s*[,–—|]\s*|\s+-\s+", who.strip()) if part]
+    limit = p.data.limits.byline_max_words
+    names = [part for part in parts if is_name_list(part, p, max_words=limit)]
+    if parts and r.agency_line.match(parts[0]):
+        names = [parts[0]]
+    strong = len(match.group("prefix").split()) > 1
+    if names and (strong or names[0] == parts[0]):
+        pass
+    elif not strong or len(parts) > 1 or len(_words(who)) > 5:
+        return False  # a sentence that opens like a byline ('De notre bureau, les ...')
+    if names:
+        found.byline(names[0])
+    if dated is not None:
+        found.dates.append(DateLine(dated[1], updated=False))
+    return True
 
 
 def _outlet_with_agency(text: str, r: Rules, p: Patterns) -> bool:

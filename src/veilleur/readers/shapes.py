@@ -97,7 +97,7 @@ def rules(p: Patterns) -> Rules:
             flags,
         ),
         byline_prefix=re.compile(
-            rf"^\s*(?:{alternation(d.byline_prefixes)})\s*:?\s+(?P<who>\S.*?)\s*$", flags
+            rf"^\s*(?P<prefix>{alternation(d.byline_prefixes)})\s*:?\s+(?P<who>\S.*?)\s*$", flags
         ),
         contribution=re.compile(
             rf"^\s*(?P<who>.*?)\s*(?P<phrase>{alternation(d.contribution_phrases)})"
