@@ -314,6 +314,11 @@ def test_signature_only_on_the_last_line() -> None:
     assert closing.content.strip() == "Titre\nLe ministre a parlé."
 
 
+def test_metadata_byline_loses_its_opener() -> None:
+    assert from_text("Titre\nCorps.", byline="Par Jean Dupont").byline == "Jean Dupont"
+    assert from_text("Titre\nCorps.", byline="Jean Dupont").byline == "Jean Dupont"
+
+
 def test_byline_with_its_date() -> None:
     article = from_text("Titre\nPar Jean Dupont 31 mai 2022, 10:05\nLe ministre a parlé.")
     assert article.byline == "Jean Dupont"

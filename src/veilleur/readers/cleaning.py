@@ -323,6 +323,14 @@ def _signatures(content: list[Line], p: Patterns, found: _Found) -> None:
         found.add(line.start, line.end, "byline")
 
 
+def byline_names(text: str, p: Patterns) -> str:
+    """A byline as given by metadata, without its opener or date ('Par X, le 3 mai' -> 'X')."""
+    found = _Found()
+    if _whole_line(text, rules(p), p, found) == "byline" and found.bylines:
+        return "; ".join(found.bylines)
+    return text.strip()
+
+
 def scan(text: str, p: Patterns) -> Scan:
     """Find the non-content regions of `text`, its bylines and the dates it states."""
     found = _Found()

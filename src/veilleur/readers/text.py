@@ -8,7 +8,7 @@ import unicodedata
 
 from ..errors import Errors, InputError
 from ..records import Article, Origin, PartialDate, PublishedFrom
-from .cleaning import Scan, blank, scan, split_lines
+from .cleaning import Scan, blank, byline_names, scan, split_lines
 from .data import patterns
 from .published import DateCandidate, choose, url_date
 
@@ -122,9 +122,8 @@ def from_text(
     content = blank(text, found.regions)
     found_title, lead = _title_and_lead(content, found)
     date = _published(found, url=url, published=published, published_from=published_from)
-    bylines = ([byline.strip()] if byline and byline.strip() else []) + [
-        b for b in found.bylines if b != (byline or "").strip()
-    ]
+    given = byline_names(byline, patterns(lang)) if byline and byline.strip() else None
+    bylines = ([given] if given else []) + [b for b in found.bylines if b != given]
     return Article(
         id=article_id(text),
         text=text,
