@@ -73,6 +73,13 @@ class Errors:
         "so each must be unique."
     )
 
+    # Queries and exports (E4xx)
+    E401 = "E401 unknown export format {fmt!r}; choose one of {formats}."
+    E402 = "E402 the {fmt} export writes a file: give one with --output FILE."
+    E403 = "E403 this export needs optional packages: pip install 'veilleur[{extra}]'."
+    E404 = "E404 no actor matches {query!r}; list them with 'veilleur actors'."
+    E405 = "E405 {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD."
+
 
 class VeilleurError(Exception):
     """Base class of veilleur's errors; the message starts with its code."""
