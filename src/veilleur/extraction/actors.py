@@ -67,6 +67,7 @@ class ActorIndex:
         self._starts: dict[int, int] = {}
         self._mention_at = _linking("mention_at")
         self._resolve = _linking("resolve_pronoun")
+        self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -127,6 +128,13 @@ class ActorIndex:
             if isinstance(mention, Mention):
                 return from_mention(mention)
         return self.last_person_before(token.i)
+
+    def group(self, token: Token) -> list[ActorRef]:
+        """The people a group word stands for ("les deux hommes", "ils"), from the linker."""
+        if self._group is None:
+            return []
+        found = self._group(self.doc, token)
+        return [from_mention(m) for m in found if isinstance(m, Mention)]
 
     def last_person_before(self, i: int) -> ActorRef | None:
         """The last person mentioned before token `i`."""

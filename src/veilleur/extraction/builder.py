@@ -14,7 +14,7 @@ from .actors import ActorIndex, is_place
 from .clauses import clause_end, clause_start, under_place_prep
 from .frames import Frame, noun_frame, verb_frame
 from .lexicon import Cues, Lexicon, load_quote_lexicon
-from .spans import evidence, find_quotes, inside
+from .spans import QuoteSpan, evidence, find_quotes, inside
 from .status import anchored, verdict
 from .triggers import Hit, find_triggers
 
@@ -68,6 +68,19 @@ def _location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str 
     return frame.place.name if frame.place is not None else None
 
 
+def _quoted_ok(token: Token, quotes: list[QuoteSpan], index: ActorIndex) -> bool:
+    """A trigger inside quotation marks counts when the quotation is part of a sentence that
+    names its actor outside it ("Ils « ont signé un accord »"), or when its subject is named
+    ("« Gallant a remercié Kurilla »"); first-person speech is left to the quotation."""
+    span = next(q for q in quotes if q.open_at <= token.idx < q.close_at)
+    sent = token.sent
+    before = token.doc.text[sent.start_char : span.open_at]
+    if any(ch.isalpha() for ch in before):
+        return True
+    subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+    return any(index.at(s) is not None and s.pos_ != "PRON" for s in subjects)
+
+
 def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
     """A nominal event counts when something ties it to an occasion: a support verb ("tenir
     une réunion"), a time, a plan or an attribution; a bare mention ("la guerre") does not."""
@@ -75,9 +88,10 @@ def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
     if token.pos_ != "NOUN":
         return True
     head = token.head
-    if head.pos_ == "VERB" and head.lemma_.casefold() in cues.support_verbs:
+    lemma = head.lemma_.casefold()
+    if head.pos_ == "VERB" and lemma in cues.support_verbs | cues.participant_verbs:
         return True
-    if any(c.dep_ == "acl" for c in token.children):
+    if any(c.dep_ in ("acl", "acl:relcl") for c in token.children):
         return True
     return anchored(token, cues, timex_tokens)
 
@@ -114,7 +128,12 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
     events: list[Event] = []
     for hit in find_triggers(doc, matcher, lexicon):
         token, entry = hit.token, hit.entry
-        if inside(quotes, token.idx) or not _licensed(hit, cues, timex_tokens):
+        if inside(quotes, token.idx) and not _quoted_ok(token, quotes, index):
+            continue
+        frame_first = token.pos_ == "NOUN"
+        if not _licensed(hit, cues, timex_tokens) and not (
+            frame_first and noun_frame(token, entry, index, cues).syntactic
+        ):
             continue
         status = verdict(token, cues)
         if status == "negated" or status == "hypothetical":

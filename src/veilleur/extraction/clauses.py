@@ -46,7 +46,7 @@ def clause_end(token: Token, cues: Cues) -> int:
         word = token.doc[i]
         if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
             return i
-        if word.pos_ == "VERB" and word.dep_ in _CLAUSE_DEPS and word.head.i != token.i:
+        if word.pos_ == "VERB" and word.dep_ in _CLAUSE_DEPS:
             return i
         if word.pos_ == "AUX" and word.dep_.startswith("aux") and word.head.i > i:
             return i
@@ -120,13 +120,30 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
 
 
 def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
-    """Actors of a noun phrase and of the phrases coordinated with it ("X et Y")."""
+    """Actors of a noun phrase and of the phrases coordinated with it ("X et Y"); a group
+    ("les deux hommes", "ils") stands for the people named just before."""
     found: list[ActorRef] = []
     for head in (token, *token.conjuncts):
         actor = np_actor(head, index)
-        if actor is not None and actor not in found:
-            found.append(actor)
+        actors = [actor] if actor is not None else index.group(head)
+        if not actors and feature(head, "Number") == "Plur" and head.pos_ == "NOUN":
+            actors = _collective(head, index)
+        for one in actors:
+            if one not in found:
+                found.append(one)
     return found
+
+
+def _collective(token: Token, index: ActorIndex) -> list[ActorRef]:
+    """The body a plural noun belongs to ("les dirigeants de l'Otan" -> OTAN)."""
+    for child in token.children:
+        if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
+            actor = index.at(child)
+            if actor is not None and actor.kind != "person":
+                return [actor]
+            if feature(child, "Number") == "Plur":
+                return _collective(child, index)
+    return []
 
 
 def zone_actors(

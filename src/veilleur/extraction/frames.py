@@ -137,6 +137,8 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         agents = _dependents(verb, _OBL, _AGENT_PREPS)
         source = [a for h in agents for a in np_actors(h, index)]
     place = _place(verb, index, cues) if entry.target == "place" else None
+    if entry.type == "CONSULT":
+        _add(target, _presence(verb, index))
     if entry.target == "object" and not target:
         target = _objects(verb, index, cues)
         if not target:
@@ -161,11 +163,61 @@ def _governing_verb(noun: Token) -> Token | None:
     head = noun
     for _ in range(3):
         if head.dep_ == "ROOT" or head.head.i == head.i:
-            return head if head.pos_ == "VERB" else None
+            return head if head.pos_ in ("VERB", "AUX") else None
         head = head.head
-        if head.pos_ == "VERB":
+        if head.pos_ in ("VERB", "AUX"):
             return head
     return None
+
+
+def _agents(noun: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    """Who carried out a nominal event: "par X", or "par une frappe israélienne" (the source
+    of the event noun given as agent)."""
+    found: list[ActorRef] = []
+    for head in _dependents(noun, _OBL, _AGENT_PREPS):
+        actors = np_actors(head, index)
+        if not actors and head.pos_ == "NOUN":
+            actors = _event_noun_source(head, index, cues)
+        _add(found, actors)
+    return found
+
+
+def _modifier_parties(noun: Token, index: ActorIndex, cues: Cues) -> tuple[list[ActorRef], ...]:
+    """Parties given by modifiers: a country adjective ("l'attaque russe") is the source; a
+    participle with "à X" is the source when it attributes ("attribuée à Israël", "que
+    Téhéran a imputé à Israël") and the target otherwise ("adressée à M. Gallant")."""
+    source: list[ActorRef] = []
+    target: list[ActorRef] = []
+    for child in noun.children:
+        if child.dep_ == "amod":
+            actor = index.at(child)
+            if actor is not None:
+                _add(source, [actor])
+        if child.dep_ in ("acl", "acl:relcl"):
+            heads = _dependents(child, _OBL | _OBJ, frozenset({"à", "au", "aux", "par"}))
+            actors = [a for h in heads for a in np_actors(h, index)]
+            claimed = child.lemma_.casefold() in cues.reported_markers
+            _add(source if claimed else target, actors)
+    return source, target
+
+
+def _presence(token: Token, index: ActorIndex) -> list[ActorRef]:
+    """Participants named "en présence de X" in the clause of `token`."""
+    found: list[ActorRef] = []
+    for word in token.sent:
+        if word.lemma_.casefold() == "présence" and case_of(word) == "en":
+            for head in _dependents(word, _OBL, _OF_PREPS):
+                _add(found, np_actors(head, index))
+    return found
+
+
+def _noun_targets(noun: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    found: list[ActorRef] = []
+    for head in _dependents(noun, _OBL, _TARGET_PREPS - {"entre"}):
+        prep = case_of(head)
+        located = prep in cues.place_preps and prep not in ("sur", "contre", "vers")
+        _add(found, [a for a in np_actors(head, index) if not (is_place(a) and located)])
+    return found
 
 
 def noun_frame(
@@ -175,29 +227,20 @@ def noun_frame(
     "l'attaque russe", "un appel entre X et Y", "sa rencontre avec X"."""
     source: list[ActorRef] = []
     target: list[ActorRef] = []
-    of_heads = _dependents(noun, _OBL, _OF_PREPS)
-    of_actors = [a for h in of_heads for a in np_actors(h, index) if not is_place(a) or True]
+    of_actors = [a for h in _dependents(noun, _OBL, _OF_PREPS) for a in np_actors(h, index)]
     _add(source if entry.of == "source" else target, of_actors)
-    for head in _dependents(noun, _OBL, _AGENT_PREPS):
-        _add(source, np_actors(head, index))
-    for child in noun.children:
-        if child.dep_ == "amod":
-            actor = index.at(child)
-            if actor is not None:
-                _add(source, [actor])
-        if child.dep_ == "acl":
-            # "une frappe attribuée à Israël": the one it is attributed to is the source
-            for head in _dependents(child, _OBL | _OBJ, frozenset({"à", "au", "aux", "par"})):
-                _add(source, np_actors(head, index))
+    _add(source, _agents(noun, index, cues))
+    by_modifier, to_modifier = _modifier_parties(noun, index, cues)
+    _add(source, by_modifier)
     between = [
         a for h in _dependents(noun, _OBL, frozenset({"entre"})) for a in np_actors(h, index)
     ]
     _add(source, between)
+    partnered = bool(between)
     if entry.target == "object":
-        for head in _dependents(noun, _OBL, _TARGET_PREPS - {"entre"}):
-            actors = np_actors(head, index)
-            prep = case_of(head)
-            _add(target, [a for a in actors if not (is_place(a) and prep in cues.place_preps)])
+        explicit = _noun_targets(noun, entry, index, cues)
+        partnered = partnered or bool(explicit)
+        _add(target, explicit + to_modifier)
     if not source:
         _add(source, _possessor(noun, index, cues))
     governor = _governing_verb(noun)
@@ -206,6 +249,7 @@ def noun_frame(
         if noun.dep_.startswith("nsubj") and lemma in cues.participant_verbs:
             # "la réunion a inclus X et Y", "la rencontre a réuni X et Y"
             _add(source, _objects(governor, index, cues))
+            partnered = True
         elif not source and noun.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj"):
             _add(source, subject_of(governor, index, cues))
         if lemma in cues.support_verbs and entry.target == "object":
@@ -219,5 +263,10 @@ def noun_frame(
             if actor is not None and is_place(actor):
                 place = actor
                 break
+        if place is None and governor is not None and not nested:
+            # "réserver à l'Allemagne sa première visite", "est aux États-Unis pour une visite"
+            place = _place(governor, index, cues)
+    if entry.type == "CONSULT" and not nested:
+        _add(target, _presence(noun, index))
     target = [a for a in target if a not in source] if not entry.mutual else target
-    return Frame(tuple(source), tuple(target), place, True)
+    return Frame(tuple(source), tuple(target), place, partnered)

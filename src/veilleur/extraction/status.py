@@ -81,7 +81,7 @@ def verdict(token: Token, cues: Cues) -> Verdict:
 
 def anchored(token: Token, cues: Cues, timex_tokens: set[int]) -> bool:
     """True when a nominal event is tied to a time ("le 7 octobre", "en 2006", "mardi")."""
-    scope = token.head if token.dep_ in ("obj", "nsubj", "nmod", "obl") else token
+    scope = token.head if token.dep_ != "ROOT" else token
     for word in (*token.subtree, *(c for c in scope.children if c.i != token.i)):
         if word.i in timex_tokens or word.lemma_.casefold() in cues.time_words:
             return True
