@@ -73,12 +73,18 @@ def _quoted_ok(token: Token, quotes: list[QuoteSpan], index: ActorIndex) -> bool
     names its actor outside it ("Ils « ont signé un accord »"), or when its subject is named
     ("« Gallant a remercié Kurilla »"); first-person speech is left to the quotation."""
     span = next(q for q in quotes if q.open_at <= token.idx < q.close_at)
-    sent = token.sent
-    before = token.doc.text[sent.start_char : span.open_at]
-    if any(ch.isalpha() for ch in before):
-        return True
-    subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
-    return any(index.at(s) is not None and s.pos_ != "PRON" for s in subjects)
+    verb = token
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if subjects:
+            subject = subjects[0]
+            outside = not span.open_at <= subject.idx < span.close_at
+            named = index.at(subject) is not None and subject.pos_ != "PRON"
+            return verb.pos_ in ("VERB", "AUX") and (outside or named)
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
 
 
 def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
@@ -144,6 +150,9 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         source, target = _parties(frame, entry.mutual)
         if entry.target == "place" and not target and frame.place is not None:
             target = (frame.place,)
+        if entry.type == "CONSULT" and entry.mode != "visit":
+            # a meeting is between parties, not with the building it is held in
+            target = tuple(a for a in target if a.kind != "place")
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
         if not target and entry.target != "none":

@@ -96,7 +96,7 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     if token.pos_ == "PRON":
         if feature(token, "PronType") == "Rel":
             return np_actor(token.head.head, index) if token.head.dep_ == "acl:relcl" else None
-        if feature(token, "Person") in ("3", None):
+        if feature(token, "Person") in ("3", None) and feature(token, "Number") != "Plur":
             return index.resolve(token)
         return None
     # "le porte-parole de X, le colonel Y": the apposition names the head, not the complement
@@ -109,7 +109,7 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             person = np_actor(child, index, depth=depth + 1)
         if person is not None and person.kind == "person":
             return person
-    if any(t.pos_ == "PROPN" for t in token.subtree):
+    if any(t.pos_ == "PROPN" for c in named for t in c.subtree):
         return None  # a named phrase the linker did not resolve: not its adjective's state
     for child in token.children:
         if child.dep_ == "amod":
@@ -125,7 +125,8 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
     found: list[ActorRef] = []
     for head in (token, *token.conjuncts):
         actor = np_actor(head, index)
-        actors = [actor] if actor is not None else index.group(head)
+        counted = head.pos_ == "PRON" or any(c.pos_ == "NUM" for c in head.children)
+        actors = [actor] if actor is not None else (index.group(head) if counted else [])
         if not actors and feature(head, "Number") == "Plur" and head.pos_ == "NOUN":
             actors = _collective(head, index)
         for one in actors:

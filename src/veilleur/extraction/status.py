@@ -23,7 +23,8 @@ def _chain(token: Token, limit: int = 3) -> list[Token]:
     chain = [token]
     head = token
     for _ in range(limit):
-        if head.dep_ not in _CHAIN_DEPS or head.head.i == head.i:
+        infinitive = head.dep_ == "advcl" and feature(head, "VerbForm") == "Inf"
+        if (head.dep_ not in _CHAIN_DEPS and not infinitive) or head.head.i == head.i:
             break
         head = head.head
         chain.append(head)
