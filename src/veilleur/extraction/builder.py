@@ -155,7 +155,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             target = tuple(a for a in target if a.kind != "place")
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
-        if not target and entry.target != "none":
+        if not target and entry.target != "none" and entry.type != "CONSULT":
             continue
         start, end, text = evidence(doc, token)
         date, date_from = _date(doc, token, future=status == "planned")

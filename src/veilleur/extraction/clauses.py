@@ -110,6 +110,12 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         if person is not None and person.kind == "person":
             return person
     if any(t.pos_ == "PROPN" for c in named for t in c.subtree):
+        if token.pos_ == "NOUN" and depth == 0:
+            # "le conseiller à la sécurité nationale Jake Sullivan": the name hangs lower
+            for word in _phrase(token):
+                person = index.at(word)
+                if person is not None and person.kind == "person":
+                    return person
         return None  # a named phrase the linker did not resolve: not its adjective's state
     for child in token.children:
         if child.dep_ == "amod":
@@ -117,6 +123,17 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             if actor is not None:
                 return actor
     return None
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The words of a noun phrase, without its clauses and coordinated phrases."""
+    words: list[Token] = []
+    frontier = [token]
+    while frontier:
+        word = frontier.pop()
+        words.append(word)
+        frontier.extend(c for c in word.children if c.dep_ not in _CLAUSE_DEPS | {"cc"})
+    return sorted(words, key=lambda w: w.i)
 
 
 def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:

@@ -213,7 +213,10 @@ def _presence(token: Token, index: ActorIndex) -> list[ActorRef]:
 
 def _noun_targets(noun: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     found: list[ActorRef] = []
-    for head in _dependents(noun, _OBL, _TARGET_PREPS - {"entre"}):
+    preps = _TARGET_PREPS - {"entre"}
+    if entry.type == "CONSULT":
+        preps -= {"à", "au", "aux"}  # "des réunions au Pentagone": where, not with whom
+    for head in _dependents(noun, _OBL, preps):
         prep = case_of(head)
         located = prep in cues.place_preps and prep not in ("sur", "contre", "vers")
         _add(found, [a for a in np_actors(head, index) if not (is_place(a) and located)])
@@ -256,6 +259,10 @@ def noun_frame(
             # "tenir une réunion mardi avec X": the partner hangs on the verb
             for head in _dependents(governor, _OBL, frozenset({"avec", "entre", "contre"})):
                 _add(target, np_actors(head, index))
+    if not source and not nested:
+        # a parse that lost the clause's subject: the people named before the noun
+        zone = zone_actors(index, cues, clause_start(noun, cues), noun.i, subjects=True)
+        _add(source, [a for a in zone if a.kind == "person"])
     place = None
     if entry.target == "place":
         for head in _dependents(noun, _OBL, frozenset(cues.place_preps)):

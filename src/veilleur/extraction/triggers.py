@@ -49,9 +49,6 @@ def _preps(token: Token) -> set[str]:
             break
         if word.pos_ == "ADP":
             preps.add(word.lower_.rstrip("'’"))
-    # "arriver en Israël" may hang the place on the auxiliary's clause: look one level up too
-    if token.dep_ in ("xcomp", "advcl") and token.head.pos_ == "VERB":
-        preps |= {p for c in token.head.children if (p := case_of(c)) is not None}
     return preps
 
 
