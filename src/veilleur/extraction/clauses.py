@@ -109,6 +109,10 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             person = np_actor(child, index, depth=depth + 1)
         if person is not None and person.kind == "person":
             return person
+    if token.pos_ == "NOUN" and depth == 0:
+        person = _apposed(token, index)
+        if person is not None:
+            return person
     if any(t.pos_ == "PROPN" for c in named for t in c.subtree):
         if token.pos_ == "NOUN" and depth == 0:
             # "le conseiller à la sécurité nationale Jake Sullivan": the name hangs lower
@@ -122,6 +126,22 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             actor = index.at(child)
             if actor is not None:
                 return actor
+    return None
+
+
+def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:
+    """A person named right after the phrase between commas, whatever the parse made of it
+    ("au secrétaire américain à la défense, Lloyd Austin, pour ...")."""
+    doc = token.doc
+    right = token.right_edge.i + 1
+    if right >= len(doc) or doc[right].text != ",":
+        return None
+    for word in doc[right + 1 : min(right + 5, len(doc))]:
+        actor = index.at(word)
+        if actor is not None:
+            return actor if actor.kind == "person" else None
+        if word.pos_ not in ("DET", "NOUN", "ADJ"):
+            return None
     return None
 
 
@@ -172,6 +192,7 @@ def zone_actors(
     *,
     places: bool = False,
     subjects: bool = False,
+    people_first: bool = True,
 ) -> list[ActorRef]:
     """Actors mentioned in tokens [start, end): people if any, else others; places under a
     place preposition are left out unless `places`, non-subjects when `subjects`."""
@@ -185,4 +206,4 @@ def zone_actors(
         if actor not in found:
             found.append(actor)
     people = [a for a in found if a.kind == "person"]
-    return people or found
+    return (people or found) if people_first else found

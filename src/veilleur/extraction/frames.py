@@ -26,6 +26,8 @@ _OBL = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"})
 _TARGET_PREPS = frozenset({"à", "au", "aux", "avec", "contre", "envers", "entre", "sur", "vers"})
 _AGENT_PREPS = frozenset({"par"})
 _OF_PREPS = frozenset({"de", "du", "des", "d"})
+# types between persons, where a person named in the clause outranks a body
+_PERSONAL_TYPES = frozenset({"CONSULT", "SUPPORT"})
 _SHARED_DEPS = frozenset({"conj", "xcomp", "advcl", "acl"})
 
 
@@ -37,6 +39,15 @@ class Frame:
     target: tuple[ActorRef, ...]
     place: ActorRef | None
     syntactic: bool
+
+
+def _descendants(token: Token, depth: int = 2) -> list[Token]:
+    found: list[Token] = []
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children]
+        found.extend(frontier)
+    return found
 
 
 def _add(found: list[ActorRef], actors: list[ActorRef]) -> None:
@@ -140,9 +151,18 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     if entry.type == "CONSULT":
         _add(target, _presence(verb, index))
     if entry.target == "object" and not target:
+        for word in _descendants(verb):
+            # "promettre de punir X", "s'engager à répondre à X": the act promised has the target
+            if word.pos_ == "VERB" and word.lemma_.casefold() in entry.requires_child:
+                target = _objects(word, index, cues)
+                break
+    if entry.target == "object" and not target:
         target = _objects(verb, index, cues)
         if not target:
-            zone = zone_actors(index, cues, verb.i + 1, clause_end(verb, cues))
+            people_first = entry.type in _PERSONAL_TYPES
+            zone = zone_actors(
+                index, cues, verb.i + 1, clause_end(verb, cues), people_first=people_first
+            )
             target = [a for a in zone if a not in source]
             syntactic = False
     return Frame(tuple(source), tuple(target), place, syntactic)
@@ -172,9 +192,15 @@ def _governing_verb(noun: Token) -> Token | None:
 
 def _agents(noun: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     """Who carried out a nominal event: "par X", or "par une frappe israélienne" (the source
-    of the event noun given as agent)."""
+    of the event noun given as agent), also when the parse hung "par X" elsewhere."""
     found: list[ActorRef] = []
-    for head in _dependents(noun, _OBL, _AGENT_PREPS):
+    heads = _dependents(noun, _OBL, _AGENT_PREPS)
+    if not heads:
+        for word in noun.doc[noun.i + 1 : clause_end(noun, cues)]:
+            if word.lower_ in _AGENT_PREPS and word.head.pos_ in ("NOUN", "PROPN"):
+                heads = [word.head]
+                break
+    for head in heads:
         actors = np_actors(head, index)
         if not actors and head.pos_ == "NOUN":
             actors = _event_noun_source(head, index, cues)
@@ -231,6 +257,9 @@ def noun_frame(
     source: list[ActorRef] = []
     target: list[ActorRef] = []
     of_actors = [a for h in _dependents(noun, _OBL, _OF_PREPS) for a in np_actors(h, index)]
+    # "l'assassinat du chef du Hezbollah, Fuad Shukr": the name may hang on the event noun
+    named = [index.at(c) for c in noun.children if c.dep_ == "appos"]
+    of_actors += [a for a in named if a is not None and a.kind == "person"]
     _add(source if entry.of == "source" else target, of_actors)
     _add(source, _agents(noun, index, cues))
     by_modifier, to_modifier = _modifier_parties(noun, index, cues)
