@@ -77,6 +77,8 @@ class Attributor:
                 return said.speaker, said.gender
             actor = self.index.resolve(token)
             return (actor, None) if actor is not None else None
+        if token.pos_ == "PRON":
+            return None  # "nous", "on", the euphonic "-t-": no speaker of its own
         if token.lemma_.casefold() in self.lex.documents:
             actor = np_actor(token, self.index)
             for child in token.children:
@@ -98,6 +100,12 @@ class Attributor:
     def _verb_speaker(
         self, verb: Token, *, after: bool, outside: tuple[int, int] = (0, 0)
     ) -> tuple[ActorRef, str | None] | None:
+        if after:
+            # "a-t-il ajouté", "ajoute-t-elle": the inverted pronoun, whatever its parse
+            doc = verb.doc
+            for word in doc[max(verb.i - 3, 0) : min(verb.i + 3, len(doc))]:
+                if word.text.startswith("-") and self.lex.pronouns.gender(word.text):
+                    return self.speaker_of(word)
         deps = _INVERTED if after else _SUBJ
         candidates = [
             c
@@ -110,7 +118,7 @@ class Attributor:
         candidates.sort(key=lambda c: (c.dep_ not in _SUBJ, c.i))
         for child in candidates:
             found = self.speaker_of(child)
-            if found is not None:
+            if found is not None and found[0].kind != "place":
                 return found
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self._verb_speaker(verb.head, after=False)
@@ -206,7 +214,7 @@ class Attributor:
             lemma = token.lemma_.casefold()
             found = None
             if token.pos_ == "VERB" and lemma in self.lex.verbs:
-                found = self._cue_speaker(token, token.idx)
+                found = self._cue_speaker(token, 0)
             elif token.pos_ == "ADP" and lemma in self.lex.according_to and token.head.i > token.i:
                 found = self.speaker_of(token.head)
             if found is not None:
