@@ -142,11 +142,23 @@ class Attributor:
                 found = self._cue_speaker(token, span.close_at)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
-            if token.pos_ == "ADP" and lemma in self.lex.according_to and token.head.i > token.i:
+            if token.pos_ == "ADP" and self._according(token):
                 found = self.speaker_of(token.head)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
         return None
+
+    def _according(self, token: Token) -> bool:
+        """True for "selon X", and for "pour X," opening a sentence."""
+        lemma = token.lemma_.casefold()
+        if token.head.i <= token.i:
+            return False
+        if lemma in self.lex.according_to:
+            return True
+        if lemma not in self.lex.according_to_initial or token.i - token.sent.start > 1:
+            return False
+        after = token.head.right_edge.i + 1
+        return after < len(token.doc) and token.doc[after].text == ","
 
     def _cue_speaker(self, verb: Token, after: int) -> tuple[ActorRef, str | None] | None:
         """The speaker of a speech verb that follows the words ("», a déclaré X")."""
@@ -177,12 +189,7 @@ class Attributor:
                     return Said(found[0], found[1], 3, verb.text)
         sent = tokens.sent
         for token in self.doc[sent.start : tokens.start]:
-            if (
-                token.pos_ == "ADP"
-                and token.lemma_.casefold() in self.lex.according_to
-                and token.i - sent.start <= 1
-                and token.head.i < tokens.start
-            ):
+            if token.pos_ == "ADP" and self._according(token) and token.head.i < tokens.start:
                 found = self.speaker_of(token.head)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
@@ -215,7 +222,7 @@ class Attributor:
             found = None
             if token.pos_ == "VERB" and lemma in self.lex.verbs:
                 found = self._cue_speaker(token, 0)
-            elif token.pos_ == "ADP" and lemma in self.lex.according_to and token.head.i > token.i:
+            elif token.pos_ == "ADP" and self._according(token):
                 found = self.speaker_of(token.head)
             if found is not None:
                 self.history.append(Said(found[0], found[1], 0, token.text))
@@ -233,7 +240,7 @@ class Attributor:
             if said is None and tokens is not None and len(tokens) > 0:
                 said = self._before(span, tokens)
             if (
-                said is None
+                (said is None or said.strength < 2)
                 and previous is not None
                 and previous_said is not None
                 and adjacent(self.doc.text, previous.close_at, span.open_at)

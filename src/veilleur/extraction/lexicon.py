@@ -107,6 +107,7 @@ class QuoteLexicon(BaseModel):
     min_words: int = Field(ge=1)
     verbs: frozenset[str]
     according_to: frozenset[str]
+    according_to_initial: frozenset[str]
     documents: frozenset[str]
     pronouns: Pronouns
 

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 from .lexicon import QuoteLexicon
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_NEW_SENTENCE = re.compile(r"[.!?\n][^\w]*\w")
+# a full stop ends a sentence unless it closes an initial ("M. Zelensky")
+_NEW_SENTENCE = re.compile(r"(?:(?<!\b[A-Z])[.!?]|\n)[^\w]*\w")
 
 
 @dataclass(frozen=True, slots=True)
