@@ -13,7 +13,7 @@ from ..records import ActorRef, Quote
 from .actors import ActorIndex, _new_id
 from .clauses import case_of, feature, np_actor
 from .frames import subject_of
-from .lexicon import QuoteLexicon, load_lexicon
+from .lexicon import QuoteLexicon, is_speech_verb, load_lexicon
 from .spans import QuoteSpan, adjacent, find_quotes, word_count
 
 _WORDS = re.compile(r"\w+")
@@ -54,8 +54,10 @@ class Attributor:
             return "plur"
         return {"Masc": "masc", "Fem": "fem"}.get(feature(token, "Gender") or "")
 
-    def _last(self, gender: str | None) -> Said | None:
+    def _last(self, gender: str | None, *, quoted: bool = False) -> Said | None:
         for said in reversed(self.history):
+            if quoted and said.strength == 0:
+                continue
             if gender is None or said.gender in (None, gender):
                 return said
         return None
@@ -86,7 +88,7 @@ class Attributor:
                     actor = np_actor(child, self.index) or actor
             if actor is not None and actor.kind == "person":
                 return actor, None
-            said = self._last(None)
+            said = self._last(None, quoted=True)  # the speaker whose statement it is
             return (said.speaker, said.gender) if said is not None else None
         actor = np_actor(token, self.index)
         if actor is not None and (actor.kind == "person" or token.pos_ == "PROPN"):
@@ -137,8 +139,7 @@ class Attributor:
         for token in doc[first.start : min(first.start + 14, len(doc))]:
             if token.text in _STOP or "\n" in token.text:
                 break
-            lemma = token.lemma_.casefold()
-            if token.pos_ == "VERB" and lemma in self.lex.verbs:
+            if self.speech(token):
                 found = self._cue_speaker(token, span.close_at)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
@@ -147,6 +148,12 @@ class Attributor:
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
         return None
+
+    def speech(self, token: Token) -> bool:
+        """True for a speech verb."""
+        return token.pos_ == "VERB" and is_speech_verb(
+            self.lex, token.lemma_.casefold(), token.lower_
+        )
 
     def _according(self, token: Token) -> bool:
         """True for "selon X", and for "pour X," opening a sentence."""
@@ -183,7 +190,7 @@ class Attributor:
         for root in roots:
             governors.extend(a for a in root.ancestors if not tokens.start <= a.i < tokens.end)
         for verb in governors:
-            if verb.pos_ == "VERB" and verb.lemma_.casefold() in self.lex.verbs:
+            if self.speech(verb):
                 found = self._verb_speaker(verb, after=False)
                 if found is not None:
                     return Said(found[0], found[1], 3, verb.text)
@@ -197,7 +204,7 @@ class Attributor:
         if colon and tokens.start > 0:
             prev = self.doc[tokens.start - 1].sent
             for token in reversed(list(prev)):
-                if token.pos_ == "VERB" and token.lemma_.casefold() in self.lex.verbs:
+                if self.speech(token):
                     found = self._verb_speaker(token, after=False)
                     if found is not None:
                         return Said(found[0], found[1], 3, token.text)
@@ -218,9 +225,8 @@ class Attributor:
         if span is None:
             return
         for token in span:
-            lemma = token.lemma_.casefold()
             found = None
-            if token.pos_ == "VERB" and lemma in self.lex.verbs:
+            if self.speech(token):
                 found = self._cue_speaker(token, 0)
             elif token.pos_ == "ADP" and self._according(token):
                 found = self.speaker_of(token.head)

@@ -98,6 +98,15 @@ class Pronouns(BaseModel):
         return None
 
 
+class Inflection(BaseModel):
+    """An ending and the infinitive ending it stands for."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    ending: str = Field(min_length=1)
+    infinitive: str = Field(min_length=1)
+
+
 class QuoteLexicon(BaseModel):
     """The whole quote_verbs.yaml file."""
 
@@ -106,10 +115,22 @@ class QuoteLexicon(BaseModel):
     marks: tuple[Mark, ...] = Field(min_length=1)
     min_words: int = Field(ge=1)
     verbs: frozenset[str]
+    inflections: tuple[Inflection, ...] = ()
     according_to: frozenset[str]
     according_to_initial: frozenset[str]
     documents: frozenset[str]
     pronouns: Pronouns
+
+
+def is_speech_verb(lexicon: QuoteLexicon, lemma: str, form: str) -> bool:
+    """True when a verb's lemma, or its form with an infinitive ending restored, is a speech
+    verb (the lemmatizer sometimes leaves a form as it is)."""
+    if lemma in lexicon.verbs:
+        return True
+    return any(
+        form.endswith(i.ending) and form[: -len(i.ending)] + i.infinitive in lexicon.verbs
+        for i in lexicon.inflections
+    )
 
 
 @cache
