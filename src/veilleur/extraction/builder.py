@@ -73,18 +73,11 @@ def _quoted_ok(token: Token, quotes: list[QuoteSpan], index: ActorIndex) -> bool
     names its actor outside it ("Ils « ont signé un accord »"), or when its subject is named
     ("« Gallant a remercié Kurilla »"); first-person speech is left to the quotation."""
     span = next(q for q in quotes if q.open_at <= token.idx < q.close_at)
-    verb = token
-    for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
-        if subjects:
-            subject = subjects[0]
-            outside = not span.open_at <= subject.idx < span.close_at
-            named = index.at(subject) is not None and subject.pos_ != "PRON"
-            return verb.pos_ in ("VERB", "AUX") and (outside or named)
-        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return False
+    before = token.doc.text[token.sent.start_char : span.open_at]
+    if token.pos_ == "VERB" and any(ch.isalpha() for ch in before):
+        return True  # a quotation completing a sentence of the narration
+    subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+    return any(index.at(s) is not None and s.pos_ != "PRON" for s in subjects)
 
 
 def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:

@@ -12,6 +12,7 @@ _CLAUSE_DEPS = frozenset(
     {"conj", "advcl", "parataxis", "ccomp", "acl:relcl", "ROOT", "xcomp", "acl"}
 )
 _BOUNDARY_PUNCT = frozenset({";", ":", "«", "»", "“", "”", '"', "(", ")"})
+_QUOTE_MARKS = frozenset({"«", "»", "“", "”", '"'})
 _NAME_DEPS = frozenset({"appos", "flat:name", "flat", "nmod", "conj"})
 
 
@@ -29,11 +30,14 @@ def case_of(token: Token) -> str | None:
     return None
 
 
-def clause_start(token: Token, cues: Cues) -> int:
-    """Index of the first token of the clause `token` stands in (within its sentence)."""
+def clause_start(token: Token, cues: Cues, *, quotes: bool = True) -> int:
+    """Index of the first token of the clause `token` stands in (within its sentence); with
+    `quotes` False, a quotation mark does not open a clause ("Ils « ont signé »")."""
     sent = token.sent
     for i in range(token.i - 1, sent.start - 1, -1):
         word = token.doc[i]
+        if not quotes and word.text in _QUOTE_MARKS:
+            continue
         if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
             return i + 1
     return sent.start

@@ -90,13 +90,37 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
             found = subject_of(verb.head, index, cues, depth=depth + 1)
         elif verb.dep_ in ("acl", "acl:relcl"):
             _add(found, np_actors(verb.head, index))
-    zone = zone_actors(index, cues, clause_start(verb, cues), verb.i, subjects=True)
+    start = clause_start(verb, cues, quotes=False)
+    if not found:
+        # a parse that lost the link: the first subject of the clause before the verb
+        for word in verb.doc[start : verb.i]:
+            if word.dep_ in _SUBJ and word.dep_ != "nsubj:pass":
+                _add(found, np_actors(word, index))
+                if found:
+                    break
+    zone = zone_actors(index, cues, start, verb.i, subjects=True)
     people = [a for a in zone if a.kind == "person"]
     if found and any(a.kind == "person" for a in found):
-        _add(found, people)
+        _add(found, [p for p in people if _coordinated(verb, index, p, found)])
     elif not found:
         _add(found, zone)
     return found
+
+
+def _coordinated(verb: Token, index: ActorIndex, person: ActorRef, found: list[ActorRef]) -> bool:
+    """True when `person` is joined to a subject already found by "et" with no verb between
+    ("X, ..., et le général Y, ont rencontré"): a parse may keep only the last conjunct."""
+    doc = verb.doc
+    places = {a: i for i, a in index.in_range(verb.sent.start, verb.i)}
+    if person not in places:
+        return False
+    others = [places[a] for a in found if a in places and a != person]
+    if not others:
+        return False
+    lo, hi = sorted((places[person], min(others)))
+    between = doc[lo + 1 : hi]
+    joined = any(t.pos_ == "CCONJ" for t in between)
+    return joined and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _dependents(token: Token, deps: frozenset[str], preps: frozenset[str] | None) -> list[Token]:
