@@ -13,7 +13,7 @@ from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place
 from .clauses import clause_end, clause_start, under_place_prep
 from .frames import Frame, noun_frame, verb_frame
-from .lexicon import Cues, Lexicon, load_quote_lexicon
+from .lexicon import Cues, Lexicon, load_lexicon, load_quote_lexicon
 from .spans import QuoteSpan, evidence, find_quotes, inside
 from .status import anchored, verdict
 from .triggers import Hit, find_triggers
@@ -73,11 +73,29 @@ def _quoted_ok(token: Token, quotes: list[QuoteSpan], index: ActorIndex) -> bool
     names its actor outside it ("Ils « ont signé un accord »"), or when its subject is named
     ("« Gallant a remercié Kurilla »"); first-person speech is left to the quotation."""
     span = next(q for q in quotes if q.open_at <= token.idx < q.close_at)
-    before = token.doc.text[token.sent.start_char : span.open_at]
-    if token.pos_ == "VERB" and any(ch.isalpha() for ch in before):
-        return True  # a quotation completing a sentence of the narration
     subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
-    return any(index.at(s) is not None and s.pos_ != "PRON" for s in subjects)
+    if any(index.at(s) is not None and s.pos_ != "PRON" for s in subjects):
+        return True
+    head = token
+    for _ in range(5):
+        subjects = [c for c in head.children if c.dep_.startswith("nsubj")]
+        if subjects:
+            # a quotation completing a sentence of the narration: its subject is outside
+            return token.pos_ == "VERB" and not span.open_at <= subjects[0].idx < span.close_at
+        if head.head.i == head.i or not (
+            head.dep_ in ("conj", "xcomp", "acl", "advcl") or head.pos_ == "NOUN"
+        ):
+            return False
+        if head.dep_ == "advcl" and _evaluative(head.head):
+            return False  # "remercier X pour avoir « soutenu Y »": X's act, not the subject's
+        head = head.head
+    return False
+
+
+def _evaluative(verb: Token) -> bool:
+    """True for a verb that judges someone's act (thanks, praise, blame)."""
+    kinds = {e.type for e in load_lexicon().entries(verb.lemma_.casefold(), "verb")}
+    return bool(kinds & {"SUPPORT", "ACCUSE"})
 
 
 def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:

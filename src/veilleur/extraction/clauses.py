@@ -140,11 +140,11 @@ def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:
     right = token.right_edge.i + 1
     if right >= len(doc) or doc[right].text != ",":
         return None
-    for word in doc[right + 1 : min(right + 5, len(doc))]:
+    for word in doc[right + 1 : min(right + 7, len(doc))]:
         actor = index.at(word)
         if actor is not None:
             return actor if actor.kind == "person" else None
-        if word.pos_ not in ("DET", "NOUN", "ADJ"):
+        if word.pos_ not in ("DET", "NOUN", "ADJ", "ADP"):
             return None
     return None
 

@@ -184,9 +184,11 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         target = _objects(verb, index, cues)
         if not target:
             people_first = entry.type in _PERSONAL_TYPES
-            zone = zone_actors(
-                index, cues, verb.i + 1, clause_end(verb, cues), people_first=people_first
-            )
+            end = clause_end(verb, cues)
+            # the object and one apposition between commas; not the rest of the sentence
+            commas = [t.i for t in verb.doc[verb.i + 1 : end] if t.text == ","]
+            stop = commas[1] if len(commas) > 1 else end
+            zone = zone_actors(index, cues, verb.i + 1, stop, people_first=people_first)
             target = [a for a in zone if a not in source]
             syntactic = False
     return Frame(tuple(source), tuple(target), place, syntactic)

@@ -50,6 +50,8 @@ def verdict(token: Token, cues: Cues) -> Verdict:
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     if any(_negated(t, cues) for t in verbs[:2] or chain[:1]):
         return "negated"
+    if _lemmas(chain[1:]) & cues.hedges:
+        return "hypothetical"  # "susceptible d'accueillir", "pourrait rencontrer"
     for t in chain:
         if any(
             c.dep_ == "mark" and c.lemma_.casefold() in cues.hypothetical_marks for c in t.children
