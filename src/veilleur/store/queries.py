@@ -12,7 +12,10 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, exists, func, or_, select
 
 from ..merge import norm
+from ..records import PartialDate
+from ..stories import ArticleFacts
 from . import schema as s
+from .read import vector_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,3 +351,31 @@ def undirected_edges(conn: Connection) -> list[tuple[str, str, str, int]]:
         .group_by(ea1.c.actor_id, ea2.c.actor_id, e.c.type)
     )
     return [(a, b, t, int(n)) for a, b, t, n in conn.execute(query)]
+
+
+def article_facts(conn: Connection) -> list[ArticleFacts]:
+    """Every article with what story grouping compares: vector, people, shared events."""
+    a, p, r, e = s.articles, s.people, s.reports, s.events
+    people: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in conn.execute(select(p.c.article_id, p.c.actor_id, p.c.name)):
+        people[row.article_id].add(row.actor_id)
+        names[row.article_id].setdefault(row.actor_id, row.name)
+    events: dict[str, set[str]] = defaultdict(set)
+    shared = select(r.c.article_id, r.c.event_id).join(e, e.c.id == r.c.event_id)
+    for article_id, event_id in conn.execute(shared.where(e.c.n_sources > 1)):
+        events[article_id].add(event_id)
+    query = select(a.c.id, a.c.doc, a.c.title, a.c.lead, a.c.published, a.c.vector)
+    return [
+        ArticleFacts(
+            article_id=row.id,
+            doc=row.doc,
+            title=row.title or row.lead,
+            published=PartialDate.parse(row.published).first_day() if row.published else None,
+            vector=vector_of(row.vector),
+            people=frozenset(people[row.id]),
+            events=frozenset(events[row.id]),
+            names=tuple(sorted(names[row.id].items())),
+        )
+        for row in conn.execute(query)
+    ]
