@@ -22,7 +22,8 @@ from ..temporal import (
 class DatesComponent:
     """Find temporal expressions, date the article, resolve every expression on that date."""
 
-    def __init__(self, *, lang: str) -> None:
+    def __init__(self, *, lang: str, today: dt.date | None = None) -> None:
+        self.today = today
         self.grammar = grammar_for(lang)
         self.lexicon = load_lexicon(lang)
         self.future_lemmas = frozenset(w.lower() for w in self.lexicon.future_lemmas)
@@ -39,7 +40,7 @@ class DatesComponent:
             lexicon=self.lexicon,
             # The clock only bounds the year a weekday-and-date can fall in; relative
             # expressions are never anchored on it.
-            today=dt.date.today(),
+            today=self.today or dt.date.today(),
         )
         doc._.published = anchor.published
         doc._.published_from = anchor.published_from
@@ -67,8 +68,8 @@ class DatesComponent:
     "veilleur_dates",
     requires=["doc._.article"],
     assigns=["doc._.timexes", "doc._.published", "doc._.published_from"],
-    default_config={"lang": "fr"},
+    default_config={"lang": "fr", "today": None},
 )
-def make_dates(nlp: Language, name: str, lang: str) -> DatesComponent:
-    """Build the dates component for the language's time.yaml."""
-    return DatesComponent(lang=lang)
+def make_dates(nlp: Language, name: str, lang: str, today: str | None) -> DatesComponent:
+    """Build the dates component; `today` (ISO) bounds year estimates, default the clock."""
+    return DatesComponent(lang=lang, today=dt.date.fromisoformat(today) if today else None)
