@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from veilleur.components import dates as _dates  # noqa: F401 - registers 'veilleur_dates'
 from veilleur.components import register_extensions
 from veilleur.readers import from_text
 from veilleur.records import PartialDate
