@@ -356,3 +356,22 @@ def test_grammar_is_case_and_apostrophe_insensitive() -> None:
     for text in ("AUJOURD'HUI", "aujourd’hui", "L’an   dernier"):
         expr = grammar.parse(text)
         assert expr is not None and expr.form == "fixed", text
+
+
+def test_event_date_inherits_the_scene_of_the_previous_sentence(nlp: Language) -> None:
+    text = "La ministre est arrivée lundi à Kiev. Elle s'entretiendra avec le président ukrainien."
+    doc = _doc(nlp, text, "2024-08-08")
+    talk = _token(doc, "entretiendra")
+    assert event_date(doc, talk, future=True) == (PartialDate(2024, 8, 5), "text")
+    assert event_date(doc, talk, future=True, inherit=False) == (
+        PartialDate(2024, 8, 8),
+        "published",
+    )
+
+
+def test_event_date_planned_in_a_past_modal_stays_past(nlp: Language) -> None:
+    doc = _doc(nlp, "Le président devait s'adresser lundi aux dirigeants européens.", "2022-05-31")
+    assert event_date(doc, _token(doc, "adresser"), future=True) == (
+        PartialDate(2022, 5, 30),
+        "text",
+    )

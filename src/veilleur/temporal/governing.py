@@ -23,6 +23,9 @@ _CLAUSE_DEPS = {"acl:relcl": 3.0, "acl": 2.0, "ccomp": 1.5, "advcl": 1.0, "parat
 _QUOTED_PENALTY = 4.0
 # Beyond this score the nearest date in the sentence is not the trigger's.
 _MAX_SCORE = 9.0
+# Dates a following sentence may inherit, and over how many sentences.
+_SCENE_KINDS = ("weekday", "deictic", "relative")
+_INHERIT_SENTENCES = 2
 _OPENING = {"«": "»", "“": "”", '"': '"'}
 
 
@@ -37,7 +40,7 @@ def anchor_of(doc: Doc) -> DayInterval | None:
 
 
 def event_date(
-    doc: Doc, trigger: Token | Span, *, future: bool
+    doc: Doc, trigger: Token | Span, *, future: bool, inherit: bool = True
 ) -> tuple[PartialDate | None, DateFrom]:
     """The date of the event `trigger` denotes, and where it comes from.
 
@@ -47,16 +50,21 @@ def event_date(
     """
     token = trigger.root if isinstance(trigger, Span) else trigger
     timexes: list[Timex] = list(doc._.timexes or [])
+    published: PartialDate | None = doc._.published
     chosen = _governing(doc, token, timexes)
+    if chosen is None and inherit:
+        scene = _inherited(doc, token, timexes)
+        if scene is not None and scene.value is not None and _finer(scene.value, published):
+            # The scene's date as its own sentence resolved it, not re-read in this tense.
+            return scene.value, "text"
     if chosen is None:
-        published: PartialDate | None = doc._.published
         return (published, "published") if published is not None else (None, "none")
     lang = doc.lang_ if doc.lang_ else "fr"
     grammar = grammar_for(lang)
     expr = grammar.parse(chosen.text)
     if expr is None:
         return (chosen.value, "text") if chosen.value else (None, "none")
-    tense: Tense = "future" if future else _event_tense(token, chosen, lang)
+    tense = _event_tense(token, chosen, lang, future=future)
     before = [t for t in timexes if t.end <= chosen.start and t.value and t.kind != "vague"]
     reference = DayInterval.of(before[-1].value) if before and before[-1].value else None
     interval = resolve(expr, anchor=anchor_of(doc), reference=reference, tense=tense)
@@ -64,10 +72,16 @@ def event_date(
     return (value, "text") if value is not None else (None, "none")
 
 
-def _event_tense(token: Token, timex: Timex, lang: str) -> Tense:
-    """The trigger's own tense when it has one; else the tense the timex was read with."""
+def _event_tense(token: Token, timex: Timex, lang: str, *, future: bool) -> Tense:
+    """The trigger's own tense when it has one; else the tense the timex was read with.
+
+    A planned event is dated in the future unless its own verb is past ('devait se rendre
+    lundi', 'avait prévu de'): a plan already due by publication.
+    """
     lemmas = set(load_lexicon(lang).future_lemmas)
     tense = clause_tense(token, future_lemmas=lemmas)
+    if future:
+        return "past" if tense == "past" and token.pos_ in ("VERB", "AUX") else "future"
     return tense if tense in ("past", "future") else timex.tense
 
 
@@ -89,6 +103,34 @@ def _governing(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
         if score <= _MAX_SCORE and (best is None or (score, distance) < best[:2]):
             best = (score, distance, timex)
     return best[2] if best is not None else None
+
+
+def _finer(value: PartialDate, than: PartialDate | None) -> bool:
+    """True when `value` is at least as precise as `than` (always, when `than` is None)."""
+    order = {"year": 0, "month": 1, "day": 2}
+    return than is None or order[value.precision] >= order[than.precision]
+
+
+def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
+    """The last date of the paragraph's previous sentences, when they set the scene.
+
+    A sentence that goes on about the same occasion ("La ministre s'entretiendra avec...")
+    keeps the date of the sentence before it, within the paragraph and a few sentences.
+    """
+    sent = token.sent
+    para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    earlier = [
+        t for t in timexes
+        if para_start <= t.start < sent.start_char and t.kind in _SCENE_KINDS
+    ]  # fmt: skip
+    if not earlier:
+        return None
+    last = earlier[-1]
+    sentences_between = sum(1 for s in doc.sents if last.end <= s.start_char < sent.start_char)
+    if sentences_between > _INHERIT_SENTENCES:
+        return None
+    quoted = _quoted_ranges(doc.text, para_start, sent.start_char)
+    return None if _inside(last.start, quoted) else last
 
 
 def _path_score(a: Token, b: Token) -> float:

@@ -61,9 +61,9 @@ def verb_tense(verb: Token, *, future_lemmas: Collection[str], depth: int = 0) -
 
 
 def _modal_tense(modal: Token) -> Tense:
-    """'doit/devra/devrait signer' is future; 'devait signer' was planned in the past: unknown."""
+    """'doit/devra/devrait signer' is future; 'devait signer' was due in the past."""
     tenses = _feature(modal, "Tense")
-    return "unknown" if ("Imp" in tenses or "Past" in tenses) else "future"
+    return "past" if ("Imp" in tenses or "Past" in tenses) else "future"
 
 
 def _feature(token: Token, name: str) -> list[str]:
