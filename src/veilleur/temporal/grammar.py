@@ -119,8 +119,11 @@ class Grammar:
         patterns: list[tuple[Form, str]] = [
             ("date", r"(?<![\w/.])(?P<day>[0-9]{1,2})([/.])(?P<nmonth>[0-9]{1,2})\2"
              r"(?P<year>(?:1[89]|20)[0-9]{2})(?![\w/])"),
+            ("date", r"(?<![\w/.-])(?P<year>(?:1[89]|20)[0-9]{2})-(?P<nmonth>[0-9]{2})-"
+             r"(?P<day>[0-9]{2})(?![\w/-])"),
             ("date", f"{start}{_cues(data.date_openers)}?(?:(?P<weekday>{weekday})\\s+)?"
-             f"(?P<day>{day})(?:\\s*{joiner}\\s*{day})?\\s+{month}(?:\\s+{year})?{part}?{end}"),
+             f"(?P<day>{day})(?:\\s*{joiner}\\s*{day})?\\s+{month}(?:\\s+{year}|\\s+{rel})?"
+             f"{part}?{end}"),
             ("weekday", f"{start}(?:{_cues(data.night_of)}{weekday}\\s+{_alt(data.night_joiners)}"
              f"\\s+)?(?:(?P<this>{_alt(data.this_words)})\\s+)?(?P<weekday>{weekday})"
              f"{part}?(?:\\s+{rel})?{end}"),
@@ -177,6 +180,7 @@ class Grammar:
                 *at, form="date", day=self._day(groups["day"]),
                 month=self.months[normalise(groups["month"])], year=year,
                 weekday=self.weekdays.get(normalise(groups.get("weekday", ""))),
+                relation=relation,
             )  # fmt: skip
         if form == "weekday":
             if "this" in groups and relation == "none":

@@ -135,6 +135,12 @@ def _day_month(expr: Expression, anchor: dt.date, *, future: bool) -> DayInterva
         agreeing = [c for c in candidates if c[2].first.weekday() == expr.weekday]
         if len(agreeing) == 1:
             return agreeing[0][2]
+    if expr.relation == "last":  # "le 24 février dernier": the latest one before the anchor
+        before = [c[2] for c in candidates if c[2].first < anchor]
+        return before[-1] if before else None
+    if expr.relation == "next":
+        after = [c[2] for c in candidates if c[2].first > anchor]
+        return after[0] if after else None
     return _pick_year(candidates, anchor, relation=expr.relation, future=future)
 
 
