@@ -375,3 +375,19 @@ def test_event_date_planned_in_a_past_modal_stays_past(nlp: Language) -> None:
         PartialDate(2022, 5, 30),
         "text",
     )
+
+
+def test_a_dateline_without_year_takes_the_header_year() -> None:
+    text = "Sommet de Vilnius\n\n11 juillet\n\nLes dirigeants de l'Otan ont convenu mardi d'inviter."
+    anchor = estimate_published(
+        text, _parsed(text), published=PartialDate(2023, 7), published_from="header",
+        lexicon=load_lexicon(), today=dt.date(2026, 11, 21),
+    )  # fmt: skip
+    assert (anchor.published, anchor.published_from) == (PartialDate(2023, 7, 11), "text")
+    # Without a dateline, a day and month alone do not date the article.
+    plain = "Les dirigeants de l'Otan se sont réunis le 11 juillet à Vilnius."
+    kept = estimate_published(
+        plain, _parsed(plain), published=PartialDate(2023, 7), published_from="header",
+        lexicon=load_lexicon(), today=dt.date(2026, 11, 21),
+    )  # fmt: skip
+    assert (kept.published, kept.published_from) == (PartialDate(2023, 7), "header")

@@ -57,6 +57,17 @@ def stated_day(
     return None
 
 
+def _day_in(expr: Expression, given: DayInterval) -> dt.date | None:
+    """A dateline's day and month ("31 mai") in the one year the known span allows."""
+    if expr.form != "date" or expr.day is None or expr.month is None:
+        return None
+    days = {
+        safe_date(y, expr.month, expr.day) for y in range(given.first.year, given.last.year + 1)
+    }
+    inside = [d for d in days if d is not None and given.first <= d <= given.last]
+    return inside[0] if len(inside) == 1 else None
+
+
 def is_dateline(text: str, expr: Expression, *, lexicon: TimeData) -> bool:
     """True when the date stands alone on its line ("31/05/2022", "Publié le 3 mai 2023")."""
     line_start = text.rfind("\n", 0, expr.start) + 1
@@ -90,10 +101,13 @@ def estimate_published(
         return Anchor(published, published_from, given)
     stated: list[dt.date] = []
     for expr, tense in expressions:
+        dateline = is_dateline(text, expr, lexicon=lexicon)
         day = stated_day(expr, within=given, today=today)
+        if day is None and dateline and given is not None:
+            day = _day_in(expr, given)
         if day is None or (given is not None and not given.first <= day <= given.last):
             continue
-        if is_dateline(text, expr, lexicon=lexicon):
+        if dateline:
             return Anchor(PartialDate.of(day), "text", DayInterval.day(day))
         if tense != "future":
             stated.append(day)
