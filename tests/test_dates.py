@@ -13,10 +13,9 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from veilleur.components import dates as _dates  # noqa: F401 - registers 'veilleur_dates'
-from veilleur.components import register_extensions
+from veilleur.components.dates import DatesComponent
 from veilleur.readers import from_text
-from veilleur.records import PartialDate
+from veilleur.records import Article, PartialDate
 from veilleur.temporal import (
     DayInterval,
     Expression,
@@ -55,34 +54,44 @@ def _cases() -> list[Case]:
 CASES = _cases()
 
 
+@dataclasses.dataclass(frozen=True)
+class Runner:
+    """The shared model's pipes up to the dates component, with a fixed 'today'."""
+
+    nlp: Language
+    dates: DatesComponent
+
+    def run(self, article: Article) -> Doc:
+        """Analyse one article through the model and the dates component."""
+        doc = self.nlp.make_doc(article.content)
+        doc._.article = article
+        for name, proc in self.nlp.pipeline:
+            if name == "veilleur_dates":
+                return self.dates(doc)
+            doc = proc(doc)
+        raise AssertionError("veilleur_dates is not in the pipeline")
+
+    def doc(self, text: str, published: str) -> Doc:
+        """Analyse a text published on `published` (ISO, or '-' when unknown)."""
+        article = from_text(text)
+        if published != "-":
+            article = dataclasses.replace(
+                article, published=PartialDate.parse(published), published_from="metadata"
+            )
+        return self.run(article)
+
+
 @pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The French model with the dates component, loaded once."""
-    register_extensions()
-    model = spacy.load("fr_core_news_md", exclude=["ner"])
-    # A fixed 'today' keeps weekday-and-date estimates reproducible whatever the clock says.
-    model.add_pipe("veilleur_dates", config={"today": "2026-11-21"})
-    return model
-
-
-def _doc(nlp: Language, text: str, published: str) -> Doc:
-    article = from_text(text)
-    if published != "-":
-        article = dataclasses.replace(
-            article, published=PartialDate.parse(published), published_from="metadata"
-        )
-    doc = nlp.make_doc(article.content)
-    doc._.article = article
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+def dates(nlp: Language) -> Runner:
+    """The session's pipeline; a fixed 'today' keeps weekday-and-date estimates reproducible."""
+    return Runner(nlp, DatesComponent(lang="fr", today=dt.date(2026, 11, 21)))
 
 
 @pytest.fixture(scope="session")
-def table_docs(nlp: Language) -> dict[tuple[str, str], Doc]:
+def table_docs(dates: Runner) -> dict[tuple[str, str], Doc]:
     """Each distinct (sentence, publication) of the table, analysed once."""
     keys = sorted({(c.sentence, c.published) for c in CASES})
-    return {key: _doc(nlp, *key) for key in keys}
+    return {key: dates.doc(*key) for key in keys}
 
 
 def test_table_is_large_and_well_formed() -> None:
@@ -126,22 +135,22 @@ def test_expression_in_context(case: Case, table_docs: dict[tuple[str, str], Doc
     ],
 )
 def test_durations_counts_and_clock_times_are_not_dates(
-    sentence: str, not_a_date: str, nlp: Language
+    sentence: str, not_a_date: str, dates: Runner
 ) -> None:
-    doc = _doc(nlp, sentence, "2024-08-08")
+    doc = dates.doc(sentence, "2024-08-08")
     at = sentence.index(not_a_date)
     overlapping = [t for t in doc._.timexes if t.start < at + len(not_a_date) and at < t.end]
     assert overlapping == []
 
 
-def test_a_year_with_a_count_after_it_stays_a_year(nlp: Language) -> None:
-    doc = _doc(nlp, "Washington a livré 31 chars Abrams à l'Ukraine en 2023.", "2024-08-08")
+def test_a_year_with_a_count_after_it_stays_a_year(dates: Runner) -> None:
+    doc = dates.doc("Washington a livré 31 chars Abrams à l'Ukraine en 2023.", "2024-08-08")
     assert [(t.text, t.value) for t in doc._.timexes] == [("en 2023", PartialDate(2023))]
 
 
-def test_kinds_and_tenses_are_recorded(nlp: Language) -> None:
-    doc = _doc(
-        nlp, "Le ministre a rencontré lundi son homologue et le reverra demain.", "2024-08-08"
+def test_kinds_and_tenses_are_recorded(dates: Runner) -> None:
+    doc = dates.doc(
+        "Le ministre a rencontré lundi son homologue et le reverra demain.", "2024-08-08"
     )
     by_text = {t.text: t for t in doc._.timexes}
     assert by_text["lundi"].kind == "weekday"
@@ -210,28 +219,25 @@ def test_dates_outside_the_header_month_are_ignored() -> None:
     assert (anchor.published, anchor.published_from) == (PartialDate(2022, 7), "header")
 
 
-def test_a_publication_day_is_kept(nlp: Language) -> None:
-    doc = _doc(nlp, "Le 3 mars 2022, Kherson est tombée. Mardi, Kiev a été frappée.", "2022-03-09")
+def test_a_publication_day_is_kept(dates: Runner) -> None:
+    doc = dates.doc("Le 3 mars 2022, Kherson est tombée. Mardi, Kiev a été frappée.", "2022-03-09")
     assert (doc._.published, doc._.published_from) == (PartialDate(2022, 3, 9), "metadata")
 
 
-def test_component_refines_a_header_month_from_a_weekday_date(nlp: Language) -> None:
+def test_component_refines_a_header_month_from_a_weekday_date(dates: Runner) -> None:
     text = (
         " date 2023-11 Biden et Xi ont rétabli mercredi 15 novembre un dialogue."
         " Jeudi, ils ont parlé."
     )
     article = from_text(text)
-    doc = nlp.make_doc(article.content)
-    doc._.article = article
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    doc = dates.run(article)
     assert (doc._.published, doc._.published_from) == (PartialDate(2023, 11, 15), "text")
     # Published on or after Wednesday 15: "jeudi" is the 9th or the 16th, so only the month.
     assert [t.value for t in doc._.timexes] == [PartialDate(2023, 11, 15), PartialDate(2023, 11)]
 
 
-def test_no_date_anywhere_leaves_publication_unknown(nlp: Language) -> None:
-    doc = _doc(nlp, "Hier, le ministre a rencontré son homologue.", "-")
+def test_no_date_anywhere_leaves_publication_unknown(dates: Runner) -> None:
+    doc = dates.doc("Hier, le ministre a rencontré son homologue.", "-")
     assert (doc._.published, doc._.published_from) == (None, None)
     assert [t.value for t in doc._.timexes] == [None]
 
@@ -241,17 +247,14 @@ def _dev_gold() -> list[dict[str, object]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def test_dev_corpus_published_accuracy_header_and_text(nlp: Language) -> None:
+def test_dev_corpus_published_accuracy_header_and_text(dates: Runner) -> None:
     """Every dev article whose gold date comes from the header or the text is dated right."""
     right = total = 0
     for gold in _dev_gold():
         if gold.get("published_from") not in ("header", "text", None):
             continue
         article = from_text((DEV / str(gold["doc"])).read_text(encoding="utf-8"))
-        doc = nlp.make_doc(article.content)
-        doc._.article = article
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
+        doc = dates.run(article)
         expected = gold["published"]
         got = doc._.published.iso()[: len(str(expected))] if doc._.published else None
         total += 1
@@ -267,9 +270,8 @@ def _token(doc: Doc, word: str) -> spacy.tokens.Token:
     return next(t for t in doc if t.text == word)
 
 
-def test_event_date_takes_the_date_of_its_own_clause(nlp: Language) -> None:
-    doc = _doc(
-        nlp, "Le ministre, qui avait rencontré mardi le général, a signé jeudi un accord.",
+def test_event_date_takes_the_date_of_its_own_clause(dates: Runner) -> None:
+    doc = dates.doc("Le ministre, qui avait rencontré mardi le général, a signé jeudi un accord.",
         "2024-08-08",
     )  # fmt: skip
     assert event_date(doc, _token(doc, "signé"), future=False) == (PartialDate(2024, 8, 8), "text")
@@ -277,17 +279,16 @@ def test_event_date_takes_the_date_of_its_own_clause(nlp: Language) -> None:
     assert met == (PartialDate(2024, 8, 6), "text")
 
 
-def test_event_date_future_for_planned_events(nlp: Language) -> None:
-    doc = _doc(nlp, "Le ministre doit rencontrer lundi son homologue à Rabat.", "2024-08-08")
+def test_event_date_future_for_planned_events(dates: Runner) -> None:
+    doc = dates.doc("Le ministre doit rencontrer lundi son homologue à Rabat.", "2024-08-08")
     assert event_date(doc, _token(doc, "rencontrer"), future=True) == (
         PartialDate(2024, 8, 12),
         "text",
     )
 
 
-def test_event_date_ignores_dates_inside_a_quotation(nlp: Language) -> None:
-    doc = _doc(
-        nlp, "Le président a déclaré lundi : « Nous signerons l'accord demain avec Kiev ».",
+def test_event_date_ignores_dates_inside_a_quotation(dates: Runner) -> None:
+    doc = dates.doc("Le président a déclaré lundi : « Nous signerons l'accord demain avec Kiev ».",
         "2024-08-08",
     )  # fmt: skip
     assert event_date(doc, _token(doc, "déclaré"), future=False) == (
@@ -296,19 +297,18 @@ def test_event_date_ignores_dates_inside_a_quotation(nlp: Language) -> None:
     )
 
 
-def test_event_date_falls_back_on_the_publication_date(nlp: Language) -> None:
-    doc = _doc(nlp, "Le ministre a rencontré son homologue à Rabat.", "2024-08")
+def test_event_date_falls_back_on_the_publication_date(dates: Runner) -> None:
+    doc = dates.doc("Le ministre a rencontré son homologue à Rabat.", "2024-08")
     assert event_date(doc, _token(doc, "rencontré"), future=False) == (
         PartialDate(2024, 8),
         "published",
     )
-    bare = _doc(nlp, "Le ministre a rencontré son homologue à Rabat.", "-")
+    bare = dates.doc("Le ministre a rencontré son homologue à Rabat.", "-")
     assert event_date(bare, _token(bare, "rencontré"), future=False) == (None, "none")
 
 
-def test_event_date_of_a_span_trigger_and_a_vague_date(nlp: Language) -> None:
-    doc = _doc(
-        nlp, "Les deux armées organiseront un exercice conjoint dans les semaines à venir.",
+def test_event_date_of_a_span_trigger_and_a_vague_date(dates: Runner) -> None:
+    doc = dates.doc("Les deux armées organiseront un exercice conjoint dans les semaines à venir.",
         "2022-11",
     )  # fmt: skip
     span = doc[_token(doc, "exercice").i : _token(doc, "conjoint").i + 1]
@@ -358,9 +358,9 @@ def test_grammar_is_case_and_apostrophe_insensitive() -> None:
         assert expr is not None and expr.form == "fixed", text
 
 
-def test_event_date_inherits_the_scene_of_the_previous_sentence(nlp: Language) -> None:
+def test_event_date_inherits_the_scene_of_the_previous_sentence(dates: Runner) -> None:
     text = "La ministre est arrivée lundi à Kiev. Elle s'entretiendra avec le président ukrainien."
-    doc = _doc(nlp, text, "2024-08-08")
+    doc = dates.doc(text, "2024-08-08")
     talk = _token(doc, "entretiendra")
     assert event_date(doc, talk, future=True) == (PartialDate(2024, 8, 5), "text")
     assert event_date(doc, talk, future=True, inherit=False) == (
@@ -369,8 +369,8 @@ def test_event_date_inherits_the_scene_of_the_previous_sentence(nlp: Language) -
     )
 
 
-def test_event_date_planned_in_a_past_modal_stays_past(nlp: Language) -> None:
-    doc = _doc(nlp, "Le président devait s'adresser lundi aux dirigeants européens.", "2022-05-31")
+def test_event_date_planned_in_a_past_modal_stays_past(dates: Runner) -> None:
+    doc = dates.doc("Le président devait s'adresser lundi aux dirigeants européens.", "2022-05-31")
     assert event_date(doc, _token(doc, "adresser"), future=True) == (
         PartialDate(2022, 5, 30),
         "text",
