@@ -8,6 +8,7 @@ the publication date allow).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Literal
@@ -45,8 +46,11 @@ def resolve(
     base = reference if expr.base == "anaphoric" else anchor
     if base is None:
         return None
-    rule = _rule(expr, tense)
-    return _over(base, rule)
+    strict = _over(base, _rule(expr, tense))
+    if strict is None and expr.form == "weekday" and expr.relation == "this":
+        # No anchor day fits "ce mercredi" in this tense: read it as a plain weekday.
+        return _over(base, _rule(dataclasses.replace(expr, relation="none"), tense))
+    return strict
 
 
 def _is_absolute(expr: Expression) -> bool:
@@ -70,15 +74,18 @@ def _absolute(expr: Expression) -> DayInterval | None:
 
 
 def _over(base: DayInterval, rule: Callable[[dt.date], DayInterval | None]) -> DayInterval | None:
-    """Join the rule's result over every day of the base interval."""
+    """Join the rule's result over every day of the base interval.
+
+    A rule returns None for an anchor day the expression rules out ("ce mercredi", past,
+    cannot be written on the Monday before): those days are left out of the join.
+    """
     if (base.last - base.first).days > MAX_ANCHOR_DAYS:
         return None
     joined: DayInterval | None = None
     for day in base.days():
         result = rule(day)
-        if result is None:
-            return None
-        joined = result if joined is None else joined.union(result)
+        if result is not None:
+            joined = result if joined is None else joined.union(result)
     return joined
 
 
@@ -181,7 +188,10 @@ def _weekday(expr: Expression, anchor: dt.date, *, future: bool) -> DayInterval 
     elif expr.relation == "next":
         window = range(1, _WEEK + 1)
     elif expr.relation == "this":
-        window = range(0, _WEEK) if future else range(-_WEEK + 1, 1)
+        # The weekday of the anchor's own week, on the side the tense says.
+        day = anchor + dt.timedelta(days=expr.weekday - anchor.weekday())
+        fits = day >= anchor if future else day <= anchor
+        return DayInterval.day(day) if fits else None
     else:
         window = range(1, _WEEK + 1) if future else range(-_WEEK + 1, 1)
     for offset in window:
