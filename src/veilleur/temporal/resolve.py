@@ -28,6 +28,8 @@ Tense = Literal["past", "future", "present", "unknown"]
 
 # A weekday said without "dernier"/"prochain" is within a week of the anchor.
 _WEEK = 7
+# A weekday in a present-tense clause: from two days before the anchor to four days after.
+_PRESENT_WINDOW = range(-2, 5)
 # "il y a deux semaines" is approximate: the day +/- this many days.
 _WEEK_SLACK = 3
 
@@ -92,6 +94,8 @@ def _over(base: DayInterval, rule: Callable[[dt.date], DayInterval | None]) -> D
 def _rule(expr: Expression, tense: Tense) -> Callable[[dt.date], DayInterval | None]:
     """The function from one anchor day to the days `expr` denotes."""
     future = tense == "future"
+    if expr.form == "weekday" and tense == "present":
+        return lambda d: _weekday_present(expr, d)
     if expr.form == "date":
         return lambda d: _day_month(expr, d, future=future)
     if expr.form == "weekday":
@@ -195,6 +199,17 @@ def _weekday(expr: Expression, anchor: dt.date, *, future: bool) -> DayInterval 
     else:
         window = range(1, _WEEK + 1) if future else range(-_WEEK + 1, 1)
     for offset in window:
+        day = anchor + dt.timedelta(days=offset)
+        if day.weekday() == expr.weekday:
+            return DayInterval.day(day)
+    return None
+
+
+def _weekday_present(expr: Expression, anchor: dt.date) -> DayInterval | None:
+    """'reçoit vendredi': news present is the day itself, a day or two ago, or the days ahead."""
+    if expr.relation != "none" or expr.weekday is None:
+        return _weekday(expr, anchor, future=False)
+    for offset in _PRESENT_WINDOW:
         day = anchor + dt.timedelta(days=offset)
         if day.weekday() == expr.weekday:
             return DayInterval.day(day)
