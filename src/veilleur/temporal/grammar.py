@@ -52,19 +52,19 @@ def normalise(text: str) -> str:
 def _word(word: str) -> str:
     """A regex for one word or phrase: any apostrophe, any run of spaces."""
     parts = []
-    for char in word.lower():
+    for char in " ".join(word.lower().split()):
         if char in _APOSTROPHES:
             parts.append("['’]")
-        elif char.isspace():
+        elif char == " ":
             parts.append(r"\s+")
         else:
             parts.append(re.escape(char))
-    return "".join(parts).replace(r"(?:\s+)+", r"\s+")
+    return "".join(parts)
 
 
 def _alt(words: Iterable[str]) -> str:
     """An alternation of words, longest first so that the longest one wins."""
-    unique = sorted({w for w in words}, key=lambda w: (-len(w), w))
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(_word(w) for w in unique) + ")"
 
 

@@ -42,9 +42,8 @@ def resolve(
     tense: Tense = "unknown",
 ) -> DayInterval | None:
     """The days `expr` may denote; None when the text and anchor leave it unknown."""
-    absolute = _absolute(expr)
-    if absolute is not None or _is_absolute(expr):
-        return absolute
+    if _is_absolute(expr):
+        return _absolute(expr)
     base = reference if expr.base == "anaphoric" else anchor
     if base is None:
         return None
