@@ -34,6 +34,15 @@ class Errors:
         "E010 {path}:{line}: field 'published' is not a date ({value!r}); expected YYYY[-MM[-DD]]."
     )
     E011 = "E011 {path}: unsupported file type {suffix!r}; use .txt, .jsonl, .json, .html or .htm."
+    E012 = (
+        "E012 {path}: file is larger than {limit} bytes; skipped. Split it (JSON Lines are read "
+        "line by line) or raise the limit with --max-record-bytes."
+    )
+    E013 = "E013 {path}: cannot read ({reason}). Check the file's permissions."
+    E014 = (
+        "E014 {path}: the first JSON record has no 'text' field, so the file does not hold "
+        "articles (an annotation file?); skipped. Each record needs 'text'."
+    )
 
     # Language data and knowledge base (E1xx)
     E101 = "E101 language data {path}: {reason}. Fix the file; see its schema in veilleur.lang."
@@ -63,6 +72,13 @@ class Errors:
         "E308 doc {doc!r} appears {n} times in the {side} records; articles are paired by doc, "
         "so each must be unique."
     )
+
+    # Queries and exports (E4xx)
+    E401 = "E401 unknown export format {fmt!r}; choose one of {formats}."
+    E402 = "E402 the {fmt} export writes a file: give one with --output FILE."
+    E403 = "E403 this export needs optional packages: pip install 'veilleur[{extra}]'."
+    E404 = "E404 no actor matches {query!r}; list them with 'veilleur actors'."
+    E405 = "E405 {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD."
 
 
 class VeilleurError(Exception):

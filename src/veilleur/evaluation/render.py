@@ -34,6 +34,8 @@ def detection_table(scores: Scores) -> Table:
         _detection_row(table, f"  {kind}", counts)
     _detection_row(table, "quotes", scores.quotes.counts)
     _detection_row(table, "people", scores.people.counts)
+    if scores.merge is not None:
+        _detection_row(table, "merge (event pairs)", scores.merge)
     return table
 
 

@@ -166,6 +166,7 @@ class Scores:
     people: PeopleScores
     published: PublishedScores
     unpaired_system_docs: tuple[str, ...] = ()
+    merge: Counts | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready scores with stable key names (see `flatten` for the dotted names)."""
@@ -176,6 +177,7 @@ class Scores:
             "people": self.people.as_dict(),
             "published": self.published.as_dict(),
             "unpaired_system_docs": list(self.unpaired_system_docs),
+            **({"merge": self.merge.as_dict()} if self.merge is not None else {}),
         }
 
     def metrics(self) -> dict[str, Metric]:

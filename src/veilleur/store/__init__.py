@@ -12,16 +12,23 @@ from __future__ import annotations
 
 from .engine import resolve_url
 from .migrations import MIGRATIONS, Migration, applied, migrate
+from .queries import ActorProfile, ActorRow, EventActor, QuoteRow, TimelineFilter, TimelineRow
 from .rows import ArticleRow, RunRow
 from .store import Added, Store
 
 __all__ = [
     "MIGRATIONS",
+    "ActorProfile",
+    "ActorRow",
     "Added",
     "ArticleRow",
+    "EventActor",
     "Migration",
+    "QuoteRow",
     "RunRow",
     "Store",
+    "TimelineFilter",
+    "TimelineRow",
     "applied",
     "migrate",
     "resolve_url",

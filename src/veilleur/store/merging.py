@@ -142,13 +142,18 @@ def rebuild(conn: Connection, report_ids: set[str], rules: MergeRules) -> None:
 def _write_event_actors(conn: Connection, event_id: str, report_ids: Sequence[str]) -> None:
     ra, ea = s.report_actors, s.event_actors
     query = (
-        select(ra.c.side, ra.c.actor_id, ra.c.name)
+        select(ra.c.report_id, ra.c.side, ra.c.actor_id, ra.c.name)
         .where(ra.c.report_id.in_(report_ids))
         .order_by(ra.c.report_id, ra.c.side, ra.c.ord)
     )
+    # An actor keeps the side(s) the first report gives it: "A met B" and "B met A" are one
+    # meeting, not both actors on both sides; a mutual act lists its parties on both sides.
+    first_report: dict[str, str] = {}
     rows: dict[tuple[str, str], str] = {}
     for row in conn.execute(query):
-        rows.setdefault((row.side, row.actor_id), row.name)
+        report = first_report.setdefault(row.actor_id, row.report_id)
+        if report == row.report_id:
+            rows.setdefault((row.side, row.actor_id), row.name)
     if rows:
         conn.execute(
             ea.insert(),

@@ -27,9 +27,18 @@ from ..errors import Errors, StoreError
 from ..merge import MergeRules
 from ..records import ArticleRecord
 from . import engine as engines
+from . import queries
 from . import schema as s
 from .merging import default_rules, merge_article, rebuild
 from .migrations import migrate, utcnow
+from .queries import (
+    ActorProfile,
+    ActorRow,
+    EvidenceRow,
+    QuoteRow,
+    TimelineFilter,
+    TimelineRow,
+)
 from .read import load_record
 from .rows import ArticleRow, RunRow
 from .write import ActorInfo, ArticleRows, dumps, rows_of
@@ -167,6 +176,43 @@ class Store:
     def record(self, id_or_prefix: str) -> dict[str, Any]:
         """The stored article as its FORMAT.md record (ArticleRecord.as_dict); E203 if absent."""
         return self.article_record(id_or_prefix).as_dict()
+
+    def timeline(
+        self, where: TimelineFilter | None = None, *, limit: int = 100, offset: int = 0
+    ) -> list[TimelineRow]:
+        """Real events in date order (undated last), with their actors and number of sources."""
+        with self.engine.connect() as conn:
+            return queries.timeline(conn, where or TimelineFilter(), limit=limit, offset=offset)
+
+    def count_events(self, where: TimelineFilter | None = None) -> int:
+        """How many real events `where` keeps."""
+        with self.engine.connect() as conn:
+            return queries.count_events(conn, where or TimelineFilter())
+
+    def evidence(self, event_id: str) -> list[EvidenceRow]:
+        """The sentences, one per report, behind an event."""
+        with self.engine.connect() as conn:
+            return queries.evidence(conn, event_id)
+
+    def find_actors(self, query: str) -> list[str]:
+        """Ids of the actors an id, a name or an alias designates."""
+        with self.engine.connect() as conn:
+            return queries.find_actors(conn, query)
+
+    def actors(self, *, limit: int = 50, kind: str | None = None) -> list[ActorRow]:
+        """Actors, most frequent in events first."""
+        with self.engine.connect() as conn:
+            return queries.actors(conn, limit=limit, kind=kind)
+
+    def actor(self, actor_id: str, *, limit: int = 50) -> ActorProfile | None:
+        """One actor's offices over time, events, quotes and most frequent counterparts."""
+        with self.engine.connect() as conn:
+            return queries.actor_profile(conn, actor_id, limit=limit)
+
+    def quotes(self, *, speaker_ids: list[str] | None = None, limit: int = 100) -> list[QuoteRow]:
+        """Quotations, newest first, of some speakers or all."""
+        with self.engine.connect() as conn:
+            return queries.quotes(conn, speaker_ids=speaker_ids, limit=limit)
 
     def counts(self) -> dict[str, int]:
         """Rows in each table, by table name."""
