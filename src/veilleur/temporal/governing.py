@@ -42,12 +42,10 @@ def anchor_of(doc: Doc) -> DayInterval | None:
 def event_date(
     doc: Doc, trigger: Token | Span, *, future: bool, inherit: bool = True
 ) -> tuple[PartialDate | None, DateFrom]:
-    """The date of the event `trigger` denotes, and where it comes from.
-
-    The temporal expression of the trigger's sentence closest to it by dependency path (then
-    by distance) is resolved in the trigger's tense (future for planned events); with none,
-    the publication date at its own precision.
-    """
+    """The date of the event `trigger` denotes, and where it comes from (text, published, none)."""
+    # The sentence's timex closest by dependency path (then distance) is re-resolved in the
+    # trigger's tense (future for planned events); failing that, the paragraph's scene date,
+    # then the publication date at its own precision.
     token = trigger.root if isinstance(trigger, Span) else trigger
     timexes: list[Timex] = list(doc._.timexes or [])
     published: PartialDate | None = doc._.published
@@ -73,11 +71,9 @@ def event_date(
 
 
 def _event_tense(token: Token, timex: Timex, lang: str, *, future: bool) -> Tense:
-    """The trigger's own tense when it has one; else the tense the timex was read with.
-
-    A planned event is dated in the future unless its own verb is past ('devait se rendre
-    lundi', 'avait prévu de'): a plan already due by publication.
-    """
+    """The trigger's own tense when it has one; else the tense the timex was read with."""
+    # A planned event is dated in the future unless its own verb is past ('devait se rendre
+    # lundi', 'avait prévu de'): a plan already due by publication.
     lemmas = set(load_lexicon(lang).future_lemmas)
     tense = clause_tense(token, future_lemmas=lemmas)
     if future:
@@ -112,11 +108,9 @@ def _finer(value: PartialDate, than: PartialDate | None) -> bool:
 
 
 def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
-    """The last date of the paragraph's previous sentences, when they set the scene.
-
-    A sentence that goes on about the same occasion ("La ministre s'entretiendra avec...")
-    keeps the date of the sentence before it, within the paragraph and a few sentences.
-    """
+    """The last date of the paragraph's previous sentences, when they set the scene."""
+    # A sentence that goes on about the same occasion ("La ministre s'entretiendra avec...")
+    # keeps the date of the sentence before it, within the paragraph and a few sentences.
     sent = token.sent
     para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
     earlier = [

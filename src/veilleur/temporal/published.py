@@ -89,13 +89,11 @@ def estimate_published(
     lexicon: TimeData,
     today: dt.date,
 ) -> Anchor:
-    """The article's date if it is known to the day; else the best the text states.
-
-    A dateline gives the day exactly. Otherwise the latest day stated with its year, or with a
-    weekday that fixes the year, in a clause that is not future, within the known publication
-    span, is the first day the article can be from: the publication is set to it and relative
-    expressions are anchored on the week that follows.
-    """
+    """The article's date if it is known to the day; else the best the text states."""
+    # A dateline gives the day exactly. Otherwise the latest day stated with its year, or with
+    # a weekday that fixes the year, in a clause that is not future, within the known
+    # publication span, is the first day the article can be from: the publication is set to it
+    # and relative expressions are anchored on the week that follows.
     given = DayInterval.of(published) if published is not None else None
     if published is not None and published.precision == "day":
         return Anchor(published, published_from, given)

@@ -75,11 +75,9 @@ def _absolute(expr: Expression) -> DayInterval | None:
 
 
 def _over(base: DayInterval, rule: Callable[[dt.date], DayInterval | None]) -> DayInterval | None:
-    """Join the rule's result over every day of the base interval.
-
-    A rule returns None for an anchor day the expression rules out ("ce mercredi", past,
-    cannot be written on the Monday before): those days are left out of the join.
-    """
+    """Join the rule's result over every day of the base interval."""
+    # A rule returns None for an anchor day the expression rules out ("ce mercredi", past,
+    # cannot be written on the Monday before): those days are left out of the join.
     if (base.last - base.first).days > MAX_ANCHOR_DAYS:
         return None
     joined: DayInterval | None = None
