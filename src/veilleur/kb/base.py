@@ -47,6 +47,7 @@ class KnowledgeBase:
             ranks=data.ranks,
             qualifiers=lang.title_qualifiers,
             scope_words=lang.scope_connectors,
+            descriptors=lang.descriptors,
             norm=self._norm,
             lookups=Lookups(
                 state=lambda key: self._by_key(self._states, key),
@@ -60,11 +61,12 @@ class KnowledgeBase:
     def _add_state(self, s: StateModel) -> None:
         aid = f"state:{s.id}"
         self._actors[aid] = Actor(aid, s.name, "state", s.id, tuple(s.names), (), s.wikidata)
+        exact = set(s.exact_case)
         for rank, names in ((RANK_NAME, [s.name]), (RANK_ALIAS, s.names)):
             for name in names:
-                key = self._norm.key(name)
-                self._states.add(key, aid, rank, original=name)
-                self._names.add(key, aid, rank, original=name)
+                key, cased = self._norm.key(name), name in exact
+                self._states.add(key, aid, rank, original=name, cased=cased)
+                self._names.add(key, aid, rank, original=name, cased=cased)
         for form in s.demonyms:
             self._demonyms.setdefault(fold(form), aid)
         for form in s.prefix_forms:
@@ -80,11 +82,12 @@ class KnowledgeBase:
         self._actors[o.id] = Actor(
             o.id, o.name, kind, o.country, tuple(o.names), (), o.wikidata, o.kind, o.generic
         )
+        exact = set(o.exact_case)
         for rank, names in ((RANK_NAME, [o.name]), (RANK_ALIAS, o.names)):
             for name in names:
-                key = self._norm.key(name)
-                self._orgs.add(key, o.id, rank, original=name)
-                self._names.add(key, o.id, rank, original=name)
+                key, cased = self._norm.key(name), name in exact
+                self._orgs.add(key, o.id, rank, original=name, cased=cased)
+                self._names.add(key, o.id, rank, original=name, cased=cased)
 
     def _add_person(self, p: PersonModel) -> None:
         last = len(self._priority)
@@ -276,16 +279,16 @@ class KnowledgeBase:
         return self._actors[aid] if aid else None
 
     def _by_key(self, index: NameIndex, key: str) -> Actor | None:
-        aid = index.best(key, key, caps=False)
+        aid = index.best(key, key, cased=False)
         return self._actors[aid] if aid else None
 
     def _org_by_key(self, key: str) -> OrgMatch | None:
         actor = self._by_key(self._orgs, key)
         if actor is not None:
             return OrgMatch(actor, actor.country)
-        return self._org_with_demonym(key, key, caps=False)
+        return self._org_with_demonym(key, key, cased=False)
 
-    def _org_with_demonym(self, key: str, text: str, *, caps: bool = True) -> OrgMatch | None:
+    def _org_with_demonym(self, key: str, text: str, *, cased: bool = True) -> OrgMatch | None:
         """'armée soudanaise' -> the generic army, with Sudan as its country."""
         words = key.split()
         for i in range(1, len(words)):
@@ -294,7 +297,7 @@ class KnowledgeBase:
                 if code is None or i + n > len(words):
                     continue
                 rest = " ".join(words[:i] + words[i + n :])
-                aid = self._orgs.best(rest, text, caps=caps)
+                aid = self._orgs.best(rest, text, cased=cased)
                 if aid is not None:
                     actor = self._actors[aid]
                     return OrgMatch(actor, actor.country or code)

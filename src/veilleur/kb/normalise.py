@@ -15,12 +15,12 @@ _DROP = re.compile(r"[\"«»“”„()\[\]{},;:!?]")
 _SPACES = re.compile(r"\s+")
 
 
-def fold(text: str) -> str:
+def fold(text: str, *, keep_case: bool = False) -> str:
     """Lower-case, accent-free, one apostrophe, hyphens as spaces, single spaces."""
     text = text.translate(_LIGATURES)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _APOSTROPHES.sub("'", text.casefold())
+    text = _APOSTROPHES.sub("'", text if keep_case else text.casefold())
     text = _HYPHENS.sub(" ", _DROP.sub(" ", text))
     text = re.sub(r"'\s+", "'", text)
     text = _SPACES.sub(" ", text).strip(" .'")

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 OrgKind = Literal[
     "intergovernmental",
@@ -42,6 +42,22 @@ _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class _Named(_Strict):
+    """An entry with a name, variants, and variants matched only as written."""
+
+    name: str = Field(min_length=1)
+    names: list[str] = Field(default_factory=list)
+    # Names that are also common words ("Grenade", "Bénin"): matched only as written.
+    exact_case: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _exact_among_names(self) -> _Named:
+        unknown = set(self.exact_case) - {self.name, *self.names}
+        if unknown:
+            raise ValueError(f"exact_case names {sorted(unknown)} are not in name/names")
+        return self
 
 
 def _partial_date(value: object, *, last: bool) -> object:
@@ -81,12 +97,10 @@ class OfficeHeldModel(_Strict):
         return _partial_date(value, last=True)
 
 
-class StateModel(_Strict):
+class StateModel(_Named):
     """A state: ISO alpha-3 code, French names, demonym forms, capital and metonyms."""
 
     id: str = Field(pattern=_ISO3)
-    name: str = Field(min_length=1)
-    names: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
     prefix_forms: list[str] = Field(default_factory=list)
     capital: str | None = None
@@ -95,12 +109,10 @@ class StateModel(_Strict):
     wikidata: str | None = Field(default=None, pattern=_QID)
 
 
-class OrganisationModel(_Strict):
+class OrganisationModel(_Named):
     """An organisation, armed force, ministry, agency, armed group, parliament or outlet."""
 
     id: str = Field(pattern=r"^org:[A-Za-z0-9_.-]+$")
-    name: str = Field(min_length=1)
-    names: list[str] = Field(default_factory=list)
     kind: OrgKind
     country: str | None = Field(default=None, pattern=_ISO3)
     generic: bool = False
@@ -155,6 +167,8 @@ class LanguageModel(_Strict):
     title_qualifiers: list[str] = Field(default_factory=list)
     # Words opening a scope after a title ("envoyé spécial pour la Syrie", "chef du Hamas à Gaza").
     scope_connectors: list[str] = Field(default_factory=list)
+    # Words describing an organisation before its name ("du groupe terroriste Hamas").
+    descriptors: list[str] = Field(default_factory=list)
 
 
 class KbFileModel(_Strict):

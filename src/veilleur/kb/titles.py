@@ -1,10 +1,10 @@
-"""Titles read as offices: "le ministre israélien de la Défense" -> defence_minister of ISR.
+"""Titles read as offices: "le ministre israélien de la Défense" -> defence_minister of ISR."""
 
-A title is the longest known title at the start of the text, with demonyms anywhere inside
-it giving the country; what follows is a complement: "de/du/des" + a state or an
-organisation (which gives the country, or the organisation for offices that accept it), or a
-scope ("à Gaza", "pour la Syrie") that qualifies the office without changing it.
-"""
+# A title is the longest known title at the start of the text, with demonyms anywhere inside
+# it giving the country; what follows is a complement: "de/du/des" + a state or an
+# organisation (which gives the country, or the organisation for offices that accept it), or a
+# scope ("à Gaza", "pour la Syrie") that qualifies the office without changing it. Shorter
+# titles are tried when a longer one leaves words unread ("chef de l'État islamique").
 
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ class TitleReader:
         ranks: Sequence[str],
         qualifiers: Sequence[str],
         scope_words: Sequence[str],
+        descriptors: Sequence[str],
         norm: Normaliser,
         lookups: Lookups,
     ) -> None:
@@ -74,6 +75,7 @@ class TitleReader:
         self._max_rank = max((len(r.split()) for r in self._ranks), default=1)
         self._qualifiers = sorted({fold(q) for q in qualifiers}, key=len, reverse=True)
         self._scope = sorted({fold(s) for s in scope_words}, key=len, reverse=True)
+        self._descriptors = sorted({fold(d) for d in descriptors}, key=len, reverse=True)
         self._resolving: set[str] = set()  # complements being read as titles (no loops)
 
     def is_title(self, folded: str) -> bool:
@@ -203,7 +205,7 @@ class TitleReader:
             return _Complement()
         if self._scope_start(text):
             return _Complement(scope=text)
-        tokens = self._norm.strip_connector(text).split()
+        tokens = self._skip_descriptors(self._norm.strip_connector(text)).split()
         for n in range(len(tokens), 0, -1):
             head = " ".join(tokens[:n])
             tail = " ".join(tokens[n:])
@@ -217,6 +219,17 @@ class TitleReader:
                 return _Complement(country, org, scope=tail)
             return _Complement(country, org, rest=tail)
         return _Complement(rest=text)
+
+    def _skip_descriptors(self, text: str) -> str:
+        """Drop words describing the organisation named next ("groupe terroriste hamas")."""
+        changed = True
+        while changed:
+            changed = False
+            for words in self._descriptors:
+                if text.startswith(words + " "):
+                    text, changed = text[len(words) + 1 :], True
+                    break
+        return text
 
     def _resolve(self, head: str) -> tuple[str | None, Actor | None] | None:
         """A state, organisation, place or demonym: (country, organisation), or None."""
