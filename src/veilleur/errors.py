@@ -30,7 +30,9 @@ class Errors:
         "E009 {path}:{line}: line is longer than {limit} bytes; skipped. Split the record "
         "or raise the limit with --max-record-bytes."
     )
-    E010 = "E010 {path}:{line}: field 'published' is not a date ({value!r}); expected YYYY[-MM[-DD]]."
+    E010 = (
+        "E010 {path}:{line}: field 'published' is not a date ({value!r}); expected YYYY[-MM[-DD]]."
+    )
     E011 = "E011 {path}: unsupported file type {suffix!r}; use .txt, .jsonl, .json, .html or .htm."
 
     # Language data and knowledge base (E1xx)
@@ -50,6 +52,17 @@ class Errors:
     E301 = "E301 {path}: no gold.jsonl in this folder; 'veilleur eval' needs annotated articles."
     E302 = "E302 {path}:{line}: gold record names doc {doc!r}, which is not in the folder."
     E303 = "E303 scores below the pinned floors: {failures}."
+    E304 = "E304 {path}:{line}: not a FORMAT.md record ({reason}). Fix that line."
+    E305 = "E305 {path}: cannot read it ({reason}). Check the path."
+    E306 = (
+        "E306 {path}: {reason}. A clusters file is a JSON list of clusters, each a list of "
+        "[doc, event_index] pairs."
+    )
+    E307 = "E307 {path}: {reason}. A floors file is a JSON object of dotted metric names to 0-1."
+    E308 = (
+        "E308 doc {doc!r} appears {n} times in the {side} records; articles are paired by doc, "
+        "so each must be unique."
+    )
 
 
 class VeilleurError(Exception):
