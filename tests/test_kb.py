@@ -316,6 +316,12 @@ def test_common_words_do_not_match_names_written_in_capitals(kb: KnowledgeBase) 
         ("garde des Sceaux, ministre de la Justice", "justice_minister", None, None),
         ("porte-parole du ministre russe des Affaires étrangères", "spokesperson", "RUS", None),
         ("le ministre nord-coréen de la Défense", "defence_minister", "PRK", None),
+        ("député à la Knesset", "legislator", "ISR", "org:KNESSET"),
+        ("sénateur républicain", "legislator", None, None),
+        ("le chef de Tsahal", "chief_of_staff", "ISR", "org:IDF"),
+        ("chef de l'Autorité palestinienne", "head_of_state", "PSE", "org:PALESTINIAN_AUTHORITY"),
+        ("président élu", "head_of_state", None, None),
+        ("chef du Commandement central des États-Unis (CENTCOM)", "centcom_commander", "USA", None),
     ],
 )
 def test_titles(
@@ -341,6 +347,9 @@ def test_title_scope_and_rest(kb: KnowledgeBase) -> None:
     mayor = kb.parse_title("maire d'Istanbul")
     assert mayor is not None and mayor.role == "mayor" and mayor.rest == "d'istanbul"
     assert kb.office_for_title("maire d'Istanbul") is None
+    # Another title as complement fits only offices taking any complement (spokesperson...).
+    odd = kb.parse_title("président du ministre de la Défense")
+    assert odd is not None and odd.rest != ""
     assert kb.parse_title("le général") is None
     assert kb.parse_title("Herzi Halevi") is None
 

@@ -33,6 +33,8 @@ class _Complement:
     org: Actor | None = None
     scope: str = ""
     rest: str = ""
+    is_title: bool = False  # the complement is another title ("du ministre de la Défense")
+    scope_org: Actor | None = None  # the organisation a scope names ("à la Knesset")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +104,12 @@ class TitleReader:
         """The office a title names; a first complete reading of its segments wins."""
         fallback: TitleMatch | None = None
         for segment in _SEGMENTS.split(_PARENS.sub(" ", title)):
-            folded = f" {self._norm.key(segment)} "
+            head, _, tail = self._norm.key(segment).partition(" ")
+            # Qualifiers follow the title's head: "élu" is a title, "président élu" a qualifier.
+            tail = f" {tail} "
             for qualifier in self._qualifiers:
-                folded = folded.replace(f" {qualifier} ", " ")
-            folded = folded.strip()
+                tail = tail.replace(f" {qualifier} ", " ")
+            folded = f"{head} {tail.strip()}".strip()
             if not folded:
                 continue
             # A rank is stripped only when no title starts with it ("commandant du CENTCOM").
@@ -164,60 +168,83 @@ class TitleReader:
             # "ambassadeur" + "à l'ONU" is the title "ambassadeur à l'ONU".
             longer = self._titles.get(" ".join([*core, *comp.scope.split()]))
             if longer:
-                options, comp = longer, _Complement(comp.country, comp.org)
+                options, comp = longer, _Complement(comp.country, comp.org, is_title=comp.is_title)
         country = countries[0] if countries else comp.country
         fallback: TitleMatch | None = None
         for option in options:
             if option.country and country and option.country != country:
                 continue  # "secrétaire d'État" is the US foreign minister, not a French one
-            own = country or option.country
-            if comp.org is None:
-                if comp.rest:
-                    fallback = fallback or TitleMatch(
-                        option.role, own, option.title, None, comp.rest, comp.scope
-                    )
-                    continue
-                return TitleMatch(option.role, own, option.title, None, "", comp.scope)
-            kinds = self._offices[option.role].org_kinds
-            if "*" in kinds or comp.org.org_kind in kinds:
-                if option.country and comp.org.country and option.country != comp.org.country:
-                    continue
-                own = own or comp.org.country
-                return TitleMatch(
-                    option.role, own, option.title, comp.org.id, comp.rest, comp.scope
-                )
-            fallback = fallback or TitleMatch(
-                option.role, own, option.title, None, " ".join(rest), comp.scope
-            )
+            match = self._fit(option, comp, country, " ".join(rest))
+            if match is not None and not match.rest:
+                return match
+            fallback = fallback or match
         return fallback
 
-    def _scope_start(self, text: str) -> bool:
-        """True if the text opens with a scope word ("à", "pour", "en")."""
-        return any(
-            text == s or text.startswith(s + " ") or (s.endswith("'") and text.startswith(s))
-            for s in self._scope
-        )
+    def _fit(
+        self, option: _Title, comp: _Complement, country: str | None, words: str
+    ) -> TitleMatch | None:
+        """How one office reads with the complement; `rest` is set when it does not fit."""
+        kinds = self._offices[option.role].org_kinds
+        accepts_any = "*" in kinds
+        own = country or option.country
+        scope = comp.scope
+        if comp.scope_org is not None and (accepts_any or comp.scope_org.org_kind in kinds):
+            # "élu à la Chambre des représentants": the body the office sits in.
+            org = comp.scope_org
+            if option.country and org.country and option.country != org.country:
+                return None
+            return TitleMatch(option.role, own or org.country, option.title, org.id, "", scope)
+        if comp.org is None:
+            if comp.rest or (comp.is_title and not accepts_any):
+                rest = comp.rest or words
+                return TitleMatch(option.role, own, option.title, None, rest, scope)
+            return TitleMatch(option.role, own, option.title, None, "", scope)
+        if accepts_any or comp.org.org_kind in kinds:
+            if option.country and comp.org.country and option.country != comp.org.country:
+                return None
+            own = own or comp.org.country
+            return TitleMatch(option.role, own, option.title, comp.org.id, comp.rest, scope)
+        return TitleMatch(option.role, own, option.title, None, words, scope)
+
+    def _scope_start(self, text: str) -> str | None:
+        """The scope word opening the text ("à", "pour", "en"), or None."""
+        for word in self._scope:
+            if text == word or text.startswith(word + " "):
+                return word
+            if word.endswith("'") and text.startswith(word):
+                return word
+        return None
+
+    def _scoped(self, text: str) -> _Complement:
+        """A scope, with the organisation it names when there is one ("à la Knesset")."""
+        word = self._scope_start(text) or ""
+        inner = self._norm.strip_article(text[len(word) :].strip())
+        match = self._look.organisation(inner) if inner else None
+        return _Complement(scope=text, scope_org=match.actor if match else None)
 
     def _complement(self, words: list[str]) -> _Complement:
         """Read what follows a title: 'de' + state/organisation/place, a demonym, a scope."""
-        text = " ".join(words)
+        text = self._skip_descriptors(" ".join(words))
         if not text:
             return _Complement()
         if self._scope_start(text):
-            return _Complement(scope=text)
+            return self._scoped(text)
         tokens = self._skip_descriptors(self._norm.strip_connector(text)).split()
         for n in range(len(tokens), 0, -1):
             head = " ".join(tokens[:n])
-            tail = " ".join(tokens[n:])
+            tail = self._skip_descriptors(" ".join(tokens[n:]))
             found = self._resolve(head)
             if found is None:
                 continue
-            country, org = found
+            country, org, is_title = found
             if not tail:
-                return _Complement(country, org)
-            if self._scope_start(tail) or self._resolve(self._norm.strip_connector(tail)):
-                return _Complement(country, org, scope=tail)
-            return _Complement(country, org, rest=tail)
+                return _Complement(country, org, is_title=is_title)
+            if self._scope_start(tail):
+                scoped = self._scoped(tail)
+                return _Complement(country, org, scope=tail, scope_org=scoped.scope_org)
+            if self._resolve(self._norm.strip_connector(tail)):
+                return _Complement(country, org, scope=tail, is_title=is_title)
+            return _Complement(country, org, rest=tail, is_title=is_title)
         return _Complement(rest=text)
 
     def _skip_descriptors(self, text: str) -> str:
@@ -226,25 +253,27 @@ class TitleReader:
         while changed:
             changed = False
             for words in self._descriptors:
+                if text == words:
+                    return ""
                 if text.startswith(words + " "):
                     text, changed = text[len(words) + 1 :], True
                     break
         return text
 
-    def _resolve(self, head: str) -> tuple[str | None, Actor | None] | None:
-        """A state, organisation, place or demonym: (country, organisation), or None."""
+    def _resolve(self, head: str) -> tuple[str | None, Actor | None, bool] | None:
+        """A state, organisation, place, demonym or title: (country, organisation, is_title)."""
         state = self._look.state(head)
         if state is not None:
-            return state.country, None
+            return state.country, None, False
         match = self._look.organisation(head)
         if match is not None:
-            return match.country, match.actor
+            return match.country, match.actor, False
         place = self._look.place(head)
         if place is not None:
-            return place.country, None
+            return place.country, None, False
         code = self._look.demonym(head)
         if code is not None:
-            return code, None
+            return code, None, False
         # "porte-parole du ministre israélien de la Défense": a title gives its country.
         if head not in self._resolving:
             self._resolving.add(head)
@@ -253,5 +282,5 @@ class TitleReader:
             finally:
                 self._resolving.discard(head)
             if title is not None and not title.rest:
-                return title.country, None
+                return title.country, None, True
         return None
