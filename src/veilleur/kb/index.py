@@ -23,8 +23,9 @@ class Hit:
 
 def is_acronym(name: str) -> bool:
     """A short all-capital name ("EI", "UE", "CIA")."""
-    letters = [c for c in name if c.isalpha()]
-    return 0 < len(letters) <= _ACRONYM_MAX and all(c.isupper() for c in letters)
+    if len(name) > 2 * _ACRONYM_MAX or not name.isupper():
+        return False
+    return 0 < sum(c.isalpha() for c in name) <= _ACRONYM_MAX
 
 
 @dataclass(slots=True)
