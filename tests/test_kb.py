@@ -165,6 +165,8 @@ def test_office_titles_are_not_ranks(kb: KnowledgeBase) -> None:
     assert match is not None and match.role == "centcom_commander"
     assert kb.is_rank("lieutenant-colonel") and kb.is_rank("Général")
     assert not kb.is_rank("ministre")
+    assert kb.strip_ranks("le colonel-major Assimi Goïta") == "assimi goita"
+    assert kb.strip_ranks("lieutenant-général Jean Test") == "jean test"
 
 
 # ---------------------------------------------------------------- look-ups

@@ -262,8 +262,8 @@ class KnowledgeBase:
         return self._titles.read(title)
 
     def strip_ranks(self, text: str) -> str:
-        """Drop leading military ranks from text, folded ("général Herzi Halevi" -> folded)."""
-        return self._titles.strip_ranks(fold(text))
+        """Text folded, without its article and leading ranks ("le général Herzi Halevi")."""
+        return self._titles.strip_ranks(self._norm.key(text))
 
     def is_rank(self, text: str) -> bool:
         """True for a military rank ("général", "lieutenant-colonel"), which is not an office."""

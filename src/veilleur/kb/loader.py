@@ -78,7 +78,8 @@ def _read_yaml(path: str, text: str) -> Any:
     try:
         raw = yaml.load(text, Loader=loader)  # a safe loader (C version when built)
     except yaml.YAMLError as exc:
-        raise DataError(Errors.E103.format(path=path, reason=f"not valid YAML ({exc})")) from exc
+        reason = "not valid YAML (" + " ".join(str(exc).split()) + ")"
+        raise DataError(Errors.E103.format(path=path, reason=reason)) from exc
     try:
         encoded = json.dumps(raw, default=_json_default, ensure_ascii=False)
         cached.parent.mkdir(parents=True, exist_ok=True)
