@@ -329,6 +329,16 @@ def test_common_words_do_not_match_names_written_in_capitals(kb: KnowledgeBase) 
         ("chef de l'Autorité palestinienne", "head_of_state", "PSE", "org:PALESTINIAN_AUTHORITY"),
         ("président élu", "head_of_state", None, None),
         ("chef du Commandement central des États-Unis (CENTCOM)", "centcom_commander", "USA", None),
+        ("le vice-ministre russe des Affaires étrangères", "deputy_minister", "RUS", None),
+        ("le directeur de l'AIEA", "iaea_director_general", None, "org:IAEA"),
+        ("le patron du groupe Wagner", "group_leader", None, "org:WAGNER"),
+        (
+            "le ministre des Finances de l'Autorité palestinienne",
+            "finance_minister",
+            "PSE",
+            "org:PALESTINIAN_AUTHORITY",
+        ),
+        ("le chef de la junte malienne", "head_of_state", "MLI", None),
     ],
 )
 def test_titles(
@@ -351,9 +361,11 @@ def test_title_scope_and_rest(kb: KnowledgeBase) -> None:
     envoy = kb.parse_title("envoyé spécial de l'ONU pour la Syrie")
     assert envoy is not None and envoy.role == "envoy" and envoy.rest == ""
     assert envoy.organisation == "org:UN" and envoy.scope == "pour la syrie"
-    mayor = kb.parse_title("maire d'Istanbul")
-    assert mayor is not None and mayor.role == "mayor" and mayor.rest == "d'istanbul"
-    assert kb.office_for_title("maire d'Istanbul") is None
+    mayor = kb.parse_title("maire d'Istanbul")  # an office whose complement is a place
+    assert mayor is not None and mayor.role == "mayor" and mayor.scope == "d'istanbul"
+    museum = kb.parse_title("directeur du musée des Beaux-Arts")
+    assert museum is not None and museum.rest == "du musee des beaux arts"
+    assert kb.office_for_title("directeur du musée des Beaux-Arts") is None
     # Another title as complement fits only offices taking any complement (spokesperson...).
     odd = kb.parse_title("président du ministre de la Défense")
     assert odd is not None and odd.rest != ""

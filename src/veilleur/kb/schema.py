@@ -149,6 +149,8 @@ class OfficeKeyModel(_Strict):
     # Tsahal"); "*" accepts any kind. A state name always does.
     org_kinds: list[str] = Field(default_factory=list)
     organisation: str | None = None
+    # The complement names a place ("maire d'Istanbul", "gouverneur de la région de Kherson").
+    place_complement: bool = False
 
 
 class OfficesFileModel(_Strict):

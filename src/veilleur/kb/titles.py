@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .normalise import Normaliser, fold
 from .schema import OfficeKeyModel
@@ -73,6 +73,18 @@ class TitleReader:
                     text, country = title.title, title.country
                 self._titles.setdefault(fold(text), []).append(_Title(office.key, text, country))
         self._max_title = max((len(k.split()) for k in self._titles), default=1)
+        # Portfolios: what follows the head word of a minister's title when it opens with a
+        # connector ("des affaires etrangeres"); a deputy minister's title takes one.
+        self._portfolios = {
+            rest
+            for key, options in self._titles.items()
+            for rest in [key.partition(" ")[2]]
+            if self._offices[options[0].role].kind == "minister"
+            and rest
+            and norm.strip_connector(rest) != rest
+        }
+        # Offices of one organisation ("directeur de l'AIEA" is its director general).
+        self._dedicated = {o.organisation: o.key for o in offices if o.organisation}
         self._ranks = {fold(r) for r in ranks}
         self._max_rank = max((len(r.split()) for r in self._ranks), default=1)
         self._qualifiers = sorted({fold(q) for q in qualifiers}, key=len, reverse=True)
@@ -184,6 +196,20 @@ class TitleReader:
         self, option: _Title, comp: _Complement, country: str | None, words: str
     ) -> TitleMatch | None:
         """How one office reads with the complement; `rest` is set when it does not fit."""
+        match = self._fit_office(option, comp, country, words)
+        if match is None or match.organisation is None:
+            return match
+        kinds = self._offices[match.role].org_kinds
+        dedicated = self._dedicated.get(match.organisation)
+        if dedicated and dedicated != match.role and kinds and "*" not in kinds:
+            # The head of an organisation that has its own office holds that office.
+            return replace(match, role=dedicated)
+        return match
+
+    def _fit_office(
+        self, option: _Title, comp: _Complement, country: str | None, words: str
+    ) -> TitleMatch | None:
+        """How one office reads with the complement, before dedicated offices."""
         kinds = self._offices[option.role].org_kinds
         accepts_any = "*" in kinds
         own = country or option.country
@@ -194,6 +220,8 @@ class TitleReader:
             if option.country and org.country and option.country != org.country:
                 return None
             return TitleMatch(option.role, own or org.country, option.title, org.id, "", scope)
+        if comp.org is None and comp.rest and self._offices[option.role].place_complement:
+            return TitleMatch(option.role, own, option.title, None, "", comp.rest)
         if comp.org is None:
             if comp.rest or (comp.is_title and not accepts_any):
                 rest = comp.rest or words
@@ -245,6 +273,8 @@ class TitleReader:
             if self._resolve(self._norm.strip_connector(tail)):
                 return _Complement(country, org, scope=tail, is_title=is_title)
             return _Complement(country, org, rest=tail, is_title=is_title)
+        if text in self._portfolios:
+            return _Complement(scope=text)  # "vice-ministre des affaires etrangeres"
         return _Complement(rest=text)
 
     def _skip_descriptors(self, text: str) -> str:
