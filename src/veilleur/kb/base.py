@@ -45,6 +45,7 @@ class KnowledgeBase:
         self._titles = TitleReader(
             offices=data.offices,
             ranks=data.ranks,
+            head_titles=data.head_titles,
             qualifiers=lang.title_qualifiers,
             scope_words=lang.scope_connectors,
             descriptors=lang.descriptors,

@@ -41,6 +41,7 @@ class KbData:
     people: tuple[PersonModel, ...]
     offices: tuple[OfficeKeyModel, ...]
     ranks: tuple[str, ...]
+    head_titles: tuple[str, ...]
     language: LanguageModel
 
 
@@ -144,7 +145,9 @@ def _shipped_file(name: str) -> KbFileModel:
         if isinstance(raw, list):
             raw = {"offices": raw}
         offices = _validate(path, raw, OfficesFileModel)
-        return KbFileModel(offices=offices.offices, ranks=offices.ranks)
+        return KbFileModel(
+            offices=offices.offices, ranks=offices.ranks, head_titles=offices.head_titles
+        )
     return _validate(path, {name: raw}, KbFileModel)
 
 
@@ -178,18 +181,21 @@ def _merge(files: Sequence[KbFileModel]) -> KbData:
     people: dict[str, PersonModel] = {}
     offices: dict[str, OfficeKeyModel] = {}
     ranks: dict[str, None] = {}
+    heads: dict[str, None] = {}
     for f in files:
         states.update((s.id, s) for s in f.states)
         orgs.update((o.id, o) for o in f.organisations)
         people.update((p.id, p) for p in f.people)
         offices.update((o.key, o) for o in f.offices)
         ranks.update((r, None) for r in f.ranks)
+        heads.update((h, None) for h in f.head_titles)
     return KbData(
         states=tuple(states.values()),
         organisations=tuple(orgs.values()),
         people=tuple(people.values()),
         offices=tuple(offices.values()),
         ranks=tuple(ranks),
+        head_titles=tuple(heads),
         language=_language(),
     )
 

@@ -158,6 +158,9 @@ class OfficesFileModel(_Strict):
 
     offices: list[OfficeKeyModel] = Field(default_factory=list)
     ranks: list[str] = Field(default_factory=list)
+    # Generic titles of the head of a body ("chef", "directeur"): with a body that has its own
+    # office ("directeur de l'AIEA"), they name that office.
+    head_titles: list[str] = Field(default_factory=list)
 
 
 class LanguageModel(_Strict):
@@ -174,10 +177,11 @@ class LanguageModel(_Strict):
 
 
 class KbFileModel(_Strict):
-    """A user knowledge-base file: any of the four lists (and ranks)."""
+    """A user knowledge-base file: any of the four lists (and ranks, head titles)."""
 
     states: list[StateModel] = Field(default_factory=list)
     organisations: list[OrganisationModel] = Field(default_factory=list)
     people: list[PersonModel] = Field(default_factory=list)
     offices: list[OfficeKeyModel] = Field(default_factory=list)
     ranks: list[str] = Field(default_factory=list)
+    head_titles: list[str] = Field(default_factory=list)

@@ -55,6 +55,7 @@ class TitleReader:
         *,
         offices: Sequence[OfficeKeyModel],
         ranks: Sequence[str],
+        head_titles: Sequence[str],
         qualifiers: Sequence[str],
         scope_words: Sequence[str],
         descriptors: Sequence[str],
@@ -85,6 +86,7 @@ class TitleReader:
         }
         # Offices of one organisation ("directeur de l'AIEA" is its director general).
         self._dedicated = {o.organisation: o.key for o in offices if o.organisation}
+        self._heads = {fold(h) for h in head_titles}
         self._ranks = {fold(r) for r in ranks}
         self._max_rank = max((len(r.split()) for r in self._ranks), default=1)
         self._qualifiers = sorted({fold(q) for q in qualifiers}, key=len, reverse=True)
@@ -199,9 +201,8 @@ class TitleReader:
         match = self._fit_office(option, comp, country, words)
         if match is None or match.organisation is None:
             return match
-        kinds = self._offices[match.role].org_kinds
         dedicated = self._dedicated.get(match.organisation)
-        if dedicated and dedicated != match.role and kinds and "*" not in kinds:
+        if dedicated and dedicated != match.role and fold(option.title) in self._heads:
             # The head of an organisation that has its own office holds that office.
             return replace(match, role=dedicated)
         return match
@@ -257,7 +258,18 @@ class TitleReader:
             return _Complement()
         if self._scope_start(text):
             return self._scoped(text)
-        tokens = self._skip_descriptors(self._norm.strip_connector(text)).split()
+        bare = self._norm.strip_connector(text)
+        # The name as written first ("Groupe de soutien à l'islam"), then without descriptors.
+        for variant in dict.fromkeys((bare, self._skip_descriptors(bare))):
+            found = self._read_complement(variant.split())
+            if found is not None:
+                return found
+        if text in self._portfolios:
+            return _Complement(scope=text)  # "vice-ministre des affaires etrangeres"
+        return _Complement(rest=text)
+
+    def _read_complement(self, tokens: list[str]) -> _Complement | None:
+        """The longest start of the tokens that names something, and what follows it."""
         for n in range(len(tokens), 0, -1):
             head = " ".join(tokens[:n])
             tail = self._skip_descriptors(" ".join(tokens[n:]))
@@ -273,9 +285,7 @@ class TitleReader:
             if self._resolve(self._norm.strip_connector(tail)):
                 return _Complement(country, org, scope=tail, is_title=is_title)
             return _Complement(country, org, rest=tail, is_title=is_title)
-        if text in self._portfolios:
-            return _Complement(scope=text)  # "vice-ministre des affaires etrangeres"
-        return _Complement(rest=text)
+        return None
 
     def _skip_descriptors(self, text: str) -> str:
         """Drop words describing the organisation named next ("groupe terroriste hamas")."""
