@@ -339,6 +339,19 @@ def test_common_words_do_not_match_names_written_in_capitals(kb: KnowledgeBase) 
             "org:PALESTINIAN_AUTHORITY",
         ),
         ("le chef de la junte malienne", "head_of_state", "MLI", None),
+        ("la haute-commissaire de l'ONU", "organisation_head", None, "org:UN"),
+        (
+            "le chef du Groupe de soutien à l'islam et aux musulmans",
+            "group_leader",
+            None,
+            "org:JNIM",
+        ),
+        (
+            "la présidente du Conseil de la Fédération",
+            "parliament_speaker",
+            "RUS",
+            "org:RUS_FEDERATION_COUNCIL",
+        ),
     ],
 )
 def test_titles(
