@@ -92,7 +92,6 @@ class TitleReader:
         self._qualifiers = sorted({fold(q) for q in qualifiers}, key=len, reverse=True)
         self._scope = sorted({fold(s) for s in scope_words}, key=len, reverse=True)
         self._descriptors = sorted({fold(d) for d in descriptors}, key=len, reverse=True)
-        self._resolving: set[str] = set()  # complements being read as titles (no loops)
 
     def is_title(self, folded: str) -> bool:
         """True if the folded text is exactly a known title."""
@@ -128,7 +127,7 @@ class TitleReader:
                 continue
             # A rank is stripped only when no title starts with it ("commandant du CENTCOM").
             for text in dict.fromkeys((folded, self.strip_ranks(folded))):
-                match = self._read_words(text.split())
+                match = self._read_words(text.split(), nested=False)
                 if match is not None and not match.rest:
                     return match
                 fallback = fallback or match
@@ -151,7 +150,7 @@ class TitleReader:
             i += 1
         return spans
 
-    def _read_words(self, words: list[str]) -> TitleMatch | None:
+    def _read_words(self, words: list[str], *, nested: bool) -> TitleMatch | None:
         """Try the longest title first; shorter ones when the complement does not read."""
         spans = self._demonym_spans(words)
         fallback: TitleMatch | None = None
@@ -167,17 +166,23 @@ class TitleReader:
             if not options:
                 continue
             countries = [c for _, _, c in inside]
-            match = self._choose(core, options, countries, words[end:])
+            match = self._choose(core, options, countries, words[end:], nested=nested)
             if match is not None and not match.rest:
                 return match
             fallback = fallback or match
         return fallback
 
     def _choose(
-        self, core: list[str], options: list[_Title], countries: list[str], rest: list[str]
+        self,
+        core: list[str],
+        options: list[_Title],
+        countries: list[str],
+        rest: list[str],
+        *,
+        nested: bool,
     ) -> TitleMatch | None:
         """Choose among the offices a title may denote, using the complement after it."""
-        comp = self._complement(rest)
+        comp = self._complement(rest, nested=nested)
         if comp.scope:
             # "ambassadeur" + "à l'ONU" is the title "ambassadeur à l'ONU".
             longer = self._titles.get(" ".join([*core, *comp.scope.split()]))
@@ -251,7 +256,7 @@ class TitleReader:
         match = self._look.organisation(inner) if inner else None
         return _Complement(scope=text, scope_org=match.actor if match else None)
 
-    def _complement(self, words: list[str]) -> _Complement:
+    def _complement(self, words: list[str], *, nested: bool) -> _Complement:
         """Read what follows a title: 'de' + state/organisation/place, a demonym, a scope."""
         text = self._skip_descriptors(" ".join(words))
         if not text:
@@ -261,19 +266,19 @@ class TitleReader:
         bare = self._norm.strip_connector(text)
         # The name as written first ("Groupe de soutien à l'islam"), then without descriptors.
         for variant in dict.fromkeys((bare, self._skip_descriptors(bare))):
-            found = self._read_complement(variant.split())
+            found = self._read_complement(variant.split(), nested=nested)
             if found is not None:
                 return found
         if text in self._portfolios:
             return _Complement(scope=text)  # "vice-ministre des affaires etrangeres"
         return _Complement(rest=text)
 
-    def _read_complement(self, tokens: list[str]) -> _Complement | None:
+    def _read_complement(self, tokens: list[str], *, nested: bool) -> _Complement | None:
         """The longest start of the tokens that names something, and what follows it."""
         for n in range(len(tokens), 0, -1):
             head = " ".join(tokens[:n])
             tail = self._skip_descriptors(" ".join(tokens[n:]))
-            found = self._resolve(head)
+            found = self._resolve(head, nested=nested)
             if found is None:
                 continue
             country, org, is_title = found
@@ -282,7 +287,7 @@ class TitleReader:
             if self._scope_start(tail):
                 scoped = self._scoped(tail)
                 return _Complement(country, org, scope=tail, scope_org=scoped.scope_org)
-            if self._resolve(self._norm.strip_connector(tail)):
+            if self._resolve(self._norm.strip_connector(tail), nested=True):
                 return _Complement(country, org, scope=tail, is_title=is_title)
             return _Complement(country, org, rest=tail, is_title=is_title)
         return None
@@ -300,7 +305,7 @@ class TitleReader:
                     break
         return text
 
-    def _resolve(self, head: str) -> tuple[str | None, Actor | None, bool] | None:
+    def _resolve(self, head: str, *, nested: bool) -> tuple[str | None, Actor | None, bool] | None:
         """A state, organisation, place, demonym or title: (country, organisation, is_title)."""
         state = self._look.state(head)
         if state is not None:
@@ -314,13 +319,10 @@ class TitleReader:
         code = self._look.demonym(head)
         if code is not None:
             return code, None, False
-        # "porte-parole du ministre israélien de la Défense": a title gives its country.
-        if head not in self._resolving:
-            self._resolving.add(head)
-            try:
-                title = self._read_words(head.split())
-            finally:
-                self._resolving.discard(head)
+        # "porte-parole du ministre israélien de la Défense": a title gives its country (one
+        # level deep: a title inside a title's complement is not read further).
+        if not nested:
+            title = self._read_words(head.split(), nested=True)
             if title is not None and not title.rest:
                 return title.country, None, True
         return None
