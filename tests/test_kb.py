@@ -370,6 +370,20 @@ def test_title_country_must_fit() -> None:
     assert match is not None and match.role == "minister" and match.country == "FRA"
 
 
+def test_former_and_future_holders(kb: KnowledgeBase) -> None:
+    former = kb.parse_title("l'ex-chef d'état-major de Tsahal")
+    assert former is not None and former.role == "chief_of_staff" and former.country == "ISR"
+    assert former.former and not former.future
+    future = kb.parse_title("le président élu")
+    assert future is not None and future.role == "head_of_state" and future.future
+    coming = kb.parse_title("le futur chancelier allemand")
+    assert coming is not None and coming.country == "DEU" and coming.future
+    now = kb.parse_title("le Premier ministre britannique")
+    assert now is not None and not now.former and not now.future
+    elected = kb.parse_title("élu démocrate")  # "élu" heading a title is the title itself
+    assert elected is not None and elected.role == "legislator" and not elected.future
+
+
 def test_title_scope_and_rest(kb: KnowledgeBase) -> None:
     envoy = kb.parse_title("envoyé spécial de l'ONU pour la Syrie")
     assert envoy is not None and envoy.role == "envoy" and envoy.rest == ""

@@ -47,6 +47,7 @@ class KnowledgeBase:
             ranks=data.ranks,
             head_titles=data.head_titles,
             qualifiers=lang.title_qualifiers,
+            markers=(lang.former_markers, lang.future_markers, lang.future_after),
             scope_words=lang.scope_connectors,
             descriptors=lang.descriptors,
             norm=self._norm,

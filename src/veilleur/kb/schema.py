@@ -170,6 +170,11 @@ class LanguageModel(_Strict):
     connectors: list[str] = Field(default_factory=list)
     # Words that qualify a title without changing the office ("par intérim").
     title_qualifiers: list[str] = Field(default_factory=list)
+    # Words marking a past holder before the title ("ancien"), a future one before ("futur")
+    # or after its head ("élu").
+    former_markers: list[str] = Field(default_factory=list)
+    future_markers: list[str] = Field(default_factory=list)
+    future_after: list[str] = Field(default_factory=list)
     # Words opening a scope after a title ("envoyé spécial pour la Syrie", "chef du Hamas à Gaza").
     scope_connectors: list[str] = Field(default_factory=list)
     # Words describing an organisation before its name ("du groupe terroriste Hamas").

@@ -57,6 +57,7 @@ class TitleReader:
         ranks: Sequence[str],
         head_titles: Sequence[str],
         qualifiers: Sequence[str],
+        markers: tuple[Sequence[str], Sequence[str], Sequence[str]],
         scope_words: Sequence[str],
         descriptors: Sequence[str],
         norm: Normaliser,
@@ -90,6 +91,10 @@ class TitleReader:
         self._ranks = {fold(r) for r in ranks}
         self._max_rank = max((len(r.split()) for r in self._ranks), default=1)
         self._qualifiers = sorted({fold(q) for q in qualifiers}, key=len, reverse=True)
+        former, future, future_after = markers
+        self._former = {fold(m) for m in former}
+        self._future = {fold(m) for m in future}
+        self._future_after = sorted({fold(m) for m in future_after}, key=len, reverse=True)
         self._scope = sorted({fold(s) for s in scope_words}, key=len, reverse=True)
         self._descriptors = sorted({fold(d) for d in descriptors}, key=len, reverse=True)
 
@@ -117,21 +122,37 @@ class TitleReader:
         """The office a title names; a first complete reading of its segments wins."""
         fallback: TitleMatch | None = None
         for segment in _SEGMENTS.split(_PARENS.sub(" ", title)):
-            head, _, tail = self._norm.key(segment).partition(" ")
-            # Qualifiers follow the title's head: "élu" is a title, "président élu" a qualifier.
-            tail = f" {tail} "
-            for qualifier in self._qualifiers:
-                tail = tail.replace(f" {qualifier} ", " ")
-            folded = f"{head} {tail.strip()}".strip()
+            folded, former, future = self._unqualified(self._norm.key(segment))
             if not folded:
                 continue
             # A rank is stripped only when no title starts with it ("commandant du CENTCOM").
             for text in dict.fromkeys((folded, self.strip_ranks(folded))):
                 match = self._read_words(text.split(), nested=False)
+                if match is not None and (former or future):
+                    match = replace(match, former=former, future=future)
                 if match is not None and not match.rest:
                     return match
                 fallback = fallback or match
         return fallback
+
+    def _unqualified(self, folded: str) -> tuple[str, bool, bool]:
+        """Drop qualifiers and markers of time; say whether the holder is former or future."""
+        words = folded.split()
+        former = future = False
+        while len(words) > 1 and words[0] in self._former | self._future:
+            former = former or words[0] in self._former
+            future = future or words[0] in self._future
+            words = words[1:]
+        if not words:
+            return "", former, future
+        # Qualifiers follow the title's head: "élu" is a title, "président élu" a qualifier.
+        tail = f" {' '.join(words[1:])} "
+        for marker in self._future_after:
+            if f" {marker} " in tail:
+                tail, future = tail.replace(f" {marker} ", " "), True
+        for qualifier in self._qualifiers:
+            tail = tail.replace(f" {qualifier} ", " ")
+        return f"{words[0]} {tail.strip()}".strip(), former, future
 
     def _demonym_spans(self, words: list[str]) -> list[tuple[int, int, str]]:
         """Demonyms of one or two words ("sud coreen"), never the first word of a title."""
