@@ -9,7 +9,7 @@ from functools import cache
 from .index import RANK_ALIAS, RANK_FAMILY, RANK_NAME, NameIndex
 from .loader import KbData, load_data
 from .normalise import Normaliser, fold
-from .schema import OfficeKeyModel, OrganisationModel, PersonModel, StateModel
+from .schema import OfficeHeldModel, OfficeKeyModel, OrganisationModel, PersonModel, StateModel
 from .titles import Lookups, TitleReader
 from .types import Actor, ActorKind, Office, OrgMatch, TitleMatch
 
@@ -94,7 +94,12 @@ class KnowledgeBase:
     def _add_person(self, p: PersonModel) -> None:
         last = len(self._priority)
         offices = sorted(
-            (Office(o.role, o.label, o.country or p.country, o.start, o.end) for o in p.offices),
+            # An office written with `country: null` (UN, NATO, EU) has none; one that leaves
+            # the field out serves the person's country.
+            (
+                Office(o.role, o.label, _office_country(o, p), o.start, o.end)
+                for o in p.offices
+            ),
             key=lambda o: (
                 self._priority.get(o.role, last),
                 -(o.start or dt.date.min).toordinal(),
@@ -317,3 +322,8 @@ class KnowledgeBase:
 @cache
 def _load_cached(extra_paths: tuple[str, ...]) -> KnowledgeBase:
     return KnowledgeBase(load_data(extra_paths))
+
+
+def _office_country(office: OfficeHeldModel, person: PersonModel) -> str | None:
+    """The office's own country when written, else the person's."""
+    return office.country if "country" in office.model_fields_set else person.country
