@@ -96,10 +96,7 @@ class KnowledgeBase:
         offices = sorted(
             # An office written with `country: null` (UN, NATO, EU) has none; one that leaves
             # the field out serves the person's country.
-            (
-                Office(o.role, o.label, _office_country(o, p), o.start, o.end)
-                for o in p.offices
-            ),
+            (Office(o.role, o.label, _office_country(o, p), o.start, o.end) for o in p.offices),
             key=lambda o: (
                 self._priority.get(o.role, last),
                 -(o.start or dt.date.min).toordinal(),
