@@ -18,6 +18,7 @@ from rich.table import Table
 from .errors import Errors, InputError, VeilleurError
 from .pipeline import Options, analyse
 from .readers import read
+from .readers.files import DEFAULT_MAX_RECORD_BYTES
 from .records import Article, PartialDate
 from .store import EventActor, Store, TimelineFilter, TimelineRow
 
@@ -39,6 +40,10 @@ KbOption = Annotated[
 ProcOption = Annotated[int, typer.Option("--n-process", "-j", min=1, help="Worker processes.")]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
+MaxBytesOption = Annotated[
+    int,
+    typer.Option("--max-record-bytes", min=1024, help="Longest article or JSON line read."),
+]
 
 
 def _options(kb: list[str] | None, n_process: int, batch_size: int) -> Options:
@@ -57,9 +62,11 @@ def _progress() -> Progress:
     )
 
 
-def _articles(paths: list[str], failures: list[InputError]) -> Iterator[Article]:
+def _articles(
+    paths: list[str], failures: list[InputError], *, max_bytes: int = DEFAULT_MAX_RECORD_BYTES
+) -> Iterator[Article]:
     """Readable articles of `paths`; unreadable inputs are reported on stderr and collected."""
-    for item in read(paths, stdin=sys.stdin):
+    for item in read(paths, stdin=sys.stdin, max_record_bytes=max_bytes):
         if isinstance(item, InputError):
             failures.append(item)
             err.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
@@ -74,6 +81,7 @@ def ingest(
     kb: KbOption = None,
     n_process: ProcOption = 1,
     batch_size: BatchOption = 16,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_RECORD_BYTES,
 ) -> None:
     """Read, analyse and store articles; already stored articles are skipped (idempotent)."""
     store = Store.open(db)
@@ -82,7 +90,7 @@ def ingest(
     counts = {"read": 0, "new": 0, "stored": 0}
 
     def fresh() -> Iterator[Article]:
-        for article in _articles(paths, failures):
+        for article in _articles(paths, failures, max_bytes=max_bytes):
             counts["read"] += 1
             if store.has(article.id):
                 counts["stored"] += 1
@@ -121,12 +129,15 @@ def extract(
     kb: KbOption = None,
     n_process: ProcOption = 1,
     batch_size: BatchOption = 16,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_RECORD_BYTES,
 ) -> None:
     """Print one FORMAT.md record per article on standard output; no database involved."""
     if fmt != "jsonl":
         raise typer.BadParameter("only jsonl is supported by extract; see 'veilleur export'")
     failures: list[InputError] = []
-    records = analyse(_articles(paths, failures), options=_options(kb, n_process, batch_size))
+    records = analyse(
+        _articles(paths, failures, max_bytes=max_bytes), options=_options(kb, n_process, batch_size)
+    )
     for record in records:
         sys.stdout.write(json.dumps(record.as_dict(), ensure_ascii=False) + "\n")
     if failures:
@@ -323,6 +334,28 @@ def list_quotes(
             f"[dim]{quote.doc}, {quote.published or '?'}[/dim]",
             highlight=False,
         )
+
+
+@app.command("stories")
+def list_stories(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    all_stories: Annotated[bool, typer.Option("--all", help="Single articles too.")] = False,
+) -> None:
+    """Articles grouped by story: shared events, shared people and similar wording."""
+    stories = Store.open(db).stories()
+    shown = [s for s in stories if all_stories or len(s.articles) > 1][:limit]
+    for story in shown:
+        span = f"{story.first or '?'} .. {story.last or '?'}"
+        out.print(
+            f"[bold]{len(story.articles)} articles[/bold]  {span}  {', '.join(story.people)}",
+            highlight=False,
+        )
+        for article in story.articles:
+            title = (article.title or "")[:90]
+            out.print(f"    {article.published or '?'}  {article.doc}  {title}", highlight=False)
+    alone = sum(1 for s in stories if len(s.articles) == 1)
+    out.print(f"{len(stories)} stories; {alone} of them a single article", highlight=False)
 
 
 @app.command("export")

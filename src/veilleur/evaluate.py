@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from .errors import InputError
 from .evaluation import (
     FLOORS_FILE,
     Accuracy,
@@ -43,7 +44,7 @@ from .evaluation import (
     score,
     score_merge,
 )
-from .records import ArticleRecord, Origin
+from .records import Article, ArticleRecord
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -107,16 +108,16 @@ def analyse_folder_records(
     `url` and other annotations are not given to the pipeline.
     """
     from .pipeline import analyse
-    from .readers import from_text
+    from .readers import read_file
 
     gold = load_gold(folder)
     root = Path(folder) if Path(folder).is_dir() else Path(folder).parent
-    articles = [
-        from_text(
-            (root / g.doc).read_text(encoding="utf-8"), origin=Origin(str(root / g.doc)), name=g.doc
-        )
-        for g in gold
-    ]
+    articles: list[Article] = []
+    for g in gold:
+        for item in read_file(str(root / g.doc), name=g.doc):
+            if isinstance(item, InputError):
+                raise item
+            articles.append(item)
     return gold, list(analyse(articles, options=options, nlp=nlp))
 
 
