@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extraction.builder import extract_events
+from ..extraction.clauses import SENTENCES_KEY
 from ..extraction.lexicon import load_lexicon
 from ..extraction.triggers import build_matcher
 
@@ -20,6 +21,7 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = extract_events(doc, self.matcher, self.lexicon)
+        doc.user_data.pop(SENTENCES_KEY, None)  # a cache of this component, not a result
         return doc
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRef, Quote
 from .actors import ActorIndex, _new_id
-from .clauses import case_of, feature, np_actor
+from .clauses import case_of, feature, np_actor, sentence
 from .frames import subject_of
 from .lexicon import QuoteLexicon, is_speech_verb, load_lexicon
 from .spans import QuoteSpan, adjacent, find_quotes, word_count
@@ -162,7 +162,7 @@ class Attributor:
             return False
         if lemma in self.lex.according_to:
             return True
-        if lemma not in self.lex.according_to_initial or token.i - token.sent.start > 1:
+        if lemma not in self.lex.according_to_initial or token.i - sentence(token)[0] > 1:
             return False
         after = token.head.right_edge.i + 1
         return after < len(token.doc) and token.doc[after].text == ","
@@ -183,9 +183,8 @@ class Attributor:
     def _before(self, span: QuoteSpan, tokens: Span) -> Said | None:
         # a speech verb governing the words, or a colon after one ("X a déclaré : « ... »")
         roots = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head == t]
-        sentence_initial = tokens.start == tokens.sent.start or all(
-            t.is_punct for t in self.doc[tokens.sent.start : tokens.start]
-        )
+        sent_start = sentence(tokens[0])[0]
+        sentence_initial = all(t.is_punct for t in self.doc[sent_start : tokens.start])
         governors: list[Token] = []
         for root in roots:
             governors.extend(a for a in root.ancestors if not tokens.start <= a.i < tokens.end)
@@ -194,16 +193,15 @@ class Attributor:
                 found = self._verb_speaker(verb, after=False)
                 if found is not None:
                     return Said(found[0], found[1], 3, verb.text)
-        sent = tokens.sent
-        for token in self.doc[sent.start : tokens.start]:
+        for token in self.doc[sent_start : tokens.start]:
             if token.pos_ == "ADP" and self._according(token) and token.head.i < tokens.start:
                 found = self.speaker_of(token.head)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
         colon = self.doc.text[: span.open_at].rstrip().endswith(":")
         if colon and tokens.start > 0:
-            prev = self.doc[tokens.start - 1].sent
-            for token in reversed(list(prev)):
+            prev_start, prev_end = sentence(self.doc[tokens.start - 1])
+            for token in reversed(self.doc[prev_start:prev_end]):
                 if self.speech(token):
                     found = self._verb_speaker(token, after=False)
                     if found is not None:

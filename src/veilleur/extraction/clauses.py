@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Token
 
 from ..records import ActorRef
@@ -14,6 +16,22 @@ _CLAUSE_DEPS = frozenset(
 _BOUNDARY_PUNCT = frozenset({";", ":", "«", "»", "“", "”", '"', "(", ")"})
 _QUOTE_MARKS = frozenset({"«", "»", "“", "”", '"'})
 _NAME_DEPS = frozenset({"appos", "flat:name", "flat", "nmod", "conj"})
+
+
+SENTENCES_KEY = "veilleur.extraction.sentences"
+
+
+def sentence(token: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the sentence of `token`; the starts are computed once
+    per Doc (Token.sent walks the Doc on every call)."""
+    doc = token.doc
+    starts: list[int] | None = doc.user_data.get(SENTENCES_KEY)
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data[SENTENCES_KEY] = starts
+    k = bisect.bisect_right(starts, token.i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return starts[k], end
 
 
 def feature(token: Token, name: str) -> str | None:
@@ -33,20 +51,20 @@ def case_of(token: Token) -> str | None:
 def clause_start(token: Token, cues: Cues, *, quotes: bool = True) -> int:
     """Index of the first token of the clause `token` stands in (within its sentence); with
     `quotes` False, a quotation mark does not open a clause ("Ils « ont signé »")."""
-    sent = token.sent
-    for i in range(token.i - 1, sent.start - 1, -1):
+    sent_start, _ = sentence(token)
+    for i in range(token.i - 1, sent_start - 1, -1):
         word = token.doc[i]
         if not quotes and word.text in _QUOTE_MARKS:
             continue
         if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
             return i + 1
-    return sent.start
+    return sent_start
 
 
 def clause_end(token: Token, cues: Cues) -> int:
     """Index just past the clause that follows `token` (next verb clause, mark or stop)."""
-    sent = token.sent
-    for i in range(token.i + 1, sent.end):
+    _, sent_end = sentence(token)
+    for i in range(token.i + 1, sent_end):
         word = token.doc[i]
         if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
             return i
@@ -54,7 +72,7 @@ def clause_end(token: Token, cues: Cues) -> int:
             return i
         if word.pos_ == "AUX" and word.dep_.startswith("aux") and word.head.i > i:
             return i
-    return sent.end
+    return sent_end
 
 
 def under_place_prep(token: Token, index: ActorIndex, cues: Cues) -> bool:

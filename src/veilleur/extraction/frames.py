@@ -15,6 +15,7 @@ from .clauses import (
     feature,
     np_actor,
     np_actors,
+    sentence,
     under_place_prep,
     zone_actors,
 )
@@ -111,7 +112,7 @@ def _coordinated(verb: Token, index: ActorIndex, person: ActorRef, found: list[A
     """True when `person` is joined to a subject already found by "et" with no verb between
     ("X, ..., et le général Y, ont rencontré"): a parse may keep only the last conjunct."""
     doc = verb.doc
-    places = {a: i for i, a in index.in_range(verb.sent.start, verb.i)}
+    places = {a: i for i, a in index.in_range(sentence(verb)[0], verb.i)}
     if person not in places:
         return False
     others = [places[a] for a in found if a in places and a != person]
@@ -256,7 +257,8 @@ def _modifier_parties(noun: Token, index: ActorIndex, cues: Cues) -> tuple[list[
 def _presence(token: Token, index: ActorIndex) -> list[ActorRef]:
     """Participants named "en présence de X" in the clause of `token`."""
     found: list[ActorRef] = []
-    for word in token.sent:
+    start, end = sentence(token)
+    for word in token.doc[start:end]:
         if word.lemma_.casefold() == "présence" and case_of(word) == "en":
             for head in _dependents(word, _OBL, _OF_PREPS):
                 _add(found, np_actors(head, index))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .clauses import sentence
 from .lexicon import QuoteLexicon
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -105,8 +106,8 @@ def inside(spans: list[QuoteSpan], offset: int) -> bool:
 
 def evidence(doc: Doc, token: Token) -> tuple[int, int, str]:
     """The sentence of `token`, cut to its line: (start, end, text) in original offsets."""
-    sent = token.sent
-    start, end = sent.start_char, sent.end_char
+    first, last = sentence(token)
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
     text = doc.text
     line_start = text.rfind("\n", start, token.idx) + 1
     line_end = text.find("\n", token.idx, end)

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from .clauses import case_of
+from .clauses import case_of, sentence
 from .lexicon import Lexicon, Trigger
 
 _POS = {"verb": ["VERB"], "noun": ["NOUN"]}
@@ -44,7 +44,7 @@ def _descendants(token: Token, depth: int = 2) -> list[Token]:
 def _preps(token: Token) -> set[str]:
     preps = {p for c in token.children if (p := case_of(c)) is not None}
     # a misattached complement ("arrivé vendredi en Israël"): the prepositions right after it
-    for word in token.doc[token.i + 1 : min(token.i + 6, token.sent.end)]:
+    for word in token.doc[token.i + 1 : min(token.i + 6, sentence(token)[1])]:
         if word.pos_ in ("VERB", "PUNCT") and word.text != "-":
             break
         if word.pos_ == "ADP":
