@@ -68,8 +68,8 @@ def clause_end(token: Token, cues: Cues) -> int:
         word = token.doc[i]
         if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
             return i
-        if word.pos_ == "VERB" and word.dep_ in _CLAUSE_DEPS:
-            return i
+        if word.pos_ == "VERB" and word.dep_ in _CLAUSE_DEPS and feature(word, "VerbForm"):
+            return i  # a verb form; a word mistagged as a verb has no verb form
         if word.pos_ == "AUX" and word.dep_.startswith("aux") and word.head.i > i:
             return i
     return sent_end
@@ -117,7 +117,12 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         return actor
     if token.pos_ == "PRON":
         if feature(token, "PronType") == "Rel":
-            return np_actor(token.head.head, index) if token.head.dep_ == "acl:relcl" else None
+            # the antecedent: the phrase right before "qui", else the clause's head noun
+            before = token.doc[token.i - 1] if token.i > 0 else None
+            actor = index.at(before) if before is not None else None
+            if actor is None and token.head.dep_ == "acl:relcl":
+                actor = np_actor(token.head.head, index, depth=depth + 1)
+            return actor
         if feature(token, "Person") in ("3", None) and feature(token, "Number") != "Plur":
             return index.resolve(token)
         return None

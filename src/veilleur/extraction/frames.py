@@ -29,6 +29,7 @@ _AGENT_PREPS = frozenset({"par"})
 _OF_PREPS = frozenset({"de", "du", "des", "d"})
 # types between persons, where a person named in the clause outranks a body
 _PERSONAL_TYPES = frozenset({"CONSULT", "SUPPORT"})
+_GOVERNED = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj"})
 _SHARED_DEPS = frozenset({"conj", "xcomp", "advcl", "acl"})
 
 
@@ -183,6 +184,10 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
                 break
     if entry.target == "object" and not target:
         target = _objects(verb, index, cues)
+        for child in verb.children:
+            # "refuser de parapher un document avec X": the complement verb's partner
+            if not target and child.dep_ == "xcomp" and child.pos_ == "VERB":
+                target = _objects(child, index, cues)
         if not target:
             people_first = entry.type in _PERSONAL_TYPES
             end = clause_end(verb, cues)
@@ -251,6 +256,11 @@ def _modifier_parties(noun: Token, index: ActorIndex, cues: Cues) -> tuple[list[
             actors = [a for h in heads for a in np_actors(h, index)]
             claimed = child.lemma_.casefold() in cues.reported_markers
             _add(source if claimed else target, actors)
+            if child.lemma_.casefold() in cues.member_verbs:
+                # "une coalition composée d'Israël, des États-Unis, ...": its members
+                for head in _dependents(child, _OBL | _OBJ, _OF_PREPS):
+                    span = index.in_range(head.left_edge.i, head.right_edge.i + 1)
+                    _add(source, [a for _, a in span])
     return source, target
 
 
@@ -310,7 +320,8 @@ def noun_frame(
             # "la réunion a inclus X et Y", "la rencontre a réuni X et Y"
             _add(source, _objects(governor, index, cues))
             partnered = True
-        elif not source and noun.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj"):
+        elif (not source or entry.mutual) and noun.dep_ in _GOVERNED:
+            # "envisagent d'organiser un exercice conjoint": the organisers take part
             _add(source, subject_of(governor, index, cues))
         if lemma in cues.support_verbs and entry.target == "object":
             # "tenir une réunion mardi avec X": the partner hangs on the verb

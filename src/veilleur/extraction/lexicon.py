@@ -48,6 +48,7 @@ class Cues(BaseModel):
     hedges: frozenset[str]
     support_verbs: frozenset[str]
     participant_verbs: frozenset[str]
+    member_verbs: frozenset[str]
     place_preps: frozenset[str]
     time_words: frozenset[str]
     clause_marks: frozenset[str]
