@@ -129,12 +129,35 @@ class ActorIndex:
                 return from_mention(mention)
         return self.last_person_before(token.i)
 
+    def number(self, token: Token) -> int | None:
+        """The value of a number word or figure ("deux" -> 2), if small enough to count people."""
+        if token.text.isdigit():
+            return int(token.text)
+        return load_lexicon().cues.numbers.get(token.lower_)
+
     def group(self, token: Token) -> list[ActorRef]:
         """The people a group word stands for ("les deux hommes", "ils"), from the linker."""
         if self._group is None:
             return []
         found = self._group(self.doc, token)
         return [from_mention(m) for m in found if isinstance(m, Mention)]
+
+    def last_people(self, i: int, count: int) -> list[ActorRef]:
+        """The last `count` different people mentioned before token `i` ("les deux hommes")."""
+        found: list[ActorRef] = []
+        for j in range(i - 1, -1, -1):
+            actor = self._by_token.get(j) or self._linked(j)
+            if actor is not None and actor.kind == "person" and actor not in found:
+                found.append(actor)
+                if len(found) == count:
+                    return found[::-1]
+        return []
+
+    def _linked(self, j: int) -> ActorRef | None:
+        if self._mention_at is None:
+            return None
+        mention = self._mention_at(self.doc, self.doc[j])
+        return from_mention(mention) if isinstance(mention, Mention) else None
 
     def last_person_before(self, i: int) -> ActorRef | None:
         """The last person mentioned before token `i`."""

@@ -189,8 +189,12 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
     found: list[ActorRef] = []
     for head in (token, *token.conjuncts):
         actor = np_actor(head, index)
-        counted = head.pos_ == "PRON" or any(c.pos_ == "NUM" for c in head.children)
+        numbers = [index.number(c) for c in head.children if c.pos_ == "NUM"]
+        counted = head.pos_ == "PRON" or bool(numbers)
         actors = [actor] if actor is not None else (index.group(head) if counted else [])
+        if not actors and numbers and numbers[0] and head.pos_ == "NOUN":
+            # "les deux généraux": the last two people named
+            actors = index.last_people(head.i, numbers[0])
         if not actors and feature(head, "Number") == "Plur" and head.pos_ == "NOUN":
             actors = _collective(head, index)
         for one in actors:

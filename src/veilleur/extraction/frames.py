@@ -175,7 +175,7 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         source = [a for h in agents for a in np_actors(h, index)]
     place = _place(verb, index, cues) if entry.target == "place" else None
     if entry.type == "CONSULT":
-        _add(target, _presence(verb, index))
+        _add(target, _presence(verb, index, cues))
     if entry.target == "object" and not target:
         for word in _descendants(verb):
             # "promettre de punir X", "s'engager à répondre à X": the act promised has the target
@@ -264,14 +264,15 @@ def _modifier_parties(noun: Token, index: ActorIndex, cues: Cues) -> tuple[list[
     return source, target
 
 
-def _presence(token: Token, index: ActorIndex) -> list[ActorRef]:
+def _presence(token: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     """Participants named "en présence de X" in the clause of `token`."""
     found: list[ActorRef] = []
     start, end = sentence(token)
     for word in token.doc[start:end]:
-        if word.lemma_.casefold() == "présence" and case_of(word) == "en":
+        if word.lemma_.casefold() in cues.presence_nouns and case_of(word) in cues.place_preps:
             for head in _dependents(word, _OBL, _OF_PREPS):
-                _add(found, np_actors(head, index))
+                span = index.in_range(head.left_edge.i, head.right_edge.i + 1)
+                _add(found, [a for _, a in span if not is_place(a)])
     return found
 
 
@@ -342,6 +343,6 @@ def noun_frame(
             # "réserver à l'Allemagne sa première visite", "est aux États-Unis pour une visite"
             place = _place(governor, index, cues)
     if entry.type == "CONSULT" and not nested:
-        _add(target, _presence(noun, index))
+        _add(target, _presence(noun, index, cues))
     target = [a for a in target if a not in source] if not entry.mutual else target
     return Frame(tuple(source), tuple(target), place, partnered)

@@ -49,6 +49,8 @@ class Cues(BaseModel):
     support_verbs: frozenset[str]
     participant_verbs: frozenset[str]
     member_verbs: frozenset[str]
+    presence_nouns: frozenset[str]
+    numbers: dict[str, int]
     place_preps: frozenset[str]
     time_words: frozenset[str]
     clause_marks: frozenset[str]

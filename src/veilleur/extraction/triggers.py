@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from .clauses import case_of, sentence
+from .clauses import case_of, feature, sentence
 from .lexicon import Lexicon, Trigger
 
 _POS = {"verb": ["VERB"], "noun": ["NOUN"]}
@@ -41,6 +41,17 @@ def _descendants(token: Token, depth: int = 2) -> list[Token]:
     return found
 
 
+def _window(token: Token, size: int = 12) -> list[Token]:
+    """The words right after a trigger, up to the next finite verb or the sentence end: its
+    complement when the parse hung it elsewhere ("signer, avec X, l'accord")."""
+    words: list[Token] = []
+    for word in token.doc[token.i + 1 : min(token.i + 1 + size, sentence(token)[1])]:
+        if word.pos_ in ("VERB", "AUX") and feature(word, "VerbForm") == "Fin":
+            break
+        words.append(word)
+    return words
+
+
 def _preps(token: Token) -> set[str]:
     preps = {p for c in token.children if (p := case_of(c)) is not None}
     # a misattached complement ("arrivé vendredi en Israël"): the prepositions right after it
@@ -63,6 +74,7 @@ def fulfils(token: Token, entry: Trigger) -> bool:
     """True when `token` meets the entry's requirements (child lemma, preposition, reflexive)."""
     if entry.requires_child:
         lemmas = {d.lemma_.casefold() for d in _descendants(token)}
+        lemmas |= {w.lemma_.casefold() for w in _window(token)}
         if not lemmas & set(entry.requires_child):
             return False
     if entry.requires_prep and not _preps(token) & set(entry.requires_prep):
