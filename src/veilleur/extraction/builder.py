@@ -164,6 +164,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         if entry.type == "CONSULT" and entry.mode != "visit":
             # a meeting is between parties, not with the building it is held in
             target = tuple(a for a in target if a.kind != "place")
+        if not source and entry.type == "CONSULT" and len(target) > 1:
+            source, target = target, ()  # "les délégations se sont retrouvées en présence de X, Y"
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
         if not target and entry.target != "none" and entry.type != "CONSULT":
