@@ -161,8 +161,12 @@ def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:
     ("au secrétaire américain à la défense, Lloyd Austin, pour ...")."""
     doc = token.doc
     right = token.right_edge.i + 1
-    if right >= len(doc) or doc[right].text != ",":
+    if right >= len(doc):
         return None
+    if doc[right].text != ",":
+        # "le Premier ministre israélien Benjamin Netanyahou": the name right after the title
+        actor = index.at(doc[right])
+        return actor if actor is not None and actor.kind == "person" else None
     for word in doc[right + 1 : min(right + 7, len(doc))]:
         actor = index.at(word)
         if actor is not None:

@@ -74,11 +74,23 @@ def _event_noun_source(noun: Token, index: ActorIndex, cues: Cues) -> list[Actor
     return []
 
 
+def _across_clause(verb: Token, subject: Token, cues: Cues) -> bool:
+    """True for a subject after its verb beyond a relative word ("doit se rendre en X où
+    siège l'Autorité"): the parse took the relative clause's subject for the verb's."""
+    if subject.i < verb.i:
+        return False
+    return any(w.lemma_.casefold() in cues.clause_marks for w in verb.doc[verb.i + 1 : subject.i])
+
+
 def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) -> list[ActorRef]:
     """Who does what `verb` says: its subject, a shared subject up the chain ("doit
     rencontrer", "a rencontré X et exprimé"), or the people named before it in its clause."""
     found: list[ActorRef] = []
-    subjects = [c for c in verb.children if c.dep_ in _SUBJ and c.dep_ != "nsubj:pass"]
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in _SUBJ and c.dep_ != "nsubj:pass" and not _across_clause(verb, c, cues)
+    ]
     for child in subjects:
         _add(found, np_actors(child, index))
         if not found and child.pos_ == "NOUN" and depth == 0:
