@@ -98,6 +98,12 @@ def _evaluative(verb: Token) -> bool:
     return bool(kinds & {"SUPPORT", "ACCUSE"})
 
 
+def _by_phone(token: Token, cues: Cues) -> bool:
+    """True when the trigger or its noun says the talk was remote ("par téléphone")."""
+    words = [*token.children, *(g for c in token.children for g in c.children)]
+    return any(w.lemma_.casefold() in cues.phone_words for w in words)
+
+
 def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
     """A nominal event counts when something ties it to an occasion: a support verb ("tenir
     une réunion"), a time, a plan or an attribution; a bare mention ("la guerre") does not."""
@@ -170,6 +176,9 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             continue
         if not target and entry.target != "none" and entry.type != "CONSULT":
             continue
+        mode = entry.mode
+        if entry.type == "CONSULT" and _by_phone(token, cues):
+            mode = "phone"  # "s'est entretenu par téléphone avec X"
         start, end, text = evidence(doc, token)
         date, date_from = _date(doc, token, future=status == "planned")
         confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
@@ -183,7 +192,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
                 evidence_end=end,
                 evidence=text,
                 trigger=token.text,
-                mode=entry.mode,
+                mode=mode,
                 date=date,
                 date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
                 location=_location(token, index, cues, frame),

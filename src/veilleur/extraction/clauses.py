@@ -14,6 +14,7 @@ _CLAUSE_DEPS = frozenset(
     {"conj", "advcl", "parataxis", "ccomp", "acl:relcl", "ROOT", "xcomp", "acl"}
 )
 _BOUNDARY_PUNCT = frozenset({";", ":", "«", "»", "“", "”", '"', "(", ")"})
+_TO = frozenset({"à", "au", "aux"})
 _QUOTE_MARKS = frozenset({"«", "»", "“", "”", '"'})
 _NAME_DEPS = frozenset({"appos", "flat:name", "flat", "nmod", "conj"})
 
@@ -95,6 +96,15 @@ def under_place_prep(token: Token, index: ActorIndex, cues: Cues) -> bool:
     return False
 
 
+def prep_before(token: Token, index: ActorIndex) -> str | None:
+    """The preposition right before the mention of `token` (skipping one determiner)."""
+    first = token.doc[index.start_of(token)]
+    before = token.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.pos_ == "DET" and before.i > 0:
+        before = token.doc[before.i - 1]
+    return before.lower_.rstrip("'’") if before is not None and before.pos_ == "ADP" else None
+
+
 def subject_like(token: Token) -> bool:
     """False for a phrase that is the object or complement of a verb (not a subject)."""
     head = token
@@ -120,6 +130,8 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             # the antecedent: the phrase right before "qui", else the clause's head noun
             before = token.doc[token.i - 1] if token.i > 0 else None
             actor = index.at(before) if before is not None else None
+            if actor is not None and actor.kind == "place":
+                actor = None  # "à Beyrouth qui a permis ...": the place is rarely the doer
             if actor is None and token.head.dep_ == "acl:relcl":
                 actor = np_actor(token.head.head, index, depth=depth + 1)
             return actor
@@ -228,13 +240,16 @@ def zone_actors(
     places: bool = False,
     subjects: bool = False,
     people_first: bool = True,
+    recipients: bool = False,
 ) -> list[ActorRef]:
     """Actors mentioned in tokens [start, end): people if any, else others; places under a
     place preposition are left out unless `places`, non-subjects when `subjects`."""
     found: list[ActorRef] = []
     for i, actor in index.in_range(start, end):
         token = index.doc[i]
-        if not places and is_place(actor) and under_place_prep(token, index, cues):
+        # "à Berlin" is where; for a delivery "à l'Ukraine" is to whom
+        received = recipients and prep_before(token, index) in _TO
+        if not places and is_place(actor) and under_place_prep(token, index, cues) and not received:
             continue
         if subjects and not subject_like(token):
             continue

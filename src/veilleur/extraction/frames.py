@@ -27,6 +27,10 @@ _OBL = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"})
 _TARGET_PREPS = frozenset({"à", "au", "aux", "avec", "contre", "envers", "entre", "sur", "vers"})
 _AGENT_PREPS = frozenset({"par"})
 _OF_PREPS = frozenset({"de", "du", "des", "d"})
+# types whose "à X" names who receives the act (a delivery, thanks, a demand), not where
+_RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "ACCUSE", "SANCTION", "REJECT"})
+# types a speaker performs by what they say, whose target may be in the words reported
+_REPORTING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})
 # types between persons, where a person named in the clause outranks a body
 _PERSONAL_TYPES = frozenset({"CONSULT", "SUPPORT"})
 _GOVERNED = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj"})
@@ -82,10 +86,28 @@ def _across_clause(verb: Token, subject: Token, cues: Cues) -> bool:
     return any(w.lemma_.casefold() in cues.clause_marks for w in verb.doc[verb.i + 1 : subject.i])
 
 
+def _incise(verb: Token, index: ActorIndex) -> list[ActorRef]:
+    """The inverted subject of a verb closing its sentence after a comma ("..., a dénoncé
+    Manille."), as in reported speech."""
+    doc = verb.doc
+    first = verb.i
+    while first > 0 and doc[first - 1].pos_ == "AUX":
+        first -= 1
+    if first == 0 or doc[first - 1].text != ",":
+        return []
+    end = sentence(verb)[1]
+    tail = [t for t in doc[verb.i + 1 : end] if not t.is_punct]
+    actors = [index.at(t) for t in tail]
+    named = [a for a in actors if a is not None]
+    return named[:1] if named and len(tail) <= 8 else []
+
+
 def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) -> list[ActorRef]:
     """Who does what `verb` says: its subject, a shared subject up the chain ("doit
     rencontrer", "a rencontré X et exprimé"), or the people named before it in its clause."""
-    found: list[ActorRef] = []
+    found: list[ActorRef] = _incise(verb, index) if depth == 0 else []
+    if found:
+        return found
     subjects = [
         c
         for c in verb.children
@@ -148,13 +170,16 @@ def _dependents(token: Token, deps: frozenset[str], preps: frozenset[str] | None
     return picked
 
 
-def _objects(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+def _objects(
+    verb: Token, index: ActorIndex, cues: Cues, *, recipients: bool = False
+) -> list[ActorRef]:
     found: list[ActorRef] = []
     heads = _dependents(verb, _OBJ, None) + _dependents(verb, _OBL, _TARGET_PREPS)
     for head in heads:
         actors = np_actors(head, index)
         prep = case_of(head)
-        if prep in cues.place_preps and head.dep_ in ("obl:mod", "nmod", "obl"):
+        located = head.dep_ in ("obl:mod", "nmod", "obl") and prep in cues.place_preps
+        if located and not (recipients and prep in ("à", "au", "aux")):
             # an adjunct "à Berlin" is where it happened; an argument "à la France" is a party
             actors = [a for a in actors if not is_place(a)]
         _add(found, actors)
@@ -179,6 +204,7 @@ def _place(token: Token, index: ActorIndex, cues: Cues) -> ActorRef | None:
 def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Frame:
     """Parties of a verb trigger."""
     source = subject_of(verb, index, cues)
+    incise = bool(source) and source == _incise(verb, index)
     syntactic = bool(source)
     target: list[ActorRef] = []
     if _passive(verb):
@@ -188,14 +214,22 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     place = _place(verb, index, cues) if entry.target == "place" else None
     if entry.type == "CONSULT":
         _add(target, _presence(verb, index, cues))
+    recipients = entry.type in _RECIPIENT_TYPES
     if entry.target == "object" and not target:
         for word in _descendants(verb):
             # "promettre de punir X", "s'engager à répondre à X": the act promised has the target
             if word.pos_ == "VERB" and word.lemma_.casefold() in entry.requires_child:
                 target = _objects(word, index, cues)
                 break
+    if entry.target == "object" and not target and incise and entry.type in _REPORTING_TYPES:
+        # "« C'est une frappe de la Russie », a dénoncé X": the target is in what X says
+        start = sentence(verb)[0]
+        words = [t for t in verb.doc[start : verb.i] if t.text == ","]
+        stop = words[-1].i if words else verb.i
+        zone = zone_actors(index, cues, start, stop, people_first=False)
+        target = [a for a in zone if a not in source]
     if entry.target == "object" and not target:
-        target = _objects(verb, index, cues)
+        target = _objects(verb, index, cues, recipients=recipients)
         for child in verb.children:
             # "refuser de parapher un document avec X": the complement verb's partner
             if not target and child.dep_ == "xcomp" and child.pos_ == "VERB":
@@ -206,7 +240,14 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
             # the object and one apposition between commas; not the rest of the sentence
             commas = [t.i for t in verb.doc[verb.i + 1 : end] if t.text == ","]
             stop = commas[1] if len(commas) > 1 else end
-            zone = zone_actors(index, cues, verb.i + 1, stop, people_first=people_first)
+            zone = zone_actors(
+                index,
+                cues,
+                verb.i + 1,
+                stop,
+                people_first=people_first,
+                recipients=recipients,
+            )
             target = [a for a in zone if a not in source]
             syntactic = False
     return Frame(tuple(source), tuple(target), place, syntactic)

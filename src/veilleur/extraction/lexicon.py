@@ -51,6 +51,7 @@ class Cues(BaseModel):
     member_verbs: frozenset[str]
     presence_nouns: frozenset[str]
     numbers: dict[str, int]
+    phone_words: frozenset[str]
     place_preps: frozenset[str]
     time_words: frozenset[str]
     clause_marks: frozenset[str]
