@@ -168,3 +168,43 @@ def test_deduplicate_keeps_the_event_with_more_parties() -> None:
     big = Event("CONSULT", (a,), (b, c), "occurred", 10, 15, "y", "t", mode="meet")
     other = Event("ASSAULT", (a,), (b,), "occurred", 20, 25, "z", "t")
     assert deduplicate([small, big, other]) == [big, other]
+
+
+def test_delivery_recipient_after_a(nlp: Language) -> None:
+    found = events(nlp, "L'Allemagne livrera des chars et des munitions à l'Ukraine.")
+    event = only(found, "AID")
+    assert names(event.target) == {"Ukraine"}
+    assert event.status == "planned"
+
+
+def test_phone_talk_mode(nlp: Language) -> None:
+    text = "Fumio Kishida s'est entretenu par téléphone avec Joe Biden."
+    assert only(events(nlp, text), "CONSULT").mode == "phone"
+
+
+def test_counted_group_is_the_last_people_named(nlp: Language) -> None:
+    text = (
+        "Emmanuel Macron a rencontré Olaf Scholz à Berlin. "
+        "Les deux dirigeants ont signé un accord de défense."
+    )
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_incise_reporting_verb_takes_its_inverted_subject(nlp: Language) -> None:
+    text = "« L'armée russe a bombardé Kharkiv toute la nuit », a dénoncé Volodymyr Zelensky."
+    event = only(events(nlp, text), "ACCUSE")
+    assert names(event.source) == {"Volodymyr Zelensky"}
+    assert event.target
+
+
+def test_first_person_speech_is_left_to_the_quote(nlp: Language) -> None:
+    text = "« Nous avons rencontré Joe Biden hier », a déclaré Olaf Scholz."
+    assert not [e for e in events(nlp, text) if e.type == "CONSULT"]
+
+
+def test_refused_act_is_not_an_event(nlp: Language) -> None:
+    text = "Le Mali refusait de signer un accord avec la France."
+    found = events(nlp, text)
+    assert not [e for e in found if e.type == "AGREE"]
+    assert names(only(found, "REJECT").target) == {"France"}

@@ -233,7 +233,11 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         for child in verb.children:
             # "refuser de parapher un document avec X": the complement verb's partner
             if not target and child.dep_ == "xcomp" and child.pos_ == "VERB":
-                target = _objects(child, index, cues)
+                target = _objects(child, index, cues) or [
+                    a
+                    for a in zone_actors(index, cues, child.i + 1, clause_end(child, cues))
+                    if a not in source
+                ]
         if not target:
             people_first = entry.type in _PERSONAL_TYPES
             end = clause_end(verb, cues)
