@@ -219,15 +219,15 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
     return found
 
 
-def _collective(token: Token, index: ActorIndex) -> list[ActorRef]:
-    """The body a plural noun belongs to ("les dirigeants de l'Otan" -> OTAN)."""
+def _collective(token: Token, index: ActorIndex, depth: int = 0) -> list[ActorRef]:
+    """The body a plural noun belongs to ("les dirigeants des pays membres de l'Otan")."""
     for child in token.children:
         if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
             actor = index.at(child)
             if actor is not None and actor.kind != "person":
                 return [actor]
-            if feature(child, "Number") == "Plur":
-                return _collective(child, index)
+            if actor is None and depth < 3:
+                return _collective(child, index, depth + 1)
     return []
 
 

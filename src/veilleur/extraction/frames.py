@@ -96,7 +96,8 @@ def _incise(verb: Token, index: ActorIndex) -> list[ActorRef]:
     if first == 0 or doc[first - 1].text != ",":
         return []
     end = sentence(verb)[1]
-    tail = [t for t in doc[verb.i + 1 : end] if not t.is_punct]
+    stop = next((t.i for t in doc[verb.i + 1 : end] if t.text in (",", ";")), end)
+    tail = [t for t in doc[verb.i + 1 : stop] if not t.is_punct]
     actors = [index.at(t) for t in tail]
     named = [a for a in actors if a is not None]
     return named[:1] if named and len(tail) <= 8 else []
@@ -219,8 +220,7 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         for word in _descendants(verb):
             # "promettre de punir X", "s'engager à répondre à X": the act promised has the target
             if word.pos_ == "VERB" and word.lemma_.casefold() in entry.requires_child:
-                target = _objects(word, index, cues)
-                break
+                _add(target, _objects(word, index, cues))
     if entry.target == "object" and not target and incise and entry.type in _REPORTING_TYPES:
         # "« C'est une frappe de la Russie », a dénoncé X": the target is in what X says
         start = sentence(verb)[0]
@@ -315,9 +315,8 @@ def _modifier_parties(noun: Token, index: ActorIndex, cues: Cues) -> tuple[list[
             _add(source if claimed else target, actors)
             if child.lemma_.casefold() in cues.member_verbs:
                 # "une coalition composée d'Israël, des États-Unis, ...": its members
-                for head in _dependents(child, _OBL | _OBJ, _OF_PREPS):
-                    span = index.in_range(head.left_edge.i, head.right_edge.i + 1)
-                    _add(source, [a for _, a in span])
+                members = index.in_range(child.i + 1, clause_end(child, cues))
+                _add(source, [a for _, a in members])
     return source, target
 
 
