@@ -172,7 +172,7 @@ def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:
     """A person named right after the phrase between commas, whatever the parse made of it
     ("au secrétaire américain à la défense, Lloyd Austin, pour ...")."""
     doc = token.doc
-    right = token.right_edge.i + 1
+    right = _phrase(token)[-1].i + 1  # the phrase, not its clauses ("la foule, rapporte X, Y")
     if right >= len(doc):
         return None
     if doc[right].text != ",":

@@ -33,6 +33,7 @@ _RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "ACCUSE", "S
 _REPORTING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})
 # types between persons, where a person named in the clause outranks a body
 _PERSONAL_TYPES = frozenset({"CONSULT", "SUPPORT"})
+_INSIDE_PHRASE = frozenset({"nmod", "amod", "flat:name", "appos", "fixed"})
 _GOVERNED = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj"})
 _SHARED_DEPS = frozenset({"conj", "xcomp", "advcl", "acl"})
 
@@ -103,6 +104,23 @@ def _incise(verb: Token, index: ActorIndex) -> list[ActorRef]:
     return named[:1] if named and len(tail) <= 8 else []
 
 
+def _preverbal(verb: Token) -> Token | None:
+    """The head of the noun phrase standing right before a verb (and its auxiliaries): the
+    subject a parse without one most likely missed ("les dirigeants de l'Otan ont convenu")."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].pos_ in ("AUX", "ADV"):
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = doc[j]
+    for _ in range(6):
+        if head.dep_ not in _INSIDE_PHRASE or head.head.i >= verb.i:
+            break
+        head = head.head
+    return None if case_of(head) is not None else head
+
+
 def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) -> list[ActorRef]:
     """Who does what `verb` says: its subject, a shared subject up the chain ("doit
     rencontrer", "a rencontré X et exprimé"), or the people named before it in its clause."""
@@ -135,6 +153,10 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
                 _add(found, np_actors(word, index))
                 if found:
                     break
+    if not found:
+        head = _preverbal(verb)
+        if head is not None:
+            _add(found, np_actors(head, index))
     zone = zone_actors(index, cues, start, verb.i, subjects=True)
     people = [a for a in zone if a.kind == "person"]
     if found and any(a.kind == "person" for a in found):
