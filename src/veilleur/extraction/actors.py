@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRef, Mention
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, load_quote_lexicon
 
 _ENT_KIND = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "organisation"}
 _PLACE_KINDS = frozenset({"place", "state"})
@@ -125,8 +125,9 @@ class ActorIndex:
         """The actor a pronoun stands for: the linker's answer, else the last person before it."""
         if self._resolve is not None:
             mention = self._resolve(self.doc, token)
-            if isinstance(mention, Mention):
-                return from_mention(mention)
+            return from_mention(mention) if isinstance(mention, Mention) else None
+        if load_quote_lexicon().pronouns.gender(token.text) is None:
+            return None  # "un de ses commandants": not a pronoun standing for a person
         return self.last_person_before(token.i)
 
     def number(self, token: Token) -> int | None:

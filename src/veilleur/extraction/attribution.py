@@ -74,6 +74,9 @@ class Attributor:
         """The speaker a noun phrase or pronoun designates."""
         pronoun = self.lex.pronouns.gender(token.text)
         if pronoun is not None and token.pos_ in ("PRON", "ADJ", "NOUN", "DET"):
+            narrated = self._narrated_subject(token, pronoun)
+            if narrated is not None:
+                return narrated, None
             said = self._last(pronoun)
             if said is not None:
                 return said.speaker, said.gender
@@ -216,6 +219,25 @@ class Attributor:
                         return Said(found[0], found[1], 1, verb.text)
         return None
 
+    def _narrated_subject(self, token: Token, gender: str) -> ActorRef | None:
+        """The person the sentence before a pronoun's sentence is about, when that sentence is
+        plain narration of the same paragraph ("X est attendu à Riyad. « ... », a-t-il dit")."""
+        start = sentence(token)[0]
+        if start == 0 or gender == "plur":
+            return None
+        prev_start, prev_end = sentence(self.doc[start - 1])
+        words = self.doc[prev_start:prev_end]
+        if "\n" in self.doc.text[words.start_char : self.doc[start].idx].strip(" "):
+            return None  # another paragraph
+        if self.quoted(words.start_char) or any(self.quoted(t.idx) for t in words):
+            return None
+        for word in words:
+            if word.dep_ == "nsubj" and word.head.dep_ == "ROOT":
+                actor = np_actor(word, self.index)
+                if actor is not None and actor.kind == "person":
+                    return actor
+        return None
+
     def _narration(self, start: int, end: int) -> None:
         """Remember who speaks in the narration between two quotations ("affirme X", "selon
         X"): a later "il" or "celui" may stand for them."""
@@ -224,7 +246,7 @@ class Attributor:
             return
         for token in span:
             found = None
-            if self.speech(token):
+            if self.speech(token) and not _negated(token):
                 found = self._cue_speaker(token, 0)
             elif token.pos_ == "ADP" and self._according(token):
                 found = self.speaker_of(token.head)
@@ -256,6 +278,11 @@ class Attributor:
                     found.append((span, said))
             previous, previous_said = span, said
         return found
+
+
+def _negated(verb: Token) -> bool:
+    """True for a verb with a negative adverb ("n'a pas commenté")."""
+    return any(feature(c, "Polarity") == "Neg" for c in verb.children)
 
 
 def _inside_skipped(token: Token, head: Token) -> bool:

@@ -135,9 +135,14 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             if actor is None and token.head.dep_ == "acl:relcl":
                 actor = np_actor(token.head.head, index, depth=depth + 1)
             return actor
-        if feature(token, "Person") in ("3", None) and feature(token, "Number") != "Plur":
+        personal = feature(token, "PronType") in ("Prs", None)
+        if (
+            personal
+            and feature(token, "Person") in ("3", None)
+            and feature(token, "Number") != "Plur"
+        ):
             return index.resolve(token)
-        return None
+        return None  # "un de ses commandants" names nobody
     # "le porte-parole de X, le colonel Y": the apposition names the head, not the complement
     named = sorted(
         (c for c in token.children if c.dep_ in _NAME_DEPS), key=lambda c: c.dep_ == "nmod"
@@ -247,6 +252,8 @@ def zone_actors(
     found: list[ActorRef] = []
     for i, actor in index.in_range(start, end):
         token = index.doc[i]
+        if token.pos_ == "PRON" or feature(token, "Poss") == "Yes":
+            continue  # "ses commandants", "il": a zone gives named parties only
         # "à Berlin" is where; for a delivery "à l'Ukraine" is to whom
         received = recipients and prep_before(token, index) in _TO
         if not places and is_place(actor) and under_place_prep(token, index, cues) and not received:
