@@ -126,3 +126,28 @@ def test_offsets_point_into_the_text(nlp: Language) -> None:
     text = "Titre\n« Nous resterons unis face à la menace », a affirmé Olaf Scholz."
     found = quotes(nlp, text)
     assert [text[q.start : q.end] for q in found] == [q.text for q in found]
+
+
+def test_pronoun_after_narration_is_its_subject(nlp: Language) -> None:
+    text = (
+        "« Le dialogue reste ouvert avec tous », a déclaré Olaf Scholz.\n"
+        "Antony Blinken est attendu jeudi à Riyad. « Nous voulons une désescalade », "
+        "a-t-il déclaré."
+    )
+    assert speakers(quotes(nlp, text))[-1] == "Antony Blinken"
+
+
+def test_negated_speech_names_no_speaker(nlp: Language) -> None:
+    text = (
+        "« Le dialogue reste ouvert avec tous », a déclaré Olaf Scholz, alors qu'Emmanuel "
+        "Macron n'a pas commenté. « Nous restons unis face à eux », a-t-il ajouté."
+    )
+    assert speakers(quotes(nlp, text))[-1] == "Olaf Scholz"
+
+
+def test_document_speaks_for_the_last_speaker(nlp: Language) -> None:
+    text = (
+        "« Nous avons discuté de la sécurité régionale », a déclaré Olaf Scholz. "
+        "« Les deux pays renforceront leur coopération », indique le communiqué."
+    )
+    assert speakers(quotes(nlp, text)) == ["Olaf Scholz", "Olaf Scholz"]

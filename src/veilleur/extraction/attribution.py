@@ -232,7 +232,7 @@ class Attributor:
         if self.quoted(words.start_char) or any(self.quoted(t.idx) for t in words):
             return None
         for word in words:
-            if word.dep_ == "nsubj" and word.head.dep_ == "ROOT":
+            if word.dep_ in ("nsubj", "nsubj:pass") and word.head.dep_ == "ROOT":
                 actor = np_actor(word, self.index)
                 if actor is not None and actor.kind == "person":
                     return actor
