@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import import_module
 from typing import Any
 
@@ -11,13 +12,14 @@ from spacy.tokens import Doc, Token
 
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place
-from .clauses import clause_end, clause_start, under_place_prep
+from .clauses import clause_end, clause_start, prep_before, under_place_prep
 from .frames import Frame, noun_frame, verb_frame
 from .lexicon import Cues, Lexicon, load_lexicon, load_quote_lexicon
 from .spans import QuoteSpan, evidence, find_quotes, inside
 from .status import anchored, verdict
 from .triggers import Hit, find_triggers
 
+_IN = frozenset({"à", "au", "dans"})
 _PREP_RANK = {"à": 0, "au": 0, "aux": 0, "dans": 0, "sur": 1, "en": 2, "vers": 3}
 
 
@@ -52,10 +54,12 @@ def _location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str 
     parties = {a.actor_id for a in (*frame.source, *frame.target)}
     for i, actor in index.in_range(start, end):
         word = index.doc[i]
-        if not is_place(actor) or (actor.actor_id in parties and actor != frame.place):
+        if actor.actor_id in parties and actor != frame.place:
             continue
-        if not under_place_prep(word, index, cues):
+        if actor.kind == "person" or not under_place_prep(word, index, cues):
             continue
+        if not is_place(actor) and prep_before(word, index) not in _IN:
+            continue  # a body is a place only "at" it ("au Pentagone", "à l'Élysée")
         first = index.doc[index.start_of(word)]
         prep = index.doc[first.i - 1].lower_ if first.i > 0 else ""
         if prep not in _PREP_RANK and first.i > 1:
@@ -199,11 +203,32 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
                 confidence=min(confidence, 1.0),
             )
         )
-    return deduplicate(events)
+    return carry_locations(deduplicate(events))
+
+
+def carry_locations(events: list[Event]) -> list[Event]:
+    """An event that gives no place happened where the last placed event with one of its
+    parties did ("Gallant a rencontré X à Tel-Aviv. Gallant a remercié X"); plans excepted."""
+    placed: list[Event] = []
+    result: list[Event] = []
+    for event in sorted(events, key=lambda e: e.evidence_start):
+        if event.location is None and event.status != "planned":
+            people = _people(event)
+            source = next((p for p in reversed(placed) if people & _people(p)), None)
+            if source is not None:
+                event = replace(event, location=source.location)
+        if event.location is not None and event.status != "planned":
+            placed.append(event)
+        result.append(event)
+    return result
 
 
 def _names(event: Event) -> frozenset[str]:
     return frozenset(a.name.casefold() for a in (*event.source, *event.target))
+
+
+def _people(event: Event) -> frozenset[str]:
+    return frozenset(a.actor_id for a in (*event.source, *event.target) if a.kind == "person")
 
 
 def deduplicate(events: list[Event]) -> list[Event]:
