@@ -108,6 +108,15 @@ def _by_phone(token: Token, cues: Cues) -> bool:
     return any(w.lemma_.casefold() in cues.phone_words for w in words)
 
 
+def _framed(hit: Hit, index: ActorIndex, cues: Cues) -> bool:
+    """A nominal event whose phrase names its parties ("un appel entre X et Y") or, for a
+    visit, who goes where ("X est aux États-Unis pour une visite d'État") counts too."""
+    if hit.token.pos_ != "NOUN":
+        return False
+    frame = noun_frame(hit.token, hit.entry, index, cues)
+    return frame.syntactic or (frame.place is not None and bool(frame.source))
+
+
 def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
     """A nominal event counts when something ties it to an occasion: a support verb ("tenir
     une réunion"), a time, a plan or an attribution; a bare mention ("la guerre") does not."""
@@ -157,10 +166,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         token, entry = hit.token, hit.entry
         if inside(quotes, token.idx) and not _quoted_ok(token, quotes, index):
             continue
-        frame_first = token.pos_ == "NOUN"
-        if not _licensed(hit, cues, timex_tokens) and not (
-            frame_first and noun_frame(token, entry, index, cues).syntactic
-        ):
+        if not _licensed(hit, cues, timex_tokens) and not _framed(hit, index, cues):
             continue
         status = verdict(token, cues)
         if status == "negated" or status == "hypothetical":
@@ -203,7 +209,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
                 confidence=min(confidence, 1.0),
             )
         )
-    return carry_locations(deduplicate(events))
+    return carry_locations(merge_visits(deduplicate(events)))
 
 
 def carry_locations(events: list[Event]) -> list[Event]:
@@ -229,6 +235,36 @@ def _names(event: Event) -> frozenset[str]:
 
 def _people(event: Event) -> frozenset[str]:
     return frozenset(a.actor_id for a in (*event.source, *event.target) if a.kind == "person")
+
+
+def _visit_key(event: Event) -> tuple[str, frozenset[str]] | None:
+    if event.type != "CONSULT" or event.mode != "visit":
+        return None
+    return event.status, frozenset(a.name.casefold() for a in event.source)
+
+
+def merge_visits(events: list[Event]) -> list[Event]:
+    """One traveller's visits of the same status are one trip ("Visite à Kiev" in the title,
+    "son premier voyage en Ukraine" in the body): keep the state as target, the city as place."""
+    kept: dict[tuple[str, frozenset[str]], Event] = {}
+    others: list[Event] = []
+    for event in events:
+        key = _visit_key(event)
+        if key is None:
+            others.append(event)
+            continue
+        if key not in kept:
+            kept[key] = event
+            continue
+        pair = (kept[key], event)
+        states = [e for e in pair if any(a.kind == "state" for a in e.target)]
+        best = states[0] if states else pair[0]
+        state_names = {a.name for e in pair for a in e.target if a.kind == "state"}
+        places = [e.location for e in pair if e.location is not None]
+        specific = [p for p in places if p not in state_names]  # the city, not the country
+        chosen = specific or places
+        kept[key] = replace(best, location=chosen[0] if chosen else None)
+    return sorted([*others, *kept.values()], key=lambda e: e.evidence_start)
 
 
 def deduplicate(events: list[Event]) -> list[Event]:

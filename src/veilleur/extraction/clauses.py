@@ -208,7 +208,10 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
     """Actors of a noun phrase and of the phrases coordinated with it ("X et Y"); a group
     ("les deux hommes", "ils") stands for the people named just before."""
     found: list[ActorRef] = []
-    for head in (token, *token.conjuncts):
+    # "le président X et le premier ministre Y": the parse may join Y to the name X
+    named = [c for c in token.children if c.dep_ in ("appos", "flat:name")]
+    heads = [token, *token.conjuncts, *(j for c in named for j in c.conjuncts)]
+    for head in dict.fromkeys(heads):
         actor = np_actor(head, index)
         numbers = [index.number(c) for c in head.children if c.pos_ == "NUM"]
         counted = head.pos_ == "PRON" or bool(numbers)

@@ -91,6 +91,8 @@ def _incise(verb: Token, index: ActorIndex) -> list[ActorRef]:
     """The inverted subject of a verb closing its sentence after a comma ("..., a dénoncé
     Manille."), as in reported speech."""
     doc = verb.doc
+    if any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
+        return []  # "X, Y, ont rencontré Z": the subject comes first, no incise
     first = verb.i
     while first > 0 and doc[first - 1].pos_ == "AUX":
         first -= 1

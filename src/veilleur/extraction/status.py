@@ -50,6 +50,14 @@ def verdict(token: Token, cues: Cues) -> Verdict:
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     if any(_negated(t, cues) for t in verbs[:2] or chain[:1]):
         return "negated"
+    predicate = token.head.lemma_.casefold()
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_.startswith("nsubj")
+        and token.head.pos_ == "ADJ"
+        and predicate in cues.hedges | cues.planned_modifiers
+    ):
+        return "planned"  # "un entretien entre eux est probable": expected, not denied
     if _lemmas(chain[1:]) & cues.hedges:
         return "hypothetical"  # "susceptible d'accueillir", "pourrait rencontrer"
     for t in chain:
