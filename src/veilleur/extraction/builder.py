@@ -190,13 +190,16 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         if entry.type == "CONSULT" and _by_phone(token, cues):
             mode = "phone"  # "s'est entretenu par téléphone avec X"
         start, end, text = evidence(doc, token)
+        parts = [target]
+        if entry.type == "CONSULT" and len(target) > 1 and all(a.kind == "state" for a in target):
+            parts = [(a,) for a in target]  # a tour of several states: one meeting each
         date, date_from = _date(doc, token, future=status == "planned")
         confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
-        events.append(
+        events.extend(
             Event(
                 type=entry.type,
                 source=source,
-                target=target,
+                target=part,
                 status=status,
                 evidence_start=start,
                 evidence_end=end,
@@ -208,6 +211,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
                 location=_location(token, index, cues, frame),
                 confidence=min(confidence, 1.0),
             )
+            for part in parts
         )
     return carry_locations(merge_visits(deduplicate(events)))
 

@@ -213,6 +213,13 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
     heads = [token, *token.conjuncts, *(j for c in named for j in c.conjuncts)]
     for head in dict.fromkeys(heads):
         actor = np_actor(head, index)
+        if actor is not None and actor.kind == "state":
+            # "des responsables égyptiens et saoudiens": each coordinated adjective's state
+            for adjective in (c for c in head.children if c.dep_ == "amod"):
+                for other in adjective.conjuncts:
+                    state = index.at(other)
+                    if state is not None and state not in found:
+                        found.append(state)
         numbers = [index.number(c) for c in head.children if c.pos_ == "NUM"]
         counted = head.pos_ == "PRON" or bool(numbers)
         actors = [actor] if actor is not None else (index.group(head) if counted else [])
