@@ -208,3 +208,32 @@ def test_refused_act_is_not_an_event(nlp: Language) -> None:
     found = events(nlp, text)
     assert not [e for e in found if e.type == "AGREE"]
     assert names(only(found, "REJECT").target) == {"France"}
+
+
+def test_title_and_body_visits_are_one_trip(nlp: Language) -> None:
+    text = (
+        "Visite à Kiev d'Olaf Scholz\n"
+        "Le chancelier Olaf Scholz est arrivé lundi en Ukraine pour sa première visite."
+    )
+    visits = [e for e in events(nlp, text) if e.mode == "visit"]
+    assert len(visits) == 1
+    assert visits[0].location == "Kiev"
+
+
+def test_unplaced_event_takes_the_place_of_its_people(nlp: Language) -> None:
+    text = (
+        "Emmanuel Macron a rencontré Olaf Scholz mardi à Berlin. "
+        "Emmanuel Macron a remercié Olaf Scholz pour son accueil."
+    )
+    assert only(events(nlp, text), "SUPPORT").location == "Berlin"
+
+
+def test_meeting_officials_of_several_states(nlp: Language) -> None:
+    text = "Antony Blinken rencontrera des responsables égyptiens et saoudiens jeudi."
+    targets = {a.name for e in events(nlp, text) if e.type == "CONSULT" for a in e.target}
+    assert targets == {"Égypte", "Arabie saoudite"}
+
+
+def test_expected_meeting_is_planned(nlp: Language) -> None:
+    text = "Une rencontre entre Emmanuel Macron et Olaf Scholz est probable."
+    assert only(events(nlp, text), "CONSULT").status == "planned"
