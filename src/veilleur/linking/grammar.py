@@ -1,0 +1,102 @@
+"""The title grammar of a language (roles.yaml), validated and indexed for fast lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import lang
+from .text import fold
+
+Gender = Literal["m", "f"]
+
+
+class RolesSchema(BaseModel):
+    """Schema of lang/<lang>/roles.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title_heads: list[str] = Field(min_length=1)
+    counterpart_heads: list[str] = []
+    press_heads: list[str] = []
+    drop_modifiers: list[str] = []
+    ranks: list[str] = []
+    honorifics: list[str] = []
+    feminine_markers: list[str] = []
+    complement_preps: list[str] = Field(min_length=1)
+    place_preps: list[str] = []
+    complement_stops: list[str] = []
+    topic_markers: list[str] = []
+    determiners: list[str] = []
+    name_particles: list[str] = []
+    organisation_words: list[str] = []
+    pronouns: dict[str, Gender] = {}
+    plural_pronouns: list[str] = []
+    group_nouns: list[str] = []
+    number_words: dict[str, int] = {}
+    location_preps: list[str] = []
+    max_title_tokens: int = Field(default=14, ge=2, le=40)
+    max_back_sentences: int = Field(default=3, ge=1, le=10)
+
+
+def _folded(words: list[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """roles.yaml as folded (lower-case, accent-free) lookup sets; phrases keep their words."""
+
+    title_heads: tuple[str, ...]
+    counterpart_heads: tuple[str, ...]
+    press_heads: tuple[str, ...]
+    ranks: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    drop_modifiers: frozenset[str]
+    feminine_markers: frozenset[str]
+    complement_preps: frozenset[str]
+    place_preps: frozenset[str]
+    complement_stops: frozenset[str]
+    topic_markers: tuple[str, ...]
+    determiners: frozenset[str]
+    name_particles: frozenset[str]
+    organisation_words: frozenset[str]
+    pronouns: dict[str, Gender]
+    plural_pronouns: frozenset[str]
+    group_nouns: frozenset[str]
+    number_words: dict[str, int]
+    location_preps: frozenset[str]
+    max_title_tokens: int
+    max_back_sentences: int
+
+
+@cache
+def grammar(code: str = "fr") -> Grammar:
+    """The validated title grammar of language `code`, loaded once."""
+    data = lang.load(code, "roles", RolesSchema)
+    return Grammar(
+        title_heads=tuple(data.title_heads),
+        counterpart_heads=tuple(data.counterpart_heads),
+        press_heads=tuple(data.press_heads),
+        ranks=tuple(data.ranks),
+        honorifics=tuple(data.honorifics),
+        drop_modifiers=_folded(data.drop_modifiers),
+        feminine_markers=_folded(data.feminine_markers),
+        complement_preps=_folded(data.complement_preps),
+        place_preps=_folded(data.place_preps),
+        complement_stops=_folded(data.complement_stops),
+        topic_markers=tuple(data.topic_markers),
+        determiners=_folded(data.determiners),
+        name_particles=_folded(data.name_particles),
+        organisation_words=_folded(data.organisation_words),
+        pronouns={fold(k): v for k, v in data.pronouns.items()},
+        plural_pronouns=_folded(data.plural_pronouns),
+        group_nouns=_folded(data.group_nouns),
+        number_words={fold(k): v for k, v in data.number_words.items()},
+        location_preps=_folded(data.location_preps),
+        max_title_tokens=data.max_title_tokens,
+        max_back_sentences=data.max_back_sentences,
+    )

@@ -1,0 +1,126 @@
+"""Build doc._.mentions: people (names and designating titles), states, organisations, places."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..kb import Actor, KnowledgeBase
+from ..records import Mention, PersonRecord
+from .kbmatch import KbHit
+from .people import Period, Person, kb_label
+from .references import Resolved
+from .text import slug
+from .titles import Title
+from .tokens import is_capitalised, word
+
+
+def _mention(span: Span, actor: Actor, how: str, *, country: str | None = None) -> Mention:
+    kind = actor.kind
+    return Mention(
+        span.start_char,
+        span.end_char,
+        span.text,
+        actor.id,
+        actor.name,
+        kind,
+        country if country is not None else actor.country,
+        None,
+        how,
+    )
+
+
+def mentions(
+    doc: Doc,
+    *,
+    kb: KnowledgeBase,
+    people: list[tuple[Person, PersonRecord]],
+    resolved: list[Resolved],
+    hits: list[KbHit],
+    titles: list[Title],
+    period: Period,
+    location_preps: frozenset[str],
+) -> list[Mention]:
+    """Every actor mention of the Doc, sorted by offset."""
+    out: list[Mention] = []
+    inside_titles: set[int] = set()
+    for t in titles:
+        inside_titles.update(range(t.det_start, t.end))
+    person_tokens: set[int] = set()
+    for person, rec in people:
+        label = rec.role or kb_label(person, period)
+        for run in person.runs:
+            span = doc[run.start : run.end]
+            person_tokens.update(range(run.start, run.end))
+            how = "kb" if person.actor is not None else ("ner" if run.ner else "title")
+            out.append(
+                Mention(
+                    span.start_char, span.end_char, span.text, rec.actor_id, rec.name, "person",
+                    rec.country, label, how,
+                )  # fmt: skip
+            )
+    by_person = {id(p): rec for p, rec in people}
+    for item in resolved:
+        span = doc[item.title.start : item.title.end]
+        if item.person is not None:
+            rec = by_person.get(id(item.person))
+            if rec is None:
+                continue
+            out.append(
+                Mention(
+                    span.start_char, span.end_char, span.text, rec.actor_id, rec.name, "person",
+                    rec.country, item.title.role, "title",
+                )  # fmt: skip
+            )
+        elif item.holder is not None:
+            office = item.holder.role_on(period.start, until=period.end)
+            out.append(
+                Mention(
+                    span.start_char, span.end_char, span.text, item.holder.id, item.holder.name,
+                    "person", item.holder.country, item.title.role or (office.label if office else None),
+                    "title",
+                )  # fmt: skip
+            )
+    for hit in hits:
+        if hit.actor.kind == "person" or hit.start in inside_titles:
+            continue
+        span = doc[hit.start : hit.end]
+        out.append(_mention(span, hit.actor, "kb"))
+    taken = {i for h in hits for i in range(h.start, h.end)} | person_tokens | inside_titles
+    out.extend(_demonyms(doc, kb, taken))
+    out.extend(_places(doc, kb, taken, location_preps))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _demonyms(doc: Doc, kb: KnowledgeBase, taken: set[int]) -> list[Mention]:
+    """'une frappe israélienne': the state as an actor, outside titles and names."""
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.i in taken or is_capitalised(tok) or tok.pos_ not in {"ADJ", "NOUN"}:
+            continue
+        for state in kb.demonyms_in(tok.text):
+            out.append(_mention(doc[tok.i : tok.i + 1], state, "demonym"))
+    return out
+
+
+def _places(
+    doc: Doc, kb: KnowledgeBase, taken: set[int], location_preps: frozenset[str]
+) -> list[Mention]:
+    """Place names: a metonym stands for its state unless a preposition makes it a place."""
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ != "LOC" or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        before = word(doc[ent.start - 1]) if ent.start > 0 else ""
+        state = kb.metonym(ent.text)
+        if state is not None and before not in location_preps:
+            out.append(_mention(ent, state, "metonym"))
+            continue
+        capital_of = kb.capital_of(ent.text) or state
+        out.append(
+            Mention(
+                ent.start_char, ent.end_char, ent.text, "place:" + slug(ent.text), ent.text,
+                "place", capital_of.country if capital_of else None, None, "ner",
+            )  # fmt: skip
+        )
+    return out
