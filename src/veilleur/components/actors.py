@@ -50,6 +50,7 @@ class ActorLinker:
         self.matcher = KbMatcher(nlp, self.kb)
         self.titles = TitleReader(nlp, self.kb, self.grammar)
         self.names = NameFinder(self.kb, self.grammar, self.titles)
+        self.genitive = self.grammar.genitive_preps
 
     def __call__(self, doc: Doc) -> Doc:
         period = period_of(doc)
@@ -58,7 +59,7 @@ class ActorLinker:
         hit_at = {h.start: h for h in hits}
         titles = self.titles.read_all(doc, hit_at)
         runs = self.names.find(doc, hits, titles, lay)
-        people = [p for p in group(runs) if keep(p, doc, lay)]
+        people = [p for p in group(runs) if keep(p, doc, lay, genitive=self.genitive)]
         used = {id(t) for r in runs for t in (r.left, r.right) if t is not None}
         unnamed = [t for t in titles if id(t) not in used]
         resolved = resolve(

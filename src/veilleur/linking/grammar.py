@@ -28,6 +28,7 @@ class RolesSchema(BaseModel):
     feminine_markers: list[str] = []
     complement_preps: list[str] = Field(min_length=1)
     place_preps: list[str] = []
+    genitive_preps: list[str] = []
     complement_stops: list[str] = []
     topic_markers: list[str] = []
     determiners: list[str] = []
@@ -59,6 +60,7 @@ class Grammar:
     feminine_markers: frozenset[str]
     complement_preps: frozenset[str]
     place_preps: frozenset[str]
+    genitive_preps: frozenset[str]
     complement_stops: frozenset[str]
     topic_markers: tuple[str, ...]
     determiners: frozenset[str]
@@ -87,6 +89,7 @@ def grammar(code: str = "fr") -> Grammar:
         feminine_markers=_folded(data.feminine_markers),
         complement_preps=_folded(data.complement_preps),
         place_preps=_folded(data.place_preps),
+        genitive_preps=_folded(data.genitive_preps),
         complement_stops=_folded(data.complement_stops),
         topic_markers=tuple(data.topic_markers),
         determiners=_folded(data.determiners),

@@ -60,6 +60,7 @@ class NameFinder:
     ) -> list[NameRun]:
         """Every person-name run of the Doc, left to right."""
         blocked = self._blocked(hits, titles)
+        ends = {t.end for t in titles}
         person_hits = {i: h for h in hits if h.actor.kind == "person" for i in range(h.start, h.end)}
         per = self._per_tokens(doc)
         by_end = {t.end: t for t in titles}
@@ -70,7 +71,7 @@ class NameFinder:
             if i in blocked or not self._name_token(doc, i, lay, per, person_hits):
                 i += 1
                 continue
-            end = self._run_end(doc, i, blocked, lay, per, person_hits)
+            end = self._run_end(doc, i, blocked | ends, lay, per, person_hits)
             run = self._classify(doc, i, end, person_hits, per, by_end, by_start, lay)
             if run is not None:
                 runs.append(run)
@@ -157,6 +158,8 @@ class NameFinder:
             return run
         if self._not_a_person(doc, start, end, text):
             return None
+        if end - start == 1 and not ner and doc[start].ent_type_ in {"ORG", "LOC"}:
+            return None  # "Hamas" after "chef du groupe terroriste": a body, not its chief
         titled = left is not None or right is not None or honorific is not None
         if not (titled or ner):
             return None

@@ -139,11 +139,25 @@ def _find_single(people: list[Person], by_actor: dict[str, Person], run: NameRun
     return None
 
 
-def keep(person: Person, doc: Doc, lay: Layout) -> bool:
-    """Journalists of the outlet, and people only named inside quotations, are no actors."""
+def keep(person: Person, doc: Doc, lay: Layout, *, genitive: frozenset[str]) -> bool:
+    """Drop the outlet's journalists, people only named inside someone's quotation, and people
+    only named as a noun's complement ("l'idée d'Emmanuel Macron"): they neither act nor speak."""
     if all(r.press for r in person.runs):
         return False
-    return not all(lay.quoted(doc[r.start].idx) for r in person.runs)
+    titled = any(r.left or r.right for r in person.runs)
+    if not titled and all(lay.quoted(doc[r.start].idx) for r in person.runs):
+        return False
+    return titled or not all(_complement_only(doc, r, genitive) for r in person.runs)
+
+
+def _complement_only(doc: Doc, run: NameRun, genitive: frozenset[str]) -> bool:
+    """'l'Autorité palestinienne de Mahmoud Abbas': the name completes a noun."""
+    i = run.start - 1
+    if run.honorific:
+        return False
+    if i < 1 or fold(doc[i].text) not in genitive:
+        return False
+    return doc[i - 1].pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
 def actor_id(person: Person) -> str:

@@ -120,7 +120,8 @@ class TitleReader:
         i = 0
         while i < len(doc):
             found = self.head_at(doc, i)
-            if found is None or (doc[i].pos_ == "VERB" and found[1] == "office" and i > 0):
+            after_aux = i > 0 and doc[i - 1].pos_ == "AUX"
+            if found is None or (doc[i].pos_ == "VERB" and after_aux):  # "a été élu"
                 i += 1
                 continue
             title = self.read(doc, i, found[0], found[1], hits)
@@ -156,9 +157,9 @@ class TitleReader:
             if not is_capitalised(tok) and tok.pos_ in {"ADJ", "NOUN", "X"} or tok.text == "-":
                 states = self.kb.demonyms_in(tok.text) if not is_capitalised(tok) else ()
                 if states:
-                    if not topic:
+                    if not topic:  # "en charge des affaires iraniennes" names a topic
                         evidence.append(_Evidence(k, states[0].country, None))
-                    dropped.add(k)
+                        dropped.add(k)
                     k += 1
                     continue
                 if tok.pos_ == "ADJ" or tok.text == "-":
@@ -171,7 +172,8 @@ class TitleReader:
                     break
                 if word(doc[m]) in self.g.complement_stops:
                     break
-                place = w in self.g.place_preps
+                bare = m == k + 1  # no article: "à Bamako", "en Israël" are places
+                place = w in self.g.place_preps and (bare or w != "à") and is_capitalised(doc[m])
                 end, ref = self._noun_group(doc, m, hits, evidence if not place else [], topic)
                 if end == m:
                     break
@@ -202,7 +204,10 @@ class TitleReader:
                 continue
             break
         end = k
-        while end > i + n and (word(doc[end - 1]) in self.g.complement_preps or doc[end - 1].is_punct):
+        while end > i + n and (
+            word(doc[end - 1]) in self.g.complement_preps
+            or (doc[end - 1].is_punct and doc[end - 1].text != _CLOSE)
+        ):
             end -= 1
         dropped = {d for d in dropped if d < end}
         first = evidence[0] if evidence else None
