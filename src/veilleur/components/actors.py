@@ -19,7 +19,7 @@ from ..linking import mentions as build_mentions
 from ..linking.grammar import grammar
 from ..linking.kbmatch import KbMatcher
 from ..linking.names import NameFinder
-from ..linking.people import Period, country, group, keep, record, role
+from ..linking.people import Period, country, group, keep, record, role, unsettled
 from ..linking.references import resolve
 from ..linking.titles import TitleReader
 from ..linking.tokens import layout
@@ -51,6 +51,7 @@ class ActorLinker:
         self.titles = TitleReader(nlp, self.kb, self.grammar)
         self.names = NameFinder(self.kb, self.grammar, self.titles)
         self.genitive = self.grammar.genitive_preps
+        self.stateless = _stateless_offices(self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
         period = period_of(doc)
@@ -73,15 +74,16 @@ class ActorLinker:
             for run in person.runs:
                 refs[(run.start, run.end)] = person.actor.country if person.actor else None
         records = []
+        states = [(h.start, h.actor.country) for h in hits if h.actor.kind == "state"]
         for person in sorted(people, key=lambda p: p.first):
-            records.append(
-                record(
-                    person,
-                    doc,
-                    person_country=country(person, resolve_ref=refs),
-                    person_role=role(person, period, kb_fallback=self.role_from_kb),
-                )
-            )
+            place = country(person, period, resolve_ref=refs, stateless=self.stateless)
+            written = role(person, period, self.kb, kb_fallback=self.role_from_kb)
+            if place is None and unsettled(person) and written is not None:
+                # an official whose title names no state ("le porte-parole de l'administration
+                # régionale") most likely serves the state last named before them
+                before = [c for i, c in states if i < person.first]
+                place = before[-1] if before else next((c for _, c in states), None)
+            records.append(record(person, doc, person_country=place, person_role=written))
         doc._.people = records
         doc._.mentions = build_mentions(
             doc,
@@ -94,6 +96,17 @@ class ActorLinker:
             location_preps=self.grammar.location_preps,
         )
         return doc
+
+
+def _stateless_offices(kb: KnowledgeBase) -> frozenset[str]:
+    """Office keys and organisation ids of international bodies: their officials serve no
+    state (FORMAT.md)."""
+    keys = {o.role for a in kb.actors() if a.kind == "person" for o in a.offices}
+    offices = {
+        k for k in keys if (spec := kb.office(k)) is not None and spec.kind == "international"
+    }
+    orgs = {a.id for a in kb.actors() if a.org_kind == "intergovernmental"}
+    return frozenset(offices | orgs)
 
 
 @Language.factory(

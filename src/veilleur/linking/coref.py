@@ -110,8 +110,15 @@ def resolve_group(doc: Doc, token: Token, *, lang: str = "fr") -> tuple[Mention,
     people = list(found.values())[: wanted or len(found)]
     return tuple(
         Mention(
-            token.idx, token.idx + len(token), token.text, m.actor_id, m.name, "person",
-            m.country, m.role, "group",
-        )  # fmt: skip
+            token.idx,
+            token.idx + len(token),
+            token.text,
+            m.actor_id,
+            m.name,
+            "person",
+            m.country,
+            m.role,
+            "group",
+        )
         for m in sorted(people, key=lambda m: m.start)
     )

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..kb import Actor, KnowledgeBase
 
-_BLANK = frozenset("-‐‑‒–—―_/\"«»“”„()[]{},;:!?")
+_BLANK = frozenset('-‐‑‒–—―_/"«»“”„()[]{},;:!?')
 _APOSTROPHES = frozenset("’‘`´ʼ′")
 
 

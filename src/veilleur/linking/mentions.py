@@ -54,31 +54,52 @@ def mentions(
             how = "kb" if person.actor is not None else ("ner" if run.ner else "title")
             out.append(
                 Mention(
-                    span.start_char, span.end_char, span.text, rec.actor_id, rec.name, "person",
-                    rec.country, label, how,
-                )  # fmt: skip
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    rec.actor_id,
+                    rec.name,
+                    "person",
+                    rec.country,
+                    label,
+                    how,
+                )
             )
     by_person = {id(p): rec for p, rec in people}
     for item in resolved:
         span = doc[item.title.start : item.title.end]
         if item.person is not None:
-            rec = by_person.get(id(item.person))
-            if rec is None:
+            found = by_person.get(id(item.person))
+            if found is None:
                 continue
+            rec = found
             out.append(
                 Mention(
-                    span.start_char, span.end_char, span.text, rec.actor_id, rec.name, "person",
-                    rec.country, item.title.role, "title",
-                )  # fmt: skip
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    rec.actor_id,
+                    rec.name,
+                    "person",
+                    rec.country,
+                    item.title.role,
+                    "title",
+                )
             )
         elif item.holder is not None:
             office = item.holder.role_on(period.start, until=period.end)
             out.append(
                 Mention(
-                    span.start_char, span.end_char, span.text, item.holder.id, item.holder.name,
-                    "person", item.holder.country, item.title.role or (office.label if office else None),
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    item.holder.id,
+                    item.holder.name,
+                    "person",
+                    item.holder.country,
+                    item.title.role or (office.label if office else None),
                     "title",
-                )  # fmt: skip
+                )
             )
     for hit in hits:
         if hit.actor.kind == "person" or hit.start in inside_titles:
@@ -111,6 +132,8 @@ def _places(
     for ent in doc.ents:
         if ent.label_ != "LOC" or any(i in taken for i in range(ent.start, ent.end)):
             continue
+        if len(ent) == 1 and ent[0].pos_ != "PROPN":
+            continue  # "une visite d'Etat": a common noun the tagger took for a place
         before = word(doc[ent.start - 1]) if ent.start > 0 else ""
         state = kb.metonym(ent.text)
         if state is not None and before not in location_preps:
@@ -119,8 +142,15 @@ def _places(
         capital_of = kb.capital_of(ent.text) or state
         out.append(
             Mention(
-                ent.start_char, ent.end_char, ent.text, "place:" + slug(ent.text), ent.text,
-                "place", capital_of.country if capital_of else None, None, "ner",
-            )  # fmt: skip
+                ent.start_char,
+                ent.end_char,
+                ent.text,
+                "place:" + slug(ent.text),
+                ent.text,
+                "place",
+                capital_of.country if capital_of else None,
+                None,
+                "ner",
+            )
         )
     return out

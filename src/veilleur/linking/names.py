@@ -55,13 +55,13 @@ class NameFinder:
             | {fold(r) for r in grammar.ranks}
         )
 
-    def find(
-        self, doc: Doc, hits: list[KbHit], titles: list[Title], lay: Layout
-    ) -> list[NameRun]:
+    def find(self, doc: Doc, hits: list[KbHit], titles: list[Title], lay: Layout) -> list[NameRun]:
         """Every person-name run of the Doc, left to right."""
         blocked = self._blocked(hits, titles)
         ends = {t.end for t in titles}
-        person_hits = {i: h for h in hits if h.actor.kind == "person" for i in range(h.start, h.end)}
+        person_hits = {
+            i: h for h in hits if h.actor.kind == "person" for i in range(h.start, h.end)
+        }
         per = self._per_tokens(doc)
         by_end = {t.end: t for t in titles}
         by_start = {t.det_start: t for t in titles} | {t.start: t for t in titles}
@@ -119,7 +119,7 @@ class NameFinder:
     ) -> int:
         end = joined(doc, i)
         while end < len(doc) and end not in blocked:
-            if self._name_token(doc, end, lay, per, person_hits) and not doc[end - 1].text == ",":
+            if self._name_token(doc, end, lay, per, person_hits) and doc[end - 1].text != ",":
                 end = joined(doc, end)
                 continue
             particle = word(doc[end]) in self.g.name_particles
@@ -175,7 +175,11 @@ class NameFinder:
         for actor in self.kb.candidates(text, kinds=("person",)):
             if end - start == 1 or _given_name_agrees(text, actor):
                 return actor
-        inner = {person_hits[x].actor.id: person_hits[x].actor for x in range(start, end) if x in person_hits}
+        inner = {
+            person_hits[x].actor.id: person_hits[x].actor
+            for x in range(start, end)
+            if x in person_hits
+        }
         for actor in inner.values():
             if end - start == 1 or _given_name_agrees(text, actor):
                 return actor
@@ -201,9 +205,9 @@ class NameFinder:
         s, e = lay.sentence_span(n, len(doc))
         if not any(doc[x].pos_ in {"VERB", "AUX"} for x in range(s, e)):
             return False  # a caption or a byline: no verb in its sentence
-        if doc.text[start - 1 : start] == "/" or doc.text[doc[end - 1].idx + len(doc[end - 1]) :][:1] == "/":
-            return False  # photo credits "Name/Agency"
-        return True
+        after = doc[end - 1].idx + len(doc[end - 1])
+        # photo credits "Name/Agency"
+        return doc.text[start - 1 : start] != "/" and doc.text[after : after + 1] != "/"
 
     def _left_title(self, doc: Doc, prefix: int, by_end: dict[int, Title]) -> Title | None:
         """A title ending right before the name (after its rank), or before a comma there."""

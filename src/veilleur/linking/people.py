@@ -112,7 +112,9 @@ def _find_full(people: list[Person], by_actor: dict[str, Person], run: NameRun) 
             continue
         other = fold(person.name()).split()
         if same_spelling(words[-1], other[-1]) and (
-            same_spelling(words[0], other[0]) or set(words) <= set(other) or set(other) <= set(words)
+            same_spelling(words[0], other[0])
+            or set(words) <= set(other)
+            or set(other) <= set(words)
         ):
             return person
     return None
@@ -132,9 +134,14 @@ def _find_single(people: list[Person], by_actor: dict[str, Person], run: NameRun
         return by_actor[run.actor.id]
     if matches:  # several people share the family name: the one named last before
         before = [p for p in matches if p.first < run.start]
-        return max(before or matches, key=lambda p: max(r.start for r in p.runs if r.start < run.start) if before else 0)
+        return max(
+            before or matches,
+            key=lambda p: max(r.start for r in p.runs if r.start < run.start) if before else 0,
+        )
     for person in people:
-        if same_spelling(token, person.family()) or any(same_spelling(token, fold(f)) for f in person.forms()):
+        if same_spelling(token, person.family()) or any(
+            same_spelling(token, fold(f)) for f in person.forms()
+        ):
             return person
     return None
 
@@ -167,9 +174,21 @@ def actor_id(person: Person) -> str:
     return "new:" + slug(person.name())
 
 
-def country(person: Person, *, resolve_ref: dict[tuple[int, int], str | None]) -> str | None:
+def country(
+    person: Person,
+    period: Period,
+    *,
+    resolve_ref: dict[tuple[int, int], str | None],
+    stateless: frozenset[str],
+) -> str | None:
     """KB country for KB people; else the first title that settles it, else a referenced person."""
     if person.actor is not None:
+        for title in person.titles():
+            if title.country_known and title.organisation in stateless:
+                return None  # "secrétaire général de l'Otan" serves no state
+        office = person.actor.role_on(period.start, until=period.end)
+        if office is not None and office.role in stateless:
+            return None
         return person.actor.country
     for title in person.titles():
         if title.country_known:
@@ -180,6 +199,13 @@ def country(person: Person, *, resolve_ref: dict[tuple[int, int], str | None]) -
     return None
 
 
+def unsettled(person: Person) -> bool:
+    """A new person whose titles name no state, no body and no other person."""
+    if person.actor is not None:
+        return False
+    return not any(t.country_known or t.person_ref for t in person.titles())
+
+
 def kb_label(person: Person, period: Period) -> str | None:
     """The label of the KB office held during the article's period, if any."""
     if person.actor is None:
@@ -188,14 +214,22 @@ def kb_label(person: Person, period: Period) -> str | None:
     return office.label if office is not None else None
 
 
-def role(person: Person, period: Period, *, kb_fallback: bool) -> str | None:
-    """The role as the article writes it, preferring the one that agrees with the KB office."""
+def role(person: Person, period: Period, kb: KnowledgeBase, *, kb_fallback: bool) -> str | None:
+    """The role as the article writes it: the one agreeing with the KB office held at the date
+    (its label, then one of its titles), else the first title the article gives the name."""
     written = [t.role for t in person.titles() if t.kind == "office" and t.role]
     label = kb_label(person, period)
+    office = person.actor.role_on(period.start, until=period.end) if person.actor else None
+    full = [r for r in written if len(r.split()) > 1]  # a bare head agrees with any label
     if label is not None:
         folded = fold(label)
-        for r in written:
+        for r in full:
             if folded in fold(r) or fold(r) in folded:
+                return r
+    if office is not None:
+        for r in full:
+            match = kb.parse_title(r)
+            if match is not None and match.role == office.role and not match.rest:
                 return r
     if written:
         return written[0]
@@ -211,7 +245,9 @@ def record(
 ) -> PersonRecord:
     """The FORMAT.md people entry, with every mention's offsets."""
     spans = [(doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])) for r in person.runs]
-    spans += [(doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])) for t in person.references]
+    spans += [
+        (doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])) for t in person.references
+    ]
     return PersonRecord(
         name=person.name(),
         actor_id=actor_id(person),

@@ -6,6 +6,7 @@ knowledge base cannot tell, the person of the article last given the same title.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -33,6 +34,10 @@ def kb_holders(kb: KnowledgeBase, doc: Doc, title: Title, period: Period) -> lis
     if match is None or match.rest:
         return []
     place = match.country or title.country
+    if period.start is None:  # undated: anyone who held it, the current holder first
+        now = kb.holders(match.role, place, None)
+        ever = kb.holders(match.role, place, dt.date.min, until=dt.date.max)
+        return now + [a for a in ever if a not in now]
     return kb.holders(match.role, place, period.start, until=period.end)
 
 
@@ -56,7 +61,8 @@ def resolve(
         if named:
             found.append(Resolved(title, named[0], None))
             continue
-        if holders and (title.country is not None or len(holders) == 1):
+        dated = period.start is not None
+        if holders and dated and (title.country is not None or len(holders) == 1):
             found.append(Resolved(title, None, holders[0]))
             continue
         person = _back_reference(doc, title, people, lay, max_back)
@@ -75,9 +81,9 @@ def _back_reference(
         heads = {fold(t.head) for t in person.titles() if t.kind == "office"}
         if fold(title.head) not in heads:
             continue
-        if title.country is not None and person.actor is not None:
-            if person.actor.country not in {None, title.country}:
-                continue
+        known = person.actor.country if person.actor is not None else None
+        if title.country is not None and known not in {None, title.country}:
+            continue
         before = [r.start for r in person.runs if r.start < title.start]
         if not before or here - lay.sentence_of(max(before)) > max_back:
             continue

@@ -78,9 +78,7 @@ class TitleReader:
     def _match_at(self, doc: Doc, i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
         """Length of the longest phrase of `seqs` starting at token i (0 if none)."""
         for seq in seqs:
-            if i + len(seq) <= len(doc) and all(
-                word(doc[i + k]) == w for k, w in enumerate(seq)
-            ):
+            if i + len(seq) <= len(doc) and all(word(doc[i + k]) == w for k, w in enumerate(seq)):
                 return len(seq)
         return 0
 
@@ -150,11 +148,13 @@ class TitleReader:
                 topic, k = True, k + t
                 k = self._noun_group(doc, self._skip_articles(doc, k), hits, evidence, topic)[0]
                 continue
-            participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
+            participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
             if participle and k > 0 and is_capitalised(doc[k - 1]) and not is_capitalised(tok):
                 k += 1  # "des Nations unies": the tagger reads "unies" as a verb
                 continue
-            if not is_capitalised(tok) and tok.pos_ in {"ADJ", "NOUN", "X"} or tok.text == "-":
+            if (
+                not is_capitalised(tok) and tok.pos_ in {"ADJ", "NOUN", "X", "PROPN"}
+            ) or tok.text == "-":
                 states = self.kb.demonyms_in(tok.text) if not is_capitalised(tok) else ()
                 if states:
                     if not topic:  # "en charge des affaires iraniennes" names a topic
@@ -162,7 +162,7 @@ class TitleReader:
                         dropped.add(k)
                     k += 1
                     continue
-                if tok.pos_ == "ADJ" or tok.text == "-":
+                if tok.pos_ in {"ADJ", "PROPN"} or tok.text == "-":  # "élu démocrate"
                     k += 1
                     continue
                 break

@@ -76,9 +76,8 @@ def layout(doc: Doc) -> Layout:
             lines.append(nxt)
             if starts[-1] != nxt:
                 starts.append(nxt)
-        elif tok.text in _SENTENCE_ENDS and is_capitalised_or_quote(doc[nxt]):
-            if starts[-1] != nxt:
-                starts.append(nxt)
+        elif tok.text in _SENTENCE_ENDS and is_capitalised_or_quote(doc[nxt]) and starts[-1] != nxt:
+            starts.append(nxt)
     return Layout(tuple(starts), _quote_spans(doc.text), tuple(lines))
 
 
