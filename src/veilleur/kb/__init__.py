@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .base import Actor, ActorKind, KnowledgeBase, Office, OrgMatch, TitleMatch
+from .base import KnowledgeBase
 from .normalise import fold
+from .types import Actor, ActorKind, Office, OrgMatch, TitleMatch
 
 __all__ = ["Actor", "ActorKind", "KnowledgeBase", "Office", "OrgMatch", "TitleMatch", "fold"]

@@ -4,147 +4,37 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
 
+from .index import RANK_ALIAS, RANK_FAMILY, RANK_NAME, NameIndex
 from .loader import KbData, load_data
 from .normalise import Normaliser, fold
 from .schema import OfficeKeyModel, OrganisationModel, PersonModel, StateModel
+from .titles import Lookups, TitleReader
+from .types import Actor, ActorKind, Office, OrgMatch, TitleMatch
 
-ActorKind = Literal["person", "state", "organisation", "group"]
+__all__ = ["Actor", "ActorKind", "KnowledgeBase", "Office", "OrgMatch", "TitleMatch"]
 
-# Look-up ranks: a full name beats an alias, which beats a family name alone.
-RANK_NAME, RANK_ALIAS, RANK_FAMILY = 0, 1, 2
-# All-capital aliases this short ("EI", "UE") match only all-capital text, not common words.
-_ACRONYM_MAX = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Office:
-    """An office held by a person over a period (end None while in office)."""
-
-    role: str
-    label: str
-    country: str | None
-    start: dt.date | None
-    end: dt.date | None
-
-    def active(self, on: dt.date | None) -> bool:
-        """Held on that day; with no date, held now (no end date)."""
-        if on is None:
-            return self.end is None
-        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
-
-    def overlaps(self, start: dt.date | None, end: dt.date | None) -> bool:
-        """Held at some point of the period [start, end] (a month, a year...)."""
-        if start is None or end is None:
-            return self.active(start or end)
-        return (self.start is None or self.start <= end) and (self.end is None or start <= self.end)
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A knowledge-base actor; `offices` are sorted by importance, then most recent first."""
-
-    id: str
-    name: str
-    kind: ActorKind
-    country: str | None
-    aliases: tuple[str, ...] = ()
-    offices: tuple[Office, ...] = ()
-    wikidata: str | None = None
-    org_kind: str | None = None  # for organisations: armed_forces, media, ministry...
-    generic: bool = False  # a generic body ("ministère de la Défense") whose country is contextual
-
-    def role_on(self, on: dt.date | None, *, until: dt.date | None = None) -> Office | None:
-        """The main office held on `on` (or during [on, until]), None if none."""
-        for office in self.offices:
-            if office.overlaps(on, until) if until is not None else office.active(on):
-                return office
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class TitleMatch:
-    """A title read as an office: role key, country (from a demonym, a complement or the title)."""
-
-    role: str
-    country: str | None
-    title: str  # the matched title as the KB writes it
-    organisation: str | None = None  # org id named in the complement ("de Tsahal")
-    rest: str = ""  # folded words left unexplained after the title; "" if all were read
-
-
-@dataclass(frozen=True, slots=True)
-class OrgMatch:
-    """An organisation named in text, with the country a demonym or complement gave it."""
-
-    actor: Actor
-    country: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    actor_id: str
-    rank: int
-    caps_only: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Title:
-    role: str
-    title: str
-    country: str | None
-
-
-def _is_acronym(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return 0 < len(letters) <= _ACRONYM_MAX and all(c.isupper() for c in letters)
-
-
-@dataclass(slots=True)
-class _Index:
-    """Folded key -> hits; built once at load."""
-
-    hits: dict[str, list[_Hit]] = field(default_factory=dict)
-
-    def add(self, key: str, actor_id: str, rank: int, *, original: str) -> None:
-        if not key:
-            return
-        bucket = self.hits.setdefault(key, [])
-        for i, hit in enumerate(bucket):
-            if hit.actor_id == actor_id:
-                if rank < hit.rank:
-                    bucket[i] = _Hit(actor_id, rank, _is_acronym(original))
-                return
-        bucket.append(_Hit(actor_id, rank, _is_acronym(original)))
-
-    def find(self, key: str, text: str) -> list[_Hit]:
-        upper = text.isupper()
-        return [h for h in self.hits.get(key, ()) if upper or not h.caps_only]
+# Family-name keys shorter than this are too ambiguous ("un" of Kim Jong Un).
+_MIN_FAMILY = 3
 
 
 class KnowledgeBase:
     """States, organisations and people with their offices; every look-up is a dict access."""
 
     def __init__(self, data: KbData) -> None:
-        self._norm = Normaliser.build(
-            articles=data.language.leading_articles, connectors=data.language.connectors
-        )
+        lang = data.language
+        self._norm = Normaliser.build(articles=lang.leading_articles, connectors=lang.connectors)
         self._priority = {o.key: i for i, o in enumerate(data.offices)}
         self._offices = {o.key: o for o in data.offices}
         self._actors: dict[str, Actor] = {}
-        self._names = _Index()  # people, states and organisations, by name/alias/family name
-        self._states = _Index()
-        self._orgs = _Index()
+        self._names = NameIndex()  # people, states and organisations: name, alias, family name
+        self._states = NameIndex()
+        self._orgs = NameIndex()
         self._places: dict[str, str] = {}  # capital -> state id
         self._metonyms: dict[str, str] = {}  # "washington" -> state:USA
         self._demonyms: dict[str, str] = {}  # "americaines" -> state:USA
         self._prefixes: dict[str, str] = {}  # "americano" -> state:USA
-        self._titles: dict[str, list[_Title]] = {}
-        self._max_title = 1
-        self._ranks: dict[str, str] = {}
         self._holders: dict[str, list[str]] = {}  # role -> person ids
         for state in data.states:
             self._add_state(state)
@@ -152,11 +42,19 @@ class KnowledgeBase:
             self._add_org(org)
         for person in data.people:
             self._add_person(person)
-        for office in data.offices:
-            self._add_office(office)
-        for rank in data.ranks:
-            self._ranks[fold(rank)] = rank
-        self._max_rank = max((len(r.split()) for r in self._ranks), default=1)
+        self._titles = TitleReader(
+            offices=data.offices,
+            ranks=data.ranks,
+            qualifiers=lang.title_qualifiers,
+            scope_words=lang.scope_connectors,
+            norm=self._norm,
+            lookups=Lookups(
+                state=lambda key: self._by_key(self._states, key),
+                organisation=self._org_by_key,
+                place=lambda key: self._place_by_key(key),
+                demonym=lambda key: self._code(self._demonyms.get(key)),
+            ),
+        )
 
     # ---------------------------------------------------------------- building
     def _add_state(self, s: StateModel) -> None:
@@ -189,10 +87,11 @@ class KnowledgeBase:
                 self._names.add(key, o.id, rank, original=name)
 
     def _add_person(self, p: PersonModel) -> None:
+        last = len(self._priority)
         offices = sorted(
             (Office(o.role, o.label, o.country or p.country, o.start, o.end) for o in p.offices),
             key=lambda o: (
-                self._priority.get(o.role, len(self._priority)),
+                self._priority.get(o.role, last),
                 -(o.start or dt.date.min).toordinal(),
             ),
         )
@@ -210,22 +109,13 @@ class KnowledgeBase:
             self._names.add(fold(p.family_name), p.id, RANK_FAMILY, original=p.family_name)
             return
         # Without an explicit family name, every proper tail of a full name can stand for it
-        # ("al sissi", "sissi"); tails under 3 letters ("un" of Kim Jong Un) are too ambiguous.
+        # ("al sissi", "sissi").
         for full in [p.name, *p.aliases]:
             words = fold(full).split()
             for i in range(1, len(words)):
                 tail = " ".join(words[i:])
-                if len(tail) >= 3:
+                if len(tail) >= _MIN_FAMILY:
                     self._names.add(tail, p.id, RANK_FAMILY, original=tail)
-
-    def _add_office(self, o: OfficeKeyModel) -> None:
-        for title in o.titles:
-            text, country = (
-                (title, None) if isinstance(title, str) else (title.title, title.country)
-            )
-            key = fold(text)
-            self._titles.setdefault(key, []).append(_Title(o.key, text, country))
-            self._max_title = max(self._max_title, len(key.split()))
 
     # ---------------------------------------------------------------- loading
     @classmethod
@@ -262,7 +152,7 @@ class KnowledgeBase:
         key = self._norm.key(mention)
         hits = self._names.find(key, mention)
         if not hits:
-            stripped = self.strip_ranks(key)
+            stripped = self._titles.strip_ranks(key)
             if stripped != key:
                 hits = self._names.find(stripped, mention)
         best: dict[str, int] = {}
@@ -332,7 +222,7 @@ class KnowledgeBase:
                     break
             else:
                 return ()
-        return tuple(found)
+        return tuple(found) if len(found) > 1 else ()
 
     def prefix_form(self, word: str) -> Actor | None:
         """The state of a compound prefix form ("sino" -> China), or None."""
@@ -346,17 +236,14 @@ class KnowledgeBase:
 
     def organisation_match(self, text: str) -> OrgMatch | None:
         """An organisation, with the country a demonym gives ("ministère russe de la Défense")."""
-        actor = self._best(self._orgs, text)
-        if actor is not None:
+        aid = self._orgs.best(self._norm.key(text), text)
+        if aid is None:
+            stripped = self._norm.strip_connector(self._norm.key(text))
+            aid = self._orgs.best(stripped, text)
+        if aid is not None:
+            actor = self._actors[aid]
             return OrgMatch(actor, actor.country)
-        words, countries = self._take_demonyms(self._norm.key(text).split())
-        if not countries:
-            return None
-        hits = self._orgs.find(" ".join(words), text)
-        if not hits:
-            return None
-        actor = self._actors[min(hits, key=lambda h: h.rank).actor_id]
-        return OrgMatch(actor, actor.country or countries[0])
+        return self._org_with_demonym(self._norm.key(text), text)
 
     def office(self, role: str) -> OfficeKeyModel | None:
         """The definition of an office key, or None."""
@@ -368,86 +255,58 @@ class KnowledgeBase:
         return match.role if match is not None and not match.rest else None
 
     def parse_title(self, title: str) -> TitleMatch | None:
-        """Read a title: ranks dropped, demonyms and complements give the country."""
-        words = self.strip_ranks(self._norm.key(title)).split()
-        words, countries = self._take_demonyms(words)
-        for n in range(min(len(words), self._max_title), 0, -1):
-            options = self._titles.get(" ".join(words[:n]))
-            if options:
-                return self._title_match(options, countries, " ".join(words[n:]))
-        return None
+        """Read a title: role, country, organisation; `rest` holds what could not be read."""
+        return self._titles.read(title)
 
-    def _title_match(
-        self, options: list[_Title], countries: list[str], rest: str
-    ) -> TitleMatch | None:
-        country = countries[0] if countries else None
-        org: Actor | None = None
-        if rest:
-            rest = self._norm.strip_connector(rest)
-            state = self._best(self._states, rest)
-            if state is not None:
-                country, rest = state.country, ""
-            else:
-                org = self._best(self._orgs, rest)
-        for option in options:
-            if option.country and country and option.country != country:
-                continue  # "secrétaire d'État" is the US foreign minister, not a French one
-            spec = self._offices[option.role]
-            tail = rest
-            org_id: str | None = None
-            own_country = country or option.country
-            if org is not None and ("*" in spec.org_kinds or org.org_kind in spec.org_kinds):
-                tail, org_id = "", org.id
-                own_country = own_country or org.country
-            return TitleMatch(option.role, own_country, option.title, org_id, tail)
-        return None
-
-    def strip_ranks(self, folded: str) -> str:
-        """Drop leading military ranks from folded text ("general herzi halevi")."""
-        words = folded.split()
-        changed = True
-        while changed and len(words) > 1:
-            changed = False
-            for n in range(min(self._max_rank, len(words) - 1), 0, -1):
-                if " ".join(words[:n]) in self._ranks:
-                    words, changed = words[n:], True
-                    break
-        return " ".join(words)
+    def strip_ranks(self, text: str) -> str:
+        """Drop leading military ranks from text, folded ("général Herzi Halevi" -> folded)."""
+        return self._titles.strip_ranks(fold(text))
 
     def is_rank(self, text: str) -> bool:
         """True for a military rank ("général", "lieutenant-colonel"), which is not an office."""
-        return fold(text) in self._ranks
+        return self._titles.is_rank(fold(text))
 
     # ---------------------------------------------------------------- helpers
-    def _best(self, index: _Index, text: str) -> Actor | None:
+    def _best(self, index: NameIndex, text: str) -> Actor | None:
         key = self._norm.key(text)
-        hits = index.find(key, text)
-        if not hits:
+        aid = index.best(key, text)
+        if aid is None:
             stripped = self._norm.strip_connector(key)
-            hits = index.find(stripped, text) if stripped != key else []
-        if not hits:
-            return None
-        return self._actors[min(hits, key=lambda h: h.rank).actor_id]
+            aid = index.best(stripped, text) if stripped != key else None
+        return self._actors[aid] if aid else None
 
-    def _take_demonyms(self, words: list[str]) -> tuple[list[str], list[str]]:
-        """Remove demonym words (one or two tokens: "sud coreen"); return the rest, countries."""
-        kept: list[str] = []
-        countries: list[str] = []
-        i = 0
-        while i < len(words):
-            pair = " ".join(words[i : i + 2]) if i + 1 < len(words) else ""
-            aid = self._demonyms.get(pair) if pair else None
-            if aid:
-                countries.append(aid.removeprefix("state:"))
-                i += 2
-                continue
-            aid = self._demonyms.get(words[i])
-            if aid and i > 0:  # a title never starts with its demonym
-                countries.append(aid.removeprefix("state:"))
-            else:
-                kept.append(words[i])
-            i += 1
-        return kept, countries
+    def _by_key(self, index: NameIndex, key: str) -> Actor | None:
+        aid = index.best(key, key, caps=False)
+        return self._actors[aid] if aid else None
+
+    def _org_by_key(self, key: str) -> OrgMatch | None:
+        actor = self._by_key(self._orgs, key)
+        if actor is not None:
+            return OrgMatch(actor, actor.country)
+        return self._org_with_demonym(key, key, caps=False)
+
+    def _org_with_demonym(self, key: str, text: str, *, caps: bool = True) -> OrgMatch | None:
+        """'armée soudanaise' -> the generic army, with Sudan as its country."""
+        words = key.split()
+        for i in range(1, len(words)):
+            for n in (2, 1):
+                code = self._code(self._demonyms.get(" ".join(words[i : i + n])))
+                if code is None or i + n > len(words):
+                    continue
+                rest = " ".join(words[:i] + words[i + n :])
+                aid = self._orgs.best(rest, text, caps=caps)
+                if aid is not None:
+                    actor = self._actors[aid]
+                    return OrgMatch(actor, actor.country or code)
+        return None
+
+    def _place_by_key(self, key: str) -> Actor | None:
+        aid = self._places.get(key) or self._metonyms.get(key)
+        return self._actors[aid] if aid else None
+
+    @staticmethod
+    def _code(actor_id: str | None) -> str | None:
+        return actor_id.removeprefix("state:") if actor_id else None
 
 
 @cache

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -25,6 +29,7 @@ from .schema import (
 T = TypeVar("T", bound=BaseModel)
 
 _SHIPPED = ("states", "organisations", "people", "offices")
+_CACHE_VERSION = 1  # bump when the cached form changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +44,51 @@ class KbData:
     language: LanguageModel
 
 
+def _cache_dir() -> Path:
+    """Where parsed KB files are kept as JSON: $VEILLEUR_CACHE_DIR, else the user cache."""
+    env = os.environ.get("VEILLEUR_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "veilleur"
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot cache {type(value).__name__}")
+
+
+def _prune(folder: Path, *, keep: int = 64) -> None:
+    """Drop the oldest cached files: each edit of a KB file leaves one behind."""
+    files = sorted(folder.glob("kb-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
+        old.unlink(missing_ok=True)
+
+
 def _read_yaml(path: str, text: str) -> Any:
+    """Parse YAML, through a JSON cache keyed by the content: YAML parsing is the slow part."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    cached = _cache_dir() / f"kb-{_CACHE_VERSION}-{digest}.json"
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)  # a safe loader (C version when built)
+        raw = yaml.load(text, Loader=loader)  # a safe loader (C version when built)
     except yaml.YAMLError as exc:
         raise DataError(Errors.E103.format(path=path, reason=f"not valid YAML ({exc})")) from exc
+    try:
+        encoded = json.dumps(raw, default=_json_default, ensure_ascii=False)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(encoded, encoding="utf-8")
+        os.replace(partial, cached)
+        _prune(cached.parent)
+    except (OSError, TypeError, ValueError):
+        pass  # no cache (read-only home, odd YAML types): parse again next time
+    return raw
 
 
 def _entry_label(raw: Any, loc: tuple[int | str, ...]) -> str:
@@ -173,20 +217,26 @@ def _check_references(data: KbData) -> None:
     def fail(ident: str, reason: str) -> None:
         raise DataError(Errors.E103.format(path="(merged KB)", reason=f"entry {ident!r}: {reason}"))
 
+    org_ids = {o.id for o in data.organisations}
     for org in data.organisations:
         if org.country is not None and org.country not in countries:
             fail(org.id, f"unknown country code {org.country!r} (add it to states)")
+        if org.parent is not None and org.parent not in org_ids:
+            fail(org.id, f"unknown parent organisation {org.parent!r}")
+    for key in data.offices:
+        if key.organisation is not None and key.organisation not in org_ids:
+            fail(key.key, f"unknown organisation {key.organisation!r}")
     for title in (t for o in data.offices for t in o.titles if not isinstance(t, str)):
         if title.country is not None and title.country not in countries:
             fail(title.title, f"unknown country code {title.country!r} (add it to states)")
     for person in data.people:
         if person.country is not None and person.country not in countries:
             fail(person.id, f"unknown country code {person.country!r} (add it to states)")
-        for office in person.offices:
-            if office.role not in roles:
-                fail(person.id, f"unknown office key {office.role!r} (add it to offices.yaml)")
-            if office.country is not None and office.country not in countries:
-                fail(person.id, f"unknown country code {office.country!r} in its offices")
+        for held in person.offices:
+            if held.role not in roles:
+                fail(person.id, f"unknown office key {held.role!r} (add it to offices.yaml)")
+            if held.country is not None and held.country not in countries:
+                fail(person.id, f"unknown country code {held.country!r} in its offices")
 
 
 def load_data(extra_paths: Sequence[str] = ()) -> KbData:

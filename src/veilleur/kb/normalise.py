@@ -64,6 +64,7 @@ class Normaliser:
 
     def strip_connector(self, folded: str) -> str:
         """Remove leading connectors and articles ("de la france" -> "france", "d'israel")."""
+        words = sorted(self.connectors | self.articles, key=len, reverse=True)
         changed = True
         while changed and folded:
             changed = False
@@ -71,7 +72,9 @@ class Normaliser:
                 if folded.startswith(prefix) and len(folded) > len(prefix):
                     folded, changed = folded[len(prefix) :], True
                     break
-            head, _, rest = folded.partition(" ")
-            if not changed and rest and (head in self.connectors or head in self.articles):
-                folded, changed = rest, True
+            else:
+                for word in words:
+                    if folded.startswith(word + " "):
+                        folded, changed = folded[len(word) + 1 :], True
+                        break
         return folded

@@ -151,6 +151,10 @@ class LanguageModel(_Strict):
 
     leading_articles: list[str] = Field(default_factory=list)
     connectors: list[str] = Field(default_factory=list)
+    # Words that qualify a title without changing the office ("par intérim").
+    title_qualifiers: list[str] = Field(default_factory=list)
+    # Words opening a scope after a title ("envoyé spécial pour la Syrie", "chef du Hamas à Gaza").
+    scope_connectors: list[str] = Field(default_factory=list)
 
 
 class KbFileModel(_Strict):
