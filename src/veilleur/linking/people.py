@@ -49,8 +49,9 @@ class Person:
         forms = self.forms()
         if self.actor is not None:
             key = name_key(self.actor.name)
-            if any(name_key(f) == key for f in forms):
-                return self.actor.name
+            for form in forms:
+                if name_key(form) == key:
+                    return form  # the KB's name, spelt as the article spells it
         return max(forms, key=lambda f: (len(f.split()), forms.count(f), -forms.index(f)))
 
     def aliases(self) -> tuple[str, ...]:

@@ -59,7 +59,7 @@ def resolve(
         holders = kb_holders(kb, doc, title, period)
         named = [by_actor[h.id] for h in holders if h.id in by_actor]
         if named:
-            found.append(Resolved(title, named[0], None))
+            found.append(Resolved(title, _nearest_before(named, title.start), None))
             continue
         dated = period.start is not None
         if holders and dated and (title.country is not None or len(holders) == 1):
@@ -69,6 +69,16 @@ def resolve(
         if person is not None:
             found.append(Resolved(title, person, None))
     return found
+
+
+def _nearest_before(people: list[Person], at: int) -> Person:
+    """The person named last before token `at` (the first named after it if none is)."""
+
+    def distance(person: Person) -> tuple[int, int]:
+        before = [r.start for r in person.runs if r.start < at]
+        return (0, at - max(before)) if before else (1, person.first)
+
+    return min(people, key=distance)
 
 
 def _back_reference(

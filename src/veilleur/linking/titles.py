@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ..kb import KnowledgeBase
 from .grammar import Grammar
 from .kbmatch import KbHit
+from .text import fold
 from .tokens import is_capitalised, joined, word
 
 TitleKind = Literal["office", "counterpart", "press"]
@@ -82,12 +83,23 @@ class TitleReader:
                 return len(seq)
         return 0
 
+    def is_rank(self, text: str) -> bool:
+        """A rank of roles.yaml or of the KB, or a hyphenated compound of ranks."""
+        parts = [p for p in fold(text).replace("-", " ").split() if p]
+        return bool(parts) and (self.kb.is_rank(text) or all(self.kb.is_rank(p) for p in parts))
+
     def prefix_before(self, doc: Doc, i: int) -> int:
         """Start of the ranks and honorifics just before token i ('le général de division')."""
         j = i
         moved = True
         while moved and j > 0:
             moved = False
+            c = j - 1  # the start of a hyphen compound ending at j - 1 ("colonel - major")
+            while c > 0 and not doc[c - 1].whitespace_ and "-" in (doc[c - 1].text, doc[c].text):
+                c -= 1
+            if doc[c].text[:1].islower() and self.is_rank(doc[c:j].text):
+                j, moved = c, True  # "colonel-major", ranks only the KB lists
+                continue
             for seqs in (self.ranks, self.honorifics):
                 for seq in seqs:
                     a = j - len(seq)
