@@ -252,6 +252,24 @@ def test_feminine_pronoun_skips_a_man(nlp: Language) -> None:
     assert resolved is not None and resolved.name == "Catherine Colonna"
 
 
+def test_rank_with_demonym_refers_back_to_the_general(nlp: Language) -> None:
+    text = (
+        "Le chef du CENTCOM, le général Michael Kurilla, est arrivé jeudi, après l'assassinat du "
+        "général Zahedi. Le général américain devrait rencontrer des officiels israéliens."
+    )
+    doc = run(nlp, text, "2024-04")
+    coref = [m for m in doc._.mentions if m.how == "coref"]
+    assert [(m.text, m.name) for m in coref] == [("général américain", "Michael Kurilla")]
+
+
+def test_ce_dernier_is_the_last_person_named(nlp: Language) -> None:
+    text = "Emmanuel Macron a accueilli Donald Trump samedi. Ce dernier a salué leurs relations."
+    doc = run(nlp, text, "2024-12")
+    dernier = next(t for t in doc if t.text == "dernier")
+    resolved = resolve_pronoun(doc, dernier)
+    assert resolved is not None and resolved.name == "Donald Trump"
+
+
 def test_bare_title_refers_back_to_the_named_person(nlp: Language) -> None:
     text = "Le député ukrainien Oleksyi Haran a parlé lundi. Le député a ensuite quitté Vilnius."
     doc = run(nlp, text, "2023-07")

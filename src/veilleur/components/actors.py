@@ -20,7 +20,7 @@ from ..linking.grammar import grammar
 from ..linking.kbmatch import KbMatcher
 from ..linking.names import NameFinder
 from ..linking.people import Period, country, group, keep, record, role, unsettled
-from ..linking.references import resolve
+from ..linking.references import rank_references, resolve
 from ..linking.titles import TitleReader
 from ..linking.tokens import layout
 from ..records import PartialDate
@@ -69,6 +69,12 @@ class ActorLinker:
         for item in resolved:
             if item.person is not None:
                 item.person.references.append(item.title)
+        named = {i for p in people for r in p.runs for i in range(r.start, r.end)}
+        pointers = rank_references(
+            doc, self.titles, people, lay, self.grammar.max_back_sentences, named
+        )
+        for start, end, person in pointers:
+            person.pointers.append((start, end))
         refs: dict[tuple[int, int], str | None] = {}
         for person in people:
             for run in person.runs:

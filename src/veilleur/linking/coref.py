@@ -62,9 +62,16 @@ def _gender(doc: Doc, mention: Mention, feminine: frozenset[str]) -> Gender | No
 
 
 def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | None:
-    """The person a subject pronoun ('il', 'elle', '-t-il') stands for, or None if unclear."""
+    """The person a subject pronoun ('il', 'elle', '-t-il', 'ce dernier') stands for, or None."""
     g = grammar(lang)
     gender = g.pronouns.get(word(token))
+    recency = (
+        token.i > 0
+        and word(doc[token.i - 1]) in g.recency_determiners
+        and word(token) in g.recency_pronouns
+    )
+    if recency:
+        gender = g.recency_pronouns[word(token)]
     if gender is None:
         return None
     lay = layout(doc)
@@ -76,13 +83,22 @@ def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | No
         if here - back < 0:
             break
         pool = _people_before(doc, lay, here - back)
+    if recency:  # "ce dernier": the last one named, not the subject
+        pool = pool[::-1]
     for m in pool:
         found = _gender(doc, m, g.feminine_markers)
         if found is None or found == gender:
             return Mention(
-                token.idx, token.idx + len(token), token.text, m.actor_id, m.name, "person",
-                m.country, m.role, "pronoun",
-            )  # fmt: skip
+                token.idx,
+                token.idx + len(token),
+                token.text,
+                m.actor_id,
+                m.name,
+                "person",
+                m.country,
+                m.role,
+                "pronoun",
+            )
     return None
 
 

@@ -35,6 +35,8 @@ class RolesSchema(BaseModel):
     name_particles: list[str] = []
     organisation_words: list[str] = []
     pronouns: dict[str, Gender] = {}
+    recency_pronouns: dict[str, Gender] = {}
+    recency_determiners: list[str] = []
     plural_pronouns: list[str] = []
     group_nouns: list[str] = []
     number_words: dict[str, int] = {}
@@ -67,6 +69,8 @@ class Grammar:
     name_particles: frozenset[str]
     organisation_words: frozenset[str]
     pronouns: dict[str, Gender]
+    recency_pronouns: dict[str, Gender]
+    recency_determiners: frozenset[str]
     plural_pronouns: frozenset[str]
     group_nouns: frozenset[str]
     number_words: dict[str, int]
@@ -96,6 +100,8 @@ def grammar(code: str = "fr") -> Grammar:
         name_particles=_folded(data.name_particles),
         organisation_words=_folded(data.organisation_words),
         pronouns={fold(k): v for k, v in data.pronouns.items()},
+        recency_pronouns={fold(k): v for k, v in data.recency_pronouns.items()},
+        recency_determiners=_folded(data.recency_determiners),
         plural_pronouns=_folded(data.plural_pronouns),
         group_nouns=_folded(data.group_nouns),
         number_words={fold(k): v for k, v in data.number_words.items()},

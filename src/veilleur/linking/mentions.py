@@ -65,6 +65,21 @@ def mentions(
                     how,
                 )
             )
+        for a, b in person.pointers:
+            span = doc[a:b]
+            out.append(
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    rec.actor_id,
+                    rec.name,
+                    "person",
+                    rec.country,
+                    label,
+                    "coref",
+                )
+            )
     by_person = {id(p): rec for p, rec in people}
     for item in resolved:
         span = doc[item.title.start : item.title.end]

@@ -30,6 +30,7 @@ class Person:
     runs: list[NameRun]
     actor: Actor | None = None
     references: list[Title] = field(default_factory=list)  # unnamed titles designating them
+    pointers: list[tuple[int, int]] = field(default_factory=list)  # "le général américain"
 
     @property
     def first(self) -> int:
@@ -249,6 +250,7 @@ def record(
     spans += [
         (doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])) for t in person.references
     ]
+    spans += [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in person.pointers]
     return PersonRecord(
         name=person.name(),
         actor_id=actor_id(person),

@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 from ..kb import Actor, KnowledgeBase
 from .people import Period, Person
 from .text import fold
-from .titles import Title
-from .tokens import Layout
+from .titles import Title, TitleReader
+from .tokens import Layout, is_capitalised, word
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +71,77 @@ def resolve(
     return found
 
 
+def rank_references(
+    doc: Doc,
+    reader: TitleReader,
+    people: list[Person],
+    lay: Layout,
+    max_back: int,
+    named: set[int],
+) -> list[tuple[int, int, Person]]:
+    """'le général américain', 'le colonel': a rank with no name after it designates the person
+    last named with that rank (and of that country, when a demonym follows)."""
+    found: list[tuple[int, int, Person]] = []
+    for tok in doc:
+        i = tok.i
+        if i == 0 or word(doc[i - 1]) not in {"le", "la", "du", "au"} or i in named:
+            continue
+        end = i + 1
+        while (
+            end < len(doc)
+            and not doc[end - 1].whitespace_
+            and "-"
+            in (
+                doc[end - 1].text,
+                doc[end].text,
+            )
+        ):
+            end += 1
+        if not reader.is_rank(doc[i:end].text):
+            continue
+        states = reader.kb.demonyms_in(doc[end].text) if end < len(doc) else ()
+        place = states[0].country if states else None
+        stop = end + 1 if states else end
+        if stop < len(doc) and (stop in named or is_capitalised(doc[stop])):
+            continue  # "le général Mark Milley": a name follows, no back-reference
+        rank = fold(doc[i:end].text)
+        candidates = [
+            p
+            for p in people
+            if any(r.honorific and rank in fold(r.honorific) for r in p.runs)
+            and (place is None or _country_of(p) in {None, place})
+        ]
+        if not candidates and place is not None:
+            candidates = [p for p in people if _country_of(p) == place and _military(p)]
+        person = _back_within(candidates, i, lay, max_back)
+        if person is not None:
+            found.append((i, stop, person))
+    return found
+
+
+def _country_of(person: Person) -> str | None:
+    if person.actor is not None:
+        return person.actor.country
+    return next((t.country for t in person.titles() if t.country_known), None)
+
+
+def _military(person: Person) -> bool:
+    """Named with a rank somewhere in the article."""
+    return any(r.honorific for r in person.runs)
+
+
+def _back_within(people: list[Person], at: int, lay: Layout, max_back: int) -> Person | None:
+    here = lay.sentence_of(at)
+    best: tuple[int, Person] | None = None
+    for person in people:
+        before = [r.start for r in person.runs if r.start < at]
+        if not before or here - lay.sentence_of(max(before)) > max_back:
+            continue
+        if best is None or max(before) > best[0]:
+            best = (max(before), person)
+    return best[1] if best else None
+
+
 def _nearest_before(people: list[Person], at: int) -> Person:
     """The person named last before token `at` (the first named after it if none is)."""
 
@@ -89,6 +160,8 @@ def _back_reference(
     best: tuple[int, Person] | None = None
     for person in people:
         heads = {fold(t.head) for t in person.titles() if t.kind == "office"}
+        if person.actor is not None:
+            heads |= {fold(o.label).split()[0] for o in person.actor.offices if o.label}
         if fold(title.head) not in heads:
             continue
         known = person.actor.country if person.actor is not None else None
