@@ -30,8 +30,19 @@ class Errors:
         "E009 {path}:{line}: line is longer than {limit} bytes; skipped. Split the record "
         "or raise the limit with --max-record-bytes."
     )
-    E010 = "E010 {path}:{line}: field 'published' is not a date ({value!r}); expected YYYY[-MM[-DD]]."
+    E010 = (
+        "E010 {path}:{line}: field 'published' is not a date ({value!r}); expected YYYY[-MM[-DD]]."
+    )
     E011 = "E011 {path}: unsupported file type {suffix!r}; use .txt, .jsonl, .json, .html or .htm."
+    E012 = (
+        "E012 {path}: file is larger than {limit} bytes; skipped. Split it (JSON Lines are read "
+        "line by line) or raise the limit with --max-record-bytes."
+    )
+    E013 = "E013 {path}: cannot read ({reason}). Check the file's permissions."
+    E014 = (
+        "E014 {path}: the first JSON record has no 'text' field, so the file does not hold "
+        "articles (an annotation file?); skipped. Each record needs 'text'."
+    )
 
     # Language data and knowledge base (E1xx)
     E101 = "E101 language data {path}: {reason}. Fix the file; see its schema in veilleur.lang."
@@ -50,6 +61,24 @@ class Errors:
     E301 = "E301 {path}: no gold.jsonl in this folder; 'veilleur eval' needs annotated articles."
     E302 = "E302 {path}:{line}: gold record names doc {doc!r}, which is not in the folder."
     E303 = "E303 scores below the pinned floors: {failures}."
+    E304 = "E304 {path}:{line}: not a FORMAT.md record ({reason}). Fix that line."
+    E305 = "E305 {path}: cannot read it ({reason}). Check the path."
+    E306 = (
+        "E306 {path}: {reason}. A clusters file is a JSON list of clusters, each a list of "
+        "[doc, event_index] pairs."
+    )
+    E307 = "E307 {path}: {reason}. A floors file is a JSON object of dotted metric names to 0-1."
+    E308 = (
+        "E308 doc {doc!r} appears {n} times in the {side} records; articles are paired by doc, "
+        "so each must be unique."
+    )
+
+    # Queries and exports (E4xx)
+    E401 = "E401 unknown export format {fmt!r}; choose one of {formats}."
+    E402 = "E402 the {fmt} export writes a file: give one with --output FILE."
+    E403 = "E403 this export needs optional packages: pip install 'veilleur[{extra}]'."
+    E404 = "E404 no actor matches {query!r}; list them with 'veilleur actors'."
+    E405 = "E405 {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD."
 
 
 class VeilleurError(Exception):

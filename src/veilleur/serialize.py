@@ -25,7 +25,7 @@ def _encode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
 
 def _decode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
     if isinstance(obj, dict) and _KEY in obj:
-        return pickle.loads(obj[_KEY])  # noqa: S301 - bytes we packed ourselves, in-process
+        return pickle.loads(obj[_KEY])  # bytes we packed ourselves, in-process
     return chain(obj) if chain is not None else obj
 
 

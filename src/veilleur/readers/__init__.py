@@ -1,41 +1,46 @@
-"""Article readers: plain text, JSON Lines, HTML, folders and standard input -> Article."""
+"""Article readers: plain text, JSON Lines, HTML, folders and standard input -> Article.
+
+Stages for one input:
+    1. files     path, folder or '-' -> the input kind (by extension, or sniffed on stdin)
+    2. decoding  bytes -> text (UTF-8, else a detected encoding; empty and binary refused)
+    3. kind      text (corpus format), jsonl (one object a line) or html (trafilatura)
+    4. cleaning  non-content regions (header, credits, captions, bylines, date lines) blanked
+    5. published the publication date from header, metadata, text or URL, with its precision
+"""
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
+from .cleaning import blank, scan
+from .data import ArticleData, patterns
+from .decoding import decode
+from .files import DEFAULT_MAX_RECORD_BYTES, kind_of, read, read_file, read_stdin, walk
+from .html import from_html
+from .jsonl import from_object, read_jsonl, read_lines
+from .published import choose, parse_date_line, parse_metadata_date, url_date
+from .text import article_id, checked, from_text, with_title
 
-from ..records import Article, Origin, PartialDate, Region
-
-_HEADER = re.compile(r"^ date (\d{4}-\d{2}) ")
-
-
-def article_id(text: str) -> str:
-    """Content hash of the normalised text: the same article read twice gets the same id."""
-    normal = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
-
-
-def from_text(text: str, *, origin: Origin | None = None, name: str | None = None) -> Article:
-    """Build an Article from raw text in the seed format (optional ' date YYYY-MM' header)."""
-    regions: list[Region] = []
-    content = text
-    published = None
-    published_from = None
-    match = _HEADER.match(text)
-    if match:
-        published = PartialDate.parse(match.group(1))
-        published_from = "header"
-        regions.append(Region(0, match.end(), "header"))
-        content = " " * match.end() + text[match.end() :]
-    return Article(
-        id=article_id(text),
-        text=text,
-        content=content,
-        origin=origin or Origin("-"),
-        published=published,
-        published_from=published_from,
-        regions=tuple(regions),
-        name=name,
-    )
+__all__ = [
+    "DEFAULT_MAX_RECORD_BYTES",
+    "ArticleData",
+    "article_id",
+    "blank",
+    "checked",
+    "choose",
+    "decode",
+    "from_html",
+    "from_object",
+    "from_text",
+    "kind_of",
+    "parse_date_line",
+    "parse_metadata_date",
+    "patterns",
+    "read",
+    "read_file",
+    "read_jsonl",
+    "read_lines",
+    "read_stdin",
+    "scan",
+    "url_date",
+    "walk",
+    "with_title",
+]

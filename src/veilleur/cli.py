@@ -1,0 +1,389 @@
+"""The `veilleur` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import Errors, InputError, VeilleurError
+from .pipeline import Options, analyse
+from .readers import read
+from .readers.files import DEFAULT_MAX_RECORD_BYTES
+from .records import Article, PartialDate
+from .store import EventActor, Store, TimelineFilter, TimelineRow
+
+app = typer.Typer(
+    help="French news articles into a structured, deduplicated record of political events.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="VEILLEUR_DB", help="Database URL or SQLite path [veilleur.db]."),
+]
+KbOption = Annotated[
+    list[str] | None, typer.Option("--kb", help="Extra knowledge-base file (same format).")
+]
+ProcOption = Annotated[int, typer.Option("--n-process", "-j", min=1, help="Worker processes.")]
+BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
+MaxBytesOption = Annotated[
+    int,
+    typer.Option("--max-record-bytes", min=1024, help="Longest article or JSON line read."),
+]
+
+
+def _options(kb: list[str] | None, n_process: int, batch_size: int) -> Options:
+    return Options(n_process=n_process, batch_size=batch_size, kb_paths=tuple(kb or ()))
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _articles(
+    paths: list[str], failures: list[InputError], *, max_bytes: int = DEFAULT_MAX_RECORD_BYTES
+) -> Iterator[Article]:
+    """Readable articles of `paths`; unreadable inputs are reported on stderr and collected."""
+    for item in read(paths, stdin=sys.stdin, max_record_bytes=max_bytes):
+        if isinstance(item, InputError):
+            failures.append(item)
+            err.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
+        else:
+            yield item
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOption = None,
+    kb: KbOption = None,
+    n_process: ProcOption = 1,
+    batch_size: BatchOption = 16,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_RECORD_BYTES,
+) -> None:
+    """Read, analyse and store articles; already stored articles are skipped (idempotent)."""
+    store = Store.open(db)
+    run_id = store.start_run("ingest", {"paths": paths, "db": db, "kb": kb or []})
+    failures: list[InputError] = []
+    counts = {"read": 0, "new": 0, "stored": 0}
+
+    def fresh() -> Iterator[Article]:
+        for article in _articles(paths, failures, max_bytes=max_bytes):
+            counts["read"] += 1
+            if store.has(article.id):
+                counts["stored"] += 1
+                continue
+            yield article
+
+    try:
+        with _progress() as progress:
+            task = progress.add_task("analysing", total=None)
+            for record in analyse(fresh(), options=_options(kb, n_process, batch_size)):
+                status = store.add(record, run_id=run_id)
+                counts["new" if status == "new" else "stored"] += 1
+                progress.advance(task)
+    finally:
+        store.finish_run(
+            run_id,
+            n_read=counts["read"],
+            n_new=counts["new"],
+            n_stored=counts["stored"],
+            n_failed=len(failures),
+            failures=[str(f) for f in failures],
+        )
+    out.print(
+        f"read {counts['read']}, new {counts['new']}, already stored {counts['stored']}, "
+        f"failed {len(failures)}  ->  {store.url}",
+        highlight=False,
+    )
+    for failure in failures:
+        out.print(f"  failed: {failure}", highlight=False)
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl.")] = "jsonl",
+    kb: KbOption = None,
+    n_process: ProcOption = 1,
+    batch_size: BatchOption = 16,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_RECORD_BYTES,
+) -> None:
+    """Print one FORMAT.md record per article on standard output; no database involved."""
+    if fmt != "jsonl":
+        raise typer.BadParameter("only jsonl is supported by extract; see 'veilleur export'")
+    failures: list[InputError] = []
+    records = analyse(
+        _articles(paths, failures, max_bytes=max_bytes), options=_options(kb, n_process, batch_size)
+    )
+    for record in records:
+        sys.stdout.write(json.dumps(record.as_dict(), ensure_ascii=False) + "\n")
+    if failures:
+        err.print(f"{len(failures)} input(s) failed", highlight=False)
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+) -> None:
+    """List stored articles."""
+    store = Store.open(db)
+    table = Table("id", "published", "doc", "title / lead", "people", "events", "quotes")
+    for row in store.articles(limit=limit, offset=offset):
+        table.add_row(
+            row.id,
+            row.published or "",
+            row.doc or "",
+            (row.title or row.lead or "")[:60],
+            str(row.n_people),
+            str(row.n_events),
+            str(row.n_quotes),
+        )
+    out.print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix of it.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the FORMAT.md record.")] = False,
+) -> None:
+    """Show one stored article: its people, events with evidence, and quotes."""
+
+    store = Store.open(db)
+    row = store.article(article_id)
+    if row is None:
+        err.print(Errors.E203.format(id=article_id), highlight=False)
+        raise typer.Exit(1)
+    record = store.record(row.id)
+    if as_json:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"[bold]{row.title or row.lead or row.doc}[/bold]  ({row.id}, {row.published})")
+    for person in record["people"]:
+        role = f", {person['role']}" if person.get("role") else ""
+        out.print(f"  person  {person['name']} [{person.get('country') or '-'}{role}]")
+    for event in record["events"]:
+        actors = f"{', '.join(event['source'])} -> {', '.join(event['target'])}"
+        out.print(
+            f"  event   {event['type']:<9} {event.get('date') or '?':<10} {actors}"
+            f" @ {event.get('location') or '-'} ({event['status']})",
+            highlight=False,
+        )
+        out.print(f"          [dim]{event['evidence']}[/dim]", highlight=False)
+    for quote in record["quotes"]:
+        out.print(f"  quote   {quote.get('speaker') or '?'}: «{quote['text']}»", highlight=False)
+
+
+def _day(value: str | None, *, last: bool) -> dt.date | None:
+    """A --since/--until value: YYYY, YYYY-MM or YYYY-MM-DD, as its first or last day."""
+    if value is None:
+        return None
+    try:
+        date = PartialDate.parse(value)
+    except ValueError as exc:
+        raise typer.BadParameter(Errors.E405.format(value=value)) from exc
+    return date.last_day() if last else date.first_day()
+
+
+def _actor_ids(store: Store, query: str) -> list[str]:
+    ids = store.find_actors(query)
+    if not ids:
+        err.print(Errors.E404.format(query=query), highlight=False)
+        raise typer.Exit(1)
+    return ids
+
+
+def _names(actors: tuple[EventActor, ...]) -> str:
+    return ", ".join(a.name for a in actors) or "-"
+
+
+def _timeline_table(rows: list[TimelineRow], title: str) -> Table:
+    table = Table("date", "type", "source", "target", "where", "status", "src", title=title)
+    for row in rows:
+        kind = f"{row.type}/{row.mode}" if row.mode else row.type
+        table.add_row(
+            row.date or "?",
+            kind,
+            _names(row.source),
+            _names(row.target),
+            row.location or "",
+            row.status,
+            str(row.n_sources),
+        )
+    return table
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Events of this actor (name or id).")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Events involving this country (ISO3).")
+    ] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON event per line.")] = False,
+) -> None:
+    """Real events in date order, each with its number of sources."""
+    store = Store.open(db)
+    where = TimelineFilter(
+        actor_ids=tuple(_actor_ids(store, actor)) if actor else None,
+        country=country,
+        type=event_type,
+        since=_day(since, last=False),
+        until=_day(until, last=True),
+    )
+    rows = store.timeline(where, limit=limit)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")
+        return
+    total = store.count_events(where)
+    out.print(_timeline_table(rows, f"{len(rows)} of {total} events"))
+
+
+@app.command("actors")
+def list_actors(
+    db: DbOption = None,
+    kind: Annotated[str | None, typer.Option(help="person, state, organisation or group.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+) -> None:
+    """Actors, most frequent in events first."""
+    store = Store.open(db)
+    table = Table("id", "name", "kind", "country", "role", "events", "articles", "quotes")
+    for row in store.actors(limit=limit, kind=kind):
+        table.add_row(
+            row.actor_id,
+            row.name,
+            row.kind,
+            row.country or "",
+            row.role or "",
+            str(row.n_events),
+            str(row.n_articles),
+            str(row.n_quotes),
+        )
+    out.print(table)
+
+
+@app.command("actor")
+def show_actor(
+    name: Annotated[str, typer.Argument(help="Name, alias or id of the actor.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+) -> None:
+    """One actor: offices over time, events, quotes, most frequent counterparts."""
+    store = Store.open(db)
+    for actor_id in _actor_ids(store, name):
+        profile = store.actor(actor_id, limit=limit)
+        if profile is None:
+            continue
+        a = profile.actor
+        out.print(f"[bold]{a.name}[/bold] ({a.actor_id}, {a.kind}, {a.country or '-'})")
+        if a.aliases:
+            out.print(f"  also: {', '.join(a.aliases)}", highlight=False)
+        for role in profile.roles:
+            span = role.first if role.first == role.last else f"{role.first} .. {role.last}"
+            out.print(f"  office  {role.role}  ({span or 'undated'}, {role.n_articles} art.)")
+        if profile.counterparts:
+            met = ", ".join(f"{c.name} ({n})" for c, n in profile.counterparts)
+            out.print(f"  most often with: {met}", highlight=False)
+        out.print(_timeline_table(list(profile.events), "events"))
+        for quote in profile.quotes:
+            out.print(f"  «{quote.text}»  [dim]{quote.doc}, {quote.published or '?'}[/dim]")
+
+
+@app.command("quotes")
+def list_quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Quotes of this speaker only.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 100,
+) -> None:
+    """Quotations with their speakers, newest first."""
+    store = Store.open(db)
+    ids = _actor_ids(store, speaker) if speaker else None
+    for quote in store.quotes(speaker_ids=ids, limit=limit):
+        out.print(
+            f"[bold]{quote.speaker or '?'}[/bold] «{quote.text}»  "
+            f"[dim]{quote.doc}, {quote.published or '?'}[/dim]",
+            highlight=False,
+        )
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet, graphml, gexf.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export FORMAT.md records (jsonl), the dyadic event table (csv, parquet) or the network."""
+    from .export import export
+
+    n = export(Store.open(db), fmt, output if output is not None else sys.stdout)
+    err.print(f"{n} rows written" + (f" to {output}" if output else ""), highlight=False)
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder with articles and gold.jsonl.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+    floors: Annotated[
+        Path | None, typer.Option(help="Fail (exit 1) when a score is below these floors.")
+    ] = None,
+    clusters: Annotated[
+        Path | None,
+        typer.Option(help="Gold same-event clusters, to score merging [eval_merge_clusters.json]."),
+    ] = None,
+    kb: KbOption = None,
+) -> None:
+    """Score the analysis of a gold folder by FORMAT.md's rules."""
+    from .evaluate import check_floors, evaluate_folder, load_floors, render_table
+
+    if clusters is None and Path("eval_merge_clusters.json").exists():
+        clusters = Path("eval_merge_clusters.json")
+    scores = evaluate_folder(gold_dir, options=_options(kb, 1, 16), clusters=clusters)
+    if as_json:
+        sys.stdout.write(json.dumps(scores.as_dict(), indent=2) + "\n")
+    else:
+        out.print(render_table(scores))
+    if floors is not None:
+        failures = check_floors(scores, load_floors(floors))
+        if failures:
+            for failure in failures:
+                err.print(f"[red]{failure}[/red]", highlight=False)
+            raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point that turns veilleur's errors into one clear line and exit code 2."""
+    try:
+        app()
+    except VeilleurError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise SystemExit(2) from exc

@@ -1,0 +1,166 @@
+"""Scoring against a gold folder (FORMAT.md rules): veilleur.evaluation's API plus the run.
+
+The scoring itself (veilleur.evaluation) is pure; `evaluate_folder` is the one place that
+runs the pipeline on an annotated folder's articles, for `veilleur eval` and the CI gate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from .errors import InputError
+from .evaluation import (
+    FLOORS_FILE,
+    Accuracy,
+    Alignment,
+    Counts,
+    Diff,
+    EvalError,
+    GoldEvent,
+    GoldPerson,
+    GoldQuote,
+    GoldRecord,
+    Scores,
+    align_all,
+    check_floors,
+    date_right,
+    event_mapping,
+    explain,
+    flatten,
+    from_dicts,
+    from_records,
+    gate_message,
+    load_clusters,
+    load_floors,
+    load_gold,
+    load_jsonl,
+    parse_record,
+    render_table,
+    score,
+    score_merge,
+)
+from .records import Article, ArticleRecord
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .pipeline import Options
+
+__all__ = [
+    "FLOORS_FILE",
+    "Accuracy",
+    "Alignment",
+    "Counts",
+    "Diff",
+    "EvalError",
+    "GoldEvent",
+    "GoldPerson",
+    "GoldQuote",
+    "GoldRecord",
+    "Scores",
+    "align_all",
+    "analyse_folder",
+    "analyse_folder_records",
+    "check_floors",
+    "date_right",
+    "evaluate_folder",
+    "event_mapping",
+    "explain",
+    "flatten",
+    "from_dicts",
+    "from_records",
+    "gate_message",
+    "load_clusters",
+    "load_floors",
+    "load_gold",
+    "load_jsonl",
+    "merged_clusters",
+    "parse_record",
+    "render_table",
+    "score",
+    "score_merge",
+]
+
+
+def analyse_folder(
+    folder: str | Path, *, options: Options | None = None, nlp: Language | None = None
+) -> tuple[list[GoldRecord], list[GoldRecord]]:
+    """The gold records of an annotated folder and the pipeline's records of its articles.
+
+    Each article is read from its file alone, as `veilleur extract` would read it: the gold's
+    `url` and other annotations are not given to the pipeline.
+    """
+    gold, records = analyse_folder_records(folder, options=options, nlp=nlp)
+    return gold, from_records(records)
+
+
+def analyse_folder_records(
+    folder: str | Path, *, options: Options | None = None, nlp: Language | None = None
+) -> tuple[list[GoldRecord], list[ArticleRecord]]:
+    """The gold records of an annotated folder and the pipeline's ArticleRecords of its articles.
+
+    Each article is read from its file alone, as `veilleur extract` would read it: the gold's
+    `url` and other annotations are not given to the pipeline.
+    """
+    from .pipeline import analyse
+    from .readers import read_file
+
+    gold = load_gold(folder)
+    root = Path(folder) if Path(folder).is_dir() else Path(folder).parent
+    articles: list[Article] = []
+    for g in gold:
+        for item in read_file(str(root / g.doc), name=g.doc):
+            if isinstance(item, InputError):
+                raise item
+            articles.append(item)
+    return gold, list(analyse(articles, options=options, nlp=nlp))
+
+
+def merged_clusters(records: Sequence[ArticleRecord]) -> list[list[tuple[str, int]]]:
+    """Store the records in a throwaway database and read back which events it merged.
+
+    Clusters are lists of (doc, index of the event in the record), as in the gold clusters file.
+    """
+    from .store import Store
+    from .store import schema as s
+
+    with Store.open(":memory:") as store:
+        for record in records:
+            store.add(record)
+        query = (
+            select(s.articles.c.doc, s.reports.c.ord, s.reports.c.event_id)
+            .join(s.articles, s.articles.c.id == s.reports.c.article_id)
+            .order_by(s.reports.c.event_id, s.articles.c.doc, s.reports.c.ord)
+        )
+        with store.engine.connect() as conn:
+            groups: dict[str, list[tuple[str, int]]] = {}
+            for doc, ord_, event_id in conn.execute(query):
+                groups.setdefault(event_id, []).append((doc, ord_))
+    return list(groups.values())
+
+
+def evaluate_folder(
+    folder: str | Path,
+    *,
+    options: Options | None = None,
+    nlp: Language | None = None,
+    clusters: str | Path | None = None,
+) -> Scores:
+    """Run the pipeline on an annotated folder's articles and score it against its gold.
+
+    With `clusters` (a file of gold same-event clusters), merging is scored pairwise too, on
+    the events that match gold events.
+    """
+    gold, records = analyse_folder_records(folder, options=options, nlp=nlp)
+    system = from_records(records)
+    scores = score(gold, system)
+    if clusters is None:
+        return scores
+    mapping = event_mapping(align_all(gold, system))
+    merge = score_merge(load_clusters(clusters), merged_clusters(records), mapping=mapping)
+    return replace(scores, merge=merge)

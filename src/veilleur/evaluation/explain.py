@@ -1,0 +1,174 @@
+"""Per-article differences between system and gold, for error analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..records import PartialDate
+from .align import Alignment
+from .gold import GoldEvent, GoldPerson, GoldQuote, GoldRecord
+from .score import align_all
+
+Item = Literal["event", "quote", "person", "published"]
+Kind = Literal["missed", "spurious", "wrong"]
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    """One difference: a gold item missed, a system item spurious, or a matched field wrong."""
+
+    doc: str
+    item: Item
+    kind: Kind
+    field: str | None = None
+    gold: str | None = None
+    system: str | None = None
+    gold_index: int | None = None
+    system_index: int | None = None
+    context: str | None = None  # the gold item a wrong field belongs to
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The diff as JSON-ready values."""
+        return {
+            "doc": self.doc,
+            "item": self.item,
+            "kind": self.kind,
+            "field": self.field,
+            "gold": self.gold,
+            "system": self.system,
+            "gold_index": self.gold_index,
+            "system_index": self.system_index,
+            "context": self.context,
+        }
+
+    def __str__(self) -> str:
+        what = f"{self.item} {self.kind}" + (f" {self.field}" if self.field else "")
+        sides = []
+        if self.gold is not None or self.kind != "spurious":
+            sides.append(f"gold{_index(self.gold_index)}={self.gold}")
+        if self.system is not None or self.kind != "missed":
+            sides.append(f"system{_index(self.system_index)}={self.system}")
+        line = f"{self.doc}: {what}: " + " | ".join(sides)
+        return f"{line} (in {self.context})" if self.context else line
+
+
+def _index(index: int | None) -> str:
+    return "" if index is None else f"[{index}]"
+
+
+def _date(date: PartialDate | None) -> str:
+    return date.iso() if date else "null"
+
+
+def describe_event(event: GoldEvent) -> str:
+    """'TYPE source -> target @date in place', for reading diffs."""
+    source, target = ", ".join(event.source), ", ".join(event.target)
+    return f"{event.type} {source} -> {target} @{_date(event.date)} in {event.location}"
+
+
+def _actors(event: GoldEvent) -> str:
+    return f"{', '.join(event.source)} -> {', '.join(event.target)}"
+
+
+def _quote(quote: GoldQuote) -> str:
+    text = quote.text if len(quote.text) <= 60 else quote.text[:57] + "..."
+    return f"{quote.speaker}: «{text}»"
+
+
+def _person(person: GoldPerson) -> str:
+    return f"{person.name} ({person.country}, {person.role})"
+
+
+def _event_diffs(a: Alignment) -> list[Diff]:
+    doc, gold, system = a.gold.doc, a.gold.events, a.system.events
+    diffs = [
+        Diff(doc, "event", "missed", gold=describe_event(gold[g]), gold_index=g)
+        for g in a.missed_events
+    ]
+    diffs += [
+        Diff(doc, "event", "spurious", system=describe_event(system[s]), system_index=s)
+        for s in a.spurious_events
+    ]
+    for p in a.events:
+        ge, se = gold[p.gold], system[p.system]
+        checks = (
+            ("date", p.date_right, _date(ge.date), _date(se.date)),
+            ("location", p.location_right, str(ge.location), str(se.location)),
+            ("actors", p.actors == 1.0, _actors(ge), _actors(se)),
+            ("status", p.status_right, str(ge.status), str(se.status)),
+            ("mode", p.mode_right is not False, str(ge.mode), str(se.mode)),
+        )
+        context = describe_event(ge)
+        diffs += [
+            Diff(doc, "event", "wrong", name, g_text, s_text, p.gold, p.system, context)
+            for name, right, g_text, s_text in checks
+            if not right
+        ]
+    return diffs
+
+
+def _quote_diffs(a: Alignment) -> list[Diff]:
+    doc, gold, system = a.gold.doc, a.gold.quotes, a.system.quotes
+    diffs = [
+        Diff(doc, "quote", "missed", gold=_quote(gold[g]), gold_index=g) for g in a.missed_quotes
+    ]
+    diffs += [
+        Diff(doc, "quote", "spurious", system=_quote(system[s]), system_index=s)
+        for s in a.spurious_quotes
+    ]
+    diffs += [
+        Diff(
+            doc,
+            "quote",
+            "wrong",
+            "speaker",
+            _quote(gold[p.gold]),
+            _quote(system[p.system]),
+            p.gold,
+            p.system,
+        )
+        for p in a.quotes
+        if not p.speaker_right
+    ]
+    return diffs
+
+
+def _people_diffs(a: Alignment) -> list[Diff]:
+    doc, gold, system = a.gold.doc, a.gold.people, a.system.people
+    diffs = [
+        Diff(doc, "person", "missed", gold=_person(gold[g]), gold_index=g) for g in a.missed_people
+    ]
+    diffs += [
+        Diff(doc, "person", "spurious", system=_person(system[s]), system_index=s)
+        for s in a.spurious_people
+    ]
+    for p in a.people:
+        gp, sp = gold[p.gold], system[p.system]
+        if not p.country_right:
+            diffs.append(
+                Diff(doc, "person", "wrong", "country", _person(gp), _person(sp), p.gold, p.system)
+            )
+        if not p.role_right:
+            diffs.append(
+                Diff(doc, "person", "wrong", "role", _person(gp), _person(sp), p.gold, p.system)
+            )
+    return diffs
+
+
+def article_diffs(a: Alignment) -> list[Diff]:
+    """Every difference in one aligned article: published, people, events, quotes."""
+    diffs = []
+    if not a.published_right:
+        gold = f"{_date(a.gold.published)} ({a.gold.published_from})"
+        system = f"{_date(a.system.published)} ({a.system.published_from})"
+        diffs.append(Diff(a.gold.doc, "published", "wrong", a.published_group, gold, system))
+    return diffs + _people_diffs(a) + _event_diffs(a) + _quote_diffs(a)
+
+
+def explain(
+    gold: Sequence[GoldRecord], system: Sequence[GoldRecord], *, lang: str = "fr"
+) -> list[Diff]:
+    """What the system missed, added or got wrong, article by article (in gold order)."""
+    return [d for a in align_all(gold, system, lang=lang) for d in article_diffs(a)]

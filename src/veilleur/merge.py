@@ -1,0 +1,218 @@
+"""Cross-article event merging: reports of the same real event become one event.
+
+Two reports are the same event when they have the same type, share enough actors, their dates
+agree at their precision and their places do not contradict. Clusters are the connected
+components of that relation, so the result does not depend on the order articles arrive in,
+and a new batch merges into what is stored by adding edges (see `Merger`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .records import PartialDate, Status
+
+_STATUS_RANK: dict[str, int] = {"occurred": 0, "reported": 1, "planned": 2}
+
+
+def norm(text: str) -> str:
+    """Case-, accent-, hyphen- and apostrophe-insensitive form of a name or place."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(bare.replace("-", " ").replace("’", "'").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One event as one article reports it, reduced to what merging compares."""
+
+    key: str
+    article_id: str
+    type: str
+    source: frozenset[str]
+    target: frozenset[str]
+    date: PartialDate | None = None
+    location: str | None = None
+    status: Status = "occurred"
+    mode: str | None = None
+    published: PartialDate | None = None
+    negated: bool = False
+
+    @property
+    def participants(self) -> frozenset[str]:
+        """Every actor of the report, whichever side."""
+        return self.source | self.target
+
+
+@dataclass(frozen=True, slots=True)
+class MergedEvent:
+    """The fields of a real event, taken from the most precise of its reports."""
+
+    key: str
+    type: str
+    mode: str | None
+    date: PartialDate | None
+    location: str | None
+    status: Status
+    reports: tuple[str, ...]
+    articles: tuple[str, ...]
+    first_seen: PartialDate | None
+    last_seen: PartialDate | None
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRules:
+    """How strict merging is; `is_country` tells a country-level place from a specific one."""
+
+    is_country: Callable[[str], bool] = lambda _place: False
+    same_actor: Callable[[str, str], bool] = lambda a, b: a == b
+
+
+def _share(a: Iterable[str], b: Iterable[str], rules: MergeRules) -> int:
+    """How many actors of `a` have an equal in `b`."""
+    pool = list(b)
+    return sum(1 for x in a if any(rules.same_actor(x, y) for y in pool))
+
+
+def dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Dates agree when one contains the other at its own precision (unknown agrees)."""
+    if a is None or b is None:
+        return True
+    return a.contains(b) or b.contains(a)
+
+
+def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
+    """Places agree when unknown, equal, contained in one another, or one is a country."""
+    if a is None or b is None:
+        return True
+    na, nb = norm(a), norm(b)
+    return na in nb or nb in na or rules.is_country(a) or rules.is_country(b)
+
+
+def _specific_place_match(a: Report, b: Report, rules: MergeRules) -> bool:
+    if a.location is None or b.location is None:
+        return False
+    if rules.is_country(a.location) or rules.is_country(b.location):
+        return False
+    na, nb = norm(a.location), norm(b.location)
+    return na in nb or nb in na
+
+
+def _actors_overlap(a: Report, b: Report, rules: MergeRules) -> int:
+    """Shared participants, 0 when the sides do not line up for a directed event."""
+    if a.type == "CONSULT":
+        return _share(a.participants, b.participants, rules)
+    if not _share(a.source, b.source, rules):
+        return 0
+    if a.target and b.target and not _share(a.target, b.target, rules):
+        return 0
+    return _share(a.participants, b.participants, rules)
+
+
+def _well_dated(report: Report) -> bool:
+    return report.date is not None and report.date.precision != "year"
+
+
+def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
+    """True when two reports from different articles describe one real event."""
+    rules = rules or MergeRules()
+    if a.article_id == b.article_id or a.type != b.type or a.negated or b.negated:
+        return False
+    shared = _actors_overlap(a, b, rules)
+    needed = 2 if a.type == "CONSULT" and min(len(a.participants), len(b.participants)) > 1 else 1
+    if shared < needed:
+        return False
+    if not dates_agree(a.date, b.date) or not places_agree(a.location, b.location, rules):
+        return False
+    if _well_dated(a) and _well_dated(b):
+        return True
+    # Without two dates to the month, only a specific shared place and two shared actors
+    # make it the same event: "Kurilla visits Israel" happens every few months.
+    return shared >= 2 and _specific_place_match(a, b, rules)
+
+
+class _UnionFind:
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The smaller key wins, so the event key does not depend on arrival order.
+            low, high = sorted((ra, rb))
+            self.parent[high] = low
+
+
+def cluster(reports: Sequence[Report], rules: MergeRules | None = None) -> list[list[Report]]:
+    """Group reports into real events (connected components), deterministically ordered."""
+    rules = rules or MergeRules()
+    ordered = sorted(reports, key=lambda r: r.key)
+    uf = _UnionFind(r.key for r in ordered)
+    by_type: dict[str, list[Report]] = {}
+    for report in ordered:
+        by_type.setdefault(report.type, []).append(report)
+    for group in by_type.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if same_event(a, b, rules):
+                    uf.union(a.key, b.key)
+    groups: dict[str, list[Report]] = {}
+    for report in ordered:
+        groups.setdefault(uf.find(report.key), []).append(report)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _finest_date(reports: Sequence[Report]) -> PartialDate | None:
+    dated = [r.date for r in reports if r.date is not None]
+    if not dated:
+        return None
+    rank = {"day": 0, "month": 1, "year": 2}
+    # A day beats a month; among equals the date most reports give, then the earliest.
+    counts = Counter(dated)
+    return min(dated, key=lambda d: (rank[d.precision], -counts[d], d))
+
+
+def _best_place(reports: Sequence[Report], rules: MergeRules) -> str | None:
+    places = [r.location for r in reports if r.location]
+    if not places:
+        return None
+    counts = Counter(places)
+    return min(places, key=lambda p: (rules.is_country(p), -counts[p], -len(p), p))
+
+
+def fuse(reports: Sequence[Report], rules: MergeRules | None = None) -> MergedEvent:
+    """One event from its reports: the most precise date, the most specific place."""
+    rules = rules or MergeRules()
+    ordered = sorted(reports, key=lambda r: r.key)
+    modes = Counter(r.mode for r in ordered if r.mode)
+    published = sorted(r.published for r in ordered if r.published is not None)
+    status = min((r.status for r in ordered), key=lambda s: _STATUS_RANK[s])
+    return MergedEvent(
+        key=ordered[0].key,
+        type=ordered[0].type,
+        mode=min(modes, key=lambda m: (-modes[m], m)) if modes else None,
+        date=_finest_date(ordered),
+        location=_best_place(ordered, rules),
+        status=status,
+        reports=tuple(r.key for r in ordered),
+        articles=tuple(sorted({r.article_id for r in ordered})),
+        first_seen=published[0] if published else None,
+        last_seen=published[-1] if published else None,
+    )
+
+
+def merge(reports: Sequence[Report], rules: MergeRules | None = None) -> list[MergedEvent]:
+    """Cluster and fuse: the real events behind `reports`."""
+    rules = rules or MergeRules()
+    return [fuse(group, rules) for group in cluster(reports, rules)]

@@ -1,0 +1,63 @@
+"""The whole path: texts in, one FORMAT.md record per article out, same with 1 or 2 processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+import veilleur
+from veilleur.pipeline import COMPONENTS, Options
+from veilleur.readers import read
+from veilleur.records import Article
+
+
+def _dev_articles(dev_dir: Path) -> list[Article]:
+    items = list(read([str(dev_dir)]))
+    articles = [a for a in items if isinstance(a, Article)]
+    assert len(articles) == len(items) == 20
+    return articles
+
+
+def test_components_declare_what_they_need_and_set(nlp: Language) -> None:
+    analysis = nlp.analyze_pipes()
+    summary = analysis["summary"]
+    for name in COMPONENTS:
+        assert name in summary
+        assert summary[name]["assigns"], f"{name} declares nothing it sets"
+    assert not analysis["problems"][COMPONENTS[-1]]
+
+
+def test_analyse_yields_one_record_per_text_in_order(nlp: Language) -> None:
+    texts = [
+        "Le président Emmanuel Macron a reçu mardi à Paris le chancelier Olaf Scholz.",
+        "Joe Biden a rencontré Xi Jinping.",
+    ]
+    records = list(veilleur.analyse(texts, nlp=nlp))
+    assert [r.article.text for r in records] == texts
+    keys = set(records[0].as_dict())
+    assert {"doc", "url", "published", "people", "events", "quotes"} <= keys
+    names = {p.name for p in records[1].people}
+    assert any("Biden" in n for n in names)
+
+
+def test_two_processes_give_identical_records(dev_dir: Path, nlp: Language) -> None:
+    articles = _dev_articles(dev_dir)[:6]
+    one = [r.as_dict() for r in veilleur.analyse(articles, nlp=nlp)]
+    two = [
+        r.as_dict()
+        for r in veilleur.analyse(articles, nlp=nlp, options=Options(n_process=2, batch_size=2))
+    ]
+    assert one == two
+
+
+def test_evidence_offsets_point_into_the_original_text(dev_dir: Path, nlp: Language) -> None:
+    for record in veilleur.analyse(_dev_articles(dev_dir), nlp=nlp):
+        text = record.article.text
+        for event in record.events:
+            assert text[event.evidence_start : event.evidence_end] == event.evidence
+        for quote in record.quotes:
+            assert text[quote.start : quote.end] == quote.text
+        for person in record.people:
+            for start, end in person.mentions:
+                assert text[start:end].strip()
