@@ -18,10 +18,11 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from veilleur.components.actors import ActorLinker
 from veilleur.linking import mention_at, resolve_group, resolve_pronoun
 from veilleur.linking.grammar import RolesSchema, grammar
 from veilleur.linking.text import same_spelling, slug
-from veilleur.pipeline import Options, analyse, get_nlp
+from veilleur.pipeline import analyse
 from veilleur.readers import from_text
 from veilleur.records import ArticleRecord, PartialDate, PersonRecord
 
@@ -53,23 +54,32 @@ people:
 """
 
 
+@dataclasses.dataclass(frozen=True)
+class Ctx:
+    """The session's pipeline and an actor linker that also reads the test KB."""
+
+    nlp: Language
+    linker: ActorLinker
+
+
 @pytest.fixture(scope="session")
-def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
-    """The full pipeline with the shipped KB plus the test KB, loaded once."""
+def ctx(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Ctx:
+    """The shared pipeline (one spaCy load) with a linker over the shipped + test KB."""
     path = tmp_path_factory.mktemp("kb") / "test_kb.yaml"
     path.write_text(TEST_KB, encoding="utf-8")
-    return get_nlp(Options(kb_paths=(str(path),)))
+    linker = ActorLinker(nlp, "veilleur_actors", [str(path)], role_from_kb=False, lang="fr")
+    return Ctx(nlp, linker)
 
 
-def run(nlp: Language, text: str, published: str | None = None) -> Doc:
-    """Analyse one text, optionally dated, and return its Doc."""
+def run(ctx: Ctx, text: str, published: str | None = None) -> Doc:
+    """Analyse one text, optionally dated, with the test linker, and return its Doc."""
     article = from_text(text)
     if published is not None:
         article = dataclasses.replace(article, published=PartialDate.parse(published))
-    doc = nlp.make_doc(article.content)
+    doc = ctx.nlp.make_doc(article.content)
     doc._.article = article
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    for name, proc in ctx.nlp.pipeline:
+        doc = ctx.linker(doc) if name == "veilleur_actors" else proc(doc)
     return doc
 
 
@@ -100,34 +110,34 @@ def test_spelling_variants_and_slugs() -> None:
 
 
 # ---------------------------------------------------------------- titles and appositions
-def test_title_before_name_gives_role_and_country(nlp: Language) -> None:
-    doc = run(nlp, "Le ministre israélien de la Défense Yoav Gallant a rencontré des soldats.")
+def test_title_before_name_gives_role_and_country(ctx: Ctx) -> None:
+    doc = run(ctx, "Le ministre israélien de la Défense Yoav Gallant a rencontré des soldats.")
     gallant = person(doc, "Yoav Gallant")
     assert gallant.role == "ministre de la Défense"
     assert gallant.country == "ISR"
 
 
-def test_title_with_organisation_and_rank(nlp: Language) -> None:
+def test_title_with_organisation_and_rank(ctx: Ctx) -> None:
     text = "Il a vu le chef d'état-major de Tsahal, le général Herzi Halevi, lundi à Tel-Aviv."
-    halevi = person(run(nlp, text, "2024-08"), "Herzi Halevi")
+    halevi = person(run(ctx, text, "2024-08"), "Herzi Halevi")
     assert halevi.role == "chef d'état-major de Tsahal"
     assert halevi.country == "ISR"
 
 
-def test_apposition_teaches_new_person_role_and_country(nlp: Language) -> None:
+def test_apposition_teaches_new_person_role_and_country(ctx: Ctx) -> None:
     text = (
         "Mark Milley est arrivé en Israël. « Ils aborderont les défis », a déclaré le "
         "porte-parole de Milley, le colonel Dave Butler, selon un communiqué."
     )
-    butler = person(run(nlp, text, "2023-03"), "Dave Butler")
+    butler = person(run(ctx, text, "2023-03"), "Dave Butler")
     assert butler.role == "porte-parole de Milley"  # the rank "colonel" is no role
     assert butler.country == "USA"  # Milley's country
     assert butler.actor_id == "new:dave-butler"
 
 
-def test_demonym_after_title_and_apposition_after_name(nlp: Language) -> None:
+def test_demonym_after_title_and_apposition_after_name(ctx: Ctx) -> None:
     doc = run(
-        nlp,
+        ctx,
         "Le contexte est différent, affirme le député ukrainien Oleksyi Haran. Selon Steve "
         "Cohen, élu démocrate à la Chambre des représentants, le voyage doit servir à cela.",
     )
@@ -136,21 +146,21 @@ def test_demonym_after_title_and_apposition_after_name(nlp: Language) -> None:
     assert person(doc, "Steve Cohen").role == "élu démocrate à la Chambre des représentants"
 
 
-def test_counterpart_gives_country_without_role(nlp: Language) -> None:
-    doc = run(nlp, "La ministre a rencontré son homologue ukrainien, Dmytro Kouleba, lundi.")
+def test_counterpart_gives_country_without_role(ctx: Ctx) -> None:
+    doc = run(ctx, "La ministre a rencontré son homologue ukrainien, Dmytro Kouleba, lundi.")
     kouleba = next(p for p in doc._.people if "Kouleba" in p.name or "Kouleba" in p.aliases)
     assert kouleba.country == "UKR"
     assert kouleba.role is None
 
 
 # ---------------------------------------------------------------- one actor per person
-def test_spellings_of_one_person_make_one_actor(nlp: Language) -> None:
+def test_spellings_of_one_person_make_one_actor(ctx: Ctx) -> None:
     text = (
         "Le ministre Gallant a rencontré Lloyd Austin. Yoav Gallant a remercié M. Austin. "
         "Gallant a ensuite parlé aux soldats. M. Gallant est reparti. Selon la presse, Galant "
         "a aussi appelé Antony Blinken."
     )
-    doc = run(nlp, text, "2024-03")
+    doc = run(ctx, text, "2024-03")
     names = [p.name for p in doc._.people]
     assert names.count("Yoav Gallant") == 1 and "Gallant" not in names
     gallant = person(doc, "Yoav Gallant")
@@ -159,36 +169,36 @@ def test_spellings_of_one_person_make_one_actor(nlp: Language) -> None:
     assert gallant.actor_id.startswith("person:")
 
 
-def test_same_new_person_keeps_one_id_across_articles(nlp: Language) -> None:
-    a = run(nlp, "Le porte-parole régional, Serguiï Bratchouk, a parlé jeudi.")
-    b = run(nlp, "Selon Serguiï Bratchouk, porte-parole de l'administration, tout va bien.")
+def test_same_new_person_keeps_one_id_across_articles(ctx: Ctx) -> None:
+    a = run(ctx, "Le porte-parole régional, Serguiï Bratchouk, a parlé jeudi.")
+    b = run(ctx, "Selon Serguiï Bratchouk, porte-parole de l'administration, tout va bien.")
     assert person(a, "Serguiï Bratchouk").actor_id == person(b, "Serguiï Bratchouk").actor_id
 
 
 # ---------------------------------------------------------------- NER repair
-def test_title_glued_to_name_by_ner_is_stripped(nlp: Language) -> None:
-    doc = run(nlp, "Le ministre de la Défense Yoav Gallant a tenu une réunion mardi.", "2023-01")
+def test_title_glued_to_name_by_ner_is_stripped(ctx: Ctx) -> None:
+    doc = run(ctx, "Le ministre de la Défense Yoav Gallant a tenu une réunion mardi.", "2023-01")
     assert [p.name for p in doc._.people] == ["Yoav Gallant"]
     mention = next(m for m in doc._.mentions if m.kind == "person")
     assert mention.text == "Yoav Gallant"
 
 
-def test_credits_outlets_and_places_are_not_people(nlp: Language) -> None:
+def test_credits_outlets_and_places_are_not_people(ctx: Ctx) -> None:
     text = (
         "Kochavi a tenu des réunions au Pentagone, a appris Fox News Digital. La frappe a "
         "causé la mort de douze enfants à Majdal Shams, selon la réouverture de Notre-Dame."
     )
-    people = run(nlp, text, "2022-11")._.people
+    people = run(ctx, text, "2022-11")._.people
     # the name is the fullest form the article uses; the KB id links it
     assert [(p.name, p.actor_id) for p in people] == [("Kochavi", "person:aviv-kochavi")]
 
 
-def test_journalists_and_people_only_quoted_are_not_actors(nlp: Language) -> None:
+def test_journalists_and_people_only_quoted_are_not_actors(ctx: Ctx) -> None:
     text = (
         "Le président ukrainien a été ovationné, rapporte notre correspondante à Vilnius, "
         "Marielle Vitureau. Il a dit : « Jacques Dupontel ne viendra pas ici »."
     )
-    assert [p.name for p in run(nlp, text, "2023-07")._.people] == []
+    assert [p.name for p in run(ctx, text, "2023-07")._.people] == []
 
 
 # ---------------------------------------------------------------- titles at the article's date
@@ -196,8 +206,8 @@ def test_journalists_and_people_only_quoted_are_not_actors(nlp: Language) -> Non
     ("published", "expected"),
     [("2022-11", "person:aviv-kochavi"), ("2023-03", "person:herzi-halevi")],
 )
-def test_chief_of_staff_depends_on_the_date(nlp: Language, published: str, expected: str) -> None:
-    doc = run(nlp, "Le chef d'état-major de Tsahal s'est rendu à Washington.", published)
+def test_chief_of_staff_depends_on_the_date(ctx: Ctx, published: str, expected: str) -> None:
+    doc = run(ctx, "Le chef d'état-major de Tsahal s'est rendu à Washington.", published)
     found = [m for m in doc._.mentions if m.kind == "person"]
     assert [m.actor_id for m in found] == [expected]
     assert found[0].how == "title"
@@ -207,17 +217,17 @@ def test_chief_of_staff_depends_on_the_date(nlp: Language, published: str, expec
 @pytest.mark.parametrize(
     ("published", "expected"), [("2022-11", "Piotr Alembick"), ("2023-03", "Boris Kurvi")]
 )
-def test_user_kb_holder_at_the_date(nlp: Language, published: str, expected: str) -> None:
-    doc = run(nlp, "Le chef d'état-major syldave a critiqué la décision.", published)
+def test_user_kb_holder_at_the_date(ctx: Ctx, published: str, expected: str) -> None:
+    doc = run(ctx, "Le chef d'état-major syldave a critiqué la décision.", published)
     assert [m.name for m in doc._.mentions if m.kind == "person"] == [expected]
 
 
-def test_titled_phrase_resolves_to_person_named_in_article(nlp: Language) -> None:
+def test_titled_phrase_resolves_to_person_named_in_article(ctx: Ctx) -> None:
     text = (
         "Le ministre des Armées Sébastien Lecornu a rencontré son homologue américain Lloyd "
         "Austin mercredi. Pour le chef du Pentagone, le texte renforce la coopération."
     )
-    doc = run(nlp, text, "2022-12")
+    doc = run(ctx, text, "2022-12")
     austin = person(doc, "Lloyd Austin")
     assert austin.country == "USA"
     assert austin.role == "chef du Pentagone"
@@ -225,12 +235,12 @@ def test_titled_phrase_resolves_to_person_named_in_article(nlp: Language) -> Non
 
 
 # ---------------------------------------------------------------- back-references
-def test_pronoun_group_and_mention_at(nlp: Language) -> None:
+def test_pronoun_group_and_mention_at(ctx: Ctx) -> None:
     text = (
         "Le ministre de la Défense Yoav Gallant a rencontré Lloyd Austin au Pentagone. "
         "Il a ensuite remercié les soldats. Les deux hommes ont discuté de l'Iran."
     )
-    doc = run(nlp, text, "2024-03")
+    doc = run(ctx, text, "2024-03")
     il = next(t for t in doc if t.text == "Il")
     resolved = resolve_pronoun(doc, il)
     assert resolved is not None and resolved.name == "Yoav Gallant"
@@ -244,41 +254,41 @@ def test_pronoun_group_and_mention_at(nlp: Language) -> None:
     assert at is not None and (at.kind, at.actor_id) == ("state", "state:IRN")
 
 
-def test_feminine_pronoun_skips_a_man(nlp: Language) -> None:
+def test_feminine_pronoun_skips_a_man(ctx: Ctx) -> None:
     text = "Mme Catherine Colonna a reçu Dmytro Kouleba à Paris. Elle a promis des armes."
-    doc = run(nlp, text, "2022-06")
+    doc = run(ctx, text, "2022-06")
     elle = next(t for t in doc if t.text == "Elle")
     resolved = resolve_pronoun(doc, elle)
     assert resolved is not None and resolved.name == "Catherine Colonna"
 
 
-def test_rank_with_demonym_refers_back_to_the_general(nlp: Language) -> None:
+def test_rank_with_demonym_refers_back_to_the_general(ctx: Ctx) -> None:
     text = (
         "Le chef du CENTCOM, le général Michael Kurilla, est arrivé jeudi, après l'assassinat du "
         "général Zahedi. Le général américain devrait rencontrer des officiels israéliens."
     )
-    doc = run(nlp, text, "2024-04")
+    doc = run(ctx, text, "2024-04")
     coref = [m for m in doc._.mentions if m.how == "coref"]
     assert [(m.text, m.name) for m in coref] == [("général américain", "Michael Kurilla")]
 
 
-def test_ce_dernier_is_the_last_person_named(nlp: Language) -> None:
+def test_ce_dernier_is_the_last_person_named(ctx: Ctx) -> None:
     text = "Emmanuel Macron a accueilli Donald Trump samedi. Ce dernier a salué leurs relations."
-    doc = run(nlp, text, "2024-12")
+    doc = run(ctx, text, "2024-12")
     dernier = next(t for t in doc if t.text == "dernier")
     resolved = resolve_pronoun(doc, dernier)
     assert resolved is not None and resolved.name == "Donald Trump"
 
 
-def test_bare_title_refers_back_to_the_named_person(nlp: Language) -> None:
+def test_bare_title_refers_back_to_the_named_person(ctx: Ctx) -> None:
     text = "Le député ukrainien Oleksyi Haran a parlé lundi. Le député a ensuite quitté Vilnius."
-    doc = run(nlp, text, "2023-07")
+    doc = run(ctx, text, "2023-07")
     haran = person(doc, "Oleksyi Haran")
     assert len(haran.mentions) == 2
 
 
-def test_demonym_stands_for_the_state(nlp: Language) -> None:
-    doc = run(nlp, "Une frappe israélienne a tué un chef du Hezbollah à Beyrouth.", "2024-07")
+def test_demonym_stands_for_the_state(ctx: Ctx) -> None:
+    doc = run(ctx, "Une frappe israélienne a tué un chef du Hezbollah à Beyrouth.", "2024-07")
     kinds = {(m.text, m.kind, m.actor_id) for m in doc._.mentions}
     assert ("israélienne", "state", "state:ISR") in kinds
 

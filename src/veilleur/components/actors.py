@@ -64,7 +64,14 @@ class ActorLinker:
         used = {id(t) for r in runs for t in (r.left, r.right) if t is not None}
         unnamed = [t for t in titles if id(t) not in used]
         resolved = resolve(
-            self.kb, doc, unnamed, people, period, lay, self.grammar.max_back_sentences
+            self.kb,
+            doc,
+            unnamed,
+            people,
+            period,
+            lay,
+            self.grammar.max_back_sentences,
+            self.grammar.gender_words,
         )
         for item in resolved:
             if item.person is not None:

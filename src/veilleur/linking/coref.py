@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Token
 
 from ..records import Mention
 from .grammar import Gender, grammar
-from .text import fold
 from .tokens import Layout, layout, word
 
 _KIND_ORDER = {"person": 0, "group": 1, "organisation": 2, "state": 3, "place": 4}
@@ -43,21 +42,16 @@ def _people_before(
     ]
 
 
-def _gender(doc: Doc, mention: Mention, feminine: frozenset[str]) -> Gender | None:
-    """'f' when a feminine determiner, honorific or title opens any of the person's mentions."""
+def _gender(doc: Doc, mention: Mention, words: dict[str, Gender]) -> Gender | None:
+    """The gender the words before any of the person's mentions give ("Mme", "la ministre")."""
     for m in doc._.mentions or []:
         if m.actor_id != mention.actor_id:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.start == 0:
             continue
-        prev = word(doc[span.start - 1])
-        if prev in {"mme", "mlle"} or (m.how == "title" and fold(span[0].text) in {"la", "sa"}):
-            return "f"
-        if prev in {"m.", "mm."}:
-            return "m"
-        if span.start > 1 and word(doc[span.start - 2]) in {"la", "une"} and prev in feminine:
-            return "f"
+        if (found := words.get(word(doc[span.start - 1]))) is not None:
+            return found
     return None
 
 
@@ -86,7 +80,7 @@ def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | No
     if recency:  # "ce dernier": the last one named, not the subject
         pool = pool[::-1]
     for m in pool:
-        found = _gender(doc, m, g.feminine_markers)
+        found = _gender(doc, m, g.gender_words)
         if found is None or found == gender:
             return Mention(
                 token.idx,

@@ -25,7 +25,10 @@ class RolesSchema(BaseModel):
     drop_modifiers: list[str] = []
     ranks: list[str] = []
     honorifics: list[str] = []
-    feminine_markers: list[str] = []
+    gender_words: dict[Gender, list[str]] = {}
+    articles: list[str] = []
+    contracted_articles: list[str] = []
+    copula_lemmas: list[str] = []
     complement_preps: list[str] = Field(min_length=1)
     place_preps: list[str] = []
     genitive_preps: list[str] = []
@@ -59,7 +62,10 @@ class Grammar:
     ranks: tuple[str, ...]
     honorifics: tuple[str, ...]
     drop_modifiers: frozenset[str]
-    feminine_markers: frozenset[str]
+    gender_words: dict[str, Gender]
+    articles: frozenset[str]
+    contracted_articles: frozenset[str]
+    copula_lemmas: frozenset[str]
     complement_preps: frozenset[str]
     place_preps: frozenset[str]
     genitive_preps: frozenset[str]
@@ -90,7 +96,10 @@ def grammar(code: str = "fr") -> Grammar:
         ranks=tuple(data.ranks),
         honorifics=tuple(data.honorifics),
         drop_modifiers=_folded(data.drop_modifiers),
-        feminine_markers=_folded(data.feminine_markers),
+        gender_words={fold(w): g for g, words in data.gender_words.items() for w in words},
+        articles=_folded(data.articles),
+        contracted_articles=_folded(data.contracted_articles),
+        copula_lemmas=_folded(data.copula_lemmas),
         complement_preps=_folded(data.complement_preps),
         place_preps=_folded(data.place_preps),
         genitive_preps=_folded(data.genitive_preps),

@@ -197,7 +197,7 @@ class NameFinder:
         before = word(doc[start - 1]) if start > 0 else ""
         if before in self.g.location_preps:
             return False  # "à Majdal Shams": a place the tagger took for a person
-        if end - start == 1 and before in {"de", "d'", "du"}:
+        if end - start == 1 and before in self.g.genitive_preps:
             return False  # "la réouverture de Notre-Dame"
         if any(doc[x].ent_type_ in {"LOC", "ORG"} for x in range(start, end)) and end - start == 1:
             return False
@@ -235,7 +235,7 @@ class NameFinder:
 
     def _is_press(self, doc: Doc, end: int, by_start: dict[int, Title]) -> bool:
         """'Emanuel Fabian est le correspondant militaire du Times of Israël'."""
-        if end + 1 < len(doc) and doc[end].lemma_ == "être":
+        if end + 1 < len(doc) and fold(doc[end].lemma_) in self.g.copula_lemmas:
             title = by_start.get(end + 1) or by_start.get(end + 2)
             return title is not None and title.kind == "press"
         return False

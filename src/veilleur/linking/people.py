@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..kb import Actor, KnowledgeBase
 from ..records import PersonRecord
+from .grammar import Gender
 from .names import NameRun
 from .text import fold, name_key, same_spelling, slug
 from .titles import Title
@@ -76,6 +77,17 @@ class Person:
         own = [t for r in self.runs for t in (r.left, r.right) if t is not None]
         own.sort(key=lambda t: t.start)
         return own + sorted(self.references, key=lambda t: t.start)
+
+
+def gender(person: Person, doc: Doc, words: dict[str, Gender]) -> Gender | None:
+    """The gender an honorific or a title's determiner gives the person, if any."""
+    for run in person.runs:
+        if run.honorific and (found := words.get(fold(run.honorific.split()[0]))) is not None:
+            return found
+    for title in person.titles():
+        if title.gender is not None:
+            return title.gender
+    return None
 
 
 def group(runs: list[NameRun]) -> list[Person]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..kb import Actor, KnowledgeBase
-from .people import Period, Person
+from .grammar import Gender
+from .people import Period, Person, gender
 from .text import fold
 from .titles import Title, TitleReader
 from .tokens import Layout, is_capitalised, word
@@ -49,6 +50,7 @@ def resolve(
     period: Period,
     lay: Layout,
     max_back: int,
+    words: dict[str, Gender],
 ) -> list[Resolved]:
     """Resolve every unnamed office title of the Doc (those not attached to a name)."""
     by_actor = {p.actor.id: p for p in people if p.actor is not None}
@@ -65,7 +67,7 @@ def resolve(
         if holders and dated and (title.country is not None or len(holders) == 1):
             found.append(Resolved(title, None, holders[0]))
             continue
-        person = _back_reference(doc, title, people, lay, max_back)
+        person = _back_reference(doc, title, people, lay, max_back, words)
         if person is not None:
             found.append(Resolved(title, person, None))
     return found
@@ -84,7 +86,8 @@ def rank_references(
     found: list[tuple[int, int, Person]] = []
     for tok in doc:
         i = tok.i
-        if i == 0 or word(doc[i - 1]) not in {"le", "la", "du", "au"} or i in named:
+        openers = reader.g.determiners | reader.g.contracted_articles
+        if i == 0 or word(doc[i - 1]) not in openers or i in named:
             continue
         end = i + 1
         while (
@@ -153,23 +156,32 @@ def _nearest_before(people: list[Person], at: int) -> Person:
 
 
 def _back_reference(
-    doc: Doc, title: Title, people: list[Person], lay: Layout, max_back: int
+    doc: Doc,
+    title: Title,
+    people: list[Person],
+    lay: Layout,
+    max_back: int,
+    words: dict[str, Gender],
 ) -> Person | None:
     """The person last named before the title with the same head (and country when given)."""
     here = lay.sentence_of(title.start)
-    best: tuple[int, Person] | None = None
+    best: tuple[int, int, Person] | None = None
     for person in people:
+        known = gender(person, doc, words)
+        if title.gender is not None and known is not None and known != title.gender:
+            continue  # "la ministre" is not the man named just before
+        agree = int(title.gender is not None and known == title.gender)
         heads = {fold(t.head) for t in person.titles() if t.kind == "office"}
         if person.actor is not None:
             heads |= {fold(o.label).split()[0] for o in person.actor.offices if o.label}
         if fold(title.head) not in heads:
             continue
-        known = person.actor.country if person.actor is not None else None
-        if title.country is not None and known not in {None, title.country}:
+        state = person.actor.country if person.actor is not None else None
+        if title.country is not None and state not in {None, title.country}:
             continue
         before = [r.start for r in person.runs if r.start < title.start]
         if not before or here - lay.sentence_of(max(before)) > max_back:
             continue
-        if best is None or max(before) > best[0]:
-            best = (max(before), person)
-    return best[1] if best else None
+        if best is None or (agree, max(before)) > best[:2]:
+            best = (agree, max(before), person)
+    return best[2] if best else None

@@ -14,13 +14,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..kb import KnowledgeBase
-from .grammar import Grammar
+from .grammar import Gender, Grammar
 from .kbmatch import KbHit
 from .text import fold
 from .tokens import is_capitalised, joined, word
 
 TitleKind = Literal["office", "counterpart", "press"]
-_ARTICLES = frozenset({"le", "la", "les", "l'"})
 _OPEN, _CLOSE = "(", ")"
 
 
@@ -38,7 +37,7 @@ class Title:
     country_known: bool  # True when the complement settles the country (None for the Otan)
     organisation: str | None
     person_ref: tuple[int, int] | None  # "de Milley": a person whose country is inherited
-    feminine: bool
+    gender: Gender | None  # from the determiner: "la ministre", "le président"
     has_complement: bool
 
 
@@ -112,7 +111,7 @@ class TitleReader:
 
     def determiner_before(self, doc: Doc, i: int) -> int:
         """i - 1 when token i - 1 is a determiner, else i."""
-        if i > 0 and word(doc[i - 1]) in self.g.determiners | {"du", "au", "aux", "des"}:
+        if i > 0 and word(doc[i - 1]) in self.g.determiners | self.g.contracted_articles:
             return i - 1
         return i
 
@@ -145,7 +144,7 @@ class TitleReader:
         while start > 0 and word(doc[start - 1]) in self.g.drop_modifiers:
             start -= 1
         det_start = self.determiner_before(doc, start)
-        feminine = word(doc[det_start]) in self.g.feminine_markers and det_start < start
+        gender = self.g.gender_words.get(word(doc[det_start])) if det_start < start else None
         evidence: list[_Evidence] = []
         dropped: set[int] = set()
         person_ref: tuple[int, int] | None = None
@@ -235,12 +234,12 @@ class TitleReader:
             country_known=first is not None,
             organisation=first.organisation if first else None,
             person_ref=person_ref if first is None else None,
-            feminine=feminine,
+            gender=gender,
             has_complement=end > i + n,
         )
 
     def _skip_articles(self, doc: Doc, m: int) -> int:
-        while m < len(doc) and word(doc[m]) in _ARTICLES:
+        while m < len(doc) and word(doc[m]) in self.g.articles:
             m += 1
         return m
 
