@@ -169,6 +169,17 @@ def test_spellings_of_one_person_make_one_actor(ctx: Ctx) -> None:
     assert gallant.actor_id.startswith("person:")
 
 
+def test_family_name_alone_joins_the_new_person(ctx: Ctx) -> None:
+    text = (
+        "Selon Iouri Ignat, porte-parole de l'armée de l'air ukrainienne, douze missiles ont été "
+        "abattus. Ignat a ajouté que les débris avaient blessé trois personnes."
+    )
+    ignat = person(run(ctx, text, "2023-10"), "Iouri Ignat")
+    assert ignat.country == "UKR"
+    assert ignat.role == "porte-parole de l'armée de l'air ukrainienne"
+    assert len(ignat.mentions) == 2
+
+
 def test_same_new_person_keeps_one_id_across_articles(ctx: Ctx) -> None:
     a = run(ctx, "Le porte-parole régional, Serguiï Bratchouk, a parlé jeudi.")
     b = run(ctx, "Selon Serguiï Bratchouk, porte-parole de l'administration, tout va bien.")
@@ -278,6 +289,17 @@ def test_ce_dernier_is_the_last_person_named(ctx: Ctx) -> None:
     dernier = next(t for t in doc if t.text == "dernier")
     resolved = resolve_pronoun(doc, dernier)
     assert resolved is not None and resolved.name == "Donald Trump"
+
+
+def test_feminine_bare_title_skips_the_man_named_last(ctx: Ctx) -> None:
+    text = (
+        "La cheffe de la diplomatie française, Catherine Colonna, a rencontré son homologue "
+        "ukrainien, Dmytro Kouleba. La ministre se rendra aussi à Boutcha."
+    )
+    doc = run(ctx, text, "2022-05")
+    ministre = next(t for t in doc if t.text == "ministre")
+    at = mention_at(doc, ministre)
+    assert at is not None and at.name == "Catherine Colonna"
 
 
 def test_bare_title_refers_back_to_the_named_person(ctx: Ctx) -> None:

@@ -51,7 +51,8 @@ def mentions(
         for run in person.runs:
             span = doc[run.start : run.end]
             person_tokens.update(range(run.start, run.end))
-            how = "kb" if person.actor is not None else ("ner" if run.ner else "title")
+            titled = run.left or run.right or run.honorific
+            how = "kb" if person.actor else "ner" if run.ner else "title" if titled else "name"
             out.append(
                 Mention(
                     span.start_char,

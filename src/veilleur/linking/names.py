@@ -76,7 +76,37 @@ class NameFinder:
             if run is not None:
                 runs.append(run)
             i = end
-        return runs
+        return self._family_names(doc, runs, blocked)
+
+    def _family_names(self, doc: Doc, runs: list[NameRun], blocked: set[int]) -> list[NameRun]:
+        """A family name used alone that NER missed ('Ignat a ajouté' after 'Iouri Ignat')."""
+        families: dict[str, NameRun] = {}
+        for run in runs:
+            if run.end - run.start > 1:
+                families.setdefault(fold(doc[run.end - 1].text), run)
+        taken = {i for r in runs for i in range(r.start, r.end)} | blocked
+        extra: list[NameRun] = []
+        for tok in doc:
+            if tok.i in taken or not is_capitalised(tok):
+                continue
+            full = families.get(fold(tok.text))
+            if full is None or (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1])):
+                continue
+            honorific = self.titles.prefix_before(doc, tok.i)
+            extra.append(
+                NameRun(
+                    tok.i,
+                    tok.i + 1,
+                    tok.text,
+                    full.actor,
+                    None,
+                    None,
+                    doc[honorific : tok.i].text if honorific < tok.i else None,
+                    False,
+                    full.press,
+                )
+            )
+        return sorted(runs + extra, key=lambda r: r.start)
 
     # ------------------------------------------------------------------ tokens
     def _blocked(self, hits: list[KbHit], titles: list[Title]) -> set[int]:
