@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..kb import KnowledgeBase
-from ..linking import mentions as build_mentions
+from ..linking.mentions import mentions as build_mentions
 from ..linking.grammar import grammar
 from ..linking.kbmatch import KbMatcher
 from ..linking.names import NameFinder
@@ -112,13 +112,18 @@ class ActorLinker:
 
 
 def _stateless_offices(kb: KnowledgeBase) -> frozenset[str]:
-    """Office keys and organisation ids of international bodies: their officials serve no
-    state (FORMAT.md)."""
+    """Organisation ids of international bodies and non-state armed groups, and the office keys
+    held in them: their officials serve no state (FORMAT.md)."""
+    orgs = {a.id for a in kb.actors() if a.org_kind in {"intergovernmental", "armed_group"}}
     keys = {o.role for a in kb.actors() if a.kind == "person" for o in a.offices}
-    offices = {
-        k for k in keys if (spec := kb.office(k)) is not None and spec.kind == "international"
-    }
-    orgs = {a.id for a in kb.actors() if a.org_kind == "intergovernmental"}
+    offices = set()
+    for key in keys:
+        spec = kb.office(key)
+        if spec is None:
+            continue
+        in_group = bool(spec.org_kinds) and set(spec.org_kinds) <= {"armed_group"}
+        if spec.kind == "international" or in_group or spec.organisation in orgs:
+            offices.add(key)
     return frozenset(offices | orgs)
 
 

@@ -201,9 +201,15 @@ def country(
             if title.country_known and title.organisation in stateless:
                 return None  # "secrétaire général de l'Otan" serves no state
         office = person.actor.role_on(period.start, until=period.end)
-        if office is not None and office.role in stateless:
-            return None
-        return person.actor.country
+        if office is not None:
+            return None if office.role in stateless else office.country
+        for title in person.titles():
+            if title.country_known and title.country is not None:
+                return title.country
+        if person.actor.country is not None:
+            return person.actor.country
+        dated = [o for o in person.actor.offices if o.country and o.role not in stateless]
+        return max(dated, key=lambda o: o.start or dt.date.min).country if dated else None
     for title in person.titles():
         if title.country_known:
             return title.country

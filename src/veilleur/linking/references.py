@@ -180,7 +180,11 @@ def _back_reference(
         if title.country is not None and state not in {None, title.country}:
             continue
         before = [r.start for r in person.runs if r.start < title.start]
-        if not before or here - lay.sentence_of(max(before)) > max_back:
+        # the same full title ("le patron de Wagner") designates its holder at any distance
+        same = title.has_complement and any(
+            t.role and title.role and fold(title.role) in fold(t.role) for t in person.titles()
+        )
+        if not before or (here - lay.sentence_of(max(before)) > max_back and not same):
             continue
         if best is None or (agree, max(before)) > best[:2]:
             best = (agree, max(before), person)
