@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..kb import KnowledgeBase
-from ..linking.mentions import mentions as build_mentions
 from ..linking.grammar import grammar
 from ..linking.kbmatch import KbMatcher
+from ..linking.mentions import mentions as build_mentions
 from ..linking.names import NameFinder
 from ..linking.people import Period, country, group, keep, record, role, unsettled
 from ..linking.references import rank_references, resolve
