@@ -146,6 +146,16 @@ def test_demonym_after_title_and_apposition_after_name(ctx: Ctx) -> None:
     assert person(doc, "Steve Cohen").role == "élu démocrate à la Chambre des représentants"
 
 
+def test_former_offices_keep_their_modifier(ctx: Ctx) -> None:
+    text = (
+        "Jean-Yves Le Drian, ancien ministre des Affaires étrangères, a été nommé lundi. "
+        "L'ex-ministre de la Défense Hervé Morin a critiqué ce choix."
+    )
+    doc = run(ctx, text, "2023-09")
+    assert person(doc, "Jean-Yves Le Drian").role == "ancien ministre des Affaires étrangères"
+    assert person(doc, "Hervé Morin").role == "ex-ministre de la Défense"
+
+
 def test_counterpart_gives_country_without_role(ctx: Ctx) -> None:
     doc = run(ctx, "La ministre a rencontré son homologue ukrainien, Dmytro Kouleba, lundi.")
     kouleba = next(p for p in doc._.people if "Kouleba" in p.name or "Kouleba" in p.aliases)

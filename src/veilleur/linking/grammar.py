@@ -23,6 +23,8 @@ class RolesSchema(BaseModel):
     counterpart_heads: list[str] = []
     press_heads: list[str] = []
     drop_modifiers: list[str] = []
+    kept_modifiers: list[str] = []
+    head_prefixes: list[str] = []
     ranks: list[str] = []
     honorifics: list[str] = []
     gender_words: dict[Gender, list[str]] = {}
@@ -62,6 +64,8 @@ class Grammar:
     ranks: tuple[str, ...]
     honorifics: tuple[str, ...]
     drop_modifiers: frozenset[str]
+    kept_modifiers: frozenset[str]
+    head_prefixes: tuple[str, ...]
     gender_words: dict[str, Gender]
     articles: frozenset[str]
     contracted_articles: frozenset[str]
@@ -96,6 +100,8 @@ def grammar(code: str = "fr") -> Grammar:
         ranks=tuple(data.ranks),
         honorifics=tuple(data.honorifics),
         drop_modifiers=_folded(data.drop_modifiers),
+        kept_modifiers=_folded(data.kept_modifiers),
+        head_prefixes=tuple(fold(p) for p in data.head_prefixes),
         gender_words={fold(w): g for g, words in data.gender_words.items() for w in words},
         articles=_folded(data.articles),
         contracted_articles=_folded(data.contracted_articles),

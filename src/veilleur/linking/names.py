@@ -36,6 +36,7 @@ class NameRun:
     honorific: str | None  # "M.", "Mme", a rank
     ner: bool  # spaCy labelled it PER
     press: bool  # a journalist of the outlet, not an actor
+    weak: bool = False  # a lone KB family name with no other sign ("Store", "Power", "May")
 
 
 class NameFinder:
@@ -183,14 +184,16 @@ class NameFinder:
         press = any(t is not None and t.kind == "press" for t in (left, right)) or self._is_press(
             doc, end, by_start
         )
-        run = NameRun(start, end, text, actor, left, right, honorific, ner, press)
+        titled = left is not None or right is not None or honorific is not None
+        entity = doc[start].ent_type_ in {"PER", "MISC"}
+        weak = actor is not None and end - start == 1 and not (titled or entity)
+        run = NameRun(start, end, text, actor, left, right, honorific, ner, press, weak)
         if actor is not None:
             return run
         if self._not_a_person(doc, start, end, text):
             return None
         if end - start == 1 and not ner and doc[start].ent_type_ in {"ORG", "LOC"}:
             return None  # "Hamas" after "chef du groupe terroriste": a body, not its chief
-        titled = left is not None or right is not None or honorific is not None
         if not (titled or ner):
             return None
         if not titled and not self._plausible_untitled(doc, start, end, lay):
@@ -256,7 +259,8 @@ class NameFinder:
         """An apposition: 'Steve Cohen, élu démocrate à la Chambre des représentants'."""
         if end < len(doc) and doc[end].text == ",":
             k = end + 1
-            while k < len(doc) and word(doc[k]) in self.g.drop_modifiers:
+            modifiers = self.g.drop_modifiers | self.g.kept_modifiers
+            while k < len(doc) and word(doc[k]) in modifiers:
                 k += 1
             title = by_start.get(k)
             if title is not None and title.kind != "counterpart":

@@ -163,7 +163,7 @@ def _find_single(people: list[Person], by_actor: dict[str, Person], run: NameRun
 def keep(person: Person, doc: Doc, lay: Layout, *, genitive: frozenset[str]) -> bool:
     """Drop the outlet's journalists, people only named inside someone's quotation, and people
     only named as a noun's complement ("l'idée d'Emmanuel Macron"): they neither act nor speak."""
-    if all(r.press for r in person.runs):
+    if all(r.press for r in person.runs) or all(r.weak for r in person.runs):
         return False
     titled = any(r.left or r.right for r in person.runs)
     if not titled and all(lay.quoted(doc[r.start].idx) for r in person.runs):

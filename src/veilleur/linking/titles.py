@@ -116,9 +116,15 @@ class TitleReader:
         return i
 
     def head_at(self, doc: Doc, i: int) -> tuple[int, TitleKind] | None:
-        """Length and kind of the title head starting at token i."""
-        for seq, kind in self.heads.get(word(doc[i]), ()):
-            if self._match_at(doc, i, (seq,)):
+        """Length and kind of the title head starting at token i ('ex-ministre' too)."""
+        first = word(doc[i])
+        for prefix in self.g.head_prefixes:
+            if first.startswith(prefix) and len(first) > len(prefix):
+                first = first[len(prefix) :]
+                break
+        for seq, kind in self.heads.get(first, ()):
+            fits = i + len(seq) <= len(doc)
+            if fits and all(word(doc[i + k]) == w for k, w in enumerate(seq[1:], 1)):
                 return len(seq), kind
         return None
 
@@ -141,8 +147,11 @@ class TitleReader:
     def read(self, doc: Doc, i: int, n: int, kind: TitleKind, hits: dict[int, KbHit]) -> Title:
         """Parse one title whose head (n tokens, of `kind`) starts at token i."""
         start = i
-        while start > 0 and word(doc[start - 1]) in self.g.drop_modifiers:
+        role_start = i
+        while start > 0 and word(doc[start - 1]) in self.g.drop_modifiers | self.g.kept_modifiers:
             start -= 1
+            if word(doc[start]) in self.g.kept_modifiers:
+                role_start = start  # "l'ancien ministre": a former office stays one
         det_start = self.determiner_before(doc, start)
         gender = self.g.gender_words.get(word(doc[det_start])) if det_start < start else None
         evidence: list[_Evidence] = []
@@ -222,7 +231,7 @@ class TitleReader:
             end -= 1
         dropped = {d for d in dropped if d < end}
         first = evidence[0] if evidence else None
-        role = self._role_text(doc, i, end, dropped) if kind == "office" else None
+        role = self._role_text(doc, role_start, end, dropped) if kind == "office" else None
         return Title(
             start=i,
             end=end,
