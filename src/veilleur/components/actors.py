@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..kb import KnowledgeBase
 from ..linking.grammar import grammar
-from ..linking.kbmatch import KbMatcher
+from ..linking.kbmatch import KbHit, KbMatcher
 from ..linking.mentions import mentions as build_mentions
 from ..linking.names import NameFinder
 from ..linking.people import Period, country, group, keep, record, role, unsettled
@@ -87,15 +87,14 @@ class ActorLinker:
             for run in person.runs:
                 refs[(run.start, run.end)] = person.actor.country if person.actor else None
         records = []
-        states = [(h.start, h.actor.country) for h in hits if h.actor.kind == "state"]
+        states = _state_signals(doc, hits, self.kb)
         for person in sorted(people, key=lambda p: p.first):
             place = country(person, period, resolve_ref=refs, stateless=self.stateless)
             written = role(person, period, self.kb, kb_fallback=self.role_from_kb)
             if place is None and unsettled(person) and written is not None:
                 # an official whose title names no state ("le porte-parole de l'administration
                 # régionale") most likely serves the state last named before them
-                before = [c for i, c in states if i < person.first]
-                place = before[-1] if before else next((c for _, c in states), None)
+                place = _nearest_state(states, person.first)
             records.append(record(person, doc, person_country=place, person_role=written))
         doc._.people = records
         doc._.mentions = build_mentions(
@@ -109,6 +108,27 @@ class ActorLinker:
             location_preps=self.grammar.location_preps,
         )
         return doc
+
+
+def _state_signals(doc: Doc, hits: list[KbHit], kb: KnowledgeBase) -> list[tuple[int, int, str]]:
+    """Where the article names a state (rank 0) or a capital (rank 1): (rank, token, country)."""
+    found = [
+        (0, h.start, h.actor.country) for h in hits if h.actor.kind == "state" and h.actor.country
+    ]
+    for ent in doc.ents:
+        capital = kb.capital_of(ent.text) if ent.label_ == "LOC" else None
+        if capital is not None and capital.country:
+            found.append((1, ent.start, capital.country))
+    return sorted(found)
+
+
+def _nearest_state(signals: list[tuple[int, int, str]], at: int) -> str | None:
+    """The state named last before token `at`; a capital only when no state is named before."""
+    for rank in (0, 1):
+        before = [c for r, i, c in signals if r == rank and i < at]
+        if before:
+            return before[-1]
+    return signals[0][2] if signals else None
 
 
 def _stateless_offices(kb: KnowledgeBase) -> frozenset[str]:
