@@ -325,6 +325,17 @@ def test_demonym_stands_for_the_state(ctx: Ctx) -> None:
     assert ("israélienne", "state", "state:ISR") in kinds
 
 
+def test_generic_bodies_take_their_country_from_context(ctx: Ctx) -> None:
+    text = (
+        "Le gouvernement malien a dénoncé l'attaque, tandis que le ministère de la Défense "
+        "d'Israël a démenti. Selon le ministère de la Défense, les frappes continueront."
+    )
+    bodies = [(m.text, m.country) for m in run(ctx, text, "2024-03")._.mentions]
+    assert ("gouvernement malien", "MLI") in bodies
+    assert ("ministère de la Défense", "ISR") in bodies
+    assert ("ministère de la Défense", None) in bodies  # no context: no country
+
+
 # ---------------------------------------------------------------- the dev corpus
 def _norm(text: str | None) -> str:
     text = unicodedata.normalize("NFKD", (text or "").replace("’", "'"))

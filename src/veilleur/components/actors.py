@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..kb import KnowledgeBase
+from ..kb import KnowledgeBase, fold
 from ..linking.grammar import grammar
 from ..linking.kbmatch import KbHit, KbMatcher
 from ..linking.mentions import mentions as build_mentions
@@ -52,6 +52,10 @@ class ActorLinker:
         self.names = NameFinder(self.kb, self.grammar, self.titles)
         self.genitive = self.grammar.genitive_preps
         self.stateless = _stateless_offices(self.kb)
+        # first words of the generic bodies ("ministère", "gouvernement") a demonym may follow
+        self.generic_heads = frozenset(
+            fold(a.name).split()[0] for a in self.kb.actors() if a.generic and a.name
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         period = period_of(doc)
@@ -106,6 +110,7 @@ class ActorLinker:
             titles=titles,
             period=period,
             location_preps=self.grammar.location_preps,
+            generic_heads=self.generic_heads,
         )
         return doc
 

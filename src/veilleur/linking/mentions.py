@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..kb import Actor, KnowledgeBase
+from ..kb import Actor, KnowledgeBase, OrgMatch
 from ..records import Mention, PersonRecord
 from .kbmatch import KbHit
 from .people import Period, Person, kb_label
@@ -12,6 +12,8 @@ from .references import Resolved
 from .text import slug
 from .titles import Title
 from .tokens import is_capitalised, word
+
+_MAX_BODY = 7  # tokens in "ministère israélien des Affaires étrangères"
 
 
 def _mention(span: Span, actor: Actor, how: str, *, country: str | None = None) -> Mention:
@@ -39,6 +41,7 @@ def mentions(
     titles: list[Title],
     period: Period,
     location_preps: frozenset[str],
+    generic_heads: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Every actor mention of the Doc, sorted by offset."""
     out: list[Mention] = []
@@ -117,16 +120,66 @@ def mentions(
                     "title",
                 )
             )
+    taken = {i for h in hits for i in range(h.start, h.end)} | person_tokens | inside_titles
+    bodies = _generic_bodies(doc, kb, taken, generic_heads)
+    taken |= {i for start, end, _ in bodies for i in range(start, end)}
+    hit_at = {h.start: h for h in hits}
     for hit in hits:
         if hit.actor.kind == "person" or hit.start in inside_titles:
             continue
         span = doc[hit.start : hit.end]
-        out.append(_mention(span, hit.actor, "kb"))
-    taken = {i for h in hits for i in range(h.start, h.end)} | person_tokens | inside_titles
+        place = hit.actor.country
+        if hit.actor.generic and place is None:
+            place = _country_after(doc, kb, hit.end, hit_at)
+        out.append(_mention(span, hit.actor, "kb", country=place))
+    for start, end, match in bodies:
+        out.append(_mention(doc[start:end], match.actor, "kb", country=match.country))
     out.extend(_demonyms(doc, kb, taken))
     out.extend(_places(doc, kb, taken, location_preps))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _generic_bodies(
+    doc: Doc, kb: KnowledgeBase, taken: set[int], heads: frozenset[str]
+) -> list[tuple[int, int, OrgMatch]]:
+    """'le ministère israélien de la Défense', 'le gouvernement malien': a generic body whose
+    country a demonym inside the name gives."""
+    found: list[tuple[int, int, OrgMatch]] = []
+    i = 0
+    while i < len(doc):
+        if i in taken or word(doc[i]) not in heads:
+            i += 1
+            continue
+        best: tuple[int, OrgMatch] | None = None
+        for j in range(min(len(doc), i + _MAX_BODY), i + 1, -1):
+            if any(x in taken for x in range(i, j)) or doc[j - 1].is_punct:
+                continue
+            if not any(kb.demonyms_in(doc[x].text) for x in range(i + 1, j)):
+                continue
+            match = kb.organisation_match(doc[i:j].text)
+            if match is not None and match.country is not None:
+                best = (j, match)
+                break
+        if best is None:
+            i += 1
+            continue
+        found.append((i, best[0], best[1]))
+        i = best[0]
+    return found
+
+
+def _country_after(doc: Doc, kb: KnowledgeBase, end: int, hit_at: dict[int, KbHit]) -> str | None:
+    """'le ministère de la Défense israélien', '... d'Israël': the country right after a body."""
+    if end >= len(doc):
+        return None
+    states = kb.demonyms_in(doc[end].text) if not is_capitalised(doc[end]) else ()
+    if states:
+        return states[0].country
+    nxt = hit_at.get(end + 1)
+    if nxt is not None and nxt.actor.kind == "state" and doc[end].pos_ == "ADP":
+        return nxt.actor.country
+    return None
 
 
 def _demonyms(doc: Doc, kb: KnowledgeBase, taken: set[int]) -> list[Mention]:
