@@ -190,6 +190,13 @@ def test_family_name_alone_joins_the_new_person(ctx: Ctx) -> None:
     assert len(ignat.mentions) == 2
 
 
+def test_a_namesake_is_not_the_kb_person(ctx: Ctx) -> None:
+    text = "Le député Igor Kurvi a interpellé le gouvernement syldave. Boris Kurvi a répondu."
+    doc = run(ctx, text, "2023-05")
+    assert person(doc, "Igor Kurvi").actor_id == "new:igor-kurvi"  # not the KB's Boris Kurvi
+    assert person(doc, "Boris Kurvi").actor_id == "person:boris-kurvi"
+
+
 def test_same_new_person_keeps_one_id_across_articles(ctx: Ctx) -> None:
     a = run(ctx, "Le porte-parole régional, Serguiï Bratchouk, a parlé jeudi.")
     b = run(ctx, "Selon Serguiï Bratchouk, porte-parole de l'administration, tout va bien.")

@@ -133,7 +133,7 @@ def _nearest_state(signals: list[tuple[int, int, str]], at: int) -> str | None:
         before = [c for r, i, c in signals if r == rank and i < at]
         if before:
             return before[-1]
-    return signals[0][2] if signals else None
+    return None
 
 
 def _stateless_offices(kb: KnowledgeBase) -> frozenset[str]:

@@ -283,14 +283,23 @@ def _adjacent_ok(doc: Doc, title: Title) -> bool:
 
 
 def _given_name_agrees(text: str, actor: Actor) -> bool:
-    """'Steve Cohen' is not the KB's 'Eli Cohen': the first names must be compatible."""
-    first = fold(text).split()[0]
+    """'Steve Cohen' is not the KB's 'Eli Cohen', nor 'Zhang Wei' its 'Zhang Jun': every word of
+    the shorter form must stand in the longer one (spelling variants and initials allowed)."""
+    mine = fold(text).replace("-", " ").split()
     for name in (actor.name, *actor.aliases):
-        words = fold(name).split()
-        if len(words) < 2:
+        theirs = fold(name).replace("-", " ").split()
+        if len(theirs) < 2:
             continue
-        if same_spelling(first, words[0]) or (len(first) <= 2 and words[0].startswith(first[0])):
-            return True
-        if fold(text) in fold(name) or fold(name) in fold(text):
+        short, long = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+        if all(any(_same_word(a, b) for b in long) for a in short):
             return True
     return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal up to a spelling variant, or an initial ('j.' for 'james')."""
+    if a.endswith(".") and len(a) <= 3:
+        return b.startswith(a[:-1])
+    if b.endswith(".") and len(b) <= 3:
+        return a.startswith(b[:-1])
+    return same_spelling(a, b)
