@@ -95,7 +95,7 @@ class ActorLinker:
         for person in sorted(people, key=lambda p: p.first):
             place = country(person, period, resolve_ref=refs, stateless=self.stateless)
             written = role(person, period, self.kb, kb_fallback=self.role_from_kb)
-            if place is None and unsettled(person) and written is not None:
+            if place is None and unsettled(person, refs) and written is not None:
                 # an official whose title names no state ("le porte-parole de l'administration
                 # régionale") most likely serves the state last named before them
                 place = _nearest_state(states, person.first)

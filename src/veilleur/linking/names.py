@@ -55,6 +55,17 @@ class NameFinder:
             | {fold(h) for h in grammar.honorifics}
             | {fold(r) for r in grammar.ranks}
         )
+        # given names of the KB's people: a capitalised word opening a sentence may be one
+        self._given = (
+            frozenset(
+                words[0]
+                for a in kb.actors()
+                if a.kind == "person"
+                for n in (a.name, *a.aliases)
+                if len(words := fold(n).split()) > 1 and len(words[0]) > 2
+            )
+            - self._stop
+        )
 
     def find(self, doc: Doc, hits: list[KbHit], titles: list[Title], lay: Layout) -> list[NameRun]:
         """Every person-name run of the Doc, left to right."""
@@ -137,7 +148,10 @@ class NameFinder:
         if self.kb.demonyms_in(tok.text) or not any(c.isalpha() for c in tok.text):
             return False
         sentence_start = lay.sentence_starts[lay.sentence_of(i)] == i
-        return not sentence_start or i in per or tok.pos_ == "PROPN"
+        if not sentence_start or i in per or tok.pos_ == "PROPN" or word(tok) in self._given:
+            return True
+        # "Oleh Synehoubov, gouverneur...": the tagger reads an unknown first name as a verb
+        return tok.pos_ in {"VERB", "X"} and i + 1 < len(doc) and i + 1 in per
 
     def _run_end(
         self,

@@ -219,11 +219,11 @@ def country(
     return None
 
 
-def unsettled(person: Person) -> bool:
-    """A new person whose titles name no state, no body and no other person."""
+def unsettled(person: Person, refs: dict[tuple[int, int], str | None]) -> bool:
+    """A new person whose titles name no state, no body and no other person of the article."""
     if person.actor is not None:
         return False
-    return not any(t.country_known or t.person_ref for t in person.titles())
+    return not any(t.country_known or t.person_ref in refs for t in person.titles())
 
 
 def kb_label(person: Person, period: Period) -> str | None:
