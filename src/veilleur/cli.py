@@ -336,6 +336,28 @@ def list_quotes(
         )
 
 
+@app.command("stories")
+def list_stories(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    all_stories: Annotated[bool, typer.Option("--all", help="Single articles too.")] = False,
+) -> None:
+    """Articles grouped by story: shared events, shared people and similar wording."""
+    stories = Store.open(db).stories()
+    shown = [s for s in stories if all_stories or len(s.articles) > 1][:limit]
+    for story in shown:
+        span = f"{story.first or '?'} .. {story.last or '?'}"
+        out.print(
+            f"[bold]{len(story.articles)} articles[/bold]  {span}  {', '.join(story.people)}",
+            highlight=False,
+        )
+        for article in story.articles:
+            title = (article.title or "")[:90]
+            out.print(f"    {article.published or '?'}  {article.doc}  {title}", highlight=False)
+    alone = sum(1 for s in stories if len(s.articles) == 1)
+    out.print(f"{len(stories)} stories; {alone} of them a single article", highlight=False)
+
+
 @app.command("export")
 def export_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet, graphml, gexf.")],

@@ -245,6 +245,7 @@ class ArticleRecord:
     mentions: tuple[Mention, ...] = ()
     published: PartialDate | None = None
     published_from: PublishedFrom | None = None
+    vector: tuple[float, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:

@@ -1,20 +1,75 @@
-"""Temporal expressions (placeholder): the publication date becomes the anchor."""
+"""The dates component: temporal expressions with calendar values, and the publication date."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..temporal import (
+    ANCHOR_KEY,
+    Expression,
+    Tense,
+    build_timexes,
+    clause_tense,
+    estimate_published,
+    grammar_for,
+    load_lexicon,
+)
 
-@Language.component(
+
+class DatesComponent:
+    """Find temporal expressions, date the article, resolve every expression on that date."""
+
+    def __init__(self, *, lang: str, today: dt.date | None = None) -> None:
+        self.today = today
+        self.grammar = grammar_for(lang)
+        self.lexicon = load_lexicon(lang)
+        self.future_lemmas = frozenset(w.lower() for w in self.lexicon.future_lemmas)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set doc._.timexes, doc._.published and doc._.published_from."""
+        article = doc._.article
+        parsed = self._parse(doc)
+        anchor = estimate_published(
+            doc.text,
+            parsed,
+            published=article.published if article else None,
+            published_from=article.published_from if article else None,
+            lexicon=self.lexicon,
+            # The clock only bounds the year a weekday-and-date can fall in; relative
+            # expressions are never anchored on it.
+            today=self.today or dt.date.today(),
+        )
+        doc._.published = anchor.published
+        doc._.published_from = anchor.published_from
+        if anchor.interval is not None:
+            first, last = anchor.interval.first, anchor.interval.last
+            doc.user_data[ANCHOR_KEY] = (first.isoformat(), last.isoformat())
+        doc._.timexes = build_timexes(parsed, anchor=anchor.interval)
+        return doc
+
+    def _parse(self, doc: Doc) -> list[tuple[Expression, Tense]]:
+        """The expressions of the text, each with the tense of the clause it sits in."""
+        parsed = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
+        result: list[tuple[Expression, Tense]] = []
+        for expr in self.grammar.find(doc.text):
+            tense: Tense = "unknown"
+            if parsed:
+                span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+                if span is not None:
+                    tense = clause_tense(span.root, future_lemmas=self.future_lemmas)
+            result.append((expr, tense))
+        return result
+
+
+@Language.factory(
     "veilleur_dates",
     requires=["doc._.article"],
     assigns=["doc._.timexes", "doc._.published", "doc._.published_from"],
+    default_config={"lang": "fr", "today": None},
 )
-def dates_component(doc: Doc) -> Doc:
-    """Set the publication date from the article; no temporal expressions yet."""
-    article = doc._.article
-    doc._.published = article.published if article else None
-    doc._.published_from = article.published_from if article else None
-    doc._.timexes = []
-    return doc
+def make_dates(nlp: Language, name: str, lang: str, today: str | None) -> DatesComponent:
+    """Build the dates component; `today` (ISO) bounds year estimates, default the clock."""
+    return DatesComponent(lang=lang, today=dt.date.fromisoformat(today) if today else None)

@@ -9,7 +9,7 @@ from functools import cache
 from .index import RANK_ALIAS, RANK_FAMILY, RANK_NAME, NameIndex
 from .loader import KbData, load_data
 from .normalise import Normaliser, fold
-from .schema import OfficeKeyModel, OrganisationModel, PersonModel, StateModel
+from .schema import OfficeHeldModel, OfficeKeyModel, OrganisationModel, PersonModel, StateModel
 from .titles import Lookups, TitleReader
 from .types import Actor, ActorKind, Office, OrgMatch, TitleMatch
 
@@ -45,8 +45,11 @@ class KnowledgeBase:
         self._titles = TitleReader(
             offices=data.offices,
             ranks=data.ranks,
+            head_titles=data.head_titles,
             qualifiers=lang.title_qualifiers,
+            markers=(lang.former_markers, lang.future_markers, lang.future_after),
             scope_words=lang.scope_connectors,
+            descriptors=lang.descriptors,
             norm=self._norm,
             lookups=Lookups(
                 state=lambda key: self._by_key(self._states, key),
@@ -60,11 +63,12 @@ class KnowledgeBase:
     def _add_state(self, s: StateModel) -> None:
         aid = f"state:{s.id}"
         self._actors[aid] = Actor(aid, s.name, "state", s.id, tuple(s.names), (), s.wikidata)
+        exact = set(s.exact_case)
         for rank, names in ((RANK_NAME, [s.name]), (RANK_ALIAS, s.names)):
             for name in names:
-                key = self._norm.key(name)
-                self._states.add(key, aid, rank, original=name)
-                self._names.add(key, aid, rank, original=name)
+                key, cased = self._norm.key(name), name in exact
+                self._states.add(key, aid, rank, original=name, cased=cased)
+                self._names.add(key, aid, rank, original=name, cased=cased)
         for form in s.demonyms:
             self._demonyms.setdefault(fold(form), aid)
         for form in s.prefix_forms:
@@ -80,16 +84,19 @@ class KnowledgeBase:
         self._actors[o.id] = Actor(
             o.id, o.name, kind, o.country, tuple(o.names), (), o.wikidata, o.kind, o.generic
         )
+        exact = set(o.exact_case)
         for rank, names in ((RANK_NAME, [o.name]), (RANK_ALIAS, o.names)):
             for name in names:
-                key = self._norm.key(name)
-                self._orgs.add(key, o.id, rank, original=name)
-                self._names.add(key, o.id, rank, original=name)
+                key, cased = self._norm.key(name), name in exact
+                self._orgs.add(key, o.id, rank, original=name, cased=cased)
+                self._names.add(key, o.id, rank, original=name, cased=cased)
 
     def _add_person(self, p: PersonModel) -> None:
         last = len(self._priority)
         offices = sorted(
-            (Office(o.role, o.label, o.country or p.country, o.start, o.end) for o in p.offices),
+            # An office written with `country: null` (UN, NATO, EU) has none; one that leaves
+            # the field out serves the person's country.
+            (Office(o.role, o.label, _office_country(o, p), o.start, o.end) for o in p.offices),
             key=lambda o: (
                 self._priority.get(o.role, last),
                 -(o.start or dt.date.min).toordinal(),
@@ -259,8 +266,8 @@ class KnowledgeBase:
         return self._titles.read(title)
 
     def strip_ranks(self, text: str) -> str:
-        """Drop leading military ranks from text, folded ("général Herzi Halevi" -> folded)."""
-        return self._titles.strip_ranks(fold(text))
+        """Text folded, without its article and leading ranks ("le général Herzi Halevi")."""
+        return self._titles.strip_ranks(self._norm.key(text))
 
     def is_rank(self, text: str) -> bool:
         """True for a military rank ("général", "lieutenant-colonel"), which is not an office."""
@@ -276,16 +283,16 @@ class KnowledgeBase:
         return self._actors[aid] if aid else None
 
     def _by_key(self, index: NameIndex, key: str) -> Actor | None:
-        aid = index.best(key, key, caps=False)
+        aid = index.best(key, key, cased=False)
         return self._actors[aid] if aid else None
 
     def _org_by_key(self, key: str) -> OrgMatch | None:
         actor = self._by_key(self._orgs, key)
         if actor is not None:
             return OrgMatch(actor, actor.country)
-        return self._org_with_demonym(key, key, caps=False)
+        return self._org_with_demonym(key, key, cased=False)
 
-    def _org_with_demonym(self, key: str, text: str, *, caps: bool = True) -> OrgMatch | None:
+    def _org_with_demonym(self, key: str, text: str, *, cased: bool = True) -> OrgMatch | None:
         """'armée soudanaise' -> the generic army, with Sudan as its country."""
         words = key.split()
         for i in range(1, len(words)):
@@ -294,7 +301,7 @@ class KnowledgeBase:
                 if code is None or i + n > len(words):
                     continue
                 rest = " ".join(words[:i] + words[i + n :])
-                aid = self._orgs.best(rest, text, caps=caps)
+                aid = self._orgs.best(rest, text, cased=cased)
                 if aid is not None:
                     actor = self._actors[aid]
                     return OrgMatch(actor, actor.country or code)
@@ -312,3 +319,8 @@ class KnowledgeBase:
 @cache
 def _load_cached(extra_paths: tuple[str, ...]) -> KnowledgeBase:
     return KnowledgeBase(load_data(extra_paths))
+
+
+def _office_country(office: OfficeHeldModel, person: PersonModel) -> str | None:
+    """The office's own country when written, else the person's."""
+    return office.country if "country" in office.model_fields_set else person.country

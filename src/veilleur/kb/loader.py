@@ -41,6 +41,7 @@ class KbData:
     people: tuple[PersonModel, ...]
     offices: tuple[OfficeKeyModel, ...]
     ranks: tuple[str, ...]
+    head_titles: tuple[str, ...]
     language: LanguageModel
 
 
@@ -78,7 +79,8 @@ def _read_yaml(path: str, text: str) -> Any:
     try:
         raw = yaml.load(text, Loader=loader)  # a safe loader (C version when built)
     except yaml.YAMLError as exc:
-        raise DataError(Errors.E103.format(path=path, reason=f"not valid YAML ({exc})")) from exc
+        reason = "not valid YAML (" + " ".join(str(exc).split()) + ")"
+        raise DataError(Errors.E103.format(path=path, reason=reason)) from exc
     try:
         encoded = json.dumps(raw, default=_json_default, ensure_ascii=False)
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +145,9 @@ def _shipped_file(name: str) -> KbFileModel:
         if isinstance(raw, list):
             raw = {"offices": raw}
         offices = _validate(path, raw, OfficesFileModel)
-        return KbFileModel(offices=offices.offices, ranks=offices.ranks)
+        return KbFileModel(
+            offices=offices.offices, ranks=offices.ranks, head_titles=offices.head_titles
+        )
     return _validate(path, {name: raw}, KbFileModel)
 
 
@@ -177,18 +181,21 @@ def _merge(files: Sequence[KbFileModel]) -> KbData:
     people: dict[str, PersonModel] = {}
     offices: dict[str, OfficeKeyModel] = {}
     ranks: dict[str, None] = {}
+    heads: dict[str, None] = {}
     for f in files:
         states.update((s.id, s) for s in f.states)
         orgs.update((o.id, o) for o in f.organisations)
         people.update((p.id, p) for p in f.people)
         offices.update((o.key, o) for o in f.offices)
         ranks.update((r, None) for r in f.ranks)
+        heads.update((h, None) for h in f.head_titles)
     return KbData(
         states=tuple(states.values()),
         organisations=tuple(orgs.values()),
         people=tuple(people.values()),
         offices=tuple(offices.values()),
         ranks=tuple(ranks),
+        head_titles=tuple(heads),
         language=_language(),
     )
 

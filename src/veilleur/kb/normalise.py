@@ -6,25 +6,42 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-# Ligatures that NFKD leaves whole.
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+# Letters NFKD leaves whole (ligatures, barred and slashed letters).
+_LIGATURES = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "ß": "ss",
+    }
+)
 _APOSTROPHES = re.compile(r"[’‘`´ʼ′]")
 _HYPHENS = re.compile(r"[-‐‑‒–—―_/]")
 _DROP = re.compile(r"[\"«»“”„()\[\]{},;:!?]")
 _SPACES = re.compile(r"\s+")
+_ELISION_SPACE = re.compile(r"'\s+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-def fold(text: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def fold(text: str, *, keep_case: bool = False) -> str:
     """Lower-case, accent-free, one apostrophe, hyphens as spaces, single spaces."""
-    text = text.translate(_LIGATURES)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _APOSTROPHES.sub("'", text.casefold())
+    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    text = _COMBINING.sub("", text)
+    text = _APOSTROPHES.sub("'", text if keep_case else text.casefold())
     text = _HYPHENS.sub(" ", _DROP.sub(" ", text))
-    text = re.sub(r"'\s+", "'", text)
-    text = _SPACES.sub(" ", text).strip(" .'")
-    return text
+    text = _ELISION_SPACE.sub("'", text)
+    return _SPACES.sub(" ", text).strip(" .'")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 OrgKind = Literal[
     "intergovernmental",
@@ -42,6 +42,22 @@ _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class _Named(_Strict):
+    """An entry with a name, variants, and variants matched only as written."""
+
+    name: str = Field(min_length=1)
+    names: list[str] = Field(default_factory=list)
+    # Names that are also common words ("Grenade", "Bénin"): matched only as written.
+    exact_case: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _exact_among_names(self) -> _Named:
+        unknown = set(self.exact_case) - {self.name, *self.names}
+        if unknown:
+            raise ValueError(f"exact_case names {sorted(unknown)} are not in name/names")
+        return self
 
 
 def _partial_date(value: object, *, last: bool) -> object:
@@ -81,12 +97,10 @@ class OfficeHeldModel(_Strict):
         return _partial_date(value, last=True)
 
 
-class StateModel(_Strict):
+class StateModel(_Named):
     """A state: ISO alpha-3 code, French names, demonym forms, capital and metonyms."""
 
     id: str = Field(pattern=_ISO3)
-    name: str = Field(min_length=1)
-    names: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
     prefix_forms: list[str] = Field(default_factory=list)
     capital: str | None = None
@@ -95,12 +109,10 @@ class StateModel(_Strict):
     wikidata: str | None = Field(default=None, pattern=_QID)
 
 
-class OrganisationModel(_Strict):
+class OrganisationModel(_Named):
     """An organisation, armed force, ministry, agency, armed group, parliament or outlet."""
 
     id: str = Field(pattern=r"^org:[A-Za-z0-9_.-]+$")
-    name: str = Field(min_length=1)
-    names: list[str] = Field(default_factory=list)
     kind: OrgKind
     country: str | None = Field(default=None, pattern=_ISO3)
     generic: bool = False
@@ -137,6 +149,8 @@ class OfficeKeyModel(_Strict):
     # Tsahal"); "*" accepts any kind. A state name always does.
     org_kinds: list[str] = Field(default_factory=list)
     organisation: str | None = None
+    # The complement names a place ("maire d'Istanbul", "gouverneur de la région de Kherson").
+    place_complement: bool = False
 
 
 class OfficesFileModel(_Strict):
@@ -144,6 +158,9 @@ class OfficesFileModel(_Strict):
 
     offices: list[OfficeKeyModel] = Field(default_factory=list)
     ranks: list[str] = Field(default_factory=list)
+    # Generic titles of the head of a body ("chef", "directeur"): with a body that has its own
+    # office ("directeur de l'AIEA"), they name that office.
+    head_titles: list[str] = Field(default_factory=list)
 
 
 class LanguageModel(_Strict):
@@ -153,15 +170,23 @@ class LanguageModel(_Strict):
     connectors: list[str] = Field(default_factory=list)
     # Words that qualify a title without changing the office ("par intérim").
     title_qualifiers: list[str] = Field(default_factory=list)
+    # Words marking a past holder before the title ("ancien"), a future one before ("futur")
+    # or after its head ("élu").
+    former_markers: list[str] = Field(default_factory=list)
+    future_markers: list[str] = Field(default_factory=list)
+    future_after: list[str] = Field(default_factory=list)
     # Words opening a scope after a title ("envoyé spécial pour la Syrie", "chef du Hamas à Gaza").
     scope_connectors: list[str] = Field(default_factory=list)
+    # Words describing an organisation before its name ("du groupe terroriste Hamas").
+    descriptors: list[str] = Field(default_factory=list)
 
 
 class KbFileModel(_Strict):
-    """A user knowledge-base file: any of the four lists (and ranks)."""
+    """A user knowledge-base file: any of the four lists (and ranks, head titles)."""
 
     states: list[StateModel] = Field(default_factory=list)
     organisations: list[OrganisationModel] = Field(default_factory=list)
     people: list[PersonModel] = Field(default_factory=list)
     offices: list[OfficeKeyModel] = Field(default_factory=list)
     ranks: list[str] = Field(default_factory=list)
+    head_titles: list[str] = Field(default_factory=list)

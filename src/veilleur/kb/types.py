@@ -64,6 +64,8 @@ class TitleMatch:
     organisation: str | None = None  # org id named in the complement ("de Tsahal")
     rest: str = ""  # folded words left unexplained after the title; "" if all were read
     scope: str = ""  # folded words saying where or for what ("pour la Syrie", "à Gaza")
+    former: bool = False  # "l'ancien chef d'état-major": not the holder at the date
+    future: bool = False  # "le président élu", "le futur chancelier": not yet in office
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,4 +166,7 @@ def _write_event_actors(conn: Connection, event_id: str, report_ids: Sequence[st
 
 def default_rules() -> MergeRules:
     """Merge rules with the knowledge base's states telling country-level places apart."""
-    return MergeRules()
+    from ..kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    return MergeRules(is_country=lambda place: kb.state(place) is not None)

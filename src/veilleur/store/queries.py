@@ -9,10 +9,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, exists, func, or_, select
+from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from ..merge import norm
+from ..records import PartialDate
+from ..stories import ArticleFacts
 from . import schema as s
+from .read import vector_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,26 +133,42 @@ def find_actors(conn: Connection, query: str) -> list[str]:
     return sorted(exact) or sorted(partial)
 
 
-def _filtered(query: Select[Any], where: TimelineFilter) -> Select[Any]:
-    e, ea, a = s.events, s.event_actors, s.actors
+def country_actors(conn: Connection, code: str) -> list[str]:
+    """Ids of the state with this ISO code and of every actor serving it."""
+    a = s.actors
+    code = code.upper()
+    query = select(a.c.id).where(or_(a.c.country == code, a.c.id == f"state:{code}"))
+    return list(conn.execute(query).scalars())
+
+
+def _actor_sets(conn: Connection, where: TimelineFilter) -> list[list[str]]:
+    """The actor-id sets an event must each meet (actor filter, country filter)."""
+    sets: list[list[str]] = []
+    if where.actor_ids is not None:
+        sets.append(list(where.actor_ids))
+    if where.country:
+        sets.append(country_actors(conn, where.country))
+    return sets
+
+
+def _filtered(conn: Connection, query: Select[Any], where: TimelineFilter) -> Select[Any]:
+    """`query` over events narrowed by `where`.
+
+    Actor and country filters start from the actors' events (an index range on
+    event_actors) joined to events: testing each event for membership, in date order, costs
+    one index probe per event and actor and is far slower on a large store.
+    """
+    e, ea = s.events, s.event_actors
     if where.type:
         query = query.where(e.c.type == where.type.upper())
     if where.since:
         query = query.where(e.c.date_end >= where.since.isoformat())
     if where.until:
         query = query.where(e.c.date_start <= where.until.isoformat())
-    if where.actor_ids is not None:
-        query = query.where(
-            exists().where(ea.c.event_id == e.c.id, ea.c.actor_id.in_(where.actor_ids))
-        )
-    if where.country:
-        code = where.country.upper()
-        of_country = exists().where(
-            ea.c.event_id == e.c.id,
-            ea.c.actor_id == a.c.id,
-            or_(a.c.country == code, a.c.id == f"state:{code}"),
-        )
-        query = query.where(of_country)
+    for n, ids in enumerate(_actor_sets(conn, where)):
+        of_actors = select(ea.c.event_id).where(ea.c.actor_id.in_(ids)).distinct()
+        sub = of_actors.subquery(f"of_actors_{n}")
+        query = query.join_from(e, sub, sub.c.event_id == e.c.id)
     return query
 
 
@@ -158,7 +177,7 @@ def timeline(
 ) -> list[TimelineRow]:
     """Events in date order (undated last), with their actors."""
     e = s.events
-    query = _filtered(select(e), where)
+    query = _filtered(conn, select(e), where)
     query = query.order_by(e.c.date_start.is_(None), e.c.date_start, e.c.date_end, e.c.id)
     rows = list(conn.execute(query.limit(limit).offset(offset)))
     actors = event_actors(conn, [r.id for r in rows])
@@ -182,7 +201,7 @@ def timeline(
 
 def count_events(conn: Connection, where: TimelineFilter) -> int:
     """How many events `where` keeps."""
-    query = _filtered(select(func.count()).select_from(s.events), where)
+    query = _filtered(conn, select(func.count()).select_from(s.events), where)
     return int(conn.execute(query).scalar_one())
 
 
@@ -348,3 +367,31 @@ def undirected_edges(conn: Connection) -> list[tuple[str, str, str, int]]:
         .group_by(ea1.c.actor_id, ea2.c.actor_id, e.c.type)
     )
     return [(a, b, t, int(n)) for a, b, t, n in conn.execute(query)]
+
+
+def article_facts(conn: Connection) -> list[ArticleFacts]:
+    """Every article with what story grouping compares: vector, people, shared events."""
+    a, p, r, e = s.articles, s.people, s.reports, s.events
+    people: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in conn.execute(select(p.c.article_id, p.c.actor_id, p.c.name)):
+        people[row.article_id].add(row.actor_id)
+        names[row.article_id].setdefault(row.actor_id, row.name)
+    events: dict[str, set[str]] = defaultdict(set)
+    shared = select(r.c.article_id, r.c.event_id).join(e, e.c.id == r.c.event_id)
+    for article_id, event_id in conn.execute(shared.where(e.c.n_sources > 1)):
+        events[article_id].add(event_id)
+    query = select(a.c.id, a.c.doc, a.c.title, a.c.lead, a.c.published, a.c.vector)
+    return [
+        ArticleFacts(
+            article_id=row.id,
+            doc=row.doc,
+            title=row.title or row.lead,
+            published=PartialDate.parse(row.published).first_day() if row.published else None,
+            vector=vector_of(row.vector),
+            people=frozenset(people[row.id]),
+            events=frozenset(events[row.id]),
+            names=tuple(sorted(names[row.id].items())),
+        )
+        for row in conn.execute(query)
+    ]

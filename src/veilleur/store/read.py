@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from typing import cast
 
+import numpy as np
 from sqlalchemy import Connection, select
 
 from ..records import (
@@ -32,7 +33,15 @@ def load_record(conn: Connection, row: ArticleRow) -> ArticleRecord:
         mentions=_mentions(conn, row.id),
         published=PartialDate.parse(row.published) if row.published else None,
         published_from=cast(PublishedFrom | None, row.published_from),
+        vector=vector_of(row.vector),
     )
+
+
+def vector_of(data: bytes | None) -> tuple[float, ...]:
+    """A stored vector back as the record holds it (rounded like content_vector)."""
+    if not data:
+        return ()
+    return tuple(round(float(x), 5) for x in np.frombuffer(data, dtype="<f4"))
 
 
 def _people(conn: Connection, article_id: str) -> tuple[PersonRecord, ...]:

@@ -31,6 +31,7 @@ class ArticleRow:
     origin_line: int | None
     run_id: int | None
     ingested_at: str
+    vector: bytes | None
     n_people: int
     n_events: int
     n_quotes: int

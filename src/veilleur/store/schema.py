@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -55,6 +56,8 @@ articles = Table(
     Column("origin_line", Integer),
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("ingested_at", Text, nullable=False),
+    # Unit float32 vector of the content words (veilleur.record.content_vector), for stories.
+    Column("vector", LargeBinary),
 )
 
 actors = Table(

@@ -26,6 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from ..errors import Errors, StoreError
 from ..merge import MergeRules
 from ..records import ArticleRecord
+from ..stories import Story, StoryRules, group
 from . import engine as engines
 from . import queries
 from . import schema as s
@@ -213,6 +214,12 @@ class Store:
         """Quotations, newest first, of some speakers or all."""
         with self.engine.connect() as conn:
             return queries.quotes(conn, speaker_ids=speaker_ids, limit=limit)
+
+    def stories(self, rules: StoryRules | None = None) -> list[Story]:
+        """Articles grouped into stories (shared events, people and wording), largest first."""
+        with self.engine.connect() as conn:
+            facts = queries.article_facts(conn)
+        return group(facts, rules)
 
     def counts(self) -> dict[str, int]:
         """Rows in each table, by table name."""

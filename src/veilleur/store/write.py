@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from ..records import ActorRef, ArticleRecord, Event, Mention, PartialDate, PersonRecord, Quote
 
 Values = dict[str, Any]
@@ -181,7 +183,13 @@ def _article_values(record: ArticleRecord, *, run_id: int | None, now: str) -> V
         "origin_line": article.origin.line,
         "run_id": run_id,
         "ingested_at": now,
+        "vector": vector_bytes(record.vector),
     }
+
+
+def vector_bytes(vector: tuple[float, ...]) -> bytes | None:
+    """A vector as stored: float32, little-endian."""
+    return np.asarray(vector, dtype="<f4").tobytes() if vector else None
 
 
 def _mention_values(mention: Mention, *, aid: str, i: int) -> Values:

@@ -1,0 +1,161 @@
+"""The date of an event: the temporal expression governing its trigger, else the publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import PartialDate, Timex
+from .grammar import grammar_for
+from .interval import DayInterval
+from .lexicon import load_lexicon
+from .resolve import Tense, resolve
+from .tense import clause_tense
+
+DateFrom = Literal["text", "published", "none"]
+
+# Key of Doc.user_data where the dates component leaves the anchor interval (ISO strings).
+ANCHOR_KEY = "veilleur.anchor"
+# Arcs that open another clause: a date across one governs the trigger less.
+_CLAUSE_DEPS = {"acl:relcl": 3.0, "acl": 2.0, "ccomp": 1.5, "advcl": 1.0, "parataxis": 2.0}
+_QUOTED_PENALTY = 4.0
+# Beyond this score the nearest date in the sentence is not the trigger's.
+_MAX_SCORE = 9.0
+# Dates a following sentence may inherit, and over how many sentences.
+_SCENE_KINDS = ("weekday", "deictic", "relative")
+_INHERIT_SENTENCES = 2
+_OPENING = {"«": "»", "“": "”", '"': '"'}
+
+
+def anchor_of(doc: Doc) -> DayInterval | None:
+    """The days the publication may be, as the dates component left them."""
+    stored = doc.user_data.get(ANCHOR_KEY)
+    if stored:
+        first, last = stored
+        return DayInterval(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    published: PartialDate | None = doc._.published
+    return DayInterval.of(published) if published is not None else None
+
+
+def event_date(
+    doc: Doc, trigger: Token | Span, *, future: bool, inherit: bool = True
+) -> tuple[PartialDate | None, DateFrom]:
+    """The date of the event `trigger` denotes, and where it comes from (text, published, none)."""
+    # The sentence's timex closest by dependency path (then distance) is re-resolved in the
+    # trigger's tense (future for planned events); failing that, the paragraph's scene date,
+    # then the publication date at its own precision.
+    token = trigger.root if isinstance(trigger, Span) else trigger
+    timexes: list[Timex] = list(doc._.timexes or [])
+    published: PartialDate | None = doc._.published
+    chosen = _governing(doc, token, timexes)
+    if chosen is None and inherit:
+        scene = _inherited(doc, token, timexes)
+        if scene is not None and scene.value is not None and _finer(scene.value, published):
+            # The scene's date as its own sentence resolved it, not re-read in this tense.
+            return scene.value, "text"
+    if chosen is None:
+        return (published, "published") if published is not None else (None, "none")
+    lang = doc.lang_ if doc.lang_ else "fr"
+    grammar = grammar_for(lang)
+    expr = grammar.parse(chosen.text)
+    if expr is None:
+        return (chosen.value, "text") if chosen.value else (None, "none")
+    tense = _event_tense(token, chosen, lang, future=future)
+    before = [t for t in timexes if t.end <= chosen.start and t.value and t.kind != "vague"]
+    reference = DayInterval.of(before[-1].value) if before and before[-1].value else None
+    interval = resolve(expr, anchor=anchor_of(doc), reference=reference, tense=tense)
+    value = interval.to_partial() if interval is not None else None
+    return (value, "text") if value is not None else (None, "none")
+
+
+def _event_tense(token: Token, timex: Timex, lang: str, *, future: bool) -> Tense:
+    """The trigger's own tense when it has one; else the tense the timex was read with."""
+    # A planned event is dated in the future unless its own verb is past ('devait se rendre
+    # lundi', 'avait prévu de'): a plan already due by publication.
+    lemmas = set(load_lexicon(lang).future_lemmas)
+    tense = clause_tense(token, future_lemmas=lemmas)
+    if future:
+        return "past" if tense == "past" and token.pos_ in ("VERB", "AUX") else "future"
+    return tense if tense in ("past", "future") else timex.tense
+
+
+def _governing(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
+    """The timex of the sentence that best governs `token`, if any is close enough."""
+    sent = token.sent
+    quoted = _quoted_ranges(doc.text, sent.start_char, sent.end_char)
+    best: tuple[float, int, Timex] | None = None
+    for timex in timexes:
+        if not sent.start_char <= timex.start < sent.end_char:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        score = _path_score(token, span.root)
+        if _inside(timex.start, quoted) != _inside(token.idx, quoted):
+            score += _QUOTED_PENALTY
+        distance = abs(span.start - token.i)
+        if score <= _MAX_SCORE and (best is None or (score, distance) < best[:2]):
+            best = (score, distance, timex)
+    return best[2] if best is not None else None
+
+
+def _finer(value: PartialDate, than: PartialDate | None) -> bool:
+    """True when `value` is at least as precise as `than` (always, when `than` is None)."""
+    order = {"year": 0, "month": 1, "day": 2}
+    return than is None or order[value.precision] >= order[than.precision]
+
+
+def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
+    """The last date of the paragraph's previous sentences, when they set the scene."""
+    # A sentence that goes on about the same occasion ("La ministre s'entretiendra avec...")
+    # keeps the date of the sentence before it, within the paragraph and a few sentences.
+    sent = token.sent
+    para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    earlier = [
+        t for t in timexes
+        if para_start <= t.start < sent.start_char and t.kind in _SCENE_KINDS
+    ]  # fmt: skip
+    if not earlier:
+        return None
+    last = earlier[-1]
+    sentences_between = sum(1 for s in doc.sents if last.end <= s.start_char < sent.start_char)
+    if sentences_between > _INHERIT_SENTENCES:
+        return None
+    quoted = _quoted_ranges(doc.text, para_start, sent.start_char)
+    return None if _inside(last.start, quoted) else last
+
+
+def _path_score(a: Token, b: Token) -> float:
+    """Arcs between two tokens through their lowest common ancestor, plus clause crossings."""
+    chain_a = [a, *a.ancestors]
+    chain_b = [b, *b.ancestors]
+    ids_b = {t.i: n for n, t in enumerate(chain_b)}
+    for n, t in enumerate(chain_a):
+        if t.i in ids_b:
+            m = ids_b[t.i]
+            crossings = chain_a[:n] + chain_b[:m]
+            return n + m + sum(_CLAUSE_DEPS.get(c.dep_, 0.0) for c in crossings)
+    return float(len(chain_a) + len(chain_b) + 5)
+
+
+def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of [start, end) between quotation marks."""
+    ranges: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        closing = _OPENING.get(text[i])
+        if closing is not None:
+            j = text.find(closing, i + 1, end)
+            if j < 0:
+                break
+            ranges.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return ranges
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos <= b for a, b in ranges)

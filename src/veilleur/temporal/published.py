@@ -1,0 +1,118 @@
+"""The publication date: given with the article, or estimated from dates the text states."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import PartialDate, PublishedFrom
+from .grammar import Expression, normalise
+from .interval import DayInterval, safe_date
+from .lexicon import TimeData
+from .resolve import Tense
+
+# How many years back a weekday with a day and a month ("jeudi 14 décembre") is looked for.
+MAX_YEARS_BACK = 15
+# An article dated from an event it reports is published that day or within the next week.
+_REPORTING_DAYS = 6
+_CLOCK = re.compile(r"\b\d{1,2}\s*[h:]\s*\d{0,2}\b", re.IGNORECASE)
+_PUNCT = re.compile(r"[^\w'’\s]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The publication date, where it comes from, and the days it may be (for resolution)."""
+
+    published: PartialDate | None
+    published_from: PublishedFrom | None
+    interval: DayInterval | None
+
+
+def stated_day(
+    expr: Expression,
+    *,
+    within: DayInterval | None,
+    today: dt.date,
+    max_years: int = MAX_YEARS_BACK,
+) -> dt.date | None:
+    """The day of a date written with its year, or with a weekday that fixes the year."""
+    if expr.form != "date" or expr.day is None or expr.month is None:
+        return None
+    if expr.year is not None:
+        return safe_date(expr.year, expr.month, expr.day)
+    if expr.weekday is None:
+        return None
+    if within is not None:
+        years = range(within.last.year, within.first.year - 1, -1)
+    else:
+        years = range(today.year, today.year - max_years - 1, -1)
+    for year in years:
+        day = safe_date(year, expr.month, expr.day)
+        if day is None or day.weekday() != expr.weekday or day > today:
+            continue
+        if within is None or within.first <= day <= within.last:
+            return day
+    return None
+
+
+def _day_in(expr: Expression, given: DayInterval) -> dt.date | None:
+    """A dateline's day and month ("31 mai") in the one year the known span allows."""
+    if expr.form != "date" or expr.day is None or expr.month is None:
+        return None
+    days = {
+        safe_date(y, expr.month, expr.day) for y in range(given.first.year, given.last.year + 1)
+    }
+    inside = [d for d in days if d is not None and given.first <= d <= given.last]
+    return inside[0] if len(inside) == 1 else None
+
+
+def is_dateline(text: str, expr: Expression, *, lexicon: TimeData) -> bool:
+    """True when the date stands alone on its line ("31/05/2022", "Publié le 3 mai 2023")."""
+    line_start = text.rfind("\n", 0, expr.start) + 1
+    line_end = text.find("\n", expr.end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start : expr.start] + " " + text[expr.end : line_end]
+    rest = _PUNCT.sub(" ", _CLOCK.sub(" ", rest))
+    allowed = {w for prefix in lexicon.dateline_prefixes for w in normalise(prefix).split()}
+    allowed |= {normalise(w) for w in lexicon.night_joiners}
+    return all(word in allowed for word in normalise(rest).split())
+
+
+def estimate_published(
+    text: str,
+    expressions: Sequence[tuple[Expression, Tense]],
+    *,
+    published: PartialDate | None,
+    published_from: PublishedFrom | None,
+    lexicon: TimeData,
+    today: dt.date,
+) -> Anchor:
+    """The article's date if it is known to the day; else the best the text states."""
+    # A dateline gives the day exactly. Otherwise the latest day stated with its year, or with
+    # a weekday that fixes the year, in a clause that is not future, within the known
+    # publication span, is the first day the article can be from: the publication is set to it
+    # and relative expressions are anchored on the week that follows.
+    given = DayInterval.of(published) if published is not None else None
+    if published is not None and published.precision == "day":
+        return Anchor(published, published_from, given)
+    stated: list[dt.date] = []
+    for expr, tense in expressions:
+        dateline = is_dateline(text, expr, lexicon=lexicon)
+        day = stated_day(expr, within=given, today=today)
+        if day is None and dateline and given is not None:
+            day = _day_in(expr, given)
+        if day is None or (given is not None and not given.first <= day <= given.last):
+            continue
+        if dateline:
+            return Anchor(PartialDate.of(day), "text", DayInterval.day(day))
+        if tense != "future":
+            stated.append(day)
+    if not stated:
+        return Anchor(published, published_from, given)
+    day = max(stated)
+    last = day + dt.timedelta(days=_REPORTING_DAYS)
+    if given is not None:
+        last = min(last, given.last)
+    return Anchor(PartialDate.of(day), "text", DayInterval(day, last))
