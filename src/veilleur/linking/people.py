@@ -247,10 +247,13 @@ def role(person: Person, period: Period, kb: KnowledgeBase, *, kb_fallback: bool
             if folded in fold(r) or fold(r) in folded:
                 return r
     if office is not None:
-        for r in full:
-            match = kb.parse_title(r)
-            if match is not None and match.role == office.role and not match.rest:
+        parsed = [(r, kb.parse_title(r)) for r in full]
+        agreeing = [(r, m) for r, m in parsed if m and m.role == office.role and not m.rest]
+        for r, m in agreeing:  # a title the KB knows word for word first
+            if fold(m.title) == fold(r):
                 return r
+        if agreeing:
+            return agreeing[0][0]
     if written:
         return written[0]
     return label if kb_fallback else None

@@ -21,6 +21,7 @@ from .tokens import is_capitalised, joined, word
 
 TitleKind = Literal["office", "counterpart", "press"]
 _OPEN, _CLOSE = "(", ")"
+_STATELESS_KINDS = frozenset({"intergovernmental", "armed_group"})  # KB organisation kinds
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,8 @@ class TitleReader:
                 continue
             hit = hits.get(k)
             if hit is not None and hit.actor.kind != "person" and k > i + n:
-                evidence.append(_Evidence(k, hit.actor.country, _org_id(hit)))
+                if _settles(hit):
+                    evidence.append(_Evidence(k, hit.actor.country, _org_id(hit)))
                 k = hit.end
                 continue
             break
@@ -268,7 +270,7 @@ class TitleReader:
         if hit is not None:
             if hit.actor.kind == "person":
                 return hit.end, (m, hit.end)
-            if not topic:
+            if not topic and _settles(hit):
                 evidence.append(_Evidence(m, hit.actor.country, _org_id(hit)))
             return hit.end, None
         if is_capitalised(tok):
@@ -288,6 +290,13 @@ class TitleReader:
             parts.append(doc[x].text + doc[x].whitespace_)
         text = " ".join("".join(parts).split())
         return text[:1].lower() + text[1:]
+
+
+def _settles(hit: KbHit) -> bool:
+    """A complement settles the country when it names a state, a national body, or a body that
+    serves no state (the UN, Hamas); a generic 'administration régionale' does not."""
+    actor = hit.actor
+    return actor.country is not None or actor.org_kind in _STATELESS_KINDS
 
 
 def _org_id(hit: KbHit) -> str | None:
