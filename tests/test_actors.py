@@ -221,6 +221,15 @@ def test_credits_outlets_and_places_are_not_people(ctx: Ctx) -> None:
     assert [(p.name, p.actor_id) for p in people] == [("Kochavi", "person:aviv-kochavi")]
 
 
+def test_things_named_after_people_are_not_people(ctx: Ctx) -> None:
+    text = (
+        "Les vols ont repris à l'aéroport Ben Gourion. Le porte-avions Charles-de-Gaulle a "
+        "appareillé. Des manifestants se sont rassemblés rue Jean-Jaurès. Le général de "
+        "division Tomer Bar a inspecté la base."
+    )
+    assert [p.name for p in run(ctx, text, "2023-10")._.people] == ["Tomer Bar"]
+
+
 def test_journalists_and_people_only_quoted_are_not_actors(ctx: Ctx) -> None:
     text = (
         "Le président ukrainien a été ovationné, rapporte notre correspondante à Vilnius, "

@@ -39,6 +39,7 @@ class RolesSchema(BaseModel):
     determiners: list[str] = []
     name_particles: list[str] = []
     organisation_words: list[str] = []
+    named_thing_nouns: list[str] = []
     pronouns: dict[str, Gender] = {}
     recency_pronouns: dict[str, Gender] = {}
     recency_determiners: list[str] = []
@@ -78,6 +79,7 @@ class Grammar:
     determiners: frozenset[str]
     name_particles: frozenset[str]
     organisation_words: frozenset[str]
+    named_thing_nouns: frozenset[str]
     pronouns: dict[str, Gender]
     recency_pronouns: dict[str, Gender]
     recency_determiners: frozenset[str]
@@ -114,6 +116,7 @@ def grammar(code: str = "fr") -> Grammar:
         determiners=_folded(data.determiners),
         name_particles=_folded(data.name_particles),
         organisation_words=_folded(data.organisation_words),
+        named_thing_nouns=_folded(data.named_thing_nouns),
         pronouns={fold(k): v for k, v in data.pronouns.items()},
         recency_pronouns={fold(k): v for k, v in data.recency_pronouns.items()},
         recency_determiners=_folded(data.recency_determiners),

@@ -189,8 +189,10 @@ class NameFinder:
         text = doc[start:end].text
         if any(word(doc[x]) in self.g.organisation_words for x in range(start, end)):
             return None
-        actor = self._kb_person(doc, start, end, person_hits)
         prefix = self.titles.prefix_before(doc, start)
+        if prefix == start > 0 and word(doc[start - 1]) in self.g.named_thing_nouns:
+            return None  # "l'aéroport Ben Gourion": a thing named after someone
+        actor = self._kb_person(doc, start, end, person_hits)
         honorific = doc[prefix:start].text if prefix < start else None
         left = self._left_title(doc, prefix, by_end)
         right = self._right_title(doc, end, by_start)
