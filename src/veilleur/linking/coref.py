@@ -14,15 +14,16 @@ from ..records import Mention
 from .grammar import Gender, grammar
 from .tokens import Layout, layout, word
 
+_LOOKBACK = 16
 _KIND_ORDER = {"person": 0, "group": 1, "organisation": 2, "state": 3, "place": 4}
 
 
 def mention_at(doc: Doc, token: Token) -> Mention | None:
     """The mention covering this token (a person before a body, the narrowest first)."""
     mentions: list[Mention] = doc._.mentions or []
-    starts = [m.start for m in mentions]
-    k = bisect.bisect_right(starts, token.idx)
-    covering = [m for m in mentions[:k] if m.start <= token.idx < m.end]
+    k = bisect.bisect_right(mentions, token.idx, key=lambda m: m.start)
+    # mentions are short and sorted by start: a covering one is among the last few before
+    covering = [m for m in mentions[max(0, k - _LOOKBACK) : k] if token.idx < m.end]
     if not covering:
         return None
     return min(covering, key=lambda m: (_KIND_ORDER.get(m.kind, 9), m.end - m.start))
