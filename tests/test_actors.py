@@ -291,6 +291,20 @@ def test_pronoun_group_and_mention_at(ctx: Ctx) -> None:
     assert at is not None and (at.kind, at.actor_id) == ("state", "state:IRN")
 
 
+def test_pronoun_chains_impersonal_il_and_quoted_il(ctx: Ctx) -> None:
+    text = (
+        "Gallant a remercié Lloyd Austin lundi. Il a souligné l'importance de la coopération "
+        "avec le secrétaire américain à la Défense. Il a ensuite ajouté qu'il y a urgence. "
+        "« Il ne nous lâchera pas », a-t-il dit."
+    )
+    doc = run(ctx, text, "2024-07")
+    ils = [t for t in doc if t.lower_ in {"il", "-il"}]
+    names = [(m.name if (m := resolve_pronoun(doc, t)) else None) for t in ils]
+    # the second "Il" follows the first one, not Austin (named by his title in between);
+    # "il y a" designates no one; "Il" inside the quotation is left to the reader
+    assert names == ["Gallant", "Gallant", None, None, "Gallant"]
+
+
 def test_feminine_pronoun_skips_a_man(ctx: Ctx) -> None:
     text = "Mme Catherine Colonna a reçu Dmytro Kouleba à Paris. Elle a promis des armes."
     doc = run(ctx, text, "2022-06")

@@ -7,14 +7,18 @@ has processed (also after a Doc round-trip between processes).
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from ..records import Mention
-from .grammar import Gender, grammar
+from .grammar import Gender, Grammar, grammar
+from .text import fold
 from .tokens import Layout, layout, word
 
 _LOOKBACK = 16
+_MAX_TITLE_SCAN = 14
+_DEPTH = 3  # "Il ... Il ... Il": how many pronoun links a resolution may follow
 _KIND_ORDER = {"person": 0, "group": 1, "organisation": 2, "state": 3, "place": 4}
 
 
@@ -29,36 +33,75 @@ def mention_at(doc: Doc, token: Token) -> Mention | None:
     return min(covering, key=lambda m: (_KIND_ORDER.get(m.kind, 9), m.end - m.start))
 
 
-def _people_before(
-    doc: Doc, lay: Layout, sentence: int, *, before: int | None = None
-) -> list[Mention]:
-    """Person mentions of one sentence, outside quotations, in text order."""
-    s, e = lay.sentence_span(sentence, len(doc))
-    lo = doc[s].idx
-    hi = doc[e - 1].idx + len(doc[e - 1]) if before is None else before
-    return [
-        m
-        for m in (doc._.mentions or [])
-        if m.kind == "person" and lo <= m.start < hi and not lay.quoted(m.start)
-    ]
+@cache
+def _title_words(lang: str) -> frozenset[str]:
+    """First words of heads, ranks and modifiers: a determiner before one tells a gender."""
+    g = grammar(lang)
+    phrases = (*g.title_heads, *g.counterpart_heads, *g.press_heads, *g.ranks, *g.honorifics)
+    return frozenset(fold(p).split()[0] for p in phrases) | g.drop_modifiers | g.kept_modifiers
 
 
-def _gender(doc: Doc, mention: Mention, words: dict[str, Gender]) -> Gender | None:
-    """The gender the words before any of the person's mentions give ("Mme", "la ministre")."""
+def _gender_before(doc: Doc, start: int, g: Grammar, heads: frozenset[str]) -> Gender | None:
+    """'Mme Colonna', 'le ministre Gallant', 'la nouvelle cheffe ..., Catherine Colonna'."""
+    j = start - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    for _ in range(_MAX_TITLE_SCAN):
+        if j < 0 or doc[j].pos_ in {"VERB", "AUX"} or doc[j].text in {",", ".", ";", ":"}:
+            return None
+        found = g.gender_words.get(word(doc[j]))
+        if found is not None and (j + 1 == start or word(doc[j + 1]) in heads):
+            return found
+        j -= 1
+    return None
+
+
+def _gender(doc: Doc, actor_id: str, g: Grammar, heads: frozenset[str]) -> Gender | None:
+    """The gender any mention of the person shows, if any."""
     for m in doc._.mentions or []:
-        if m.actor_id != mention.actor_id:
+        if m.actor_id != actor_id or m.how in {"pronoun", "group"}:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.start == 0:
-            continue
-        if (found := words.get(word(doc[span.start - 1]))) is not None:
+        if span is not None and (found := _gender_before(doc, span.start, g, heads)) is not None:
             return found
     return None
 
 
-def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | None:
-    """The person a subject pronoun ('il', 'elle', '-t-il', 'ce dernier') stands for, or None."""
-    g = grammar(lang)
+def _impersonal(doc: Doc, token: Token, g: Grammar) -> bool:
+    """'il y a', 'il s'agit', 'il ne faut pas': no one is designated."""
+    if g.pronouns.get(word(token)) != "m":
+        return False
+    k = token.i + 1
+    while k < len(doc) and word(doc[k]) in g.negations:
+        k += 1
+    after = fold(doc[k : k + 3].text) + " "
+    return any(after.startswith(phrase + " ") for phrase in g.impersonal_next)
+
+
+def _candidates(
+    doc: Doc, lay: Layout, sentence: int, before: int | None, g: Grammar, depth: int
+) -> list[Mention]:
+    """People of one sentence in text order, outside quotations; its pronouns resolved too."""
+    s, e = lay.sentence_span(sentence, len(doc))
+    hi = doc[e - 1].idx + len(doc[e - 1]) if before is None else before
+    found: list[Mention] = [
+        m
+        for m in (doc._.mentions or [])
+        if m.kind == "person" and doc[s].idx <= m.start < hi and not lay.quoted(m.start)
+    ]
+    if depth > 0:
+        for tok in doc[s:e]:
+            if tok.idx >= hi or (found and tok.idx > found[0].start):
+                break  # only a pronoun before the first name can be the sentence's subject
+            if word(tok) in g.pronouns and not lay.quoted(tok.idx):
+                resolved = _resolve(doc, tok, g, lay, depth - 1)
+                if resolved is not None:
+                    found.insert(0, resolved)
+                break
+    return found
+
+
+def _resolve(doc: Doc, token: Token, g: Grammar, lay: Layout, depth: int) -> Mention | None:
     gender = g.pronouns.get(word(token))
     recency = (
         token.i > 0
@@ -67,21 +110,19 @@ def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | No
     )
     if recency:
         gender = g.recency_pronouns[word(token)]
-    if gender is None:
+    if gender is None or lay.quoted(token.idx) or (not recency and _impersonal(doc, token, g)):
         return None
-    lay = layout(doc)
+    heads = _title_words("fr")
     here = lay.sentence_of(token.i)
-    pool = _people_before(doc, lay, here, before=token.idx)
+    pool = _candidates(doc, lay, here, token.idx, g, 0)
     for back in range(1, g.max_back_sentences + 1):
-        if pool:
+        if pool or here - back < 0:
             break
-        if here - back < 0:
-            break
-        pool = _people_before(doc, lay, here - back)
+        pool = _candidates(doc, lay, here - back, None, g, depth)
     if recency:  # "ce dernier": the last one named, not the subject
         pool = pool[::-1]
     for m in pool:
-        found = _gender(doc, m, g.gender_words)
+        found = _gender(doc, m.actor_id, g, heads)
         if found is None or found == gender:
             return Mention(
                 token.idx,
@@ -97,13 +138,27 @@ def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | No
     return None
 
 
+def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | None:
+    """The person a subject pronoun ('il', 'elle', '-t-il', 'ce dernier') stands for, or None
+    (impersonal 'il y a', a pronoun inside a quotation, or no clear antecedent)."""
+    return _resolve(doc, token, grammar(lang), layout(doc), _DEPTH)
+
+
 def resolve_group(doc: Doc, token: Token, *, lang: str = "fr") -> tuple[Mention, ...]:
-    """The persons 'les deux hommes' or 'ils' designate: those named just before."""
+    """The persons 'les deux hommes', 'ces trois dirigeants' or 'ils' designate: those named
+    just before."""
     g = grammar(lang)
     w = word(token)
-    if w not in g.group_nouns and w not in g.plural_pronouns:
+    if w in g.group_nouns:
+        number = word(doc[token.i - 1]) if token.i > 0 else ""
+        opener = word(doc[token.i - 2]) if token.i > 1 else ""
+        if number not in g.number_words or opener not in g.group_determiners:
+            return ()  # "deux généraux iraniens" introduces new people
+        wanted: int | None = g.number_words[number]
+    elif w in g.plural_pronouns:
+        wanted = None
+    else:
         return ()
-    wanted = g.number_words.get(word(doc[token.i - 1])) if token.i > 0 else None
     lay = layout(doc)
     here = lay.sentence_of(token.i)
     found: dict[str, Mention] = {}
@@ -111,12 +166,10 @@ def resolve_group(doc: Doc, token: Token, *, lang: str = "fr") -> tuple[Mention,
         if here - back < 0:
             break
         before = token.idx if back == 0 else None
-        for m in reversed(_people_before(doc, lay, here - back, before=before)):
+        for m in reversed(_candidates(doc, lay, here - back, before, g, _DEPTH)):
             if m.actor_id not in found:
                 found[m.actor_id] = m
-        if wanted is not None and len(found) >= wanted:
-            break
-        if wanted is None and len(found) >= 2:
+        if len(found) >= (wanted or 2):
             break
     people = list(found.values())[: wanted or len(found)]
     return tuple(

@@ -44,6 +44,9 @@ class RolesSchema(BaseModel):
     recency_pronouns: dict[str, Gender] = {}
     recency_determiners: list[str] = []
     plural_pronouns: list[str] = []
+    impersonal_next: list[str] = []
+    negations: list[str] = []
+    group_determiners: list[str] = []
     group_nouns: list[str] = []
     number_words: dict[str, int] = {}
     location_preps: list[str] = []
@@ -84,6 +87,9 @@ class Grammar:
     recency_pronouns: dict[str, Gender]
     recency_determiners: frozenset[str]
     plural_pronouns: frozenset[str]
+    impersonal_next: frozenset[str]
+    negations: frozenset[str]
+    group_determiners: frozenset[str]
     group_nouns: frozenset[str]
     number_words: dict[str, int]
     location_preps: frozenset[str]
@@ -121,6 +127,9 @@ def grammar(code: str = "fr") -> Grammar:
         recency_pronouns={fold(k): v for k, v in data.recency_pronouns.items()},
         recency_determiners=_folded(data.recency_determiners),
         plural_pronouns=_folded(data.plural_pronouns),
+        impersonal_next=_folded(data.impersonal_next),
+        negations=_folded(data.negations),
+        group_determiners=_folded(data.group_determiners),
         group_nouns=_folded(data.group_nouns),
         number_words={fold(k): v for k, v in data.number_words.items()},
         location_preps=_folded(data.location_preps),

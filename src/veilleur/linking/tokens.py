@@ -68,6 +68,8 @@ def layout(doc: Doc) -> Layout:
     """Split on sentence punctuation and line breaks (the parser's sentences are unreliable)."""
     starts = [0]
     lines = [0]
+    quotes = _quote_spans(doc.text)
+    inside = Layout((0,), quotes, (0,))
     for tok in doc:
         nxt = tok.i + 1
         if nxt >= len(doc):
@@ -76,9 +78,14 @@ def layout(doc: Doc) -> Layout:
             lines.append(nxt)
             if starts[-1] != nxt:
                 starts.append(nxt)
-        elif tok.text in _SENTENCE_ENDS and is_capitalised_or_quote(doc[nxt]) and starts[-1] != nxt:
+        elif (
+            tok.text in _SENTENCE_ENDS
+            and is_capitalised_or_quote(doc[nxt])
+            and starts[-1] != nxt
+            and not inside.quoted(tok.idx)  # a quotation is part of its sentence
+        ):
             starts.append(nxt)
-    return Layout(tuple(starts), _quote_spans(doc.text), tuple(lines))
+    return Layout(tuple(starts), quotes, tuple(lines))
 
 
 def is_capitalised_or_quote(token: Token) -> bool:
