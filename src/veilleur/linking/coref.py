@@ -79,7 +79,13 @@ def _impersonal(doc: Doc, token: Token, g: Grammar) -> bool:
 
 
 def _candidates(
-    doc: Doc, lay: Layout, sentence: int, before: int | None, g: Grammar, depth: int
+    doc: Doc,
+    lay: Layout,
+    sentence: int,
+    before: int | None,
+    g: Grammar,
+    depth: int,
+    heads: frozenset[str],
 ) -> list[Mention]:
     """People of one sentence in text order, outside quotations; its pronouns resolved too."""
     s, e = lay.sentence_span(sentence, len(doc))
@@ -94,14 +100,16 @@ def _candidates(
             if tok.idx >= hi or (found and tok.idx > found[0].start):
                 break  # only a pronoun before the first name can be the sentence's subject
             if word(tok) in g.pronouns and not lay.quoted(tok.idx):
-                resolved = _resolve(doc, tok, g, lay, depth - 1)
+                resolved = _resolve(doc, tok, g, lay, depth - 1, heads)
                 if resolved is not None:
                     found.insert(0, resolved)
                 break
     return found
 
 
-def _resolve(doc: Doc, token: Token, g: Grammar, lay: Layout, depth: int) -> Mention | None:
+def _resolve(
+    doc: Doc, token: Token, g: Grammar, lay: Layout, depth: int, heads: frozenset[str]
+) -> Mention | None:
     gender = g.pronouns.get(word(token))
     recency = (
         token.i > 0
@@ -112,13 +120,12 @@ def _resolve(doc: Doc, token: Token, g: Grammar, lay: Layout, depth: int) -> Men
         gender = g.recency_pronouns[word(token)]
     if gender is None or lay.quoted(token.idx) or (not recency and _impersonal(doc, token, g)):
         return None
-    heads = _title_words("fr")
     here = lay.sentence_of(token.i)
-    pool = _candidates(doc, lay, here, token.idx, g, 0)
+    pool = _candidates(doc, lay, here, token.idx, g, 0, heads)
     for back in range(1, g.max_back_sentences + 1):
         if pool or here - back < 0:
             break
-        pool = _candidates(doc, lay, here - back, None, g, depth)
+        pool = _candidates(doc, lay, here - back, None, g, depth, heads)
     if recency:  # "ce dernier": the last one named, not the subject
         pool = pool[::-1]
     for m in pool:
@@ -141,7 +148,7 @@ def _resolve(doc: Doc, token: Token, g: Grammar, lay: Layout, depth: int) -> Men
 def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | None:
     """The person a subject pronoun ('il', 'elle', '-t-il', 'ce dernier') stands for, or None
     (impersonal 'il y a', a pronoun inside a quotation, or no clear antecedent)."""
-    return _resolve(doc, token, grammar(lang), layout(doc), _DEPTH)
+    return _resolve(doc, token, grammar(lang), layout(doc), _DEPTH, _title_words(lang))
 
 
 def resolve_group(doc: Doc, token: Token, *, lang: str = "fr") -> tuple[Mention, ...]:
@@ -166,7 +173,9 @@ def resolve_group(doc: Doc, token: Token, *, lang: str = "fr") -> tuple[Mention,
         if here - back < 0:
             break
         before = token.idx if back == 0 else None
-        for m in reversed(_candidates(doc, lay, here - back, before, g, _DEPTH)):
+        for m in reversed(
+            _candidates(doc, lay, here - back, before, g, _DEPTH, _title_words(lang))
+        ):
             if m.actor_id not in found:
                 found[m.actor_id] = m
         if len(found) >= (wanted or 2):
