@@ -233,7 +233,8 @@ def test_things_named_after_people_are_not_people(ctx: Ctx) -> None:
 def test_journalists_and_people_only_quoted_are_not_actors(ctx: Ctx) -> None:
     text = (
         "Le président ukrainien a été ovationné, rapporte notre correspondante à Vilnius, "
-        "Marielle Vitureau. Il a dit : « Jacques Dupontel ne viendra pas ici »."
+        "Marielle Vitureau. Il a dit : « Jacques Dupontel ne viendra pas ici ». La ville est "
+        "tombée, selon notre envoyé spécial à Kiev, Jean Dupont."
     )
     assert [p.name for p in run(ctx, text, "2023-07")._.people] == []
 

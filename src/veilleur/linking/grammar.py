@@ -22,6 +22,7 @@ class RolesSchema(BaseModel):
     title_heads: list[str] = Field(min_length=1)
     counterpart_heads: list[str] = []
     press_heads: list[str] = []
+    press_determiners: list[str] = []
     drop_modifiers: list[str] = []
     kept_modifiers: list[str] = []
     head_prefixes: list[str] = []
@@ -65,6 +66,7 @@ class Grammar:
     title_heads: tuple[str, ...]
     counterpart_heads: tuple[str, ...]
     press_heads: tuple[str, ...]
+    press_determiners: frozenset[str]
     ranks: tuple[str, ...]
     honorifics: tuple[str, ...]
     drop_modifiers: frozenset[str]
@@ -105,6 +107,7 @@ def grammar(code: str = "fr") -> Grammar:
         title_heads=tuple(data.title_heads),
         counterpart_heads=tuple(data.counterpart_heads),
         press_heads=tuple(data.press_heads),
+        press_determiners=_folded(data.press_determiners),
         ranks=tuple(data.ranks),
         honorifics=tuple(data.honorifics),
         drop_modifiers=_folded(data.drop_modifiers),

@@ -155,6 +155,8 @@ class TitleReader:
                 role_start = start  # "l'ancien ministre": a former office stays one
         det_start = self.determiner_before(doc, start)
         gender = self.g.gender_words.get(word(doc[det_start])) if det_start < start else None
+        if det_start < start and word(doc[det_start]) in self.g.press_determiners:
+            kind = "press"  # "notre envoyé spécial": the outlet's own journalist
         evidence: list[_Evidence] = []
         dropped: set[int] = set()
         person_ref: tuple[int, int] | None = None
