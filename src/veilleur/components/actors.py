@@ -137,8 +137,8 @@ def _nearest_state(signals: list[tuple[int, int, str]], at: int) -> str | None:
 
 
 def _stateless_offices(kb: KnowledgeBase) -> frozenset[str]:
-    """Organisation ids of international bodies and non-state armed groups, and the office keys
-    held in them: their officials serve no state (FORMAT.md)."""
+    """Ids of international bodies and armed groups, and their office keys (no state)."""
+    # FORMAT.md: their officials serve no state, their country is null
     orgs = {a.id for a in kb.actors() if a.org_kind in {"intergovernmental", "armed_group"}}
     keys = {o.role for a in kb.actors() if a.kind == "person" for o in a.offices}
     offices = set()

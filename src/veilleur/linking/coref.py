@@ -146,14 +146,13 @@ def _resolve(
 
 
 def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | None:
-    """The person a subject pronoun ('il', 'elle', '-t-il', 'ce dernier') stands for, or None
-    (impersonal 'il y a', a pronoun inside a quotation, or no clear antecedent)."""
+    """The person a subject pronoun ('il', '-t-il', 'ce dernier') stands for, or None."""
+    # None too for an impersonal "il y a", a pronoun inside a quotation, or no clear antecedent
     return _resolve(doc, token, grammar(lang), layout(doc), _DEPTH, _title_words(lang))
 
 
 def resolve_group(doc: Doc, token: Token, *, lang: str = "fr") -> tuple[Mention, ...]:
-    """The persons 'les deux hommes', 'ces trois dirigeants' or 'ils' designate: those named
-    just before."""
+    """The persons named just before that 'les deux hommes' or 'ils' designate."""
     g = grammar(lang)
     w = word(token)
     if w in g.group_nouns:

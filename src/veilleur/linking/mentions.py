@@ -143,8 +143,7 @@ def mentions(
 def _generic_bodies(
     doc: Doc, kb: KnowledgeBase, taken: set[int], heads: frozenset[str]
 ) -> list[tuple[int, int, OrgMatch]]:
-    """'le ministère israélien de la Défense', 'le gouvernement malien': a generic body whose
-    country a demonym inside the name gives."""
+    """Generic bodies with a demonym inside: 'le ministère israélien de la Défense'."""
     found: list[tuple[int, int, OrgMatch]] = []
     i = 0
     while i < len(doc):

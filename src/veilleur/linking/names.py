@@ -292,15 +292,15 @@ class NameFinder:
 
 
 def _adjacent_ok(doc: Doc, title: Title) -> bool:
-    """A title glued to a name qualifies it unless it ends on a common noun ('l'administration
-    Biden', 'le gouvernement Netanyahou' name a body after its leader)."""
+    """A title glued to a name qualifies it unless it ends on a common noun."""
+    # "l'administration Biden", "le gouvernement Netanyahou" name a body after its leader
     last: Token = doc[title.end - 1]
     return not (title.has_complement and last.pos_ == "NOUN" and not is_capitalised(last))
 
 
 def _given_name_agrees(text: str, actor: Actor) -> bool:
-    """'Steve Cohen' is not the KB's 'Eli Cohen', nor 'Zhang Wei' its 'Zhang Jun': every word of
-    the shorter form must stand in the longer one (spelling variants and initials allowed)."""
+    """Every word of the shorter form stands in the longer one (variants, initials allowed)."""
+    # "Steve Cohen" is not the KB's "Eli Cohen", nor "Zhang Wei" its "Zhang Jun"
     mine = fold(text).replace("-", " ").split()
     for name in (actor.name, *actor.aliases):
         theirs = fold(name).replace("-", " ").split()

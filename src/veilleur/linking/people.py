@@ -161,8 +161,9 @@ def _find_single(people: list[Person], by_actor: dict[str, Person], run: NameRun
 
 
 def keep(person: Person, doc: Doc, lay: Layout, *, genitive: frozenset[str]) -> bool:
-    """Drop the outlet's journalists, people only named inside someone's quotation, and people
-    only named as a noun's complement ("l'idée d'Emmanuel Macron"): they neither act nor speak."""
+    """False for the outlet's journalists and people who neither act nor speak."""
+    # people only named inside someone's quotation, or as a noun's complement ("l'idée
+    # d'Emmanuel Macron")
     if all(r.press for r in person.runs) or all(r.weak for r in person.runs):
         return False
     titled = any(r.left or r.right for r in person.runs)
@@ -235,8 +236,8 @@ def kb_label(person: Person, period: Period) -> str | None:
 
 
 def role(person: Person, period: Period, kb: KnowledgeBase, *, kb_fallback: bool) -> str | None:
-    """The role as the article writes it: the one agreeing with the KB office held at the date
-    (its label, then one of its titles), else the first title the article gives the name."""
+    """The role as written, preferring the one that agrees with the KB office at the date."""
+    # the KB label first, then one of the office's titles; else the first title given
     written = [t.role for t in person.titles() if t.kind == "office" and t.role]
     label = kb_label(person, period)
     office = person.actor.role_on(period.start, until=period.end) if person.actor else None

@@ -81,8 +81,8 @@ def rank_references(
     max_back: int,
     named: set[int],
 ) -> list[tuple[int, int, Person]]:
-    """'le général américain', 'le colonel': a rank with no name after it designates the person
-    last named with that rank (and of that country, when a demonym follows)."""
+    """'le général américain': a rank without a name designates the last person so ranked."""
+    # and of that country, when a demonym follows the rank
     found: list[tuple[int, int, Person]] = []
     for tok in doc:
         i = tok.i

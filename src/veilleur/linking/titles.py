@@ -295,8 +295,8 @@ class TitleReader:
 
 
 def _settles(hit: KbHit) -> bool:
-    """A complement settles the country when it names a state, a national body, or a body that
-    serves no state (the UN, Hamas); a generic 'administration régionale' does not."""
+    """A state, a national body or a stateless one (the UN, Hamas) settles the country."""
+    # a generic "administration régionale" does not
     actor = hit.actor
     return actor.country is not None or actor.org_kind in _STATELESS_KINDS
 
