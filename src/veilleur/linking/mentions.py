@@ -125,7 +125,7 @@ def mentions(
     taken |= {i for start, end, _ in bodies for i in range(start, end)}
     hit_at = {h.start: h for h in hits}
     for hit in hits:
-        if hit.actor.kind == "person" or hit.start in inside_titles:
+        if hit.actor.kind == "person" or hit.start in inside_titles | person_tokens:
             continue
         span = doc[hit.start : hit.end]
         place = hit.actor.country

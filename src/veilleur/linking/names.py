@@ -69,7 +69,7 @@ class NameFinder:
 
     def find(self, doc: Doc, hits: list[KbHit], titles: list[Title], lay: Layout) -> list[NameRun]:
         """Every person-name run of the Doc, left to right."""
-        blocked = self._blocked(hits, titles)
+        blocked = self._blocked(doc, hits, titles)
         ends = {t.end for t in titles}
         person_hits = {
             i: h for h in hits if h.actor.kind == "person" for i in range(h.start, h.end)
@@ -121,10 +121,14 @@ class NameFinder:
         return sorted(runs + extra, key=lambda r: r.start)
 
     # ------------------------------------------------------------------ tokens
-    def _blocked(self, hits: list[KbHit], titles: list[Title]) -> set[int]:
+    def _blocked(self, doc: Doc, hits: list[KbHit], titles: list[Title]) -> set[int]:
         """Tokens that belong to titles or to states and organisations, never to names."""
         blocked: set[int] = set()
+        starts = {ent.start: ent for ent in doc.ents if ent.label_ == "PER"}
         for hit in hits:
+            ent = starts.get(hit.start)
+            if hit.actor.kind == "state" and ent is not None and ent.end > hit.end:
+                continue  # "Dominique de Villepin", "Maurice Lévy": a given name, not a state
             if hit.actor.kind != "person":
                 blocked.update(range(hit.start, hit.end))
         for t in titles:
