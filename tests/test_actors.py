@@ -221,6 +221,13 @@ def test_credits_outlets_and_places_are_not_people(ctx: Ctx) -> None:
     assert [(p.name, p.actor_id) for p in people] == [("Kochavi", "person:aviv-kochavi")]
 
 
+def test_state_name_as_given_name(ctx: Ctx) -> None:
+    text = "Dominique de Villepin, ancien Premier ministre, a dénoncé « une faute » mardi."
+    doc = run(ctx, text, "2023-12")
+    assert person(doc, "Dominique de Villepin").role == "ancien Premier ministre"
+    assert not [m for m in doc._.mentions if m.kind == "state"]
+
+
 def test_things_named_after_people_are_not_people(ctx: Ctx) -> None:
     text = (
         "Les vols ont repris à l'aéroport Ben Gourion. Le porte-avions Charles-de-Gaulle a "

@@ -125,9 +125,13 @@ class NameFinder:
         """Tokens that belong to titles or to states and organisations, never to names."""
         blocked: set[int] = set()
         starts = {ent.start: ent for ent in doc.ents if ent.label_ == "PER"}
+        hit_starts = {h.start for h in hits}
         for hit in hits:
             ent = starts.get(hit.start)
-            if hit.actor.kind == "state" and ent is not None and ent.end > hit.end:
+            if hit.actor.kind == "state" and (
+                (ent is not None and ent.end > hit.end)
+                or self._state_as_given_name(doc, hit, hit_starts)
+            ):
                 continue  # "Dominique de Villepin", "Maurice Lévy": a given name, not a state
             if hit.actor.kind != "person":
                 blocked.update(range(hit.start, hit.end))
@@ -135,6 +139,17 @@ class NameFinder:
             keep = set(range(*t.person_ref)) if t.person_ref else set()
             blocked.update(x for x in range(t.det_start, t.end) if x not in keep)
         return blocked
+
+    def _state_as_given_name(self, doc: Doc, hit: KbHit, hit_starts: set[int]) -> bool:
+        """A one-word state name with no article, followed by a surname ('Dominique de V.')."""
+        if hit.end - hit.start != 1 or hit.end + 1 >= len(doc):
+            return False
+        before = word(doc[hit.start - 1]) if hit.start > 0 else ""
+        if before in self.g.determiners | self.g.complement_preps | self.g.location_preps:
+            return False
+        k = hit.end + (1 if word(doc[hit.end]) in self.g.name_particles else 0)
+        nxt = doc[k]
+        return is_capitalised(nxt) and nxt.pos_ == "PROPN" and k not in hit_starts
 
     def _per_tokens(self, doc: Doc) -> set[int]:
         return {i for ent in doc.ents if ent.label_ == "PER" for i in range(ent.start, ent.end)}
@@ -171,9 +186,17 @@ class NameFinder:
             if self._name_token(doc, end, lay, per, person_hits) and doc[end - 1].text != ",":
                 end = joined(doc, end)
                 continue
-            particle = word(doc[end]) in self.g.name_particles
-            if particle and end + 1 < len(doc) and end in per and end + 1 in per:
-                end += 1
+            particle = word(doc[end]) in self.g.name_particles and end + 1 < len(doc)
+            if particle and (
+                (end in per and end + 1 in per)
+                or (
+                    end + 1 not in blocked
+                    and bool(doc[end].whitespace_)
+                    and is_capitalised(doc[end + 1])
+                    and doc[end + 1].pos_ == "PROPN"
+                )
+            ):
+                end += 1  # "Charles de Gaulle", "Ursula von der Leyen"
                 continue
             break
         return end
