@@ -91,7 +91,7 @@ class ActorLinker:
             for run in person.runs:
                 refs[(run.start, run.end)] = person.actor.country if person.actor else None
         records = []
-        states = _state_signals(doc, hits, self.kb)
+        states = _state_names(hits)
         for person in sorted(people, key=lambda p: p.first):
             place = country(person, period, resolve_ref=refs, stateless=self.stateless)
             written = role(person, period, self.kb, kb_fallback=self.role_from_kb)
@@ -115,25 +115,15 @@ class ActorLinker:
         return doc
 
 
-def _state_signals(doc: Doc, hits: list[KbHit], kb: KnowledgeBase) -> list[tuple[int, int, str]]:
-    """Where the article names a state (rank 0) or a capital (rank 1): (rank, token, country)."""
-    found = [
-        (0, h.start, h.actor.country) for h in hits if h.actor.kind == "state" and h.actor.country
-    ]
-    for ent in doc.ents:
-        capital = kb.capital_of(ent.text) if ent.label_ == "LOC" else None
-        if capital is not None and capital.country:
-            found.append((1, ent.start, capital.country))
-    return sorted(found)
+def _state_names(hits: list[KbHit]) -> list[tuple[int, str]]:
+    """Where the article names a state, in text order: (token, country)."""
+    return [(h.start, h.actor.country) for h in hits if h.actor.kind == "state" and h.actor.country]
 
 
-def _nearest_state(signals: list[tuple[int, int, str]], at: int) -> str | None:
-    """The state named last before token `at`; a capital only when no state is named before."""
-    for rank in (0, 1):
-        before = [c for r, i, c in signals if r == rank and i < at]
-        if before:
-            return before[-1]
-    return None
+def _nearest_state(names: list[tuple[int, str]], at: int) -> str | None:
+    """The state named last before token `at` (capitals mislead: host cities, datelines)."""
+    before = [c for i, c in names if i < at]
+    return before[-1] if before else None
 
 
 def _stateless_offices(kb: KnowledgeBase) -> frozenset[str]:
