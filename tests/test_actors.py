@@ -228,6 +228,12 @@ def test_state_name_as_given_name(ctx: Ctx) -> None:
     assert not [m for m in doc._.mentions if m.kind == "state"]
 
 
+def test_particles_glued_to_surnames(ctx: Ctx) -> None:
+    text = "Selon Ahmed el-Tayeb, grand imam, le dialogue reprendra. El-Tayeb a parlé lundi."
+    doc = run(ctx, text, "2024-12")
+    assert [p.name for p in doc._.people] == ["Ahmed el-Tayeb"]
+
+
 def test_things_named_after_people_are_not_people(ctx: Ctx) -> None:
     text = (
         "Les vols ont repris à l'aéroport Ben Gourion. Le porte-avions Charles-de-Gaulle a "

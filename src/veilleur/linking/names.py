@@ -187,6 +187,10 @@ class NameFinder:
                 end = joined(doc, end)
                 continue
             particle = word(doc[end]) in self.g.name_particles and end + 1 < len(doc)
+            glued = joined(doc, end) if particle else end
+            if glued > end + 1 and is_capitalised(doc[glued - 1]):
+                end = glued  # "al-Assad", "el-Tayeb": a particle glued to the surname
+                continue
             if particle and (
                 (end in per and end + 1 in per)
                 or (
