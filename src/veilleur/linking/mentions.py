@@ -185,7 +185,14 @@ def _demonyms(doc: Doc, kb: KnowledgeBase, taken: set[int]) -> list[Mention]:
     """'une frappe israélienne': the state as an actor, outside titles and names."""
     out: list[Mention] = []
     for tok in doc:
-        if tok.i in taken or is_capitalised(tok) or tok.pos_ not in {"ADJ", "NOUN"}:
+        if tok.i in taken or is_capitalised(tok):
+            continue
+        glued = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+        prefix = kb.prefix_form(tok.text) if glued else None
+        if prefix is not None:  # "israélo-américaines": both states
+            out.append(_mention(doc[tok.i : tok.i + 1], prefix, "demonym"))
+            continue
+        if tok.pos_ not in {"ADJ", "NOUN"}:
             continue
         for state in kb.demonyms_in(tok.text):
             out.append(_mention(doc[tok.i : tok.i + 1], state, "demonym"))
