@@ -195,8 +195,10 @@ class TitleReader:
                     break
                 if word(doc[m]) in self.g.complement_stops:
                     break
-                bare = m == k + 1  # no article: "à Bamako", "en Israël" are places
-                place = w in self.g.place_preps and (bare or w != "à") and is_capitalised(doc[m])
+                # no article: "à Bamako", "en Israël", "au Mali" are places; "à la Chambre
+                # des représentants", "à la Défense" are domains of the office
+                bare = m == k + 1
+                place = w in self.g.place_preps and bare and is_capitalised(doc[m])
                 end, ref = self._noun_group(doc, m, hits, evidence if not place else [], topic)
                 if end == m:
                     break
