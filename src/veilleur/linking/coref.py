@@ -148,7 +148,11 @@ def _resolve(
 def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | None:
     """The person a subject pronoun ('il', '-t-il', 'ce dernier') stands for, or None."""
     # None too for an impersonal "il y a", a pronoun inside a quotation, or no clear antecedent
-    return _resolve(doc, token, grammar(lang), layout(doc), _DEPTH, _title_words(lang))
+    g = grammar(lang)
+    w = word(token)
+    if w not in g.pronouns and w not in g.recency_pronouns:
+        return None  # cheap exit: callers may ask about every subject token
+    return _resolve(doc, token, g, layout(doc), _DEPTH, _title_words(lang))
 
 
 def resolve_group(doc: Doc, token: Token, *, lang: str = "fr") -> tuple[Mention, ...]:
