@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -74,6 +76,21 @@ def _articles(
             yield item
 
 
+def _learned_kb(store: Store) -> Path | None:
+    """The store's learnt people as a knowledge-base file beside the cache, or None."""
+    people = store.learned_people()
+    if not people:
+        return None
+    folder = Path(tempfile.gettempdir()) / "veilleur"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"people": people}, ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    path = folder / f"learned-{digest}.yaml"  # JSON is YAML; the KB loader reads either
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 @app.command()
 def ingest(
     paths: PathsArg,
@@ -86,6 +103,8 @@ def ingest(
     """Read, analyse and store articles; already stored articles are skipped (idempotent)."""
     store = Store.open(db)
     run_id = store.start_run("ingest", {"paths": paths, "db": db, "kb": kb or []})
+    learned = _learned_kb(store)
+    kb = [*(kb or []), *([str(learned)] if learned else [])]
     failures: list[InputError] = []
     counts = {"read": 0, "new": 0, "stored": 0}
 
