@@ -6,6 +6,7 @@ import io
 import itertools
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,6 @@ from veilleur.evaluate import (
     GoldQuote,
     GoldRecord,
     align_all,
-    analyse_folder,
     check_floors,
     date_right,
     evaluate_folder,
@@ -484,9 +484,12 @@ def test_floors_file_names_real_metrics_and_the_gate_fails_below_them(
 ) -> None:
     floors = load_floors(FLOORS)
     assert {"events.f1", "events.by_type.CONSULT.f1", "published.accuracy_inferred"} <= set(floors)
-    empty = score(dev_gold, [])
-    assert check_floors(empty, floors) == []
-    assert check_floors(score(dev_gold, dev_gold), {k: 1.0 for k in floors}) == []
+    assert "merge.f1" in floors
+    clusters = load_clusters(FLOORS.parent / "eval_merge_clusters.json")
+    empty = replace(score(dev_gold, []), merge=score_merge(clusters, []))
+    assert check_floors(empty, {k: v for k, v in floors.items() if v == 0.0}) == []
+    perfect = replace(score(dev_gold, dev_gold), merge=score_merge(clusters, clusters))
+    assert check_floors(perfect, {k: 1.0 for k in floors}) == []
     failures = check_floors(empty, {"events.f1": 0.5, "events.date_accuracy": 0.5, "nope": 0.1})
     prefix = "E303 scores below the pinned floors: "
     assert failures == [
@@ -528,10 +531,10 @@ def test_scoring_data_schema_rejects_unfolded_words() -> None:
 
 @pytest.mark.slow
 def test_dev_corpus_scores_stay_above_the_pinned_floors(nlp: Language) -> None:
-    gold, system = analyse_folder(DEV, nlp=nlp)
-    assert [s.doc for s in system] == [g.doc for g in gold]
-    scores = score(gold, system)
-    assert scores == evaluate_folder(DEV, nlp=nlp)  # the CLI's path gives the same scores
+    clusters = FLOORS.parent / "eval_merge_clusters.json"
+    scores = evaluate_folder(DEV, nlp=nlp, clusters=clusters)  # the CLI's path
+    assert scores.documents == 20 and not scores.unpaired_system_docs
+    assert scores.merge is not None
     failures = check_floors(scores, load_floors(FLOORS))
     assert not failures, gate_message(failures)
 

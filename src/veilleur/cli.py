@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -27,7 +30,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console()
+# Piped output is not cut to 80 columns: tables stay readable in files and pagers.
+out = Console(width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True)
 
 DbOption = Annotated[
@@ -44,6 +48,20 @@ MaxBytesOption = Annotated[
     int,
     typer.Option("--max-record-bytes", min=1024, help="Longest article or JSON line read."),
 ]
+
+
+_TEXT_COLUMNS = frozenset({"doc", "title / lead", "name", "role", "source", "target", "where"})
+
+
+def _table(*columns: str, title: str | None = None) -> Table:
+    """A compact table whose long cells are cut, not wrapped over many lines."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+    for name in columns:
+        if name in _TEXT_COLUMNS:  # these share what the short ones leave
+            table.add_column(name, no_wrap=True, overflow="ellipsis", ratio=1)
+        else:
+            table.add_column(name, no_wrap=True, min_width=len(name))
+    return table
 
 
 def _options(kb: list[str] | None, n_process: int, batch_size: int) -> Options:
@@ -74,6 +92,21 @@ def _articles(
             yield item
 
 
+def _learned_kb(store: Store) -> Path | None:
+    """The store's learnt people as a knowledge-base file beside the cache, or None."""
+    people = store.learned_people()
+    if not people:
+        return None
+    folder = Path(tempfile.gettempdir()) / "veilleur"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"people": people}, ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    path = folder / f"learned-{digest}.yaml"  # JSON is YAML; the KB loader reads either
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 @app.command()
 def ingest(
     paths: PathsArg,
@@ -86,6 +119,8 @@ def ingest(
     """Read, analyse and store articles; already stored articles are skipped (idempotent)."""
     store = Store.open(db)
     run_id = store.start_run("ingest", {"paths": paths, "db": db, "kb": kb or []})
+    learned = _learned_kb(store)
+    kb = [*(kb or []), *([str(learned)] if learned else [])]
     failures: list[InputError] = []
     counts = {"read": 0, "new": 0, "stored": 0}
 
@@ -152,13 +187,13 @@ def articles(
 ) -> None:
     """List stored articles."""
     store = Store.open(db)
-    table = Table("id", "published", "doc", "title / lead", "people", "events", "quotes")
+    table = _table("id", "published", "doc", "title / lead", "people", "events", "quotes")
     for row in store.articles(limit=limit, offset=offset):
         table.add_row(
-            row.id,
+            row.id[:12],
             row.published or "",
             row.doc or "",
-            (row.title or row.lead or "")[:60],
+            (row.title or row.lead or "").replace("\n", " "),
             str(row.n_people),
             str(row.n_events),
             str(row.n_quotes),
@@ -223,7 +258,7 @@ def _names(actors: tuple[EventActor, ...]) -> str:
 
 
 def _timeline_table(rows: list[TimelineRow], title: str) -> Table:
-    table = Table("date", "type", "source", "target", "where", "status", "src", title=title)
+    table = _table("date", "type", "source", "target", "where", "status", "src", title=title)
     for row in rows:
         kind = f"{row.type}/{row.mode}" if row.mode else row.type
         table.add_row(
@@ -277,7 +312,7 @@ def list_actors(
 ) -> None:
     """Actors, most frequent in events first."""
     store = Store.open(db)
-    table = Table("id", "name", "kind", "country", "role", "events", "articles", "quotes")
+    table = _table("id", "name", "kind", "country", "role", "events", "articles", "quotes")
     for row in store.actors(limit=limit, kind=kind):
         table.add_row(
             row.actor_id,

@@ -123,7 +123,8 @@ class OrganisationModel(_Named):
 class PersonModel(_Strict):
     """A person, chiefly an office holder."""
 
-    id: str = Field(pattern=r"^person:[A-Za-z0-9_.-]+$")
+    # "new:" ids are people a store learnt from articles (veilleur ingest feeds them back).
+    id: str = Field(pattern=r"^(person|new):[A-Za-z0-9_.-]+$")
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     family_name: str | None = None

@@ -215,6 +215,26 @@ class Store:
         with self.engine.connect() as conn:
             return queries.quotes(conn, speaker_ids=speaker_ids, limit=limit)
 
+    def learned_people(self) -> list[dict[str, object]]:
+        """People first met in articles (ids "new:..."), as knowledge-base entries.
+
+        `veilleur ingest` passes them to the linker, so that a person an earlier article
+        introduced ("le colonel Dave Butler, porte-parole de Milley") is recognised, with the
+        same id, when a later article names him ("Butler").
+        """
+        a = s.actors
+        query = (
+            select(a.c.id, a.c.name, a.c.aliases, a.c.country)
+            .where(a.c.kind == "person", a.c.id.startswith("new:"))
+            .order_by(a.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [
+                {"id": row.id, "name": row.name, "aliases": json.loads(row.aliases),
+                 "country": row.country}
+                for row in conn.execute(query)
+            ]  # fmt: skip
+
     def stories(self, rules: StoryRules | None = None) -> list[Story]:
         """Articles grouped into stories (shared events, people and wording), largest first."""
         with self.engine.connect() as conn:

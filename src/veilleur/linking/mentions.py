@@ -1,0 +1,231 @@
+"""Build doc._.mentions: people (names and designating titles), states, organisations, places."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..kb import Actor, KnowledgeBase, OrgMatch
+from ..records import Mention, PersonRecord
+from .kbmatch import KbHit
+from .people import Period, Person, kb_label
+from .references import Resolved
+from .text import slug
+from .titles import Title
+from .tokens import is_capitalised, word
+
+_MAX_BODY = 7  # tokens in "ministère israélien des Affaires étrangères"
+
+
+def _mention(span: Span, actor: Actor, how: str, *, country: str | None = None) -> Mention:
+    kind = actor.kind
+    return Mention(
+        span.start_char,
+        span.end_char,
+        span.text,
+        actor.id,
+        actor.name,
+        kind,
+        country if country is not None else actor.country,
+        None,
+        how,
+    )
+
+
+def mentions(
+    doc: Doc,
+    *,
+    kb: KnowledgeBase,
+    people: list[tuple[Person, PersonRecord]],
+    resolved: list[Resolved],
+    hits: list[KbHit],
+    titles: list[Title],
+    period: Period,
+    location_preps: frozenset[str],
+    generic_heads: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """Every actor mention of the Doc, sorted by offset."""
+    out: list[Mention] = []
+    inside_titles: set[int] = set()
+    for t in titles:
+        inside_titles.update(range(t.det_start, t.end))
+    person_tokens: set[int] = set()
+    for person, rec in people:
+        label = rec.role or kb_label(person, period)
+        for run in person.runs:
+            span = doc[run.start : run.end]
+            person_tokens.update(range(run.start, run.end))
+            titled = run.left or run.right or run.honorific
+            how = "kb" if person.actor else "ner" if run.ner else "title" if titled else "name"
+            out.append(
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    rec.actor_id,
+                    rec.name,
+                    "person",
+                    rec.country,
+                    label,
+                    how,
+                )
+            )
+        for a, b in person.pointers:
+            span = doc[a:b]
+            out.append(
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    rec.actor_id,
+                    rec.name,
+                    "person",
+                    rec.country,
+                    label,
+                    "coref",
+                )
+            )
+    by_person = {id(p): rec for p, rec in people}
+    for item in resolved:
+        span = doc[item.title.start : item.title.end]
+        if item.person is not None:
+            found = by_person.get(id(item.person))
+            if found is None:
+                continue
+            rec = found
+            out.append(
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    rec.actor_id,
+                    rec.name,
+                    "person",
+                    rec.country,
+                    item.title.role,
+                    "title",
+                )
+            )
+        elif item.holder is not None:
+            office = item.holder.role_on(period.start, until=period.end)
+            out.append(
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    item.holder.id,
+                    item.holder.name,
+                    "person",
+                    item.holder.country,
+                    item.title.role or (office.label if office else None),
+                    "title",
+                )
+            )
+    taken = {i for h in hits for i in range(h.start, h.end)} | person_tokens | inside_titles
+    bodies = _generic_bodies(doc, kb, taken, generic_heads)
+    taken |= {i for start, end, _ in bodies for i in range(start, end)}
+    hit_at = {h.start: h for h in hits}
+    for hit in hits:
+        if hit.actor.kind == "person" or hit.start in inside_titles | person_tokens:
+            continue
+        span = doc[hit.start : hit.end]
+        place = hit.actor.country
+        if hit.actor.generic and place is None:
+            place = _country_after(doc, kb, hit.end, hit_at)
+        out.append(_mention(span, hit.actor, "kb", country=place))
+    for start, end, match in bodies:
+        out.append(_mention(doc[start:end], match.actor, "kb", country=match.country))
+    out.extend(_demonyms(doc, kb, taken))
+    out.extend(_places(doc, kb, taken, location_preps))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _generic_bodies(
+    doc: Doc, kb: KnowledgeBase, taken: set[int], heads: frozenset[str]
+) -> list[tuple[int, int, OrgMatch]]:
+    """Generic bodies with a demonym inside: 'le ministère israélien de la Défense'."""
+    found: list[tuple[int, int, OrgMatch]] = []
+    i = 0
+    while i < len(doc):
+        if i in taken or word(doc[i]) not in heads:
+            i += 1
+            continue
+        best: tuple[int, OrgMatch] | None = None
+        for j in range(min(len(doc), i + _MAX_BODY), i + 1, -1):
+            if any(x in taken for x in range(i, j)) or doc[j - 1].is_punct:
+                continue
+            if not any(kb.demonyms_in(doc[x].text) for x in range(i + 1, j)):
+                continue
+            match = kb.organisation_match(doc[i:j].text)
+            if match is not None and match.country is not None:
+                best = (j, match)
+                break
+        if best is None:
+            i += 1
+            continue
+        found.append((i, best[0], best[1]))
+        i = best[0]
+    return found
+
+
+def _country_after(doc: Doc, kb: KnowledgeBase, end: int, hit_at: dict[int, KbHit]) -> str | None:
+    """'le ministère de la Défense israélien', '... d'Israël': the country right after a body."""
+    if end >= len(doc):
+        return None
+    states = kb.demonyms_in(doc[end].text) if not is_capitalised(doc[end]) else ()
+    if states:
+        return states[0].country
+    nxt = hit_at.get(end + 1)
+    if nxt is not None and nxt.actor.kind == "state" and doc[end].pos_ == "ADP":
+        return nxt.actor.country
+    return None
+
+
+def _demonyms(doc: Doc, kb: KnowledgeBase, taken: set[int]) -> list[Mention]:
+    """'une frappe israélienne': the state as an actor, outside titles and names."""
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.i in taken or is_capitalised(tok):
+            continue
+        glued = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+        prefix = kb.prefix_form(tok.text) if glued else None
+        if prefix is not None:  # "israélo-américaines": both states
+            out.append(_mention(doc[tok.i : tok.i + 1], prefix, "demonym"))
+            continue
+        if tok.pos_ not in {"ADJ", "NOUN"}:
+            continue
+        for state in kb.demonyms_in(tok.text):
+            out.append(_mention(doc[tok.i : tok.i + 1], state, "demonym"))
+    return out
+
+
+def _places(
+    doc: Doc, kb: KnowledgeBase, taken: set[int], location_preps: frozenset[str]
+) -> list[Mention]:
+    """Place names: a metonym stands for its state unless a preposition makes it a place."""
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ != "LOC" or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if len(ent) == 1 and ent[0].pos_ != "PROPN":
+            continue  # "une visite d'Etat": a common noun the tagger took for a place
+        before = word(doc[ent.start - 1]) if ent.start > 0 else ""
+        state = kb.metonym(ent.text)
+        if state is not None and before not in location_preps:
+            out.append(_mention(ent, state, "metonym"))
+            continue
+        capital_of = kb.capital_of(ent.text) or state
+        out.append(
+            Mention(
+                ent.start_char,
+                ent.end_char,
+                ent.text,
+                "place:" + slug(ent.text),
+                ent.text,
+                "place",
+                capital_of.country if capital_of else None,
+                None,
+                "ner",
+            )
+        )
+    return out

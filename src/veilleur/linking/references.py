@@ -1,0 +1,191 @@
+"""Unnamed titles ("le ministre israélien de la Défense") resolved to a person.
+
+A title designates the knowledge-base holder of its office at the article's date, or, when the
+knowledge base cannot tell, the person of the article last given the same title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..kb import Actor, KnowledgeBase
+from .grammar import Gender
+from .people import Period, Person, gender
+from .text import fold
+from .titles import Title, TitleReader
+from .tokens import Layout, is_capitalised, word
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """An unnamed title and what it designates: a person of the article, or a KB holder."""
+
+    title: Title
+    person: Person | None
+    holder: Actor | None
+
+
+def kb_holders(kb: KnowledgeBase, doc: Doc, title: Title, period: Period) -> list[Actor]:
+    """KB people holding the office this title names during the article's period."""
+    text = doc[title.start : title.end].text
+    match = kb.parse_title(text)
+    if match is None or match.rest:
+        return []
+    place = match.country or title.country
+    if period.start is None:  # undated: anyone who held it, the current holder first
+        now = kb.holders(match.role, place, None)
+        ever = kb.holders(match.role, place, dt.date.min, until=dt.date.max)
+        return now + [a for a in ever if a not in now]
+    return kb.holders(match.role, place, period.start, until=period.end)
+
+
+def resolve(
+    kb: KnowledgeBase,
+    doc: Doc,
+    titles: list[Title],
+    people: list[Person],
+    period: Period,
+    lay: Layout,
+    max_back: int,
+    words: dict[str, Gender],
+) -> list[Resolved]:
+    """Resolve every unnamed office title of the Doc (those not attached to a name)."""
+    by_actor = {p.actor.id: p for p in people if p.actor is not None}
+    found: list[Resolved] = []
+    for title in titles:
+        if title.kind != "office" or not title.role:
+            continue
+        holders = kb_holders(kb, doc, title, period)
+        named = [by_actor[h.id] for h in holders if h.id in by_actor]
+        if named:
+            found.append(Resolved(title, _nearest_before(named, title.start), None))
+            continue
+        dated = period.start is not None
+        if holders and dated and (title.country is not None or len(holders) == 1):
+            found.append(Resolved(title, None, holders[0]))
+            continue
+        person = _back_reference(doc, title, people, lay, max_back, words)
+        if person is not None:
+            found.append(Resolved(title, person, None))
+    return found
+
+
+def rank_references(
+    doc: Doc,
+    reader: TitleReader,
+    people: list[Person],
+    lay: Layout,
+    max_back: int,
+    named: set[int],
+) -> list[tuple[int, int, Person]]:
+    """'le général américain': a rank without a name designates the last person so ranked."""
+    # and of that country, when a demonym follows the rank
+    found: list[tuple[int, int, Person]] = []
+    for tok in doc:
+        i = tok.i
+        openers = reader.g.determiners | reader.g.contracted_articles
+        if i == 0 or word(doc[i - 1]) not in openers or i in named:
+            continue
+        end = i + 1
+        while (
+            end < len(doc)
+            and not doc[end - 1].whitespace_
+            and "-"
+            in (
+                doc[end - 1].text,
+                doc[end].text,
+            )
+        ):
+            end += 1
+        if not reader.is_rank(doc[i:end].text):
+            continue
+        states = reader.kb.demonyms_in(doc[end].text) if end < len(doc) else ()
+        place = states[0].country if states else None
+        stop = end + 1 if states else end
+        if stop < len(doc) and (stop in named or is_capitalised(doc[stop])):
+            continue  # "le général Mark Milley": a name follows, no back-reference
+        rank = fold(doc[i:end].text)
+        candidates = [
+            p
+            for p in people
+            if any(r.honorific and rank in fold(r.honorific) for r in p.runs)
+            and (place is None or _country_of(p) in {None, place})
+        ]
+        if not candidates and place is not None:
+            candidates = [p for p in people if _country_of(p) == place and _military(p)]
+        person = _back_within(candidates, i, lay, max_back)
+        if person is not None:
+            found.append((i, stop, person))
+    return found
+
+
+def _country_of(person: Person) -> str | None:
+    if person.actor is not None:
+        return person.actor.country
+    return next((t.country for t in person.titles() if t.country_known), None)
+
+
+def _military(person: Person) -> bool:
+    """Named with a rank somewhere in the article."""
+    return any(r.honorific for r in person.runs)
+
+
+def _back_within(people: list[Person], at: int, lay: Layout, max_back: int) -> Person | None:
+    here = lay.sentence_of(at)
+    best: tuple[int, Person] | None = None
+    for person in people:
+        before = [r.start for r in person.runs if r.start < at]
+        if not before or here - lay.sentence_of(max(before)) > max_back:
+            continue
+        if best is None or max(before) > best[0]:
+            best = (max(before), person)
+    return best[1] if best else None
+
+
+def _nearest_before(people: list[Person], at: int) -> Person:
+    """The person named last before token `at` (the first named after it if none is)."""
+
+    def distance(person: Person) -> tuple[int, int]:
+        before = [r.start for r in person.runs if r.start < at]
+        return (0, at - max(before)) if before else (1, person.first)
+
+    return min(people, key=distance)
+
+
+def _back_reference(
+    doc: Doc,
+    title: Title,
+    people: list[Person],
+    lay: Layout,
+    max_back: int,
+    words: dict[str, Gender],
+) -> Person | None:
+    """The person last named before the title with the same head (and country when given)."""
+    here = lay.sentence_of(title.start)
+    best: tuple[int, int, Person] | None = None
+    for person in people:
+        known = gender(person, doc, words)
+        if title.gender is not None and known is not None and known != title.gender:
+            continue  # "la ministre" is not the man named just before
+        agree = int(title.gender is not None and known == title.gender)
+        heads = {fold(t.head) for t in person.titles() if t.kind == "office"}
+        if person.actor is not None:
+            heads |= {fold(o.label).split()[0] for o in person.actor.offices if o.label}
+        if fold(title.head) not in heads:
+            continue
+        state = person.actor.country if person.actor is not None else None
+        if title.country is not None and state not in {None, title.country}:
+            continue
+        before = [r.start for r in person.runs if r.start < title.start]
+        # the same full title ("le patron de Wagner") designates its holder at any distance
+        same = title.has_complement and any(
+            t.role and title.role and fold(title.role) in fold(t.role) for t in person.titles()
+        )
+        if not before or (here - lay.sentence_of(max(before)) > max_back and not same):
+            continue
+        if best is None or (agree, max(before)) > best[:2]:
+            best = (agree, max(before), person)
+    return best[2] if best else None

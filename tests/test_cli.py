@@ -1,0 +1,115 @@
+"""The command line end to end: ingest (idempotent, bad input), extract, queries, exports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from veilleur.cli import app
+from veilleur.store import Store
+
+runner = CliRunner()
+
+
+def _run(*args: str) -> str:
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory, dev_dir: Path, nlp: Language) -> Path:
+    """A database holding the dev articles plus one bad file, ingested once for the module."""
+    folder = tmp_path_factory.mktemp("in")
+    for file in dev_dir.glob("*.txt"):
+        shutil.copy(file, folder / file.name)
+    (folder / "broken.jsonl").write_text('{"text": "Un texte valide."}\n{oops\n', encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    db = folder / "v.db"
+    first = _run("ingest", str(folder), "--db", str(db))
+    assert "read 21, new 21, already stored 0, failed 2" in first
+    assert "E004" in first and "broken.jsonl:2" in first and "E001" in first
+    return db
+
+
+def test_second_ingest_stores_nothing_new(ingested: Path) -> None:
+    folder = ingested.parent
+    again = _run("ingest", str(folder), "--db", str(ingested))
+    assert "read 21, new 0, already stored 21, failed 2" in again
+    with Store.open(ingested) as store:
+        assert store.counts()["articles"] == 21
+
+
+def test_articles_show_and_queries(ingested: Path) -> None:
+    db = str(ingested)
+    listing = _run("articles", "--db", db, "--limit", "100")
+    with Store.open(ingested) as store:
+        row = store.article("")
+        ids = [a.id for a in store.articles(limit=100)]
+        events = store.count_events()
+    assert row is None
+    assert len(ids) == 21 and ids[0][:8] in listing
+    shown = json.loads(_run("show", ids[0][:10], "--db", db, "--json"))
+    assert {"doc", "people", "events", "quotes"} <= set(shown)
+    lines = _run("timeline", "--db", db, "--json", "--limit", "1000").splitlines()
+    assert len(lines) == events
+    dates = [json.loads(line)["date"] for line in lines]
+    known = [d for d in dates if d]
+    assert known == sorted(known, key=lambda d: (d[:4], d))
+    assert "Gallant" in _run("actor", "Gallant", "--db", db)
+    assert "Gallant" in _run("quotes", "--db", db, "--speaker", "Yoav Gallant")
+    assert "stories" in _run("stories", "--db", db)
+
+
+def test_unknown_actor_and_bad_date_are_clear_errors(ingested: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(ingested), "--actor", "Zzyzx Qwerty"])
+    assert result.exit_code == 1 and "E404" in result.output
+    result = runner.invoke(app, ["timeline", "--db", str(ingested), "--since", "hier"])
+    assert result.exit_code == 2 and "E405" in result.output
+
+
+def test_exports(ingested: Path, tmp_path: Path) -> None:
+    db = str(ingested)
+    records = _run("export", "--format", "jsonl", "--db", db).splitlines()
+    assert len([r for r in records if r.startswith("{")]) == 21
+    table = tmp_path / "events.csv"
+    _run("export", "-f", "csv", "-o", str(table), "--db", db)
+    header = table.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("event_id,date,date_precision,source,source_id,source_country")
+    _run("export", "-f", "gexf", "-o", str(tmp_path / "net.gexf"), "--db", db)
+    assert (tmp_path / "net.gexf").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_extract_prints_one_record_per_article(dev_dir: Path, nlp: Language) -> None:
+    output = _run("extract", str(dev_dir / "seed-003.txt"), str(dev_dir / "seed-001.txt"))
+    records = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    assert [r["doc"] for r in records] == ["seed-003.txt", "seed-001.txt"]
+    assert records[0]["published"] == "2023-03"
+    names = {p["name"] for r in records for p in r["people"]}
+    assert "Sivan Shachor" not in names  # a photo credit is not a person of the article
+
+
+def test_a_person_learnt_in_one_run_is_recognised_in_the_next(tmp_path: Path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(
+        "Le porte-parole de Milley, le colonel Dave Butler, a rencontré mardi à Tel-Aviv "
+        "le général israélien Herzi Halevi.\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "b.txt"
+    second.write_text("Selon Butler, les deux armées coopèrent étroitement.\n", encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    _run("ingest", str(first), "--db", db)
+    _run("ingest", str(second), "--db", db)
+    with Store.open(db) as store:
+        butler = store.find_actors("Dave Butler")
+        assert butler and butler[0].startswith("new:")
+        row = store.article(next(a.id for a in store.articles() if a.doc == "b.txt"))
+        assert row is not None
+        people = store.record(row.id)["people"]
+    assert [p["actor_id"] for p in people] == butler[:1]
