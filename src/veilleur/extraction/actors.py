@@ -19,6 +19,7 @@ from .lexicon import load_lexicon, load_quote_lexicon
 
 _ENT_KIND = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "organisation"}
 _PLACE_KINDS = frozenset({"place", "state"})
+_KIND_ORDER = {"person": 0, "group": 1, "organisation": 2, "state": 3, "place": 4}
 
 
 def _linking(name: str) -> Callable[..., Any] | None:
@@ -65,11 +66,12 @@ class ActorIndex:
         self._demonyms = load_lexicon().demonyms
         self._by_token: dict[int, ActorRef] = {}
         self._starts: dict[int, int] = {}
-        self._mention_at = _linking("mention_at")
         self._resolve = _linking("resolve_pronoun")
         self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
-        for mention in mentions:
+        # where mentions overlap, a person before a body, the narrowest first (as the linker)
+        ordered = sorted(mentions, key=lambda m: (_KIND_ORDER.get(m.kind, 9), m.end - m.start))
+        for mention in ordered:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 self._add(span, from_mention(mention))
@@ -105,10 +107,6 @@ class ActorIndex:
 
     def at(self, token: Token) -> ActorRef | None:
         """The actor a token belongs to (a mention, an entity, or a country adjective)."""
-        if self._mention_at is not None:
-            mention = self._mention_at(self.doc, token)
-            if isinstance(mention, Mention):
-                return from_mention(mention)
         actor = self._by_token.get(token.i)
         if actor is not None:
             return actor
@@ -147,18 +145,12 @@ class ActorIndex:
         """The last `count` different people mentioned before token `i` ("les deux hommes")."""
         found: list[ActorRef] = []
         for j in range(i - 1, -1, -1):
-            actor = self._by_token.get(j) or self._linked(j)
+            actor = self._by_token.get(j)
             if actor is not None and actor.kind == "person" and actor not in found:
                 found.append(actor)
                 if len(found) == count:
                     return found[::-1]
         return []
-
-    def _linked(self, j: int) -> ActorRef | None:
-        if self._mention_at is None:
-            return None
-        mention = self._mention_at(self.doc, self.doc[j])
-        return from_mention(mention) if isinstance(mention, Mention) else None
 
     def last_person_before(self, i: int) -> ActorRef | None:
         """The last person mentioned before token `i`."""
