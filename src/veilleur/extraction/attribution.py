@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRef, Quote
 from .actors import ActorIndex, _new_id
-from .clauses import case_of, feature, np_actor, sentence
+from .clauses import case_of, feature, np_actor, sentence, zone_actors
 from .frames import subject_of
 from .lexicon import QuoteLexicon, is_speech_verb, load_lexicon
 from .spans import QuoteSpan, adjacent, find_quotes, word_count
@@ -217,6 +217,12 @@ class Attributor:
                     found = self._verb_speaker(verb, after=False)
                     if found is not None:
                         return Said(found[0], found[1], 1, verb.text)
+            # "X, y lit « une lueur d'espoir »" (a parse without a verb): the person named
+            # as subject before the words
+            zone = zone_actors(self.index, self.cues, sent_start, tokens.start, subjects=True)
+            people = [a for a in zone if a.kind == "person"]
+            if people:
+                return Said(people[0], None, 1, "subject")
         return None
 
     def _narrated_subject(self, token: Token, gender: str) -> ActorRef | None:
@@ -313,11 +319,11 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     kept: list[tuple[QuoteSpan, Said]] = []
     for span, said in sorted(pairs, key=lambda p: (-p[1].strength, -(p[0].end - p[0].start))):
         text = doc.text[span.start : span.end]
-        if any(
+        if said.strength <= 1 and any(
             _overlap(text, doc.text[k.start : k.end]) >= 0.5 and ks.strength > said.strength
             for k, ks in kept
         ):
-            continue
+            continue  # a title's paraphrase of words the body attributes properly
         kept.append((span, said))
     kept.sort(key=lambda p: p[0].start)
     return [
