@@ -36,6 +36,8 @@ class KnowledgeBase:
         self._demonyms: dict[str, str] = {}  # "americaines" -> state:USA
         self._prefixes: dict[str, str] = {}  # "americano" -> state:USA
         self._holders: dict[str, list[str]] = {}  # role -> person ids
+        # (role, country or None for any) -> (office, person id): what `holders` scans.
+        self._terms: dict[tuple[str, str | None], list[tuple[Office, str]]] = {}
         for state in data.states:
             self._add_state(state)
         for org in data.organisations:
@@ -109,6 +111,8 @@ class KnowledgeBase:
             holders = self._holders.setdefault(office.role, [])
             if p.id not in holders:
                 holders.append(p.id)
+            for key in {(office.role, office.country), (office.role, None)}:
+                self._terms.setdefault(key, []).append((office, p.id))
         self._names.add(self._norm.key(p.name), p.id, RANK_NAME, original=p.name)
         for alias in p.aliases:
             self._names.add(self._norm.key(alias), p.id, RANK_ALIAS, original=alias)
@@ -181,16 +185,15 @@ class KnowledgeBase:
         self, role: str, country: str | None, on: dt.date | None, *, until: dt.date | None = None
     ) -> list[Actor]:
         """People holding `role` (for `country`, any if None) on the date; latest start first."""
-        found: list[tuple[int, Actor]] = []
-        for pid in self._holders.get(role, ()):
-            actor = self._actors[pid]
-            for office in actor.offices:
-                if office.role != role or (country is not None and office.country != country):
-                    continue
-                if office.overlaps(on, until) if until is not None else office.active(on):
-                    found.append((office.start.toordinal() if office.start else 0, actor))
-                    break
-        return [a for _, a in sorted(found, key=lambda x: -x[0])]
+        found: dict[str, int] = {}
+        for office, pid in self._terms.get((role, country), ()):
+            if pid in found:
+                continue
+            if office.overlaps(on, until) if until is not None else office.active(on):
+                # A person's offices are sorted by priority then latest start, as before.
+                found[pid] = office.start.toordinal() if office.start else 0
+        ranked = sorted(found.items(), key=lambda x: -x[1])
+        return [self._actors[pid] for pid, _ in ranked]
 
     def state(self, text: str) -> Actor | None:
         """The state a name designates ("Etats-Unis", "l'Iran", "d'Israël"), or None."""

@@ -72,6 +72,11 @@ class TitleReader:
             options.sort(key=lambda o: len(o[0]), reverse=True)
         self.ranks = phrases(grammar.ranks)
         self.honorifics = phrases(grammar.honorifics)
+        # Ranks and honorifics by their last word: prefix_before looks back from a position
+        # and only the phrases ending with the word there can match.
+        self._ending: tuple[dict[str, tuple[tuple[str, ...], ...]], ...] = tuple(
+            _by_last(seqs) for seqs in (self.ranks, self.honorifics)
+        )
         self.topics = phrases(grammar.topic_markers)
         self.head_words = frozenset(w for opts in self.heads.values() for s, _ in opts for w in s)
 
@@ -100,8 +105,9 @@ class TitleReader:
             if doc[c].text[:1].islower() and self.is_rank(doc[c:j].text):
                 j, moved = c, True  # "colonel-major", ranks only the KB lists
                 continue
-            for seqs in (self.ranks, self.honorifics):
-                for seq in seqs:
+            last = word(doc[j - 1])
+            for ending in self._ending:
+                for seq in ending.get(last, ()):
                     a = j - len(seq)
                     if a >= 0 and self._match_at(doc, a, (seq,)):
                         j, moved = a, True
@@ -305,3 +311,11 @@ def _settles(hit: KbHit) -> bool:
 
 def _org_id(hit: KbHit) -> str | None:
     return hit.actor.id if hit.actor.kind in {"organisation", "group"} else None
+
+
+def _by_last(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by their last word, longest first (as `seqs` is ordered)."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        grouped.setdefault(seq[-1], []).append(seq)
+    return {last: tuple(group) for last, group in grouped.items()}
