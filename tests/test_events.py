@@ -162,12 +162,15 @@ def test_same_meeting_told_twice_is_one_event(nlp: Language) -> None:
     assert len([e for e in events(nlp, text) if e.type == "CONSULT"]) == 1
 
 
-def test_deduplicate_keeps_the_event_with_more_parties() -> None:
+def test_deduplicate_merges_a_title_into_the_fuller_body_event() -> None:
     a, b, c = (ActorRef(x, x) for x in "ABC")
     small = Event("CONSULT", (a,), (b,), "occurred", 0, 5, "x", "t", mode="meet")
     big = Event("CONSULT", (a,), (b, c), "occurred", 10, 15, "y", "t", mode="meet")
     other = Event("ASSAULT", (a,), (b,), "occurred", 20, 25, "z", "t")
-    assert deduplicate([small, big, other]) == [big, other]
+    # the smaller one stands in the title (before offset 8): the body tells it fully
+    assert deduplicate([small, big, other], lead=8) == [big, other]
+    # the smaller one is a separate sentence of the body: another meeting
+    assert deduplicate([small, big, other], lead=0) == [small, big, other]
 
 
 def test_delivery_recipient_after_a(nlp: Language) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from importlib import import_module
@@ -213,7 +214,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             )
             for part in parts
         )
-    return carry_locations(merge_visits(deduplicate(events)))
+    return carry_locations(merge_visits(deduplicate(events, lead=lead_end(doc.text))))
 
 
 def carry_locations(events: list[Event]) -> list[Event]:
@@ -247,6 +248,13 @@ def _visit_key(event: Event) -> tuple[str, frozenset[str]] | None:
     return event.status, frozenset(a.name.casefold() for a in event.source)
 
 
+def _same_time(a: Event, b: Event) -> bool:
+    """True when two dates may be the same day (one unknown, or one within the other)."""
+    if a.date is None or b.date is None or "text" not in (a.date_from, b.date_from):
+        return True  # a date taken from the publication says nothing of the day
+    return a.date.contains(b.date) or b.date.contains(a.date)
+
+
 def merge_visits(events: list[Event]) -> list[Event]:
     """One traveller's visits of the same status are one trip ("Visite à Kiev" in the title,
     "son premier voyage en Ukraine" in the body): keep the state as target, the city as place."""
@@ -257,7 +265,9 @@ def merge_visits(events: list[Event]) -> list[Event]:
         if key is None:
             others.append(event)
             continue
-        if key not in kept:
+        if key not in kept or not _same_time(kept[key], event):
+            if key in kept:
+                others.append(kept[key])  # another trip ("mardi dernier à l'Allemagne")
             kept[key] = event
             continue
         pair = (kept[key], event)
@@ -271,13 +281,32 @@ def merge_visits(events: list[Event]) -> list[Event]:
     return sorted([*others, *kept.values()], key=lambda e: e.evidence_start)
 
 
-def deduplicate(events: list[Event]) -> list[Event]:
+def _told_again(small: Event, big: Event, lead_end: int) -> bool:
+    """True when a smaller event repeats a bigger one rather than being another: the same
+    sentence, or the title or lead announcing what the body tells."""
+    if small.evidence_start == big.evidence_start:
+        return True
+    return small.evidence_start < lead_end <= big.evidence_start and _same_time(small, big)
+
+
+def lead_end(text: str) -> int:
+    """Offset just past the article's title and lead (its first two non-empty lines)."""
+    lines = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return lines[1] if len(lines) > 1 else len(text)
+
+
+def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
     """One event per happening: the same type whose parties are the same or a subset merge,
     keeping the one with more parties, then the higher confidence, then the body sentence."""
     kept: list[Event] = []
     for event in sorted(events, key=lambda e: (-len(_names(e)), -e.confidence, e.evidence_start)):
         names = _names(event)
-        if any(k.type == event.type and names <= _names(k) and k.mode == event.mode for k in kept):
+        if any(
+            k.type == event.type
+            and k.mode == event.mode
+            and (names == _names(k) or (names < _names(k) and _told_again(event, k, lead)))
+            for k in kept
+        ):
             continue
         kept.append(event)
     return sorted(kept, key=lambda e: e.evidence_start)
