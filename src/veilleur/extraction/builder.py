@@ -214,7 +214,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             )
             for part in parts
         )
-    return carry_locations(merge_visits(deduplicate(events, lead=lead_end(doc.text))))
+    lead = lead_end(doc.text)
+    return carry_locations(merge_visits(deduplicate(events, lead=lead)))
 
 
 def carry_locations(events: list[Event]) -> list[Event]:
@@ -252,6 +253,9 @@ def _same_time(a: Event, b: Event) -> bool:
     """True when two dates may be the same day (one unknown, or one within the other)."""
     if a.date is None or b.date is None or "text" not in (a.date_from, b.date_from):
         return True  # a date taken from the publication says nothing of the day
+    if a.date.precision == b.date.precision == "day":
+        # a dateline a day after the event ("31/05" over "lundi 30") is the same story
+        return abs((a.date.first_day() - b.date.first_day()).days) <= 1
     return a.date.contains(b.date) or b.date.contains(a.date)
 
 
