@@ -66,6 +66,7 @@ class ActorIndex:
         self._demonyms = load_lexicon().demonyms
         self._by_token: dict[int, ActorRef] = {}
         self._starts: dict[int, int] = {}
+        self._ends: dict[int, int] = {}
         self._resolve = _linking("resolve_pronoun")
         self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
@@ -82,6 +83,16 @@ class ActorIndex:
             if token.i not in self._by_token:
                 self._by_token[token.i] = actor
                 self._starts[token.i] = span.start
+                self._ends[token.i] = span.end
+
+    def surface(self, token: Token) -> str:
+        """The words of the mention `token` belongs to, as written ("Kiev" for Ukraine)."""
+        start = self._starts.get(token.i, token.i)
+        end = self._ends.get(token.i, token.i + 1)
+        words = list(self.doc[start:end])
+        while len(words) > 1 and words[0].pos_ in ("DET", "ADP"):
+            words = words[1:]
+        return self.doc[words[0].i : words[-1].i + 1].text
 
     def _add_entities(self, doc: Doc) -> None:
         full_names: dict[str, ActorRef] = {}
@@ -171,6 +182,21 @@ class ActorIndex:
                 seen_starts.add(first)
                 found.append((i, actor))
         return found
+
+
+def state_of(actor: ActorRef) -> ActorRef:
+    """The state a place lies in, from the knowledge base (the place itself when unknown)."""
+    if actor.kind != "place" or actor.country is None:
+        return actor
+    try:
+        from ..kb import KnowledgeBase
+
+        state = KnowledgeBase.load().get(f"state:{actor.country}")
+    except (ImportError, OSError, ValueError):
+        return actor
+    if state is None:
+        return actor
+    return ActorRef(state.id, state.name, "state", actor.country)
 
 
 def actor_for(doc: Doc, token_or_span: Token | Span) -> ActorRef | None:

@@ -12,7 +12,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..records import ActorRef, Event, PartialDate
-from .actors import ActorIndex, is_place
+from .actors import ActorIndex, is_place, state_of
 from .clauses import clause_end, clause_start, prep_before, under_place_prep
 from .frames import Frame, noun_frame, verb_frame
 from .lexicon import Cues, Lexicon, load_lexicon, load_quote_lexicon
@@ -67,7 +67,7 @@ def _location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str 
             prep = index.doc[first.i - 2].lower_
         rank = (_PREP_RANK.get(prep.rstrip("'’"), 1), abs(i - token.i))
         if best is None or rank < best[:2]:
-            best = (*rank, actor.name)
+            best = (*rank, index.surface(word))
     if best is not None:
         return best[2]
     return frame.place.name if frame.place is not None else None
@@ -177,7 +177,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
         if entry.target == "place" and not target and frame.place is not None:
-            target = (frame.place,)
+            target = (state_of(frame.place),)  # a visit to Tel-Aviv is a visit to Israël
         if entry.type == "CONSULT" and entry.mode != "visit":
             # a meeting is between parties, not with the building it is held in
             target = tuple(a for a in target if a.kind != "place")
@@ -305,12 +305,27 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
     kept: list[Event] = []
     for event in sorted(events, key=lambda e: (-len(_names(e)), -e.confidence, e.evidence_start)):
         names = _names(event)
-        if any(
-            k.type == event.type
-            and k.mode == event.mode
-            and (names == _names(k) or (names < _names(k) and _told_again(event, k, lead)))
-            for k in kept
-        ):
-            continue
-        kept.append(event)
+        same = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if k.type == event.type
+                and k.mode == event.mode
+                and (names == _names(k) or (names < _names(k) and _told_again(event, k, lead)))
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(event)
+        elif _vaguer_place(kept[same], event):
+            kept[same] = replace(kept[same], location=event.location)  # "Kiev" over "Ukraine"
     return sorted(kept, key=lambda e: e.evidence_start)
+
+
+def _vaguer_place(kept: Event, other: Event) -> bool:
+    """True when the duplicate names a finer place than the event kept (a city, not the
+    state it visits, or any place rather than none)."""
+    if other.location is None or other.location == kept.location:
+        return False
+    states = {a.name for a in (*kept.target, *other.target) if a.kind == "state"}
+    return kept.location is None or (kept.location in states and other.location not in states)
