@@ -19,6 +19,8 @@ from .lexicon import load_lexicon, load_quote_lexicon
 
 _ENT_KIND = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "organisation"}
 _PLACE_KINDS = frozenset({"place", "state"})
+# mentions the linker inferred (a title or pronoun it resolved), not names written out
+_INFERRED = frozenset({"coref", "title", "pronoun", "group"})
 _KIND_ORDER = {"person": 0, "group": 1, "organisation": 2, "state": 3, "place": 4}
 
 
@@ -67,6 +69,7 @@ class ActorIndex:
         self._by_token: dict[int, ActorRef] = {}
         self._starts: dict[int, int] = {}
         self._ends: dict[int, int] = {}
+        self._inferred: set[int] = set()
         self._resolve = _linking("resolve_pronoun")
         self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
@@ -76,6 +79,8 @@ class ActorIndex:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 self._add(span, from_mention(mention))
+                if mention.how in _INFERRED:
+                    self._inferred.update(t.i for t in span)
         self._add_entities(doc)
 
     def _add(self, span: Span, actor: ActorRef) -> None:
@@ -84,6 +89,10 @@ class ActorIndex:
                 self._by_token[token.i] = actor
                 self._starts[token.i] = span.start
                 self._ends[token.i] = span.end
+
+    def inferred(self, token: Token) -> bool:
+        """True when the actor at `token` was inferred (a title, a pronoun), not named."""
+        return token.i in self._inferred
 
     def surface(self, token: Token) -> str:
         """The words of the mention `token` belongs to, as written ("Kiev" for Ukraine)."""

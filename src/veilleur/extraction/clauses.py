@@ -123,6 +123,14 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     """The actor a noun phrase headed by `token` designates: its mention, a named person in
     apposition or complement ("le colonel X", "le bureau de X"), or a country adjective."""
     actor = index.at(token)
+    if actor is not None and index.inferred(token) and token.pos_ == "NOUN":
+        # "le général de division Tomer Bar": the name written after the title wins
+        for word in token.doc[token.i + 1 : min(token.i + 5, len(token.doc))]:
+            named = index.at(word)
+            if named is not None and named.kind == "person" and not index.inferred(word):
+                return named
+            if word.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
+                break
     if actor is not None:
         return actor
     if token.pos_ == "PRON":
@@ -184,13 +192,17 @@ def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:
         # "le Premier ministre israélien Benjamin Netanyahou": the name right after the title
         actor = index.at(doc[right])
         return actor if actor is not None and actor.kind == "person" else None
+    guess: ActorRef | None = None
     for word in doc[right + 1 : min(right + 7, len(doc))]:
         actor = index.at(word)
+        if actor is not None and actor.kind == "person" and index.inferred(word):
+            guess = guess or actor  # "le général ...": the linker's guess; a name may follow
+            continue
         if actor is not None:
-            return actor if actor.kind == "person" else None
+            return actor if actor.kind == "person" else guess
         if word.pos_ not in ("DET", "NOUN", "ADJ", "ADP"):
-            return None
-    return None
+            return guess
+    return guess
 
 
 def _phrase(token: Token) -> list[Token]:
