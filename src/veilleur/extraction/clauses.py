@@ -126,9 +126,9 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     if actor is not None and index.inferred(token) and token.pos_ == "NOUN":
         # "le général de division Tomer Bar": the name written after the title wins
         for word in token.doc[token.i + 1 : min(token.i + 5, len(token.doc))]:
-            named = index.at(word)
-            if named is not None and named.kind == "person" and not index.inferred(word):
-                return named
+            written = index.at(word)
+            if written is not None and written.kind == "person" and not index.inferred(word):
+                return written
             if word.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
                 break
     if actor is not None:
