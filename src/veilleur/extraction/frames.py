@@ -401,8 +401,13 @@ def noun_frame(
             # "la réunion a inclus X et Y", "la rencontre a réuni X et Y"
             _add(source, _objects(governor, index, cues))
             partnered = True
-        elif (not source or entry.mutual) and noun.dep_ in _GOVERNED:
-            # "envisagent d'organiser un exercice conjoint": the organisers take part
+        elif (
+            (not source or entry.mutual)
+            and noun.dep_ in _GOVERNED
+            and (lemma in cues.support_verbs or not noun.dep_.startswith(("obj", "nsubj")))
+        ):
+            # "envisagent d'organiser un exercice conjoint", "est aux États-Unis pour une
+            # visite": the subject takes part; not so "Pékin a condamné la visite de X"
             _add(source, subject_of(governor, index, cues))
         if lemma in cues.support_verbs and entry.target == "object":
             # "tenir une réunion mardi avec X": the partner hangs on the verb

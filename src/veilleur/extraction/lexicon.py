@@ -57,6 +57,15 @@ class Cues(BaseModel):
     clause_marks: frozenset[str]
 
 
+class Inflection(BaseModel):
+    """An ending and the infinitive ending it stands for."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    ending: str = Field(min_length=1)
+    infinitive: str = Field(min_length=1)
+
+
 class Lexicon(BaseModel):
     """The whole triggers.yaml file."""
 
@@ -65,6 +74,17 @@ class Lexicon(BaseModel):
     triggers: tuple[Trigger, ...] = Field(min_length=1)
     cues: Cues
     demonyms: dict[str, str]
+    inflections: tuple[Inflection, ...] = ()
+
+    def verb_forms(self) -> dict[str, str]:
+        """Inflected forms of the trigger verbs, each with its lemma, for the forms the
+        lemmatizer leaves as they are ("signe" for "signer")."""
+        forms: dict[str, str] = {}
+        for lemma in self.lemma_set("verb"):
+            for i in self.inflections:
+                if lemma.endswith(i.infinitive):
+                    forms.setdefault(lemma[: -len(i.infinitive)] + i.ending, lemma)
+        return forms
 
     def entries(self, lemma: str, pos: str) -> list[Trigger]:
         """Trigger entries whose head is `lemma` with part of speech `pos`."""
@@ -100,15 +120,6 @@ class Pronouns(BaseModel):
             if low in getattr(self, name):
                 return name
         return None
-
-
-class Inflection(BaseModel):
-    """An ending and the infinitive ending it stands for."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    ending: str = Field(min_length=1)
-    infinitive: str = Field(min_length=1)
 
 
 class QuoteLexicon(BaseModel):

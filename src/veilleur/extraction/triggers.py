@@ -29,6 +29,8 @@ def build_matcher(nlp: Language, lexicon: Lexicon) -> Matcher:
     for pos, tags in _POS.items():
         lemmas = sorted(lexicon.lemma_set(pos))
         matcher.add(pos, [[{"LEMMA": {"IN": lemmas}, "POS": {"IN": tags}}]])
+    forms = sorted(lexicon.verb_forms())
+    matcher.add("verb", [[{"LOWER": {"IN": forms}, "POS": {"IN": _POS["verb"]}}]])
     return matcher
 
 
@@ -86,10 +88,16 @@ def find_triggers(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Hit]:
     """Each trigger token with the most specific entry it fulfils (entries with requirements
     first); one token may start events of different types."""
     hits: list[Hit] = []
+    forms = lexicon.verb_forms()
+    seen: set[tuple[int, str]] = set()
     for match_id, start, _end in matcher(doc):
         token = doc[start]
         pos = doc.vocab.strings[match_id]
-        entries = lexicon.entries(token.lemma_.casefold(), pos)
+        if (start, pos) in seen:
+            continue  # matched by its lemma and by its form
+        seen.add((start, pos))
+        lemma = token.lemma_.casefold()
+        entries = lexicon.entries(lemma, pos) or lexicon.entries(forms.get(token.lower_, ""), pos)
         ranked = sorted(
             entries, key=lambda e: -(len(e.requires_child) + len(e.requires_prep) + e.reflexive)
         )
