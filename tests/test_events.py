@@ -48,6 +48,12 @@ def test_lexicon_rejects_unknown_type() -> None:
         Lexicon.model_validate(raw)
 
 
+def test_inflected_forms_lead_back_to_trigger_verbs() -> None:
+    forms = load_lexicon("fr").verb_forms()
+    assert forms["signe"] == "signer"
+    assert forms["rencontré"] == "rencontrer"
+
+
 def test_missing_language_is_an_actionable_error() -> None:
     with pytest.raises(DataError, match="E102"):
         lang.load("xx", "triggers", Lexicon)
