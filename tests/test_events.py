@@ -246,3 +246,10 @@ def test_meeting_officials_of_several_states(nlp: Language) -> None:
 def test_expected_meeting_is_planned(nlp: Language) -> None:
     text = "Une rencontre entre Emmanuel Macron et Olaf Scholz est probable."
     assert only(events(nlp, text), "CONSULT").status == "planned"
+
+
+def test_feeling_without_recipient_needs_no_target(nlp: Language) -> None:
+    found = events(nlp, "Antony Blinken a réitéré la sympathie du peuple américain.")
+    event = only(found, "SUPPORT")
+    assert names(event.source) == {"Antony Blinken"}
+    assert event.target == ()

@@ -15,7 +15,7 @@ from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
 from .clauses import clause_end, clause_start, prep_before, under_place_prep
 from .frames import Frame, noun_frame, verb_frame
-from .lexicon import Cues, Lexicon, load_lexicon, load_quote_lexicon
+from .lexicon import Cues, Lexicon, Trigger, load_lexicon, load_quote_lexicon
 from .spans import QuoteSpan, evidence, find_quotes, inside
 from .status import anchored, verdict
 from .triggers import Hit, find_triggers
@@ -103,6 +103,19 @@ def _evaluative(verb: Token) -> bool:
     return bool(kinds & {"SUPPORT", "ACCUSE"})
 
 
+def _untargeted(token: Token, entry: Trigger, quotes: list[QuoteSpan], cues: Cues) -> bool:
+    """True for acts that need no target: an expressed feeling ("a réitéré sa sympathie") or
+    a plea whose words are quoted ("« ... », a-t-il plaidé")."""
+    if entry.type == "SUPPORT" and entry.requires_child:
+        # no recipient named at all, not one we failed to read ("envers le gouvernement")
+        window = token.doc[token.i + 1 : min(token.i + 8, len(token.doc))]
+        return not any(w.lower_ in cues.recipient_preps for w in window)
+    if entry.type != "REQUEST":
+        return False
+    before = token.doc.text[max(0, token.idx - 12) : token.idx]
+    return any(before.rfind(q_end) >= 0 for q_end in ("»", "”", '"')) and "," in before
+
+
 def _by_phone(token: Token, cues: Cues) -> bool:
     """True when the trigger or its noun says the talk was remote ("par téléphone")."""
     words = [*token.children, *(g for c in token.children for g in c.children)]
@@ -185,7 +198,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             source, target = target, ()  # "les délégations se sont retrouvées en présence de X, Y"
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
-        if not target and entry.target != "none" and entry.type != "CONSULT":
+        needs_target = entry.target != "none" and entry.type != "CONSULT"
+        if not target and needs_target and not _untargeted(token, entry, quotes, cues):
             continue
         mode = entry.mode
         if entry.type == "CONSULT" and _by_phone(token, cues):

@@ -52,6 +52,7 @@ class Cues(BaseModel):
     presence_nouns: frozenset[str]
     numbers: dict[str, int]
     phone_words: frozenset[str]
+    recipient_preps: frozenset[str]
     place_preps: frozenset[str]
     time_words: frozenset[str]
     clause_marks: frozenset[str]
