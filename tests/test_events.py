@@ -249,7 +249,7 @@ def test_expected_meeting_is_planned(nlp: Language) -> None:
 
 
 def test_feeling_without_recipient_needs_no_target(nlp: Language) -> None:
-    found = events(nlp, "Antony Blinken a réitéré la sympathie du peuple américain.")
+    found = events(nlp, "Antony Blinken a réitéré toute sa sympathie après le drame.")
     event = only(found, "SUPPORT")
     assert names(event.source) == {"Antony Blinken"}
     assert event.target == ()
