@@ -151,3 +151,11 @@ def test_document_speaks_for_the_last_speaker(nlp: Language) -> None:
         "« Les deux pays renforceront leur coopération », indique le communiqué."
     )
     assert speakers(quotes(nlp, text)) == ["Olaf Scholz", "Olaf Scholz"]
+
+
+def test_bare_ministry_is_named_after_its_minister(nlp: Language) -> None:
+    text = (
+        "Le ministre de la Défense Boris Pistorius a reçu son homologue. "
+        "« Les livraisons continueront cette année », indique le ministère."
+    )
+    assert speakers(quotes(nlp, text)) == ["ministère de la Défense"]

@@ -98,9 +98,27 @@ class Attributor:
             return actor, None
         if token.pos_ in ("NOUN", "PROPN"):
             name = self._np_text(token)
+            if name.casefold() == token.lower_:
+                name = self._body_named_before(token) or name
             if name:
                 return ActorRef(_new_id(name), name, "organisation"), self._gender(token)
         return (actor, None) if actor is not None else None
+
+    def _body_named_before(self, token: Token) -> str | None:
+        """The full name of a body given bare ("le ministère"), from the office of someone
+        named before ("le ministre de la Défense" -> "ministère de la Défense")."""
+        office = self.lex.bodies.get(token.lemma_.casefold())
+        if office is None:
+            return None
+        for word in reversed(self.doc[: token.i]):
+            if word.lemma_.casefold() != office:
+                continue
+            for child in word.children:
+                if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
+                    words = [w for w in child.subtree if not _inside_skipped(w, child)]
+                    rest = " ".join(w.text for w in words)
+                    return f"{token.text} {rest}".replace("’ ", "’").replace("' ", "'")
+        return None
 
     def _verb_speaker(
         self, verb: Token, *, after: bool, outside: tuple[int, int] = (0, 0)

@@ -135,6 +135,7 @@ class QuoteLexicon(BaseModel):
     according_to: frozenset[str]
     according_to_initial: frozenset[str]
     documents: frozenset[str]
+    bodies: dict[str, str] = Field(default_factory=dict)
     pronouns: Pronouns
 
 
