@@ -159,3 +159,8 @@ def test_bare_ministry_is_named_after_its_minister(nlp: Language) -> None:
         "« Les livraisons continueront cette année », indique le ministère."
     )
     assert speakers(quotes(nlp, text)) == ["ministère de la Défense"]
+
+
+def test_unnamed_official_speaks_for_the_body(nlp: Language) -> None:
+    text = "« Les discussions avancent bien », a déclaré un porte-parole du Kremlin."
+    assert speakers(quotes(nlp, text)) == ["Kremlin"]

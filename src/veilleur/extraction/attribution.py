@@ -63,7 +63,13 @@ class Attributor:
         return None
 
     def _np_text(self, token: Token) -> str:
-        words = [t for t in token.subtree if not _inside_skipped(t, token)]
+        # "l'administration Biden": a name joined without a comma is part of the phrase
+        words = [
+            t
+            for t in token.subtree
+            if not _inside_skipped(t, token)
+            or (t.head == token and t.dep_ == "appos" and token.doc[t.i - 1].text != ",")
+        ]
         while words and words[0].pos_ in ("DET", "ADP", "PUNCT"):
             words = words[1:]
         while words and words[-1].pos_ == "PUNCT":
@@ -93,6 +99,9 @@ class Attributor:
                 return actor, None
             said = self._last(None, quoted=True)  # the speaker whose statement it is
             return (said.speaker, said.gender) if said is not None else None
+        unnamed = self._unnamed_member(token)
+        if unnamed is not None:
+            return unnamed
         actor = np_actor(token, self.index)
         if actor is not None and (actor.kind == "person" or token.pos_ == "PROPN"):
             return actor, None
@@ -103,6 +112,33 @@ class Attributor:
             if name:
                 return ActorRef(_new_id(name), name, "organisation"), self._gender(token)
         return (actor, None) if actor is not None else None
+
+    def _unnamed_member(self, token: Token) -> tuple[ActorRef, str | None] | None:
+        """ "Un haut responsable de l'administration Biden": an unnamed member speaks for
+        the body named after them (not for a person the body is named after)."""
+        if feature(token, "Definite") != "Ind" and not any(
+            feature(c, "Definite") == "Ind" for c in token.children if c.dep_ == "det"
+        ):
+            return None
+        if any(c.dep_ in ("appos", "flat:name") for c in token.children):
+            return None
+        for child in token.children:
+            if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
+                actor = self.index.at(child)
+                if actor is not None and actor.kind == "place":
+                    # "un porte-parole du Kremlin": the seat stands for the body
+                    actor = ActorRef(actor.actor_id, actor.name, "organisation", actor.country)
+                if actor is not None and actor.kind != "person":
+                    return actor, None
+                name = self._np_text(child)
+                after = child.right_edge.i + 1
+                # a capitalised name the parse hung elsewhere ("l'administration Biden")
+                while after < len(self.doc) and self.doc[after].text[:1].isupper():
+                    name = f"{name} {self.doc[after].text}"
+                    after += 1
+                if name:
+                    return ActorRef(_new_id(name), name, "organisation"), self._gender(child)
+        return None
 
     def _body_named_before(self, token: Token) -> str | None:
         """The full name of a body given bare ("le ministère"), from the office of someone
