@@ -1,0 +1,337 @@
+"""The data of every page, as typed records: the HTML page and its JSON twin render the same one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from ..errors import Errors, VeilleurError
+from ..records import PartialDate
+from ..store import ActorRow, ArticleRow, EventActor, QuoteRow, Store, TimelineFilter, TimelineRow
+from ..store.queries import RoleSeen
+from . import queries as q
+from .text import Mark, Paragraph, paragraph_around, paragraphs
+
+
+class PageError(VeilleurError):
+    """A page that cannot be built: the HTTP status to answer and the message."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The timeline's filters as given (same names as `veilleur timeline` options)."""
+
+    actor: str | None = None
+    country: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def active(self) -> dict[str, str]:
+        """The filters that are set, by name."""
+        values = {
+            "actor": self.actor,
+            "country": self.country,
+            "type": self.type,
+            "since": self.since,
+            "until": self.until,
+        }
+        return {k: v for k, v in values.items() if v}
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePage:
+    """One page of the timeline of real events."""
+
+    filters: Filters
+    actor_ids: tuple[str, ...] | None
+    total: int
+    page: int
+    size: int
+    pages: int
+    events: tuple[TimelineRow, ...]
+    types: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One article's report of the event, with its sentence in its paragraph."""
+
+    report: q.Report
+    context: Paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    """One real event and every sentence behind it."""
+
+    event: TimelineRow
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """An actor met in the same events, and in how many."""
+
+    actor: EventActor
+    n_events: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorPage:
+    """One actor: offices over time, events, quotes and most frequent counterparts."""
+
+    actor: ActorRow
+    roles: tuple[RoleSeen, ...]
+    events: tuple[TimelineRow, ...]
+    quotes: tuple[QuoteRow, ...]
+    counterparts: tuple[Counterpart, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorsPage:
+    """Actors, most frequent in events first."""
+
+    kind: str | None
+    limit: int
+    actors: tuple[ActorRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """An actor of the network and its number of events there."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    n_events: int
+
+
+@dataclass(frozen=True, slots=True)
+class TypeCount:
+    """How many events of one type an edge holds."""
+
+    type: str
+    n_events: int
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """Events from a source actor to a target actor, by type."""
+
+    source: str
+    target: str
+    n_events: int
+    types: tuple[TypeCount, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkPage:
+    """The actor network: the most active actors and the events between them."""
+
+    type: str | None
+    limit: int
+    n_actors: int
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    types: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What a listing shows of an article."""
+
+    id: str
+    doc: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    byline: str | None
+    published: str | None
+    n_people: int
+    n_events: int
+    n_quotes: int
+
+    @classmethod
+    def of(cls, row: ArticleRow) -> ArticleInfo:
+        """What a listing shows of a stored article."""
+        return cls(
+            row.id, row.doc, row.title, row.outlet, row.url, row.byline, row.published,
+            row.n_people, row.n_events, row.n_quotes,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    """An article's text with its events' evidence and its quotations highlighted."""
+
+    article: ArticleInfo
+    reports: tuple[q.Report, ...]
+    quotes: tuple[q.QuoteSpan, ...]
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlesPage:
+    """Stored articles, most recently ingested first."""
+
+    total: int
+    page: int
+    size: int
+    pages: int
+    articles: tuple[ArticleInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuotesPage:
+    """Quotations, newest article first, of one speaker or all."""
+
+    speaker: str | None
+    speaker_ids: tuple[str, ...] | None
+    limit: int
+    quotes: tuple[QuoteRow, ...]
+
+
+def _day(value: str | None, *, last: bool) -> dt.date | None:
+    """A since/until value (YYYY, YYYY-MM or YYYY-MM-DD) as its first or last day."""
+    if not value:
+        return None
+    try:
+        date = PartialDate.parse(value.strip())
+    except ValueError as exc:
+        raise PageError(Errors.E405.format(value=value), status=400) from exc
+    return date.last_day() if last else date.first_day()
+
+
+def _actor_ids(store: Store, query: str) -> tuple[str, ...]:
+    ids = store.find_actors(query)
+    if not ids:
+        raise PageError(Errors.E404.format(query=query), status=404)
+    return tuple(ids)
+
+
+def _pages(total: int, size: int) -> int:
+    return max(1, -(-total // size))
+
+
+def timeline(store: Store, filters: Filters, *, page: int, size: int) -> TimelinePage:
+    """The timeline page `page` (from 1) of `size` events under `filters`."""
+    actor_ids = _actor_ids(store, filters.actor) if filters.actor else None
+    where = TimelineFilter(
+        actor_ids=actor_ids,
+        country=filters.country.strip().upper() if filters.country else None,
+        type=filters.type.strip().upper() if filters.type else None,
+        since=_day(filters.since, last=False),
+        until=_day(filters.until, last=True),
+    )
+    total = store.count_events(where)
+    rows = store.timeline(where, limit=size, offset=(page - 1) * size)
+    with store.engine.connect() as conn:
+        types = tuple(q.event_types(conn))
+    return TimelinePage(
+        filters, actor_ids, total, page, size, _pages(total, size), tuple(rows), types
+    )
+
+
+def event(store: Store, event_id: str) -> EventPage:
+    """The event page; PageError 404 if there is no such event."""
+    with store.engine.connect() as conn:
+        row = q.event(conn, event_id)
+        if row is None:
+            raise PageError(Errors.E501.format(id=event_id), status=404)
+        found = q.reports(conn, event_id=event_id)
+    evidence = []
+    contents: dict[str, str] = {}
+    for report in found:
+        if report.article_id not in contents:
+            article = store.article(report.article_id)
+            contents[report.article_id] = article.content() if article else ""
+        mark = Mark(report.evidence_start, report.evidence_end, "evidence", event_id, report.type)
+        evidence.append(Evidence(report, paragraph_around(contents[report.article_id], mark)))
+    return EventPage(row, tuple(evidence))
+
+
+def actor(store: Store, actor_id: str, *, limit: int) -> ActorPage:
+    """The actor page; PageError 404 if there is no such actor."""
+    profile = store.actor(actor_id, limit=limit)
+    if profile is None:
+        raise PageError(Errors.E502.format(id=actor_id), status=404)
+    return ActorPage(
+        actor=profile.actor,
+        roles=profile.roles,
+        events=profile.events,
+        quotes=profile.quotes,
+        counterparts=tuple(Counterpart(a, n) for a, n in profile.counterparts),
+    )
+
+
+def actors(store: Store, *, kind: str | None, limit: int) -> ActorsPage:
+    """The list of actors, most frequent in events first."""
+    return ActorsPage(kind, limit, tuple(store.actors(limit=limit, kind=kind or None)))
+
+
+def network(store: Store, *, type: str | None, limit: int) -> NetworkPage:
+    """The `limit` actors with most events (of `type`, if given) and the edges between them."""
+    with store.engine.connect() as conn:
+        found = q.links(conn, type=type)
+        types = tuple(q.event_types(conn))
+        weight: Counter[str] = Counter()
+        for link in found:
+            weight[link.source] += link.n_events
+            weight[link.target] += link.n_events
+        kept = [a for a, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+        names = q.actor_names(conn, kept)
+    by_pair: dict[tuple[str, str], list[TypeCount]] = {}
+    for link in found:
+        if link.source in names and link.target in names:
+            by_pair.setdefault((link.source, link.target), []).append(
+                TypeCount(link.type, link.n_events)
+            )
+    edges = tuple(
+        Edge(src, tgt, sum(t.n_events for t in counts),
+             tuple(sorted(counts, key=lambda t: (-t.n_events, t.type))))
+        for (src, tgt), counts in sorted(by_pair.items())
+    )  # fmt: skip
+    nodes = tuple(
+        Node(a, names[a].name, names[a].kind, names[a].country, weight[a])
+        for a in kept
+        if a in names
+    )
+    return NetworkPage(type.upper() if type else None, limit, len(weight), nodes, edges, types)
+
+
+def article(store: Store, article_id: str) -> ArticlePage:
+    """The article page (id or unique id prefix); PageError 404 if there is none."""
+    row = store.article(article_id)
+    if row is None:
+        raise PageError(Errors.E203.format(id=article_id), status=404)
+    info = ArticleInfo.of(row)
+    with store.engine.connect() as conn:
+        found = tuple(q.reports(conn, article_id=info.id))
+        spans = tuple(q.article_quotes(conn, info.id))
+    marks = [
+        Mark(r.evidence_start, r.evidence_end, "evidence", r.event_id, r.type) for r in found
+    ] + [Mark(x.start, x.end, "quote", x.speaker_id or "", x.speaker or "") for x in spans]
+    return ArticlePage(info, found, spans, paragraphs(row.content(), marks))
+
+
+def articles(store: Store, *, page: int, size: int) -> ArticlesPage:
+    """One page of the stored articles, most recently ingested first."""
+    with store.engine.connect() as conn:
+        total = q.count_articles(conn)
+    rows = store.articles(limit=size, offset=(page - 1) * size)
+    infos = tuple(ArticleInfo.of(r) for r in rows)
+    return ArticlesPage(total, page, size, _pages(total, size), infos)
+
+
+def quotes(store: Store, *, speaker: str | None, limit: int) -> QuotesPage:
+    """Quotations, newest first, of the speaker `speaker` designates or of all."""
+    ids = _actor_ids(store, speaker) if speaker else None
+    rows = store.quotes(speaker_ids=list(ids) if ids is not None else None, limit=limit)
+    return QuotesPage(speaker, ids, limit, tuple(rows))
