@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
-  var W = 1000, H = 640, PAD = 40;
+  var W = 1000, H = 640, PAD = 30, LABEL = 110;
   var COLOURS = { person: "#0b5cad", state: "#c0392b", organisation: "#1f7a35", group: "#8e44ad", place: "#9a6a00" };
 
   function el(name, attrs, parent) {
@@ -14,8 +14,19 @@
   }
 
   // Fruchterman-Reingold: nodes repel, edges pull, the step cools; start on a circle.
+  // Scale and centre the drawing into the box, leaving room on the right for labels.
+  function fit(pos) {
+    var xs = pos.map(function (p) { return p.x; }), ys = pos.map(function (p) { return p.y; });
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs);
+    var y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    var room = { w: W - 2 * PAD - LABEL, h: H - 2 * PAD };
+    var s = Math.min(room.w / Math.max(x1 - x0, 1), room.h / Math.max(y1 - y0, 1), 1.5);
+    var ox = PAD + (room.w - (x1 - x0) * s) / 2, oy = PAD + (room.h - (y1 - y0) * s) / 2;
+    return pos.map(function (p) { return { x: ox + (p.x - x0) * s, y: oy + (p.y - y0) * s }; });
+  }
+
   function layout(nodes, edges) {
-    var n = nodes.length, k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.75;
+    var n = nodes.length, k = Math.min(Math.sqrt((W * H) / Math.max(n, 1)) * 0.5, 140);
     var pos = nodes.map(function (_, i) {
       var a = (2 * Math.PI * i) / Math.max(n, 1);
       return { x: W / 2 + (W / 3) * Math.cos(a), y: H / 2 + (H / 3) * Math.sin(a) };
@@ -41,14 +52,14 @@
       });
       for (var m = 0; m < n; m++) {
         // a weak pull to the centre keeps unconnected parts on the canvas
-        dx[m] += (W / 2 - pos[m].x) * 0.02 * k / 10; dy[m] += (H / 2 - pos[m].y) * 0.02 * k / 10;
+        dx[m] += (W / 2 - pos[m].x) * 1.5; dy[m] += (H / 2 - pos[m].y) * 1.5;
         var len = Math.max(Math.sqrt(dx[m] * dx[m] + dy[m] * dy[m]), 0.01), s = Math.min(len, t);
         pos[m].x = Math.min(W - PAD, Math.max(PAD, pos[m].x + (dx[m] / len) * s));
         pos[m].y = Math.min(H - PAD, Math.max(PAD, pos[m].y + (dy[m] / len) * s));
       }
       t = Math.max(t * 0.985, 0.5);
     }
-    return pos;
+    return fit(pos);
   }
 
   function draw(svg, data) {
