@@ -35,7 +35,9 @@ def browser() -> str:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, nlp: Language, dev_dir: Path) -> Iterator[Store]:
+def store(
+    tmp_path_factory: pytest.TempPathFactory, nlp: Language, dev_dir: Path
+) -> Iterator[Store]:
     db = build_store(tmp_path_factory.mktemp("browser") / "web.db", nlp, dev_dir)
     yield db
     db.close()
@@ -133,5 +135,5 @@ def test_event_page_highlights_every_evidence_sentence(
 def test_timeline_filter_form_round_trips(browser: str, server: str, tmp_path: Path) -> None:
     dom = dump_dom(browser, tmp_path, f"{server}/?type=ASSAULT")
     assert dom.count('<tr class="event"') == 1
-    assert "<option selected=\"\">ASSAULT</option>" in dom or "<option selected>ASSAULT" in dom
+    assert '<option selected="">ASSAULT</option>' in dom or "<option selected>ASSAULT" in dom
     assert '<a href="/actor/state:RUS" class="actor">' in dom or 'href="/actor/state:RUS"' in dom

@@ -252,6 +252,8 @@ def test_unknown_event_is_a_clean_404(client: TestClient) -> None:
 def test_actor_page_and_twin(client: TestClient) -> None:
     data = client.get("/actor/person:yoav-gallant.json").json()
     assert data["actor"]["name"] == "Yoav Gallant"
+    assert (data["actor"]["n_events"], data["actor"]["n_quotes"]) == (1, 1)
+    assert data["actor"]["n_articles"] >= 1  # the analysed dev article mentions him
     assert [e["type"] for e in data["events"]] == ["CONSULT"]
     assert [(c["actor"]["actor_id"], c["n_events"]) for c in data["counterparts"]] == [
         ("person:lloyd-austin", 1)
@@ -261,6 +263,8 @@ def test_actor_page_and_twin(client: TestClient) -> None:
     assert "Yoav Gallant" in page and "Israël ne cherche pas la guerre" in page
     assert re.findall(r'data-event="([^"]+)"', page) == [e["event_id"] for e in data["events"]]
     assert client.get("/actor/person:nobody.json").status_code == 404
+    by_name = client.get("/actor/Yoav Gallant.json").json()  # one actor has this name
+    assert by_name["actor"]["actor_id"] == "person:yoav-gallant"
 
 
 def test_actors_list_and_twin(client: TestClient) -> None:

@@ -162,6 +162,19 @@ def actor_names(conn: Connection, ids: list[str]) -> dict[str, ActorName]:
     }
 
 
+def actor_counts(conn: Connection, actor_id: str) -> tuple[int, int, int]:
+    """(events, articles, quotes) of one actor, counted as `veilleur actors` counts them."""
+    ea, m, qt = s.event_actors, s.mentions, s.quotes
+    n_events = select(func.count(func.distinct(ea.c.event_id))).where(ea.c.actor_id == actor_id)
+    n_articles = select(func.count(func.distinct(m.c.article_id))).where(m.c.actor_id == actor_id)
+    n_quotes = select(func.count()).where(qt.c.speaker_actor_id == actor_id)
+    return (
+        int(conn.execute(n_events).scalar_one()),
+        int(conn.execute(n_articles).scalar_one()),
+        int(conn.execute(n_quotes).scalar_one()),
+    )
+
+
 def event_types(conn: Connection) -> list[str]:
     """The PLOVER types of the stored events, for filter menus."""
     e = s.events

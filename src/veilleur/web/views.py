@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -261,9 +262,18 @@ def actor(store: Store, actor_id: str, *, limit: int) -> ActorPage:
     """The actor page; PageError 404 if there is no such actor."""
     profile = store.actor(actor_id, limit=limit)
     if profile is None:
+        # a name or alias that designates one actor is as good as its id
+        found = store.find_actors(actor_id)
+        profile = store.actor(found[0], limit=limit) if len(found) == 1 else None
+    if profile is None:
         raise PageError(Errors.E502.format(id=actor_id), status=404)
+    with store.engine.connect() as conn:
+        n_events, n_articles, n_quotes = q.actor_counts(conn, profile.actor.actor_id)
+    counted = dataclasses.replace(
+        profile.actor, n_events=n_events, n_articles=n_articles, n_quotes=n_quotes
+    )
     return ActorPage(
-        actor=profile.actor,
+        actor=counted,
         roles=profile.roles,
         events=profile.events,
         quotes=profile.quotes,

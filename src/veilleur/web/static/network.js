@@ -25,6 +25,30 @@
     return pos.map(function (p) { return { x: ox + (p.x - x0) * s, y: oy + (p.y - y0) * s }; });
   }
 
+  // Push overlapping circles apart (the layout ignores node sizes), staying in the box.
+  function separate(pos, radii) {
+    for (var round = 0; round < 60; round++) {
+      var moved = false;
+      for (var i = 0; i < pos.length; i++) {
+        for (var j = i + 1; j < pos.length; j++) {
+          var x = pos[j].x - pos[i].x, y = pos[j].y - pos[i].y;
+          var d = Math.sqrt(x * x + y * y), need = radii[i] + radii[j] + 4;
+          if (d >= need) continue;
+          if (d < 0.01) { x = 1; y = 0; d = 1; }
+          var push = (need - d) / 2;
+          pos[i].x -= (x / d) * push; pos[i].y -= (y / d) * push;
+          pos[j].x += (x / d) * push; pos[j].y += (y / d) * push;
+          moved = true;
+        }
+      }
+      pos.forEach(function (p) {
+        p.x = Math.min(W - PAD, Math.max(PAD, p.x)); p.y = Math.min(H - PAD, Math.max(PAD, p.y));
+      });
+      if (!moved) break;
+    }
+    return pos;
+  }
+
   function layout(nodes, edges) {
     var n = nodes.length, k = Math.min(Math.sqrt((W * H) / Math.max(n, 1)) * 0.5, 140);
     var pos = nodes.map(function (_, i) {
@@ -69,12 +93,13 @@
       svg.setAttribute("data-nodes", "0");
       return;
     }
-    var pos = layout(nodes, edges), index = {};
+    var index = {};
     nodes.forEach(function (node, i) { index[node.id] = i; });
     var most = Math.max.apply(null, nodes.map(function (d) { return d.n_events; }));
     function radius(d) { return 5 + 14 * Math.sqrt(d.n_events / most); }
+    var pos = separate(layout(nodes, edges), nodes.map(radius));
     var defs = el("defs", {}, svg);
-    var marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto" }, defs);
+    var marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "9", markerHeight: "9", markerUnits: "userSpaceOnUse", orient: "auto" }, defs);
     el("path", { d: "M0,0 L10,5 L0,10 z", fill: "#8a96a3" }, marker);
     var edgeLayer = el("g", { "class": "edges" }, svg), nodeLayer = el("g", { "class": "nodes" }, svg);
     edges.forEach(function (e) {
