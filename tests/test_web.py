@@ -337,3 +337,14 @@ def test_quotes_of_a_speaker(client: TestClient) -> None:
     assert len(everyone) > 1  # the analysed dev articles' quotations too
     page = client.get("/quotes").text
     assert page.count('<blockquote class="quote">') == len(everyone)
+
+
+def test_stories_group_the_articles_of_one_event(client: TestClient) -> None:
+    data = client.get("/stories.json").json()
+    groups = [sorted(a["doc"] for a in s["articles"]) for s in data["stories"]]
+    assert ["008-gallant-austin-entretien-fuad-shukr.txt", "second-report"] in groups
+    assert all(len(g) > 1 for g in groups)
+    with_singles = client.get("/stories.json", params={"singles": "true"}).json()
+    assert len(with_singles["stories"]) == with_singles["n_stories"] >= len(groups) + 1
+    page = client.get("/stories").text
+    assert re.findall(r'data-story="([^"]+)"', page) == [s["key"] for s in data["stories"]]

@@ -38,9 +38,18 @@ def _plain(value: object) -> object:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+def _headline(value: str, width: int = 110) -> str:
+    """`value` cut to about `width` characters at a word boundary (a lead as a headline)."""
+    value = " ".join(value.split())
+    if len(value) <= width:
+        return value
+    return value[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["path"] = _path_id
+    templates.env.filters["headline"] = _headline
     # `tojson` in templates takes the page records as they are, like the JSON twins.
     templates.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "default": _plain}
     return templates
@@ -168,6 +177,12 @@ def create_app(store: Store) -> FastAPI:
     def quotes(request: Request, speaker: str | None = None, limit: Limit = 100) -> Response:
         data = views.quotes(request.app.state.store, speaker=speaker, limit=limit)
         return respond(request, "quotes.html", data, as_json=_wants_json(request))
+
+    @app.get("/stories", response_class=HTMLResponse, summary="Articles grouped by story")
+    @app.get("/stories.json", summary="Articles grouped by story (JSON)")
+    def stories(request: Request, singles: bool = False, limit: Limit = 100) -> Response:
+        data = views.stories(request.app.state.store, singles=singles, limit=limit)
+        return respond(request, "stories.html", data, as_json=_wants_json(request))
 
     return app
 

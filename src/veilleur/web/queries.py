@@ -19,6 +19,7 @@ class Report:
     article_id: str
     doc: str
     title: str | None
+    lead: str | None
     outlet: str | None
     url: str | None
     published: str | None
@@ -93,7 +94,7 @@ def reports(
 ) -> list[Report]:
     """Reports of one event (oldest article first) or of one article (in text order)."""
     r, a = s.reports, s.articles
-    query = select(r, a.c.doc, a.c.title, a.c.outlet, a.c.url, a.c.published).join(
+    query = select(r, a.c.doc, a.c.title, a.c.lead, a.c.outlet, a.c.url, a.c.published).join(
         a, a.c.id == r.c.article_id
     )
     if event_id is not None:
@@ -108,6 +109,7 @@ def reports(
             article_id=row.article_id,
             doc=row.doc,
             title=row.title,
+            lead=row.lead,
             outlet=row.outlet,
             url=row.url,
             published=row.published,

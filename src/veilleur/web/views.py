@@ -151,6 +151,7 @@ class ArticleInfo:
     id: str
     doc: str
     title: str | None
+    lead: str | None
     outlet: str | None
     url: str | None
     byline: str | None
@@ -163,7 +164,7 @@ class ArticleInfo:
     def of(cls, row: ArticleRow) -> ArticleInfo:
         """What a listing shows of a stored article."""
         return cls(
-            row.id, row.doc, row.title, row.outlet, row.url, row.byline, row.published,
+            row.id, row.doc, row.title, row.lead, row.outlet, row.url, row.byline, row.published,
             row.n_people, row.n_events, row.n_quotes,
         )  # fmt: skip
 
@@ -197,6 +198,38 @@ class QuotesPage:
     speaker_ids: tuple[str, ...] | None
     limit: int
     quotes: tuple[QuoteRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """An article of a story."""
+
+    article_id: str
+    doc: str
+    title: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """Articles about one story (shared events, people, wording), its people and time span."""
+
+    key: str
+    people: tuple[str, ...]
+    first: str | None
+    last: str | None
+    articles: tuple[StoryArticle, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoriesPage:
+    """Stories, largest first; single-article stories only when asked for."""
+
+    singles: bool
+    limit: int
+    n_stories: int
+    n_singles: int
+    stories: tuple[StoryView, ...]
 
 
 def _day(value: str | None, *, last: bool) -> dt.date | None:
@@ -345,3 +378,27 @@ def quotes(store: Store, *, speaker: str | None, limit: int) -> QuotesPage:
     ids = _actor_ids(store, speaker) if speaker else None
     rows = store.quotes(speaker_ids=list(ids) if ids is not None else None, limit=limit)
     return QuotesPage(speaker, ids, limit, tuple(rows))
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def stories(store: Store, *, singles: bool, limit: int) -> StoriesPage:
+    """The stories the store's articles group into, as `veilleur stories` lists them."""
+    found = store.stories()
+    shown = [s for s in found if singles or len(s.articles) > 1][:limit]
+    views = tuple(
+        StoryView(
+            key=s.key,
+            people=s.people,
+            first=_iso(s.first),
+            last=_iso(s.last),
+            articles=tuple(
+                StoryArticle(a.article_id, a.doc, a.title, _iso(a.published)) for a in s.articles
+            ),
+        )
+        for s in shown
+    )
+    n_singles = sum(1 for s in found if len(s.articles) == 1)
+    return StoriesPage(singles, limit, len(found), n_singles, views)
