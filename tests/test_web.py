@@ -83,9 +83,9 @@ def _second_report() -> ArticleRecord:
                          published=PartialDate(2024, 8, 1))  # fmt: skip
 
 
-def build_store(path: Path, nlp: Language, dev_dir: Path) -> Store:
-    """A SQLite store of three analysed dev articles (hand-set events) and one short article."""
-    store = Store.open(path, rules=MergeRules())
+def build_store(path: Path, nlp: Language, dev_dir: Path, *, url: str | None = None) -> Store:
+    """A store (SQLite at `path`, or `url`) of three analysed dev articles and a short one."""
+    store = Store.open(url or path, rules=MergeRules())
     articles = [a for a in read([dev_dir / name for name in DEV_FILES]) if isinstance(a, Article)]
     assert len(articles) == len(DEV_FILES)
     for record in analyse(articles, nlp=nlp):
@@ -296,6 +296,14 @@ def test_network_twin_counts_events_by_type(client: TestClient) -> None:
     assert '"person:yoav-gallant"' in page  # the page embeds the same records
 
 
+def test_pages_load_nothing_from_elsewhere(client: TestClient) -> None:
+    for path in ("/", "/network", "/events.json"):
+        policy = client.get(path).headers["content-security-policy"]
+        assert "default-src 'self'" in policy
+    page = client.get("/network").text
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+
+
 def test_static_files_are_served(client: TestClient) -> None:
     assert "function layout" in client.get("/static/network.js").text
     assert client.get("/static/style.css").status_code == 200
@@ -348,3 +356,26 @@ def test_stories_group_the_articles_of_one_event(client: TestClient) -> None:
     assert len(with_singles["stories"]) == with_singles["n_stories"] >= len(groups) + 1
     page = client.get("/stories").text
     assert re.findall(r'data-story="([^"]+)"', page) == [s["key"] for s in data["stories"]]
+
+
+@pytest.mark.postgres
+def test_postgresql_store_serves_the_same_json(
+    client: TestClient, pg_database: str, nlp: Language, dev_dir: Path, tmp_path: Path
+) -> None:
+    sqlite_ids = [e["event_id"] for e in client.get("/events.json").json()["events"]]
+    store = build_store(tmp_path / "unused.db", nlp, dev_dir, url=pg_database)
+    try:
+        pg = TestClient(create_app(store))
+        paths = [
+            "/events.json?country=USA",
+            "/events.json?since=2023&until=2024-07",
+            f"/event/{sqlite_ids[-1]}.json",
+            "/actor/person:yoav-gallant.json",
+            "/network.json",
+            "/quotes.json?speaker=Gallant",
+            "/stories.json",
+        ]
+        for path in paths:
+            assert pg.get(path).json() == client.get(path).json(), path
+    finally:
+        store.close()
