@@ -16,7 +16,8 @@ from starlette.exceptions import HTTPException
 
 from ..store import Store
 from . import views
-from .views import Filters, PageError
+from .pages import Filters
+from .views import PageError
 
 HERE = Path(__file__).resolve().parent
 JSON = ".json"
