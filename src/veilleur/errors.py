@@ -83,6 +83,7 @@ class Errors:
     # Web UI and REST API (E5xx)
     E501 = "E501 no event with id {id!r}; the timeline (/ or /events.json) lists them."
     E502 = "E502 no actor with id {id!r}; /actors lists them (ids look like 'person:...')."
+    E503 = "E503 the web UI needs optional packages: pip install 'veilleur[web]'."
 
 
 class VeilleurError(Exception):
