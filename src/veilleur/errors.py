@@ -80,6 +80,11 @@ class Errors:
     E404 = "E404 no actor matches {query!r}; list them with 'veilleur actors'."
     E405 = "E405 {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD."
 
+    # Web UI and REST API (E5xx)
+    E501 = "E501 no event with id {id!r}; the timeline (/ or /events.json) lists them."
+    E502 = "E502 no actor with id {id!r}; /actors lists them (ids look like 'person:...')."
+    E503 = "E503 the web UI needs optional packages: pip install 'veilleur[web]'."
+
 
 class VeilleurError(Exception):
     """Base class of veilleur's errors; the message starts with its code."""
