@@ -11,6 +11,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from veilleur.cli import app
+from veilleur.records import PartialDate
 from veilleur.store import Store
 
 runner = CliRunner()
@@ -59,8 +60,8 @@ def test_articles_show_and_queries(ingested: Path) -> None:
     lines = _run("timeline", "--db", db, "--json", "--limit", "1000").splitlines()
     assert len(lines) == events
     dates = [json.loads(line)["date"] for line in lines]
-    known = [d for d in dates if d]
-    assert known == sorted(known, key=lambda d: (d[:4], d))
+    known = [PartialDate.parse(d) for d in dates if d]
+    assert known == sorted(known, key=lambda d: (d.first_day(), d.last_day()))
     assert "Gallant" in _run("actor", "Gallant", "--db", db)
     assert "Gallant" in _run("quotes", "--db", db, "--speaker", "Yoav Gallant")
     assert "stories" in _run("stories", "--db", db)
