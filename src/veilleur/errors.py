@@ -80,6 +80,23 @@ class Errors:
     E404 = "E404 no actor matches {query!r}; list them with 'veilleur actors'."
     E405 = "E405 {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD."
 
+    # Distributed ingest (E5xx)
+    E501 = "E501 the distributed ingest needs Dask: pip install 'veilleur[scale]'."
+    E502 = (
+        "E502 {url}: an in-memory database cannot be shared by worker processes; give a "
+        "file path or a postgresql:// URL."
+    )
+    E503 = (
+        "E503 cannot reach the Dask scheduler at {address} ({reason}). Start one with "
+        "'dask scheduler', or give no scheduler to run a local cluster."
+    )
+    E504 = (
+        "E504 {doc}: analysis failed on worker {worker} ({reason}); not stored. Run "
+        "'veilleur extract' on it alone to see the traceback."
+    )
+    E505 = "E505 {doc}: storing failed on worker {worker} ({reason}); not stored, retried next run."
+    E506 = "E506 {doc}: its partition was lost ({reason}); not stored, retried next run."
+
 
 class VeilleurError(Exception):
     """Base class of veilleur's errors; the message starts with its code."""

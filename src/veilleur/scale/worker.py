@@ -1,0 +1,117 @@
+"""What runs on a Dask worker: analyse one partition of articles and store each of them.
+
+A worker process keeps one pipeline and one Store (bounded caches of size one), so spaCy is
+loaded once per process and again only when a later run asks for other options.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..errors import Errors
+from ..pipeline import Options, analyse, build_nlp
+from ..records import Article, ArticleRecord
+from ..store import Store
+from .results import Failure, Job, KbFile, PartitionResult
+
+
+@lru_cache(maxsize=1)
+def _pipeline(options: Options) -> Language:
+    """The worker's pipeline; a new run with other options replaces, not adds, one."""
+    return build_nlp(options)
+
+
+@lru_cache(maxsize=1)
+def _store(url: str) -> Store:
+    """The worker's Store (its connection pool lives as long as the worker)."""
+    return Store.open(url)
+
+
+def kb_file_path(kb: KbFile) -> Path:
+    """Write `kb` under the temporary folder, named by its content, and return its path."""
+    digest = hashlib.sha256(kb.text.encode("utf-8")).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / "veilleur" / "kb" / digest / kb.name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Workers on one machine may write it at once: each writes its own file, then renames.
+        partial = path.with_name(f".{kb.name}.{os.getpid()}.tmp")
+        partial.write_text(kb.text, encoding="utf-8")
+        os.replace(partial, path)
+    return path
+
+
+def worker_options(job: Job) -> Options:
+    """The job's pipeline options with its knowledge-base files written locally."""
+    paths = tuple(str(kb_file_path(kb)) for kb in job.kb_files)
+    return replace(job.options, n_process=1, kb_paths=paths)
+
+
+def _worker_name() -> str:
+    """This worker's address, or the process id outside a Dask worker."""
+    from distributed import get_worker
+
+    try:
+        return str(get_worker().address)
+    except ValueError:
+        return f"pid {os.getpid()}"
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())[:500]
+
+
+def analysed(
+    articles: Sequence[Article], *, nlp: Language, options: Options, worker: str
+) -> Iterator[ArticleRecord | Failure]:
+    """Records of `articles` in order; an article the pipeline fails on becomes a Failure."""
+    try:
+        yield from list(analyse(articles, options=options, nlp=nlp))
+        return
+    except Exception:  # one bad article must not sink its partition: find it
+        pass
+    for article in articles:
+        try:
+            yield next(analyse([article], options=options, nlp=nlp))
+        except Exception as exc:  # reported with the article, the run goes on
+            reason = _reason(exc)
+            yield Failure(
+                article.doc_name,
+                Errors.E504.format(doc=article.doc_name, worker=worker, reason=reason),
+            )
+
+
+def ingest_partition(index: int, articles: Sequence[Article], job: Job) -> PartitionResult:
+    """Analyse a partition and add each article to the job's database (one transaction each)."""
+    worker = _worker_name()
+    options = worker_options(job)
+    misses = _pipeline.cache_info().misses
+    nlp = _pipeline(options)
+    loaded = _pipeline.cache_info().misses > misses
+    store = _store(job.url)
+    new = stored = 0
+    failed: list[Failure] = []
+    for item in analysed(articles, nlp=nlp, options=options, worker=worker):
+        if isinstance(item, Failure):
+            failed.append(item)
+            continue
+        try:
+            status = store.add(item, run_id=job.run_id)
+        except Exception as exc:  # the next run retries the article
+            doc = item.article.doc_name
+            failed.append(
+                Failure(doc, Errors.E505.format(doc=doc, worker=worker, reason=_reason(exc)))
+            )
+            continue
+        if status == "new":
+            new += 1
+        else:
+            stored += 1
+    return PartitionResult(index, new, stored, tuple(failed), worker, os.getpid(), loaded)
