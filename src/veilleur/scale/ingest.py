@@ -118,14 +118,14 @@ def connect(scheduler: str | None, *, workers: int) -> Iterator[Client]:
         with client:
             yield client
         return
-    # Loopback only, no dashboard: a local run opens nothing to the network.
+    # Loopback only (scheduler, workers, the HTTP server on a free port): nothing is exposed.
     with (
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):

@@ -1,7 +1,8 @@
 """What runs on a Dask worker: analyse one partition of articles and store each of them.
 
-A worker process keeps one pipeline and one Store (bounded caches of size one), so spaCy is
-loaded once per process and again only when a later run asks for other options.
+A worker process keeps one pipeline (a cache of size one), so spaCy is loaded once per process
+and again only when a later run asks for other options. The Store is opened per partition and
+closed after it: a long-lived worker serving runs on several databases holds no idle pools.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from spacy.language import Language
 from ..errors import Errors
 from ..pipeline import Options, analyse, build_nlp
 from ..records import Article, ArticleRecord
-from ..store import Store
+from ..store import Added, Store
 from .results import Failure, Job, KbFile, PartitionResult
 
 
@@ -27,12 +28,6 @@ from .results import Failure, Job, KbFile, PartitionResult
 def _pipeline(options: Options) -> Language:
     """The worker's pipeline; a new run with other options replaces, not adds, one."""
     return build_nlp(options)
-
-
-@lru_cache(maxsize=1)
-def _store(url: str) -> Store:
-    """The worker's Store (its connection pool lives as long as the worker)."""
-    return Store.open(url)
 
 
 def kb_file_path(kb: KbFile) -> Path:
@@ -88,6 +83,15 @@ def analysed(
             )
 
 
+def _add(store: Store, record: ArticleRecord, *, run_id: int, worker: str) -> Added | Failure:
+    """Store one article; a failure to store it is reported, not raised."""
+    try:
+        return store.add(record, run_id=run_id)
+    except Exception as exc:  # the next run retries the article
+        doc = record.article.doc_name
+        return Failure(doc, Errors.E505.format(doc=doc, worker=worker, reason=_reason(exc)))
+
+
 def ingest_partition(index: int, articles: Sequence[Article], job: Job) -> PartitionResult:
     """Analyse a partition and add each article to the job's database (one transaction each)."""
     worker = _worker_name()
@@ -95,23 +99,13 @@ def ingest_partition(index: int, articles: Sequence[Article], job: Job) -> Parti
     misses = _pipeline.cache_info().misses
     nlp = _pipeline(options)
     loaded = _pipeline.cache_info().misses > misses
-    store = _store(job.url)
-    new = stored = 0
-    failed: list[Failure] = []
-    for item in analysed(articles, nlp=nlp, options=options, worker=worker):
-        if isinstance(item, Failure):
-            failed.append(item)
-            continue
-        try:
-            status = store.add(item, run_id=job.run_id)
-        except Exception as exc:  # the next run retries the article
-            doc = item.article.doc_name
-            failed.append(
-                Failure(doc, Errors.E505.format(doc=doc, worker=worker, reason=_reason(exc)))
-            )
-            continue
-        if status == "new":
-            new += 1
-        else:
-            stored += 1
-    return PartitionResult(index, new, stored, tuple(failed), worker, os.getpid(), loaded)
+    outcomes: list[Added | Failure] = []
+    with Store.open(job.url) as store:
+        for item in analysed(articles, nlp=nlp, options=options, worker=worker):
+            if isinstance(item, Failure):
+                outcomes.append(item)
+            else:
+                outcomes.append(_add(store, item, run_id=job.run_id, worker=worker))
+    failed = tuple(o for o in outcomes if isinstance(o, Failure))
+    new, stored = outcomes.count("new"), outcomes.count("stored")
+    return PartitionResult(index, new, stored, failed, worker, os.getpid(), loaded)
