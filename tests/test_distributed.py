@@ -3,6 +3,7 @@ sequential ingest stores, skip what is stored, and report bad inputs without sto
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from veilleur.readers import read
 from veilleur.records import Article
 from veilleur.scale import Failure, PartitionResult, ingest_distributed, partitions, worker_url
 from veilleur.store import Store
+
+from .test_store import make_record
 
 N_ARTICLES = 12
 
@@ -150,3 +153,29 @@ def test_partitions_are_consecutive_runs_in_input_order(paths: list[str]) -> Non
     assert [a.id for p in parts for a in p] == [a.id for a in articles]
     with pytest.raises(ValueError):
         list(partitions(articles, 0))
+
+
+def test_concurrent_writers_merge_events_as_one_writer_does(pg_database: str) -> None:
+    # Eight articles reporting the same two events, added at the same instant by eight
+    # threads (as Dask workers do): each event must end with eight sources, as sequentially.
+    records = [make_record(n) for n in range(8)]
+    with Store.open("sqlite://") as one_writer, Store.open(pg_database) as shared:
+        for record in records:
+            one_writer.add(record)
+        start = threading.Barrier(len(records))
+
+        def add(n: int) -> None:
+            start.wait()
+            shared.add(records[n])
+
+        threads = [threading.Thread(target=add, args=(n,)) for n in range(len(records))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert [(row.type, row.n_sources) for row in shared.timeline()] == [
+            ("CONSULT", 8),
+            ("ACCUSE", 8),
+        ]
+        assert shared.timeline() == one_writer.timeline()
+        assert _tables(shared) == _tables(one_writer)
