@@ -13,9 +13,17 @@ The records stored are those a sequential `veilleur ingest` stores.
 
 from __future__ import annotations
 
-from .ingest import connect, ingest_distributed, map_partitions, partitions, worker_url
+from .ingest import (
+    connect,
+    ingest_articles,
+    ingest_distributed,
+    map_partitions,
+    partitions,
+    warm_up,
+    worker_url,
+)
 from .results import Failure, IngestCounts, Job, KbFile, PartitionResult
-from .worker import ingest_partition
+from .worker import ingest_partition, load_pipeline
 
 __all__ = [
     "Failure",
@@ -24,9 +32,12 @@ __all__ = [
     "KbFile",
     "PartitionResult",
     "connect",
+    "ingest_articles",
     "ingest_distributed",
     "ingest_partition",
+    "load_pipeline",
     "map_partitions",
     "partitions",
+    "warm_up",
     "worker_url",
 ]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy.engine import make_url
 
@@ -21,7 +21,7 @@ from ..readers import DEFAULT_MAX_RECORD_BYTES, read
 from ..records import Article
 from ..store import Store, resolve_url
 from .results import Failure, IngestCounts, Job, KbFile, PartitionResult
-from .worker import ingest_partition
+from .worker import ingest_partition, load_pipeline
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -39,6 +39,13 @@ class _Tally:
     failed: list[Failure] = field(default_factory=list)
     partitions: int = 0
     workers: set[str] = field(default_factory=set)
+
+    def counts(self, run_id: int, url: str) -> IngestCounts:
+        """The final, frozen tallies."""
+        failed, workers = tuple(self.failed), len(self.workers)
+        return IngestCounts(
+            self.read, self.new, self.stored, failed, self.partitions, workers, run_id, url
+        )
 
     def add(self, result: PartitionResult) -> None:
         self.new += result.new
@@ -172,6 +179,12 @@ def map_partitions(
         yield done(future)
 
 
+def warm_up(client: Client, *, options: Options, kb_files: Sequence[KbFile] = ()) -> int:
+    """Load the pipeline on every worker now; how many workers had to load it."""
+    loaded: dict[str, bool] = client.run(load_pipeline, options, tuple(kb_files))
+    return sum(loaded.values())
+
+
 def ingest_distributed(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -190,12 +203,38 @@ def ingest_distributed(
     `scheduler` is the address of a running Dask scheduler; None starts a local cluster of
     `workers` processes (one thread each) for the run, and only if something is left to do.
     """
+    return ingest_articles(
+        read(paths, stdin=stdin, max_record_bytes=max_record_bytes),
+        db=db,
+        scheduler=scheduler,
+        workers=workers,
+        partition_size=partition_size,
+        kb_paths=kb_paths,
+        batch_size=batch_size,
+        progress=progress,
+        run_args={"paths": [os.fspath(p) for p in paths]},
+    )
+
+
+def ingest_articles(
+    items: Iterable[Article | InputError],
+    *,
+    db: str | os.PathLike[str] | None = None,
+    scheduler: str | None = None,
+    workers: int = 2,
+    partition_size: int = 16,
+    kb_paths: Sequence[str] = (),
+    batch_size: int = 16,
+    progress: Progress | None = None,
+    run_args: Mapping[str, Any] | None = None,
+) -> IngestCounts:
+    """`ingest_distributed` for articles already read (InputErrors among them are tallied)."""
     url = worker_url(db)
     store = Store.open(url)  # created and migrated once, before the workers race to it
     try:
         files = kb_files(store, kb_paths)
         args = {
-            "paths": [os.fspath(p) for p in paths],
+            **(run_args or {}),
             "db": store.url,
             "kb": list(kb_paths),
             "scheduler": scheduler,
@@ -206,7 +245,6 @@ def ingest_distributed(
         job = Job(url, Options(batch_size=batch_size), run_id, files)  # KB travels in files
         tally = _Tally()
         try:
-            items = read(paths, stdin=stdin, max_record_bytes=max_record_bytes)
             parts = partitions(_fresh(items, store, tally, progress), partition_size)
             first = next(parts, None)
             if first is not None:
@@ -224,15 +262,6 @@ def ingest_distributed(
                 n_failed=len(tally.failed),
                 failures=[f.reason for f in tally.failed],
             )
-        return IngestCounts(
-            read=tally.read,
-            new=tally.new,
-            stored=tally.stored,
-            failed=tuple(tally.failed),
-            partitions=tally.partitions,
-            workers=len(tally.workers),
-            run_id=run_id,
-            url=store.url,
-        )
+        return tally.counts(run_id, store.url)
     finally:
         store.close()

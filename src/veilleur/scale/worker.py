@@ -43,10 +43,17 @@ def kb_file_path(kb: KbFile) -> Path:
     return path
 
 
-def worker_options(job: Job) -> Options:
-    """The job's pipeline options with its knowledge-base files written locally."""
-    paths = tuple(str(kb_file_path(kb)) for kb in job.kb_files)
-    return replace(job.options, n_process=1, kb_paths=paths)
+def worker_options(options: Options, kb_files: Sequence[KbFile]) -> Options:
+    """Pipeline options for this worker: one process, the KB files written locally."""
+    paths = tuple(str(kb_file_path(kb)) for kb in kb_files)
+    return replace(options, n_process=1, kb_paths=paths)
+
+
+def load_pipeline(options: Options, kb_files: Sequence[KbFile] = ()) -> bool:
+    """Load the pipeline a job with these options uses; True if it was not loaded yet."""
+    misses = _pipeline.cache_info().misses
+    _pipeline(worker_options(options, kb_files))
+    return _pipeline.cache_info().misses > misses
 
 
 def _worker_name() -> str:
@@ -95,10 +102,9 @@ def _add(store: Store, record: ArticleRecord, *, run_id: int, worker: str) -> Ad
 def ingest_partition(index: int, articles: Sequence[Article], job: Job) -> PartitionResult:
     """Analyse a partition and add each article to the job's database (one transaction each)."""
     worker = _worker_name()
-    options = worker_options(job)
-    misses = _pipeline.cache_info().misses
+    loaded = load_pipeline(job.options, job.kb_files)
+    options = worker_options(job.options, job.kb_files)
     nlp = _pipeline(options)
-    loaded = _pipeline.cache_info().misses > misses
     outcomes: list[Added | Failure] = []
     with Store.open(job.url) as store:
         for item in analysed(articles, nlp=nlp, options=options, worker=worker):
