@@ -9,14 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from distributed import LocalCluster
 from spacy.language import Language
 
+from distributed import LocalCluster
+from veilleur.cli import _learned_kb
 from veilleur.errors import StoreError
 from veilleur.pipeline import analyse
 from veilleur.readers import read
 from veilleur.records import Article
-from veilleur.scale import Failure, PartitionResult, ingest_distributed, partitions, worker_url
+from veilleur.scale import (
+    Failure,
+    PartitionResult,
+    ingest_distributed,
+    kb_files,
+    partitions,
+    worker_url,
+)
 from veilleur.store import Store
 
 from .test_store import make_record
@@ -94,6 +102,10 @@ def test_distributed_ingest_stores_the_sequential_records(
         assert store.timeline(limit=1000) == sequential.timeline(limit=1000)
         run = store.run(counts.run_id)
         assert run is not None and run.n_new == 12
+        # The next run's workers get the people learnt so far, as `veilleur ingest` passes them.
+        (learned,) = kb_files(store, ())
+        cli_file = _learned_kb(store)
+        assert cli_file is not None and learned.text == cli_file.read_text(encoding="utf-8")
 
     again = ingest_distributed(paths, db=pg_database, scheduler=scheduler, partition_size=2)
     assert (again.read, again.new, again.stored, again.partitions) == (N_ARTICLES, 0, 12, 0)
