@@ -3,6 +3,7 @@ sequential ingest stores, skip what is stored, and report bad inputs without sto
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,13 +14,14 @@ from spacy.language import Language
 
 from distributed import LocalCluster
 from veilleur.cli import _learned_kb
-from veilleur.errors import StoreError
+from veilleur.errors import StoreError, VeilleurError
 from veilleur.pipeline import analyse
 from veilleur.readers import read
 from veilleur.records import Article
 from veilleur.scale import (
     Failure,
     PartitionResult,
+    connect,
     ingest_distributed,
     kb_files,
     partitions,
@@ -150,6 +152,14 @@ def test_without_a_scheduler_a_local_cluster_runs_and_writes_to_sqlite(
 def test_in_memory_database_is_refused() -> None:
     with pytest.raises(StoreError, match="E502"):
         ingest_distributed(["unused.txt"], db=":memory:")
+
+
+def test_an_unreachable_scheduler_is_reported() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{sock.getsockname()[1]}"
+    with pytest.raises(VeilleurError, match="E503"), connect(address, workers=1, timeout=1):
+        pass
 
 
 def test_sqlite_paths_are_made_absolute_for_the_workers() -> None:

@@ -110,7 +110,7 @@ def _fresh(
 
 
 @contextmanager
-def connect(scheduler: str | None, *, workers: int) -> Iterator[Client]:
+def connect(scheduler: str | None, *, workers: int, timeout: float = 10) -> Iterator[Client]:
     """A client of the scheduler at `scheduler`, or of a local cluster started for the run."""
     try:
         from distributed import Client, LocalCluster
@@ -118,7 +118,7 @@ def connect(scheduler: str | None, *, workers: int) -> Iterator[Client]:
         raise VeilleurError(Errors.E501) from exc
     if scheduler:
         try:
-            client = Client(scheduler, timeout=30)  # type: ignore[no-untyped-call]
+            client = Client(scheduler, timeout=timeout)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
             raise VeilleurError(Errors.E503.format(address=scheduler, reason=reason)) from exc
