@@ -150,7 +150,7 @@ def test_without_a_scheduler_a_local_cluster_runs_and_writes_to_sqlite(
 
 
 def test_in_memory_database_is_refused() -> None:
-    with pytest.raises(StoreError, match="E502"):
+    with pytest.raises(StoreError, match="E602"):
         ingest_distributed(["unused.txt"], db=":memory:")
 
 
@@ -158,7 +158,7 @@ def test_an_unreachable_scheduler_is_reported() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         address = f"tcp://127.0.0.1:{sock.getsockname()[1]}"
-    with pytest.raises(VeilleurError, match="E503"), connect(address, workers=1, timeout=1):
+    with pytest.raises(VeilleurError, match="E603"), connect(address, workers=1, timeout=1):
         pass
 
 

@@ -406,6 +406,20 @@ def export_command(
     err.print(f"{n} rows written" + (f" to {output}" if output else ""), highlight=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web UI and REST API (every page has a JSON twin) over the database."""
+    try:
+        from .web import serve as serve_web
+    except ImportError as exc:  # the optional 'web' extra
+        raise VeilleurError(Errors.E503) from exc
+    serve_web(db, host=host, port=port)
+
+
 @app.command("eval")
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Folder with articles and gold.jsonl.")],

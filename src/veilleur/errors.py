@@ -80,22 +80,27 @@ class Errors:
     E404 = "E404 no actor matches {query!r}; list them with 'veilleur actors'."
     E405 = "E405 {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD."
 
-    # Distributed ingest (E5xx)
-    E501 = "E501 the distributed ingest needs Dask: pip install 'veilleur[scale]'."
-    E502 = (
-        "E502 {url}: an in-memory database cannot be shared by worker processes; give a "
+    # Web UI and REST API (E5xx)
+    E501 = "E501 no event with id {id!r}; the timeline (/ or /events.json) lists them."
+    E502 = "E502 no actor with id {id!r}; /actors lists them (ids look like 'person:...')."
+    E503 = "E503 the web UI needs optional packages: pip install 'veilleur[web]'."
+
+    # Distributed ingest (E6xx)
+    E601 = "E601 the distributed ingest needs Dask: pip install 'veilleur[scale]'."
+    E602 = (
+        "E602 {url}: an in-memory database cannot be shared by worker processes; give a "
         "file path or a postgresql:// URL."
     )
-    E503 = (
-        "E503 cannot reach the Dask scheduler at {address} ({reason}). Start one with "
+    E603 = (
+        "E603 cannot reach the Dask scheduler at {address} ({reason}). Start one with "
         "'dask scheduler', or give no scheduler to run a local cluster."
     )
-    E504 = (
-        "E504 {doc}: analysis failed on worker {worker} ({reason}); not stored. Run "
+    E604 = (
+        "E604 {doc}: analysis failed on worker {worker} ({reason}); not stored. Run "
         "'veilleur extract' on it alone to see the traceback."
     )
-    E505 = "E505 {doc}: storing failed on worker {worker} ({reason}); not stored, retried next run."
-    E506 = "E506 {doc}: its partition was lost ({reason}); not stored, retried next run."
+    E605 = "E605 {doc}: storing failed on worker {worker} ({reason}); not stored, retried next run."
+    E606 = "E606 {doc}: its partition was lost ({reason}); not stored, retried next run."
 
 
 class VeilleurError(Exception):

@@ -61,7 +61,7 @@ def worker_url(db: str | os.PathLike[str] | None) -> str:
     url = make_url(resolve_url(db))
     if url.get_backend_name() == "sqlite":
         if url.database in (None, "", ":memory:"):
-            raise StoreError(Errors.E502.format(url=url.render_as_string()))
+            raise StoreError(Errors.E602.format(url=url.render_as_string()))
         url = url.set(database=os.path.abspath(url.database))
     return url.render_as_string(hide_password=False)
 
@@ -115,13 +115,13 @@ def connect(scheduler: str | None, *, workers: int, timeout: float = 10) -> Iter
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
-        raise VeilleurError(Errors.E501) from exc
+        raise VeilleurError(Errors.E601) from exc
     if scheduler:
         try:
             client = Client(scheduler, timeout=timeout)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
-            raise VeilleurError(Errors.E503.format(address=scheduler, reason=reason)) from exc
+            raise VeilleurError(Errors.E603.format(address=scheduler, reason=reason)) from exc
         with client:
             yield client
         return
@@ -145,7 +145,7 @@ def _outcome(future: Future[PartitionResult], index: int, docs: Sequence[str]) -
         return future.result()
     except Exception as exc:  # the run goes on; the next run retries these articles
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:500]
-        failed = tuple(Failure(d, Errors.E506.format(doc=d, reason=reason)) for d in docs)
+        failed = tuple(Failure(d, Errors.E606.format(doc=d, reason=reason)) for d in docs)
         return PartitionResult(index, 0, 0, failed, "", 0, False)
 
 

@@ -86,7 +86,7 @@ def analysed(
             reason = _reason(exc)
             yield Failure(
                 article.doc_name,
-                Errors.E504.format(doc=article.doc_name, worker=worker, reason=reason),
+                Errors.E604.format(doc=article.doc_name, worker=worker, reason=reason),
             )
 
 
@@ -96,7 +96,7 @@ def _add(store: Store, record: ArticleRecord, *, run_id: int, worker: str) -> Ad
         return store.add(record, run_id=run_id)
     except Exception as exc:  # the next run retries the article
         doc = record.article.doc_name
-        return Failure(doc, Errors.E505.format(doc=doc, worker=worker, reason=_reason(exc)))
+        return Failure(doc, Errors.E605.format(doc=doc, worker=worker, reason=_reason(exc)))
 
 
 def ingest_partition(index: int, articles: Sequence[Article], job: Job) -> PartitionResult:
