@@ -85,6 +85,23 @@ class Errors:
     E502 = "E502 no actor with id {id!r}; /actors lists them (ids look like 'person:...')."
     E503 = "E503 the web UI needs optional packages: pip install 'veilleur[web]'."
 
+    # Distributed ingest (E6xx)
+    E601 = "E601 the distributed ingest needs Dask: pip install 'veilleur[scale]'."
+    E602 = (
+        "E602 {url}: an in-memory database cannot be shared by worker processes; give a "
+        "file path or a postgresql:// URL."
+    )
+    E603 = (
+        "E603 cannot reach the Dask scheduler at {address} ({reason}). Start one with "
+        "'dask scheduler', or give no scheduler to run a local cluster."
+    )
+    E604 = (
+        "E604 {doc}: analysis failed on worker {worker} ({reason}); not stored. Run "
+        "'veilleur extract' on it alone to see the traceback."
+    )
+    E605 = "E605 {doc}: storing failed on worker {worker} ({reason}); not stored, retried next run."
+    E606 = "E606 {doc}: its partition was lost ({reason}); not stored, retried next run."
+
 
 class VeilleurError(Exception):
     """Base class of veilleur's errors; the message starts with its code."""

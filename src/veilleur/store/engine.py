@@ -20,6 +20,7 @@ SUPPORTED = ("sqlite", "postgresql")
 WRITE = "veilleur_write"
 _PG_PREFIXES = ("postgresql://", "postgres://")
 _MIGRATION_LOCK = 0x7665696C  # any constant: PostgreSQL advisory lock key for migrations
+_MERGE_LOCK = 0x7665694D  # another: PostgreSQL advisory lock key for cross-article merging
 
 
 def resolve_url(location: str | os.PathLike[str] | None) -> str:
@@ -75,6 +76,16 @@ def lock_for_migrations(conn: Connection) -> None:
     """On PostgreSQL, serialise concurrent openers until this transaction ends."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+
+
+def lock_for_merging(conn: Connection) -> None:
+    """On PostgreSQL, merge one article at a time, each seeing every report committed before.
+
+    Concurrent writers (Dask workers) would otherwise each miss the other's uncommitted
+    reports and leave one event split in several. SQLite's BEGIN IMMEDIATE serialises already.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MERGE_LOCK})
 
 
 def _sqlite_engine(url: str, *, in_memory: bool) -> Engine:

@@ -95,12 +95,14 @@ class Store:
                 return "stored"
             _upsert_actors(conn, rows.actors)
             _insert_rest(conn, rows)
+            engines.lock_for_merging(conn)
             merge_article(conn, record.article.id, self.rules)
         return "new"
 
     def remove(self, article_id: str) -> bool:
         """Delete an article and all it added but its actors (one transaction); False if absent."""
         with self._writing() as conn:
+            engines.lock_for_merging(conn)
             return _delete_article(conn, article_id, self.rules)
 
     def has(self, article_id: str) -> bool:
