@@ -157,6 +157,65 @@ def ingest(
         out.print(f"  failed: {failure}", highlight=False)
 
 
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        envvar="VEILLEUR_SCHEDULER",
+        help="Dask scheduler address (tcp://host:8786); none: a local cluster for the run.",
+    ),
+]
+
+
+@app.command("ingest-dask")
+def ingest_dask(
+    paths: PathsArg,
+    db: DbOption = None,
+    kb: KbOption = None,
+    scheduler: SchedulerOption = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes of the local cluster.")
+    ] = 2,
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Articles per Dask task.")
+    ] = 16,
+    batch_size: BatchOption = 16,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_RECORD_BYTES,
+) -> None:
+    """Like ingest, the analysis mapped over partitions by Dask workers that write to --db."""
+    from .scale import Failure, PartitionResult, ingest_distributed
+
+    with _progress() as progress:
+        task = progress.add_task("analysing", total=None)
+
+        def show(item: PartitionResult | Failure) -> None:
+            if isinstance(item, Failure):
+                err.print(f"[yellow]skipped[/yellow] {item.reason}", highlight=False)
+            else:
+                progress.advance(task, item.new + item.stored + len(item.failed))
+
+        counts = ingest_distributed(
+            paths,
+            db=db,
+            scheduler=scheduler,
+            workers=workers,
+            partition_size=partition_size,
+            kb_paths=tuple(kb or ()),
+            batch_size=batch_size,
+            max_record_bytes=max_bytes,
+            stdin=sys.stdin,
+            progress=show,
+        )
+    out.print(
+        f"read {counts.read}, new {counts.new}, already stored {counts.stored}, "
+        f"failed {len(counts.failed)}  ->  {counts.url} "
+        f"({counts.partitions} partitions on {counts.workers} workers)",
+        highlight=False,
+    )
+    for failure in counts.failed:
+        out.print(f"  failed: {failure.reason}", highlight=False)
+
+
 @app.command()
 def extract(
     paths: PathsArg,
