@@ -190,3 +190,27 @@ def test_dyadic_table_and_exports(store: Store, tmp_path: Path) -> None:
     graph = nx.read_graphml(tmp_path / "n.graphml")
     assert graph.edges["person:kochavi", "person:milley"]["events"] == 1
     assert graph.nodes["person:xi"]["country"] == "CHN"
+
+
+def test_stored_actors_do_not_depend_on_ingestion_order(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from veilleur.store import schema
+
+    def actor_rows(order: tuple[ArticleRecord, ...], name: str) -> list[tuple[object, ...]]:
+        with Store.open(tmp_path / name, rules=RULES) as store, store.engine.connect() as conn:
+            for record in order:
+                store.add(record)
+            return [tuple(r) for r in conn.execute(select(schema.actors).order_by("id"))]
+
+    butler_a = ActorRef("new:butler", "Butler", "person", None)
+    butler_b = ActorRef("new:butler", "Dave Butler", "person", "USA")
+    texts = ("Butler a rencontré Kochavi.", "Dave Butler a rencontré Kochavi à Tel-Aviv.")
+    records = tuple(
+        _record(t, None, [(t, "CONSULT", (b,), (KOCHAVI,), None, None)])
+        for t, b in zip(texts, (butler_a, butler_b), strict=True)
+    )
+    forward = actor_rows(records, "f.db")
+    assert forward == actor_rows(tuple(reversed(records)), "r.db")
+    butler = next(r for r in forward if r[0] == "new:butler")
+    assert butler[1] == "Dave Butler" and butler[3] == "USA"

@@ -303,7 +303,7 @@ def _upsert_actors(conn: Connection, infos: Sequence[ActorInfo]) -> None:
         )
         merged = stored.merged(info)
         if merged != stored:
-            values = {"country": merged.country, "role": merged.role,
+            values = {"name": merged.name, "country": merged.country, "role": merged.role,
                       "aliases": dumps(list(merged.aliases))}  # fmt: skip
             conn.execute(update(a).where(a.c.id == info.id).values(values))
 

@@ -37,16 +37,28 @@ class ActorInfo:
         }
 
     def merged(self, other: ActorInfo) -> ActorInfo:
-        """This actor with the blanks filled and the aliases extended from `other`."""
-        names = [*self.aliases, other.name, *other.aliases]
+        """This actor with what `other` adds, the same whichever comes first.
+
+        Every choice is commutative (fullest name, then the smallest; the smallest non-null
+        role and country; the sorted union of spellings), so the stored actor does not depend
+        on the order articles are ingested in.
+        """
+        names = {n for n in (self.name, other.name, *self.aliases, *other.aliases) if n}
+        name = min(names, key=lambda n: (-len(n), n)) if self.id.startswith("new:") else self.name
         return ActorInfo(
             id=self.id,
-            name=self.name,
+            name=name,
             kind=self.kind,
-            country=self.country or other.country,
-            role=self.role or other.role,
-            aliases=tuple(dict.fromkeys(n for n in names if n and n != self.name)),
+            country=_smallest(self.country, other.country),
+            role=_smallest(self.role, other.role),
+            aliases=tuple(sorted(names - {name})),
         )
+
+
+def _smallest(a: str | None, b: str | None) -> str | None:
+    """The smaller of two optional values (an order-independent pick)."""
+    known = [v for v in (a, b) if v]
+    return min(known) if known else None
 
 
 @dataclass(frozen=True, slots=True)
