@@ -7,6 +7,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..temporal import (
     ANCHOR_KEY,
     Expression,
@@ -33,7 +34,7 @@ class DatesComponent:
         article = doc._.article
         parsed = self._parse(doc)
         anchor = estimate_published(
-            doc.text,
+            text_of(doc),
             parsed,
             published=article.published if article else None,
             published_from=article.published_from if article else None,
@@ -54,7 +55,7 @@ class DatesComponent:
         """The expressions of the text, each with the tense of the clause it sits in."""
         parsed = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
         result: list[tuple[Expression, Tense]] = []
-        for expr in self.grammar.find(doc.text):
+        for expr in self.grammar.find(text_of(doc)):
             tense: Tense = "unknown"
             if parsed:
                 span = doc.char_span(expr.start, expr.end, alignment_mode="expand")

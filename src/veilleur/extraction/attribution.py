@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import text_of
 from ..records import ActorRef, Quote
 from .actors import ActorIndex, _new_id
 from .clauses import case_of, feature, np_actor, sentence, zone_actors
@@ -190,8 +191,8 @@ class Attributor:
     # --- cues ---------------------------------------------------------------------------
     def _after(self, span: QuoteSpan) -> Said | None:
         doc = self.doc
-        first = doc.char_span(span.close_at, len(doc.text), alignment_mode="expand")
-        if first is None or span.close_at >= len(doc.text):
+        first = doc.char_span(span.close_at, len(text_of(doc)), alignment_mode="expand")
+        if first is None or span.close_at >= len(text_of(doc)):
             return None
         for token in doc[first.start : min(first.start + 14, len(doc))]:
             if token.text in _STOP or "\n" in token.text:
@@ -255,7 +256,7 @@ class Attributor:
                 found = self.speaker_of(token.head)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
-        colon = self.doc.text[: span.open_at].rstrip().endswith(":")
+        colon = text_of(self.doc)[: span.open_at].rstrip().endswith(":")
         if colon and tokens.start > 0:
             prev_start, prev_end = sentence(self.doc[tokens.start - 1])
             for token in reversed(self.doc[prev_start:prev_end]):
@@ -287,7 +288,7 @@ class Attributor:
             return None
         prev_start, prev_end = sentence(self.doc[start - 1])
         words = self.doc[prev_start:prev_end]
-        if "\n" in self.doc.text[words.start_char : self.doc[start].idx].strip(" "):
+        if "\n" in text_of(self.doc)[words.start_char : self.doc[start].idx].strip(" "):
             return None  # another paragraph
         if self.quoted(words.start_char) or any(self.quoted(t.idx) for t in words):
             return None
@@ -329,12 +330,12 @@ class Attributor:
                 (said is None or said.strength < 2)
                 and previous is not None
                 and previous_said is not None
-                and adjacent(self.doc.text, previous.close_at, span.open_at)
+                and adjacent(text_of(self.doc), previous.close_at, span.open_at)
             ):
                 said = Said(previous_said.speaker, previous_said.gender, 2, "continued")
             if said is not None:
                 self.history.append(said)
-                if word_count(self.doc.text[span.start : span.end]) >= self.lex.min_words:
+                if word_count(text_of(self.doc)[span.start : span.end]) >= self.lex.min_words:
                     found.append((span, said))
             previous, previous_said = span, said
         return found
@@ -368,19 +369,19 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     """The attributed quotations of a Doc; a quotation repeated (title and body) is kept once,
     with its best-attributed occurrence."""
     index = ActorIndex(doc)
-    spans = find_quotes(doc.text, lexicon)
+    spans = find_quotes(text_of(doc), lexicon)
     pairs = Attributor(doc, lexicon, index).attribute(spans)
     kept: list[tuple[QuoteSpan, Said]] = []
     for span, said in sorted(pairs, key=lambda p: (-p[1].strength, -(p[0].end - p[0].start))):
-        text = doc.text[span.start : span.end]
+        text = text_of(doc)[span.start : span.end]
         if said.strength <= 1 and any(
-            _overlap(text, doc.text[k.start : k.end]) >= 0.5 and ks.strength > said.strength
+            _overlap(text, text_of(doc)[k.start : k.end]) >= 0.5 and ks.strength > said.strength
             for k, ks in kept
         ):
             continue  # a title's paraphrase of words the body attributes properly
         kept.append((span, said))
     kept.sort(key=lambda p: p[0].start)
     return [
-        Quote(span.start, span.end, doc.text[span.start : span.end], said.speaker, said.cue)
+        Quote(span.start, span.end, text_of(doc)[span.start : span.end], said.speaker, said.cue)
         for span, said in kept
     ]

@@ -11,6 +11,7 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from ..doctext import text_of
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
 from .clauses import clause_end, clause_start, prep_before, under_place_prep
@@ -112,7 +113,7 @@ def _untargeted(token: Token, entry: Trigger, quotes: list[QuoteSpan], cues: Cue
         return not any(w.lower_ in cues.recipient_preps for w in window)
     if entry.type != "REQUEST":
         return False
-    before = token.doc.text[max(0, token.idx - 12) : token.idx]
+    before = text_of(token.doc)[max(0, token.idx - 12) : token.idx]
     return any(before.rfind(q_end) >= 0 for q_end in ("»", "”", '"')) and "," in before
 
 
@@ -169,7 +170,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
     """Every event the Doc states, de-duplicated."""
     cues = lexicon.cues
     index = ActorIndex(doc)
-    quotes = find_quotes(doc.text, load_quote_lexicon())
+    quotes = find_quotes(text_of(doc), load_quote_lexicon())
     timex_tokens: set[int] = set()
     for timex in doc._.timexes or ():
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
@@ -228,7 +229,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             )
             for part in parts
         )
-    lead = lead_end(doc.text)
+    lead = lead_end(text_of(doc))
     return carry_locations(merge_visits(deduplicate(events, lead=lead)))
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import text_of
 from .clauses import sentence
 from .lexicon import QuoteLexicon
 
@@ -108,7 +109,7 @@ def evidence(doc: Doc, token: Token) -> tuple[int, int, str]:
     """The sentence of `token`, cut to its line: (start, end, text) in original offsets."""
     first, last = sentence(token)
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-    text = doc.text
+    text = text_of(doc)
     line_start = text.rfind("\n", start, token.idx) + 1
     line_end = text.find("\n", token.idx, end)
     start = max(start, line_start)

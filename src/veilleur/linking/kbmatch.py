@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..kb import Actor, KnowledgeBase
 
 _BLANK = frozenset('-‐‑‒–—―_/"«»“”„()[]{},;:!?')
@@ -54,7 +55,7 @@ class KbMatcher:
 
     def hits(self, doc: Doc) -> list[KbHit]:
         """Longest non-overlapping KB names, each resolved to its best actor."""
-        folded = self._tokenizer(fold_same_length(doc.text))
+        folded = self._tokenizer(fold_same_length(text_of(doc)))
         spans = []
         for _, start, end in self._matcher(folded):
             a, b = folded[start].idx, folded[end - 1].idx + len(folded[end - 1])

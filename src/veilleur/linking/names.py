@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import text_of
 from ..kb import Actor, KnowledgeBase
 from .grammar import Grammar
 from .kbmatch import KbHit
@@ -287,7 +288,7 @@ class NameFinder:
             return False  # a caption or a byline: no verb in its sentence
         after = doc[end - 1].idx + len(doc[end - 1])
         # photo credits "Name/Agency"
-        return doc.text[start - 1 : start] != "/" and doc.text[after : after + 1] != "/"
+        return text_of(doc)[start - 1 : start] != "/" and text_of(doc)[after : after + 1] != "/"
 
     def _left_title(self, doc: Doc, prefix: int, by_end: dict[int, Title]) -> Title | None:
         """A title ending right before the name (after its rank), or before a comma there."""

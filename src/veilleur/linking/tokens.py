@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import text_of
 from .text import fold
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!"})
@@ -64,11 +65,26 @@ class Layout:
         return k >= 0 and self.quotes[k][0] <= char < self.quotes[k][1]
 
 
+_LAYOUT_KEY = "veilleur.layout"
+
+
 def layout(doc: Doc) -> Layout:
-    """Split on sentence punctuation and line breaks (the parser's sentences are unreliable)."""
+    """Split on sentence punctuation and line breaks (the parser's sentences are unreliable).
+
+    Computed once per Doc and kept in its user data: pronoun resolution asks for it per call.
+    """
+    cached = doc.user_data.get(_LAYOUT_KEY)
+    if isinstance(cached, Layout):
+        return cached
+    result = _layout(doc)
+    doc.user_data[_LAYOUT_KEY] = result
+    return result
+
+
+def _layout(doc: Doc) -> Layout:
     starts = [0]
     lines = [0]
-    quotes = _quote_spans(doc.text)
+    quotes = _quote_spans(text_of(doc))
     inside = Layout((0,), quotes, (0,))
     for tok in doc:
         nxt = tok.i + 1

@@ -7,6 +7,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import text_of
 from ..records import PartialDate, Timex
 from .grammar import grammar_for
 from .interval import DayInterval
@@ -84,7 +85,7 @@ def _event_tense(token: Token, timex: Timex, lang: str, *, future: bool) -> Tens
 def _governing(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
     """The timex of the sentence that best governs `token`, if any is close enough."""
     sent = token.sent
-    quoted = _quoted_ranges(doc.text, sent.start_char, sent.end_char)
+    quoted = _quoted_ranges(text_of(doc), sent.start_char, sent.end_char)
     best: tuple[float, int, Timex] | None = None
     for timex in timexes:
         if not sent.start_char <= timex.start < sent.end_char:
@@ -112,7 +113,7 @@ def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
     # A sentence that goes on about the same occasion ("La ministre s'entretiendra avec...")
     # keeps the date of the sentence before it, within the paragraph and a few sentences.
     sent = token.sent
-    para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    para_start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
     earlier = [
         t for t in timexes
         if para_start <= t.start < sent.start_char and t.kind in _SCENE_KINDS
@@ -123,7 +124,7 @@ def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
     sentences_between = sum(1 for s in doc.sents if last.end <= s.start_char < sent.start_char)
     if sentences_between > _INHERIT_SENTENCES:
         return None
-    quoted = _quoted_ranges(doc.text, para_start, sent.start_char)
+    quoted = _quoted_ranges(text_of(doc), para_start, sent.start_char)
     return None if _inside(last.start, quoted) else last
 
 
