@@ -39,12 +39,12 @@ class ActorInfo:
     def merged(self, other: ActorInfo) -> ActorInfo:
         """This actor with what `other` adds, the same whichever comes first.
 
-        Every choice is commutative (fullest name, then the smallest; the smallest non-null
+        Every choice is commutative (the fullest name, then the smallest; the smallest non-null
         role and country; the sorted union of spellings), so the stored actor does not depend
         on the order articles are ingested in.
         """
         names = {n for n in (self.name, other.name, *self.aliases, *other.aliases) if n}
-        name = min(names, key=lambda n: (-len(n), n)) if self.id.startswith("new:") else self.name
+        name = min(names, key=lambda n: (-len(n), n))
         return ActorInfo(
             id=self.id,
             name=name,
