@@ -56,34 +56,9 @@ def mentions(
             person_tokens.update(range(run.start, run.end))
             titled = run.left or run.right or run.honorific
             how = "kb" if person.actor else "ner" if run.ner else "title" if titled else "name"
-            out.append(
-                Mention(
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    rec.actor_id,
-                    rec.name,
-                    "person",
-                    rec.country,
-                    label,
-                    how,
-                )
-            )
+            out.append(_person_mention(span, rec, label, how))
         for a, b in person.pointers:
-            span = doc[a:b]
-            out.append(
-                Mention(
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    rec.actor_id,
-                    rec.name,
-                    "person",
-                    rec.country,
-                    label,
-                    "coref",
-                )
-            )
+            out.append(_person_mention(doc[a:b], rec, label, "coref"))
     by_person = {id(p): rec for p, rec in people}
     for item in resolved:
         span = doc[item.title.start : item.title.end]
@@ -229,3 +204,11 @@ def _places(
             )
         )
     return out
+
+
+def _person_mention(span: Span, rec: PersonRecord, role: str | None, how: str) -> Mention:
+    """A mention of a person of the article, as its record names it."""
+    return Mention(
+        span.start_char, span.end_char, span.text, rec.actor_id, rec.name, "person",
+        rec.country, role, how,
+    )  # fmt: skip
