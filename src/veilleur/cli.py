@@ -94,14 +94,13 @@ def _articles(
 
 def _learned_kb(store: Store) -> Path | None:
     """The store's learnt people as a knowledge-base file beside the cache, or None."""
-    people = store.learned_people()
-    if not people:
+    text = store.learned_kb()
+    if text is None:
         return None
     folder = Path(tempfile.gettempdir()) / "veilleur"
     folder.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"people": people}, ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    path = folder / f"learned-{digest}.yaml"  # JSON is YAML; the KB loader reads either
+    path = folder / f"learned-{digest}.yaml"
     if not path.exists():
         path.write_text(text, encoding="utf-8")
     return path

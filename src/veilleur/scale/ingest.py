@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -79,10 +78,9 @@ def kb_files(store: Store, kb_paths: Sequence[str]) -> tuple[KbFile, ...]:
     """The user's KB files, then the store's learnt people (as `veilleur ingest` passes them)."""
     KnowledgeBase.load(extra_paths=tuple(kb_paths))  # a broken file fails here, named, at once
     files = [KbFile(Path(p).name, Path(p).read_text(encoding="utf-8")) for p in kb_paths]
-    people = store.learned_people()
-    if people:
-        text = json.dumps({"people": people}, ensure_ascii=False, sort_keys=True)
-        files.append(KbFile("learned.yaml", text))  # JSON is YAML; the KB loader reads either
+    learned = store.learned_kb()
+    if learned is not None:
+        files.append(KbFile("learned.yaml", learned))
     return tuple(files)
 
 

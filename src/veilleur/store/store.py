@@ -237,6 +237,13 @@ class Store:
                 for row in conn.execute(query)
             ]  # fmt: skip
 
+    def learned_kb(self) -> str | None:
+        """The learnt people as the text of a knowledge-base file (JSON is YAML), or None."""
+        people = self.learned_people()
+        if not people:
+            return None
+        return json.dumps({"people": people}, ensure_ascii=False, sort_keys=True)
+
     def stories(self, rules: StoryRules | None = None) -> list[Story]:
         """Articles grouped into stories (shared events, people and wording), largest first."""
         with self.engine.connect() as conn:
