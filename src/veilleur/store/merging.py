@@ -69,7 +69,7 @@ def _candidates(conn: Connection, new: Sequence[Report]) -> set[str]:
     r, ra, act = s.reports, s.report_actors, s.actors
     found: set[str] = set()
     for report in new:
-        ids = {i for i in report.participants}
+        ids = set(report.participants)
         states = [i.removeprefix("state:") for i in ids if i.startswith("state:")]
         actor_ids = select(act.c.id).where(act.c.country.in_(states), act.c.kind != "person")
         query = (
@@ -98,11 +98,7 @@ def merge_article(conn: Connection, article_id: str, rules: MergeRules) -> None:
     r = s.reports
     own = list(conn.execute(select(r.c.id).where(r.c.article_id == article_id)).scalars())
     new = load_reports(conn, own)
-    candidates = _candidates(conn, new)
-    if not candidates:
-        rebuild(conn, _event_members(conn, own), rules)
-        return
-    rebuild(conn, _event_members(conn, [*own, *candidates]), rules)
+    rebuild(conn, _event_members(conn, [*own, *_candidates(conn, new)]), rules)
 
 
 def rebuild(conn: Connection, report_ids: set[str], rules: MergeRules) -> None:
