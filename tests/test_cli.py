@@ -114,3 +114,23 @@ def test_a_person_learnt_in_one_run_is_recognised_in_the_next(tmp_path: Path) ->
         assert row is not None
         people = store.record(row.id)["people"]
     assert [p["actor_id"] for p in people] == butler[:1]
+
+
+def test_eval_explain_lists_what_the_system_missed(
+    tmp_path: Path, dev_dir: Path, nlp: Language
+) -> None:
+    gold_lines = (dev_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines()[:2]
+    for line in gold_lines:
+        doc = json.loads(line)["doc"]
+        shutil.copy(dev_dir / doc, tmp_path / doc)
+    # Add a gold event no article states, so at least one "missed" diff must be listed.
+    first = json.loads(gold_lines[0])
+    invented = dict(first["events"][0], type="SANCTION", evidence="")
+    first["events"].append(invented)
+    (tmp_path / "gold.jsonl").write_text(
+        "\n".join([json.dumps(first, ensure_ascii=False), gold_lines[1]]) + "\n", encoding="utf-8"
+    )
+    body = json.loads(_run("eval", str(tmp_path), "--explain", "--json"))
+    missed = [d for d in body["diffs"] if d["kind"] == "missed" and d["item"] == "event"]
+    assert body["scores"]["events"]["fn"] >= 1
+    assert any(d["doc"] == first["doc"] and d["gold"].startswith("SANCTION") for d in missed)

@@ -490,17 +490,36 @@ def evaluate(
         typer.Option(help="Gold same-event clusters, to score merging [eval_merge_clusters.json]."),
     ] = None,
     kb: KbOption = None,
+    show_diffs: Annotated[
+        bool,
+        typer.Option("--explain", help="Also list every missed, spurious or wrong item."),
+    ] = False,
 ) -> None:
     """Score the analysis of a gold folder by FORMAT.md's rules."""
-    from .evaluate import check_floors, evaluate_folder, load_floors, render_table
+    from .evaluate import (
+        analyse_folder_records,
+        check_floors,
+        evaluate_records,
+        explain,
+        from_records,
+        load_floors,
+        render_table,
+    )
 
     if clusters is None and Path("eval_merge_clusters.json").exists():
         clusters = Path("eval_merge_clusters.json")
-    scores = evaluate_folder(gold_dir, options=_options(kb, 1, 16), clusters=clusters)
+    gold, records = analyse_folder_records(gold_dir, options=_options(kb, 1, 16))
+    scores = evaluate_records(gold, records, clusters=clusters)
+    diffs = explain(gold, from_records(records)) if show_diffs else []
     if as_json:
-        sys.stdout.write(json.dumps(scores.as_dict(), indent=2) + "\n")
+        body = scores.as_dict()
+        if show_diffs:
+            body = {"scores": body, "diffs": [d.as_dict() for d in diffs]}
+        sys.stdout.write(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
     else:
         out.print(render_table(scores))
+        for diff in diffs:
+            out.print(str(diff), highlight=False, markup=False)
     if floors is not None:
         failures = check_floors(scores, load_floors(floors))
         if failures:

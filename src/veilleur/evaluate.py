@@ -69,6 +69,7 @@ __all__ = [
     "check_floors",
     "date_right",
     "evaluate_folder",
+    "evaluate_records",
     "event_mapping",
     "explain",
     "flatten",
@@ -144,6 +145,22 @@ def merged_clusters(records: Sequence[ArticleRecord]) -> list[list[tuple[str, in
     return list(groups.values())
 
 
+def evaluate_records(
+    gold: Sequence[GoldRecord],
+    records: Sequence[ArticleRecord],
+    *,
+    clusters: str | Path | None = None,
+) -> Scores:
+    """Score the pipeline's records against their gold; with `clusters`, merging too."""
+    system = from_records(records)
+    scores = score(gold, system)
+    if clusters is None:
+        return scores
+    mapping = event_mapping(align_all(gold, system))
+    merge = score_merge(load_clusters(clusters), merged_clusters(records), mapping=mapping)
+    return replace(scores, merge=merge)
+
+
 def evaluate_folder(
     folder: str | Path,
     *,
@@ -157,10 +174,4 @@ def evaluate_folder(
     the events that match gold events.
     """
     gold, records = analyse_folder_records(folder, options=options, nlp=nlp)
-    system = from_records(records)
-    scores = score(gold, system)
-    if clusters is None:
-        return scores
-    mapping = event_mapping(align_all(gold, system))
-    merge = score_merge(load_clusters(clusters), merged_clusters(records), mapping=mapping)
-    return replace(scores, merge=merge)
+    return evaluate_records(gold, records, clusters=clusters)
