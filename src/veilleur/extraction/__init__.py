@@ -7,7 +7,8 @@ Modules, in the order the components use them:
     triggers     precompiled Matcher over trigger lemmas, entry requirements
     frames       source / target / place of verb and noun triggers
     status       occurred / planned / reported, negated and hypothetical triggers dropped
-    builder      extract_events: frames -> Event records, de-duplicated, places carried
+    places       the place an event's clause names, carried to later events of its parties
+    builder      extract_events: frames -> Event records, de-duplicated
     spans        quoted spans (all marks, nesting, unclosed, continued paragraphs)
     attribution  extract_quotes: speakers from cues after / before, selon, continuation
 """

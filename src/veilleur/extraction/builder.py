@@ -13,16 +13,13 @@ from spacy.tokens import Doc, Token
 
 from ..doctext import text_of
 from ..records import ActorRef, Event, PartialDate
-from .actors import ActorIndex, is_place, state_of
-from .clauses import clause_end, clause_start, prep_before, under_place_prep
+from .actors import ActorIndex, state_of
 from .frames import Frame, noun_frame, verb_frame
 from .lexicon import Cues, Lexicon, Trigger, load_lexicon, load_quote_lexicon
+from .places import carry_locations, clause_location
 from .spans import QuoteSpan, evidence, find_quotes, inside
 from .status import anchored, verdict
 from .triggers import Hit, find_triggers
-
-_IN = frozenset({"à", "au", "dans"})
-_PREP_RANK = {"à": 0, "au": 0, "aux": 0, "dans": 0, "sur": 1, "en": 2, "vers": 3}
 
 
 def _event_date_function() -> Callable[..., Any] | None:
@@ -44,34 +41,6 @@ def _date(doc: Doc, token: Token, *, future: bool) -> tuple[PartialDate | None, 
         return None, "none"
     # without the time component, the publication year is all that is safe
     return published.truncate("year"), "published"
-
-
-def _location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str | None:
-    """The most specific place the clause gives: "à X" before "en X"; else the visit's place."""
-    start = clause_start(token, cues)
-    end = clause_end(token, cues)
-    if token.pos_ == "NOUN":
-        start, end = min(start, token.left_edge.i), max(end, token.right_edge.i + 1)
-    best: tuple[int, int, str] | None = None
-    parties = {a.actor_id for a in (*frame.source, *frame.target)}
-    for i, actor in index.in_range(start, end):
-        word = index.doc[i]
-        if actor.actor_id in parties and actor != frame.place:
-            continue
-        if actor.kind == "person" or not under_place_prep(word, index, cues):
-            continue
-        if not is_place(actor) and prep_before(word, index) not in _IN:
-            continue  # a body is a place only "at" it ("au Pentagone", "à l'Élysée")
-        first = index.doc[index.start_of(word)]
-        prep = index.doc[first.i - 1].lower_ if first.i > 0 else ""
-        if prep not in _PREP_RANK and first.i > 1:
-            prep = index.doc[first.i - 2].lower_
-        rank = (_PREP_RANK.get(prep.rstrip("'’"), 1), abs(i - token.i))
-        if best is None or rank < best[:2]:
-            best = (*rank, index.surface(word))
-    if best is not None:
-        return best[2]
-    return frame.place.name if frame.place is not None else None
 
 
 def _quoted_ok(token: Token, quotes: list[QuoteSpan], index: ActorIndex) -> bool:
@@ -224,7 +193,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
                 mode=mode,
                 date=date,
                 date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
-                location=_location(token, index, cues, frame),
+                location=clause_location(token, index, cues, frame),
                 confidence=min(confidence, 1.0),
             )
             for part in parts
@@ -233,29 +202,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
     return carry_locations(merge_visits(deduplicate(events, lead=lead)))
 
 
-def carry_locations(events: list[Event]) -> list[Event]:
-    """An event that gives no place happened where the last placed event with one of its
-    parties did ("Gallant a rencontré X à Tel-Aviv. Gallant a remercié X"); plans excepted."""
-    placed: list[Event] = []
-    result: list[Event] = []
-    for event in sorted(events, key=lambda e: e.evidence_start):
-        if event.location is None and event.status != "planned":
-            people = _people(event)
-            source = next((p for p in reversed(placed) if people & _people(p)), None)
-            if source is not None:
-                event = replace(event, location=source.location)
-        if event.location is not None and event.status != "planned":
-            placed.append(event)
-        result.append(event)
-    return result
-
-
 def _names(event: Event) -> frozenset[str]:
     return frozenset(a.name.casefold() for a in (*event.source, *event.target))
-
-
-def _people(event: Event) -> frozenset[str]:
-    return frozenset(a.actor_id for a in (*event.source, *event.target) if a.kind == "person")
 
 
 def _visit_key(event: Event) -> tuple[str, frozenset[str]] | None:
