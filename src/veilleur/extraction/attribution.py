@@ -16,6 +16,15 @@ from .clauses import case_of, feature, np_actor, sentence, zone_actors
 from .frames import subject_of
 from .lexicon import QuoteLexicon, is_speech_verb, load_lexicon
 from .spans import QuoteSpan, adjacent, find_quotes, word_count
+from .speakers import (
+    SpeakerLexicon,
+    complements,
+    latter,
+    load_speaker_lexicon,
+    named_for_title,
+    phrase_text,
+    role_holder,
+)
 
 _WORDS = re.compile(r"\w+")
 _SUBJ = ("nsubj", "expl:subj", "nsubj:pass")
@@ -37,9 +46,12 @@ class Said:
 class Attributor:
     """Attributes the quotations of one Doc in reading order, remembering earlier speakers."""
 
-    def __init__(self, doc: Doc, lexicon: QuoteLexicon, index: ActorIndex) -> None:
+    def __init__(
+        self, doc: Doc, lexicon: QuoteLexicon, index: ActorIndex, words: SpeakerLexicon
+    ) -> None:
         self.doc = doc
         self.lex = lexicon
+        self.words = words
         self.index = index
         self.cues = load_lexicon().cues
         self.history: list[Said] = []
@@ -79,6 +91,11 @@ class Attributor:
 
     def speaker_of(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """The speaker a noun phrase or pronoun designates."""
+        if token.lower_ in self.words.latter and token.pos_ in ("PRON", "ADJ", "NOUN"):
+            # "ce dernier": the person mentioned last, whoever the sentence is about
+            last = latter(self.doc, token.left_edge.idx)
+            if last is not None:
+                return last, None
         pronoun = self.lex.pronouns.gender(token.text)
         if pronoun is not None and token.pos_ in ("PRON", "ADJ", "NOUN", "DET"):
             narrated = self._narrated_subject(token, pronoun)
@@ -93,11 +110,11 @@ class Attributor:
             return None  # "nous", "on", the euphonic "-t-": no speaker of its own
         if token.lemma_.casefold() in self.lex.documents:
             actor = np_actor(token, self.index)
-            for child in token.children:
-                if case_of(child) in ("de", "du", "des", "d"):
-                    actor = np_actor(child, self.index) or actor
             if actor is not None and actor.kind == "person":
-                return actor, None
+                return self._as_named(actor, token), None
+            issuer = self._issuer(token)
+            if issuer is not None:
+                return issuer, None
             said = self._last(None, quoted=True)  # the speaker whose statement it is
             return (said.speaker, said.gender) if said is not None else None
         unnamed = self._unnamed_member(token)
@@ -105,7 +122,13 @@ class Attributor:
             return unnamed
         actor = np_actor(token, self.index)
         if actor is not None and (actor.kind == "person" or token.pos_ == "PROPN"):
-            return actor, None
+            return self._as_named(actor, token), None
+        group = self._group_source(token)
+        if group is not None:
+            return group
+        holder = role_holder(token, self.words)
+        if holder is not None:
+            return holder, None
         if token.pos_ in ("NOUN", "PROPN"):
             name = self._np_text(token)
             if name.casefold() == token.lower_:
@@ -113,6 +136,42 @@ class Attributor:
             if name:
                 return ActorRef(_new_id(name), name, "organisation"), self._gender(token)
         return (actor, None) if actor is not None else None
+
+    def _as_named(self, actor: ActorRef, token: Token) -> ActorRef:
+        """A person the linker inferred from a title, replaced by the person the article
+        names with that very title, when there is one."""
+        if not self.index.inferred(token):
+            return actor
+        return named_for_title(self.doc, actor, self.index.surface(token))
+
+    def _issuer(self, token: Token) -> ActorRef | None:
+        """Who issued a document: the first person or body among its "de" complements ("une
+        lecture de la réunion de lundi des chefs d'état-major")."""
+        for child in complements(token):
+            actor = np_actor(child, self.index)
+            if actor is not None and actor.kind != "place":
+                return self._as_named(actor, child)
+            lemma = child.lemma_.casefold()
+            if lemma in self.words.person_nouns or lemma in self.words.body_nouns:
+                holder = role_holder(child, self.words)
+                if holder is not None:
+                    return holder
+                name = phrase_text(child)
+                if name:
+                    return ActorRef(_new_id(name), name, "organisation")
+        return None
+
+    def _group_source(self, token: Token) -> tuple[ActorRef, str | None] | None:
+        """Words a group of people says together ("les deux ministres ont évoqué « ... »")
+        come from the body whose account the article relays: the last one quoted."""
+        if token.pos_ != "NOUN" or feature(token, "Number") != "Plur":
+            return None
+        if len([a for a in self.index.group(token) if a.kind == "person"]) < 2:
+            return None
+        for said in reversed(self.history):
+            if said.strength >= 2 and said.speaker.kind not in ("person", "place"):
+                return said.speaker, said.gender
+        return None
 
     def _unnamed_member(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """ "Un haut responsable de l'administration Biden": an unnamed member speaks for
@@ -365,12 +424,15 @@ def _overlap(a: str, b: str) -> float:
     return len(ba & bb) / max(1, min(len(ba), len(bb)))
 
 
-def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
+def extract_quotes(
+    doc: Doc, lexicon: QuoteLexicon, *, speakers: SpeakerLexicon | None = None
+) -> list[Quote]:
     """The attributed quotations of a Doc; a quotation repeated (title and body) is kept once,
     with its best-attributed occurrence."""
     index = ActorIndex(doc)
     spans = find_quotes(text_of(doc), lexicon)
-    pairs = Attributor(doc, lexicon, index).attribute(spans)
+    words = speakers if speakers is not None else load_speaker_lexicon()
+    pairs = Attributor(doc, lexicon, index, words).attribute(spans)
     kept: list[tuple[QuoteSpan, Said]] = []
     for span, said in sorted(pairs, key=lambda p: (-p[1].strength, -(p[0].end - p[0].start))):
         text = text_of(doc)[span.start : span.end]

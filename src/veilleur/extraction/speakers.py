@@ -1,0 +1,173 @@
+"""Speaker phrases without a name: who a function ("le responsable de la Défense"), a
+document's issuer, an inferred title or a quoted term stands for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc, Span, Token
+
+from .. import lang
+from ..kb.normalise import fold
+from ..records import ActorRef, Mention
+from .clauses import case_of, feature
+
+_OF = ("de", "du", "des", "d")
+_SKIP = frozenset({"acl:relcl", "acl", "appos", "punct", "conj", "cc", "advcl", "parataxis"})
+# mentions the linker inferred rather than read as a name
+_INFERRED = frozenset({"coref", "title", "pronoun", "group"})
+_CONTENT = ("NOUN", "PROPN")
+_WORD = re.compile(r"\w+")
+
+
+class SpeakerLexicon(BaseModel):
+    """The whole quote_speakers.yaml file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    person_nouns: frozenset[str] = Field(min_length=1)
+    body_nouns: frozenset[str] = Field(min_length=1)
+    latter: frozenset[str]
+    max_term_words: int = Field(ge=1)
+
+
+@cache
+def load_speaker_lexicon(language: str = "fr") -> SpeakerLexicon:
+    """The validated speaker lexicon of `language` (loaded once per process)."""
+    return lang.load(language, "quote_speakers", SpeakerLexicon)
+
+
+def _skipped(token: Token, head: Token) -> bool:
+    while token.i != head.i:
+        if token.dep_ in _SKIP:
+            return True
+        token = token.head
+    return False
+
+
+def phrase_text(token: Token) -> str:
+    """The words of the noun phrase `token` heads, as written, without its clauses; a
+    hyphenated compound the tokenizer split ("état - major") is kept whole."""
+    doc = token.doc
+    words = [t for t in token.subtree if not _skipped(t, token)]
+    while words and words[0].pos_ in ("DET", "ADP", "PUNCT"):
+        words = words[1:]
+    if not words:
+        return ""
+    kept = {w.i for w in words}
+    end = words[-1].i + 1
+    while end < len(doc):
+        nxt, prev = doc[end], doc[end - 1]
+        glued = not prev.whitespace_ and (nxt.text == "-" or prev.text == "-")
+        if not glued and not (nxt.pos_ == "ADJ" and nxt.head.i in kept and nxt.i > token.i):
+            break
+        words.append(nxt)
+        kept.add(nxt.i)
+        end += 1
+    while words and words[-1].pos_ == "PUNCT":
+        words = words[:-1]
+    return _render(words)
+
+
+def _render(words: list[Token]) -> str:
+    parts: list[str] = []
+    for k, word in enumerate(words):
+        parts.append(word.text)
+        if k + 1 < len(words):
+            contiguous = words[k + 1].i == word.i + 1
+            parts.append(word.whitespace_ if contiguous else " ")
+    return "".join(parts).strip()
+
+
+def complements(token: Token) -> list[Token]:
+    """The nouns of the "de" complements of `token`, nearest first ("de la Défense")."""
+    found: list[Token] = []
+    frontier = [c for c in token.children if c.dep_ == "nmod"]
+    while frontier:
+        child = frontier.pop(0)
+        if child.pos_ in _CONTENT and case_of(child) in _OF:
+            found.append(child)
+        frontier.extend(c for c in child.children if c.dep_ == "nmod")
+    return found
+
+
+def _named(mentions: Iterable[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.kind == "person" and m.how not in _INFERRED]
+
+
+def role_holder(token: Token, lexicon: SpeakerLexicon) -> ActorRef | None:
+    """The person of the article a definite function phrase stands for ("le responsable en
+    chef de la Défense israélienne" -> the minister of Defence named before): the one named
+    person before it whose role holds the phrase's complement and whose country fits."""
+    if token.lemma_.casefold() not in lexicon.person_nouns or feature(token, "Number") == "Plur":
+        return None
+    if not any(feature(c, "Definite") == "Def" for c in token.children if c.dep_ == "det"):
+        return None
+    keys = {fold(c.lemma_) for c in complements(token)} - {fold(token.lemma_)}
+    keys = {w for key in keys for w in _WORD.findall(key)}
+    if not keys:
+        return None
+    countries = _countries(token)
+    found: dict[str, ActorRef] = {}
+    for mention in _named(token.doc._.mentions or ()):
+        if mention.start >= token.idx or not mention.role:
+            continue
+        role_words = set(_WORD.findall(fold(mention.role)))
+        if not keys <= role_words:
+            continue
+        if countries and mention.country not in countries:
+            continue
+        found[mention.actor_id] = ActorRef(
+            mention.actor_id, mention.name, mention.kind, mention.country
+        )
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _countries(token: Token) -> set[str]:
+    """Countries of the demonyms and states inside a phrase ("de la Défense israélienne")."""
+    doc = token.doc
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return {
+        m.country
+        for m in doc._.mentions or ()
+        if m.kind == "state" and m.country and start <= m.start < end
+    }
+
+
+def named_for_title(doc: Doc, actor: ActorRef, words: str) -> ActorRef:
+    """The person the article itself names with the title `words` ("le président élu des
+    États-Unis, Donald Trump") rather than the office holder the title was linked to."""
+    if actor.kind != "person":
+        return actor
+    title = fold(words)
+    for mention in _named(doc._.mentions or ()):
+        if mention.role and fold(mention.role) == title and mention.actor_id != actor.actor_id:
+            return ActorRef(mention.actor_id, mention.name, mention.kind, mention.country)
+    return actor
+
+
+def latter(doc: Doc, offset: int) -> ActorRef | None:
+    """The person mentioned last before character `offset` ("ce dernier"), among the people
+    the linker recognised, as the article names them."""
+    people = [m for m in doc._.mentions or () if m.kind == "person" and m.end <= offset]
+    if not people:
+        return None
+    last = max(people, key=lambda m: m.end)
+    actor = ActorRef(last.actor_id, last.name, last.kind, last.country)
+    return named_for_title(doc, actor, last.text) if last.how in _INFERRED else actor
+
+
+def is_term(words: Span, lexicon: SpeakerLexicon) -> bool:
+    """True for quoted words that name a thing rather than report speech: a few nouns and
+    adjectives, without verb, pronoun or determiner, set after a determiner ("d'une «
+    communauté politique européenne »")."""
+    tokens = [t for t in words if not t.is_punct and not t.is_space]
+    if not tokens or len(tokens) > lexicon.max_term_words:
+        return False
+    if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "ADP") for t in tokens):
+        return False
+    before = [t for t in words.doc[max(words.start - 3, 0) : words.start] if not t.is_punct]
+    return bool(before) and before[-1].pos_ == "DET"
