@@ -19,6 +19,7 @@ from .spans import QuoteSpan, adjacent, find_quotes, word_count
 from .speakers import (
     SpeakerLexicon,
     complements,
+    is_term,
     latter,
     load_speaker_lexicon,
     named_for_title,
@@ -315,10 +316,12 @@ class Attributor:
                 found = self.speaker_of(token.head)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
-        colon = text_of(self.doc)[: span.open_at].rstrip().endswith(":")
-        if colon and tokens.start > 0:
-            prev_start, prev_end = sentence(self.doc[tokens.start - 1])
-            for token in reversed(self.doc[prev_start:prev_end]):
+        before = text_of(self.doc)[: span.open_at].rstrip()
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if before.endswith(":") and colon is not None and len(colon) > 0:
+            # the sentence the colon ends, which may be a paragraph before the words
+            prev_start, _ = sentence(colon[0])
+            for token in reversed(self.doc[prev_start : colon[0].i]):
                 if self.speech(token):
                     found = self._verb_speaker(token, after=False)
                     if found is not None:
@@ -373,6 +376,40 @@ class Attributor:
             if found is not None:
                 self.history.append(Said(found[0], found[1], 0, token.text))
 
+    def _self_named(self, tokens: Span) -> Said | None:
+        """A statement that opens by naming its author as the subject of a speech verb in
+        the present ("« Le gouvernement de la République du Mali informe ... »")."""
+        for token in tokens[: min(len(tokens), 12)]:
+            verb = token.head
+            if (
+                token.dep_ not in ("nsubj", "expl:subj")
+                or token.pos_ not in ("NOUN", "PROPN")
+                or not tokens.start <= verb.i < tokens.end
+                or verb.i < token.i
+                or not self.speech(verb)
+                or feature(verb, "Tense") != "Pres"
+                or feature(verb, "Person") != "3"
+            ):
+                continue
+            if any(not t.is_punct for t in self.doc[tokens.start : token.left_edge.i]):
+                return None  # the statement does not open with its author
+            found = self.speaker_of(token)
+            return Said(found[0], found[1], 3, verb.text) if found is not None else None
+        return None
+
+    def _paragraph_speaker(
+        self, span: QuoteSpan, found: list[tuple[QuoteSpan, Said]]
+    ) -> Said | None:
+        """Words quoted without a cue, in a paragraph that relays someone's statement, are
+        part of that statement: the last speaker a cue names in the same paragraph."""
+        text = text_of(self.doc)
+        for earlier, said in reversed(found):
+            if "\n" in text[earlier.close_at : span.open_at]:
+                return None
+            if said.strength >= 2:
+                return Said(said.speaker, said.gender, 1, "paragraph")
+        return None
+
     def attribute(self, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, Said]]:
         """Each quotation with its speaker; quotations with none are left out."""
         found: list[tuple[QuoteSpan, Said]] = []
@@ -382,9 +419,11 @@ class Attributor:
         for span in spans:
             self._narration(previous.close_at if previous else 0, span.open_at)
             tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if tokens is not None and is_term(tokens, self.words):
+                continue  # a name or term set in quotation marks, not words anyone said
             said = self._after(span)
             if said is None and tokens is not None and len(tokens) > 0:
-                said = self._before(span, tokens)
+                said = self._self_named(tokens) or self._before(span, tokens)
             if (
                 (said is None or said.strength < 2)
                 and previous is not None
@@ -392,6 +431,8 @@ class Attributor:
                 and adjacent(text_of(self.doc), previous.close_at, span.open_at)
             ):
                 said = Said(previous_said.speaker, previous_said.gender, 2, "continued")
+            if said is None:
+                said = self._paragraph_speaker(span, found)
             if said is not None:
                 self.history.append(said)
                 if word_count(text_of(self.doc)[span.start : span.end]) >= self.lex.min_words:
