@@ -25,6 +25,8 @@ from .speakers import (
     named_for_title,
     phrase_text,
     role_holder,
+    specific_body,
+    state_body,
 )
 
 _WORDS = re.compile(r"\w+")
@@ -55,6 +57,7 @@ class Attributor:
         self.words = words
         self.index = index
         self.cues = load_lexicon().cues
+        self.demonyms = load_lexicon().demonyms
         self.history: list[Said] = []
         self.spans: list[QuoteSpan] = []
 
@@ -124,6 +127,10 @@ class Attributor:
         actor = np_actor(token, self.index)
         if actor is not None and (actor.kind == "person" or token.pos_ == "PROPN"):
             return self._as_named(actor, token), None
+        if token.pos_ == "NOUN":
+            body = specific_body(token, self.index)
+            if body is not None:
+                return body, self._gender(token)
         group = self._group_source(token)
         if group is not None:
             return group
@@ -131,7 +138,7 @@ class Attributor:
         if holder is not None:
             return holder, None
         if token.pos_ in ("NOUN", "PROPN"):
-            name = self._np_text(token)
+            name = state_body(token, self.words, self.demonyms) or self._np_text(token)
             if name.casefold() == token.lower_:
                 name = self._body_named_before(token) or name
             if name:

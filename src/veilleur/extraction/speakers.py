@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lang
 from ..kb.normalise import fold
 from ..records import ActorRef, Mention
+from .actors import ActorIndex
 from .clauses import case_of, feature
 
 _OF = ("de", "du", "des", "d")
@@ -21,6 +22,7 @@ _SKIP = frozenset({"acl:relcl", "acl", "appos", "punct", "conj", "cc", "advcl", 
 _INFERRED = frozenset({"coref", "title", "pronoun", "group"})
 _CONTENT = ("NOUN", "PROPN")
 _WORD = re.compile(r"\w+")
+_NONE = ActorRef("", "", "none")
 
 
 class SpeakerLexicon(BaseModel):
@@ -158,6 +160,59 @@ def latter(doc: Doc, offset: int) -> ActorRef | None:
     last = max(people, key=lambda m: m.end)
     actor = ActorRef(last.actor_id, last.name, last.kind, last.country)
     return named_for_title(doc, actor, last.text) if last.how in _INFERRED else actor
+
+
+def state_body(token: Token, lexicon: SpeakerLexicon, demonyms: dict[str, str]) -> str | None:
+    """A body of a state under its usual name, the state's adjective after the body ("le
+    gouvernement de la République du Mali" -> "gouvernement malien"), for masculine bodies
+    whose adjective needs no agreement."""
+    if token.lemma_.casefold() not in lexicon.body_nouns or feature(token, "Gender") != "Masc":
+        return None
+    if feature(token, "Number") == "Plur":
+        return None
+    of = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in _OF]
+    if len(of) != 1 or any(c.dep_ in ("amod", "appos") for c in token.children):
+        return None
+    words = [t for t in of[0].subtree if t.pos_ not in ("DET", "ADP", "PUNCT")]
+    if not words:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    states = [
+        m
+        for m in token.doc._.mentions or ()
+        if m.kind == "state" and m.start <= start and end <= m.end
+    ]
+    if len(states) != 1:
+        return None
+    adjectives = sorted(a for a, state in demonyms.items() if state == states[0].name)
+    if not adjectives:
+        return None
+    return f"{token.text} {min(adjectives, key=len)}"
+
+
+def specific_body(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The body the knowledge base knows under a state's own name, for a generic body whose
+    state adjective comes last ("le ministère des affaires étrangères français" -> Quai
+    d'Orsay): French also writes the adjective right after the head."""
+    words = [t for t in token.subtree if not _skipped(t, token) and t.i >= token.i]
+    states = [
+        w
+        for w in words
+        if w.dep_ == "amod" and w.i > token.i + 1 and (index.at(w) or _NONE).kind == "state"
+    ]
+    if len(states) != 1:
+        return None
+    rest = [w for w in words if w.i not in (token.i, states[0].i)]
+    text = " ".join([token.text, states[0].text, _render(rest)])
+    try:
+        from ..kb import KnowledgeBase
+
+        match = KnowledgeBase.load().organisation_match(text)
+    except (ImportError, OSError, ValueError):
+        return None
+    if match is None or match.actor.generic:
+        return None
+    return ActorRef(match.actor.id, match.actor.name, "organisation", match.country)
 
 
 def is_term(words: Span, lexicon: SpeakerLexicon) -> bool:
