@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from veilleur.extraction.lexicon import load_quote_lexicon
 from veilleur.extraction.spans import adjacent, find_quotes, word_count
+from veilleur.extraction.speakers import load_speaker_lexicon
 from veilleur.pipeline import analyse, get_nlp
 from veilleur.records import Quote
 
@@ -164,3 +165,119 @@ def test_bare_ministry_is_named_after_its_minister(nlp: Language) -> None:
 def test_unnamed_official_speaks_for_the_body(nlp: Language) -> None:
     text = "« Les discussions avancent bien », a déclaré un porte-parole du Kremlin."
     assert speakers(quotes(nlp, text)) == ["Kremlin"]
+
+
+def test_speaker_lexicon_is_valid() -> None:
+    words = load_speaker_lexicon()
+    assert "responsable" in words.person_nouns
+    assert "gouvernement" in words.body_nouns
+    assert words.max_term_words >= 3
+
+
+def test_document_speaks_for_the_body_among_its_complements(nlp: Language) -> None:
+    text = (
+        "Une note de la réunion de mardi du conseil des ministres a souligné que "
+        "« la sécurité des frontières reste la priorité du pays »."
+    )
+    assert speakers(quotes(nlp, text)) == ["conseil des ministres"]
+
+
+def test_document_issuer_keeps_a_split_hyphenated_name(nlp: Language) -> None:
+    text = (
+        "Un compte rendu de l'entretien de jeudi des chefs d'état-major a indiqué que "
+        "« les deux armées renforceront leurs échanges »."
+    )
+    assert speakers(quotes(nlp, text)) == ["chefs d'état-major"]
+
+
+def test_ce_dernier_is_the_person_mentioned_last(nlp: Language) -> None:
+    text = (
+        "Olaf Scholz a reçu le président ukrainien Volodymyr Zelensky à Berlin. "
+        "Ce dernier a salué « le courage immense des soldats »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Volodymyr Zelensky"]
+
+
+def test_title_goes_to_the_person_the_article_names_with_it(nlp: Language) -> None:
+    text = (
+        "Emmanuel Macron a reçu le président élu des États-Unis à Paris. Ce dernier a promis "
+        "« une paix rapide en Ukraine ». Le président élu des États-Unis, Donald Trump, doit "
+        "prendre ses fonctions en janvier."
+    )
+    assert speakers(quotes(nlp, text)) == ["Donald Trump"]
+
+
+def test_function_phrase_is_the_person_whose_role_it_matches(nlp: Language) -> None:
+    text = (
+        "Le ministre ukrainien de la Défense, Oleksii Reznikov, a visité le front.\n\n"
+        "« Nous tiendrons toutes nos positions », a assuré le responsable ukrainien de la "
+        "Défense."
+    )
+    assert speakers(quotes(nlp, text)) == ["Oleksii Reznikov"]
+
+
+def test_function_phrase_matching_no_role_stays_as_written(nlp: Language) -> None:
+    text = (
+        "Le ministre ukrainien de la Défense, Oleksii Reznikov, a visité le front.\n\n"
+        "« Les convois partiront demain matin », a assuré le responsable de la logistique."
+    )
+    assert speakers(quotes(nlp, text)) == ["responsable de la logistique"]
+
+
+def test_a_group_of_people_speaks_through_the_body_quoted_before(nlp: Language) -> None:
+    text = (
+        "Le chancelier Olaf Scholz a rencontré le président polonais Andrzej Duda à Varsovie. "
+        "« Les deux pays achèteront ensemble des munitions », a annoncé la chancellerie. "
+        "Les deux dirigeants ont aussi évoqué la « coopération énergétique entre leurs pays »."
+    )
+    assert speakers(quotes(nlp, text)) == ["chancellerie", "chancellerie"]
+
+
+def test_statement_naming_its_author_as_it_opens(nlp: Language) -> None:
+    text = (
+        "Le texte a été lu à la radio nationale :\n« Le gouvernement de la République du "
+        "Niger informe la population que l'ambassadeur de France doit quitter le pays. »"
+    )
+    assert speakers(quotes(nlp, text)) == ["gouvernement nigérien"]
+
+
+def test_colon_ending_the_paragraph_before_the_words(nlp: Language) -> None:
+    text = (
+        "Le porte-parole du Kremlin, Dmitri Peskov, a déclaré :\n"
+        "« Nous n'accepterons aucune condition préalable. »"
+    )
+    assert speakers(quotes(nlp, text)) == ["Dmitri Peskov"]
+
+
+def test_uncued_words_belong_to_the_statement_the_paragraph_relays(nlp: Language) -> None:
+    text = (
+        "« La ministre se rendra à Odessa », a indiqué le Quai d'Orsay. "
+        "Elle y « remettra des générateurs aux autorités locales »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Quai d'Orsay", "Quai d'Orsay"]
+
+
+def test_uncued_words_of_another_paragraph_are_left_out(nlp: Language) -> None:
+    text = (
+        "« La ministre se rendra à Odessa », a indiqué le Quai d'Orsay.\n\n"
+        "La ville a connu « des coupures de courant répétées »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Quai d'Orsay"]
+
+
+def test_a_quoted_term_is_not_speech(nlp: Language) -> None:
+    text = "Olaf Scholz a défendu l'idée d'une « union européenne de défense » devant les élus."
+    assert quotes(nlp, text) == []
+
+
+def test_short_quoted_words_with_a_determiner_are_speech(nlp: Language) -> None:
+    text = "Olaf Scholz a dénoncé « une agression brutale » contre l'Ukraine."
+    assert speakers(quotes(nlp, text)) == ["Olaf Scholz"]
+
+
+def test_generic_body_with_its_state_adjective_is_the_known_body(nlp: Language) -> None:
+    text = (
+        "La France « condamne fermement cette attaque », a déclaré le ministère des affaires "
+        "étrangères français."
+    )
+    assert speakers(quotes(nlp, text)) == ["Quai d'Orsay"]

@@ -339,7 +339,7 @@ class Attributor:
                     c.dep_ in _SUBJ for c in verb.children
                 ):
                     found = self._verb_speaker(verb, after=False)
-                    if found is not None:
+                    if found is not None and self._can_speak(found[0], verb):
                         return Said(found[0], found[1], 1, verb.text)
             # "X, y lit « une lueur d'espoir »" (a parse without a verb): the person named
             # as subject before the words
@@ -348,6 +348,15 @@ class Attributor:
             if people:
                 return Said(people[0], None, 1, "subject")
         return None
+
+    def _can_speak(self, actor: ActorRef, verb: Token) -> bool:
+        """True for a person, a known actor or a subject naming a body or a function: not
+        for a thing ("la ville a connu « ... »")."""
+        if actor.kind == "person" or not actor.actor_id.startswith("new:"):
+            return True
+        nouns = self.words.person_nouns | self.words.body_nouns
+        subjects = [c for v in (verb, verb.head) for c in v.children if c.dep_ in _SUBJ]
+        return any(c.lemma_.casefold() in nouns for c in subjects)
 
     def _narrated_subject(self, token: Token, gender: str) -> ActorRef | None:
         """The person the sentence before a pronoun's sentence is about, when that sentence is

@@ -88,6 +88,10 @@ def complements(token: Token) -> list[Token]:
     """The nouns of the "de" complements of `token`, nearest first ("de la Défense")."""
     found: list[Token] = []
     frontier = [c for c in token.children if c.dep_ == "nmod"]
+    for word in token.children:
+        if word.i == token.i + 1 and word.dep_ in ("acl", "amod"):
+            # a compound noun the parse split ("compte rendu de ..."): its complements
+            frontier.extend(c for c in word.children if c.dep_ in ("nmod", "obl:arg", "obl"))
     while frontier:
         child = frontier.pop(0)
         if child.pos_ in _CONTENT and case_of(child) in _OF:
