@@ -281,3 +281,31 @@ def test_generic_body_with_its_state_adjective_is_the_known_body(nlp: Language) 
         "étrangères français."
     )
     assert speakers(quotes(nlp, text)) == ["Quai d'Orsay"]
+
+
+def test_ce_dernier_may_be_a_body(nlp: Language) -> None:
+    text = (
+        "Joe Biden a vivement critiqué le Kremlin. Ce dernier a répondu que « les menaces "
+        "américaines ne changent rien »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Kremlin"]
+
+
+def test_a_bare_rank_is_the_person_quoted_last(nlp: Language) -> None:
+    text = (
+        "« Nous ne reculerons pas », a martelé Ibrahim Traoré. Le capitaine a aussi fustigé "
+        "« les ennemis de la nation burkinabè »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Ibrahim Traoré", "Ibrahim Traoré"]
+
+
+def test_a_generic_issuer_keeps_its_name_as_written(nlp: Language) -> None:
+    text = (
+        "Selon un communiqué de la présidence nigérienne, « le président a reçu l'ambassadeur "
+        "de Russie »."
+    )
+    assert speakers(quotes(nlp, text)) == ["présidence nigérienne"]
+
+
+def test_a_thing_as_subject_does_not_speak(nlp: Language) -> None:
+    assert quotes(nlp, "La ville a connu « des coupures de courant répétées » cette semaine.") == []

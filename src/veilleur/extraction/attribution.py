@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..doctext import text_of
+from ..kb.normalise import fold
 from ..records import ActorRef, Quote
 from .actors import ActorIndex, _new_id
 from .clauses import case_of, feature, np_actor, sentence, zone_actors
@@ -18,13 +19,17 @@ from .lexicon import QuoteLexicon, is_speech_verb, load_lexicon
 from .spans import QuoteSpan, adjacent, find_quotes, word_count
 from .speakers import (
     SpeakerLexicon,
+    bare_function,
     complements,
+    is_generic,
+    is_rank,
     is_term,
     latter,
     load_speaker_lexicon,
     named_for_title,
     phrase_text,
     role_holder,
+    roles_of,
     specific_body,
     state_body,
 )
@@ -137,6 +142,20 @@ class Attributor:
         holder = role_holder(token, self.words)
         if holder is not None:
             return holder, None
+        if bare_function(token, self.words):
+            # "Le capitaine a aussi fustigé « ... »": the person quoted last, unless the
+            # article gives them another function
+            function = fold(token.lemma_)
+            for said in reversed(self.history):
+                if said.speaker.kind == "person":
+                    roles = roles_of(self.doc, said.speaker)
+                    if (
+                        not roles
+                        or is_rank(token.text)
+                        or any(function in role.split() for role in roles)
+                    ):
+                        return said.speaker, said.gender
+                    break
         if token.pos_ in ("NOUN", "PROPN"):
             name = state_body(token, self.words, self.demonyms) or self._np_text(token)
             if name.casefold() == token.lower_:
@@ -157,6 +176,9 @@ class Attributor:
         lecture de la réunion de lundi des chefs d'état-major")."""
         for child in complements(token):
             actor = np_actor(child, self.index)
+            if actor is not None and is_generic(actor):
+                name = phrase_text(child)
+                return ActorRef(_new_id(name), name, actor.kind, actor.country)
             if actor is not None and actor.kind != "place":
                 return self._as_named(actor, child)
             lemma = child.lemma_.casefold()
@@ -350,13 +372,18 @@ class Attributor:
         return None
 
     def _can_speak(self, actor: ActorRef, verb: Token) -> bool:
-        """True for a person, a known actor or a subject naming a body or a function: not
-        for a thing ("la ville a connu « ... »")."""
+        """True for a person, or a subject that is a name, a pronoun, or a phrase naming a
+        body or a function: not for a thing ("la ville a connu « ... »")."""
         if actor.kind == "person" or not actor.actor_id.startswith("new:"):
             return True
         nouns = self.words.person_nouns | self.words.body_nouns
-        subjects = [c for v in (verb, verb.head) for c in v.children if c.dep_ in _SUBJ]
-        return any(c.lemma_.casefold() in nouns for c in subjects)
+        for subject in (c for v in (verb, verb.head) for c in v.children if c.dep_ in _SUBJ):
+            named = self.index.at(subject)
+            if subject.pos_ in ("PROPN", "PRON") or subject.lemma_.casefold() in nouns:
+                return True
+            if named is not None and named.kind != "place":
+                return True
+        return False
 
     def _narrated_subject(self, token: Token, gender: str) -> ActorRef | None:
         """The person the sentence before a pronoun's sentence is about, when that sentence is

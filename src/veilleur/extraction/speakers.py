@@ -107,15 +107,15 @@ def _named(mentions: Iterable[Mention]) -> list[Mention]:
 def role_holder(token: Token, lexicon: SpeakerLexicon) -> ActorRef | None:
     """The person of the article a definite function phrase stands for ("le responsable en
     chef de la Défense israélienne" -> the minister of Defence named before): the one named
-    person before it whose role holds the phrase's complement and whose country fits."""
+    person before it whose role holds the phrase's complement (or its bare function) and
+    whose country fits."""
     if token.lemma_.casefold() not in lexicon.person_nouns or feature(token, "Number") == "Plur":
         return None
     if not any(feature(c, "Definite") == "Def" for c in token.children if c.dep_ == "det"):
         return None
     keys = {fold(c.lemma_) for c in complements(token)} - {fold(token.lemma_)}
-    keys = {w for key in keys for w in _WORD.findall(key)}
-    if not keys:
-        return None
+    # a bare function ("le capitaine") is matched by the function itself
+    keys = {w for key in keys or {fold(token.lemma_)} for w in _WORD.findall(key)}
     countries = _countries(token)
     found: dict[str, ActorRef] = {}
     for mention in _named(token.doc._.mentions or ()):
@@ -130,6 +130,44 @@ def role_holder(token: Token, lexicon: SpeakerLexicon) -> ActorRef | None:
             mention.actor_id, mention.name, mention.kind, mention.country
         )
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def roles_of(doc: Doc, actor: ActorRef) -> set[str]:
+    """The roles the article's mentions give a person, folded."""
+    return {fold(m.role) for m in doc._.mentions or () if m.actor_id == actor.actor_id and m.role}
+
+
+def is_generic(actor: ActorRef) -> bool:
+    """True for a body the knowledge base knows only generically ("présidence"), whose name
+    as written ("présidence nigérienne") says more."""
+    try:
+        from ..kb import KnowledgeBase
+
+        known = KnowledgeBase.load().get(actor.actor_id)
+    except (ImportError, OSError, ValueError):
+        return False
+    return known is not None and known.generic
+
+
+def is_rank(word: str) -> bool:
+    """True for a military rank ("capitaine"): the knowledge base's roles do not give it."""
+    try:
+        from ..kb import KnowledgeBase
+
+        return KnowledgeBase.load().is_rank(word)
+    except (ImportError, OSError, ValueError):
+        return False
+
+
+def bare_function(token: Token, lexicon: SpeakerLexicon) -> bool:
+    """True for a definite function noun without name or complement ("le capitaine")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.casefold() in lexicon.person_nouns
+        and feature(token, "Number") != "Plur"
+        and any(feature(c, "Definite") == "Def" for c in token.children if c.dep_ == "det")
+        and not any(c.dep_ in ("nmod", "appos", "flat:name", "amod") for c in token.children)
+    )
 
 
 def _countries(token: Token) -> set[str]:
@@ -156,12 +194,17 @@ def named_for_title(doc: Doc, actor: ActorRef, words: str) -> ActorRef:
 
 
 def latter(doc: Doc, offset: int) -> ActorRef | None:
-    """The person mentioned last before character `offset` ("ce dernier"), among the people
-    the linker recognised, as the article names them."""
-    people = [m for m in doc._.mentions or () if m.kind == "person" and m.end <= offset]
-    if not people:
+    """The person or body mentioned last before character `offset` ("ce dernier"), among
+    those the linker recognised, as the article names them; places and states, often only
+    where things happen, are passed over."""
+    found = [
+        m
+        for m in doc._.mentions or ()
+        if m.kind in ("person", "organisation", "group") and m.end <= offset
+    ]
+    if not found:
         return None
-    last = max(people, key=lambda m: m.end)
+    last = max(found, key=lambda m: m.end)
     actor = ActorRef(last.actor_id, last.name, last.kind, last.country)
     return named_for_title(doc, actor, last.text) if last.how in _INFERRED else actor
 
