@@ -309,3 +309,12 @@ def test_a_generic_issuer_keeps_its_name_as_written(nlp: Language) -> None:
 
 def test_a_thing_as_subject_does_not_speak(nlp: Language) -> None:
     assert quotes(nlp, "La ville a connu « des coupures de courant répétées » cette semaine.") == []
+
+
+def test_subject_hung_on_the_auxiliary_still_speaks(nlp: Language) -> None:
+    text = (
+        "Le Premier ministre indien Narendra Modi a appelé à « la retenue de toutes les "
+        "parties ». Son homologue pakistanais a, de son côté, évoqué « une agression "
+        "caractérisée contre la souveraineté du Pakistan »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Narendra Modi", "homologue pakistanais"]

@@ -256,9 +256,11 @@ class Attributor:
                 if word.text.startswith("-") and self.lex.pronouns.gender(word.text):
                     return self.speaker_of(word)
         deps = _INVERTED if after else _SUBJ
+        # "X a, de son côté, évoqué": the parse may hang the subject on the auxiliary
+        auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
         candidates = [
             c
-            for c in verb.children
+            for c in itertools.chain(verb.children, *(a.children for a in auxiliaries))
             if c.dep_ in deps
             and (c.dep_ in _SUBJ or (c.i > verb.i and case_of(c) is None))
             and not outside[0] <= c.idx < outside[1]
@@ -440,6 +442,18 @@ class Attributor:
             return Said(found[0], found[1], 3, verb.text) if found is not None else None
         return None
 
+    def _cued(self, tokens: Span | None) -> bool:
+        """True when a speech verb governs the words: its speaker, even unresolved, is the
+        one the text gives."""
+        if tokens is None:
+            return False
+        return any(
+            self.speech(a)
+            for t in tokens
+            for a in t.ancestors
+            if not tokens.start <= a.i < tokens.end
+        )
+
     def _paragraph_speaker(
         self, span: QuoteSpan, found: list[tuple[QuoteSpan, Said]]
     ) -> Said | None:
@@ -474,7 +488,7 @@ class Attributor:
                 and adjacent(text_of(self.doc), previous.close_at, span.open_at)
             ):
                 said = Said(previous_said.speaker, previous_said.gender, 2, "continued")
-            if said is None:
+            if said is None and not self._cued(tokens):
                 said = self._paragraph_speaker(span, found)
             if said is not None:
                 self.history.append(said)
