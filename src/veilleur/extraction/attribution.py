@@ -89,14 +89,29 @@ class Attributor:
         words = [
             t
             for t in token.subtree
-            if not _inside_skipped(t, token)
-            or (t.head == token and t.dep_ == "appos" and token.doc[t.i - 1].text != ",")
+            if (
+                not _inside_skipped(t, token)
+                or (t.head == token and t.dep_ == "appos" and token.doc[t.i - 1].text != ",")
+            )
+            and not self._circumstance(t, token)
         ]
         while words and words[0].pos_ in ("DET", "ADP", "PUNCT"):
             words = words[1:]
         while words and words[-1].pos_ == "PUNCT":
             words = words[:-1]
         return " ".join(w.text for w in words).replace("’ ", "’").replace("' ", "'")
+
+    def _circumstance(self, word: Token, head: Token) -> bool:
+        """True for a word of a circumstance in a phrase ("un diplomate sous couvert
+        d'anonymat", "un soldat près du front"): where or how, not who."""
+        while word.i != head.i:
+            preps = self.words.circumstance_preps
+            if word.dep_ in ("nmod", "advmod") and (
+                case_of(word) in preps or word.left_edge.lower_ in preps
+            ):
+                return True
+            word = word.head
+        return False
 
     def speaker_of(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """The speaker a noun phrase or pronoun designates."""

@@ -33,6 +33,7 @@ class SpeakerLexicon(BaseModel):
     person_nouns: frozenset[str] = Field(min_length=1)
     body_nouns: frozenset[str] = Field(min_length=1)
     latter: frozenset[str]
+    circumstance_preps: frozenset[str]
     max_term_words: int = Field(ge=1)
 
 
