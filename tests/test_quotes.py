@@ -321,7 +321,10 @@ def test_subject_hung_on_the_auxiliary_still_speaks(nlp: Language) -> None:
 
 
 def test_a_circumstance_is_not_part_of_the_speaker(nlp: Language) -> None:
-    text = "« Personne ne veut d'une guerre régionale », estime un diplomate européen sous couvert d'anonymat."
+    text = (
+        "« Personne ne veut d'une guerre régionale », estime un diplomate européen sous "
+        "couvert d'anonymat."
+    )
     assert speakers(quotes(nlp, text)) == ["diplomate européen"]
     text = (
         "« Nous allons continuer à nous battre », a déclaré un soldat ukrainien près de Bakhmout."

@@ -106,8 +106,8 @@ class Attributor:
         d'anonymat", "un soldat près du front"): where or how, not who."""
         while word.i != head.i:
             preps = self.words.circumstance_preps
-            if word.dep_ in ("nmod", "advmod") and (
-                case_of(word) in preps or word.left_edge.lower_ in preps
+            if word.dep_ not in ("case", "fixed") and (
+                case_of(word) in preps or word.lower_ in preps
             ):
                 return True
             word = word.head
