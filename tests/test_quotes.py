@@ -330,3 +330,13 @@ def test_a_circumstance_is_not_part_of_the_speaker(nlp: Language) -> None:
         "« Nous allons continuer à nous battre », a déclaré un soldat ukrainien près de Bakhmout."
     )
     assert speakers(quotes(nlp, text)) == ["soldat ukrainien"]
+
+
+def test_quote_running_over_paragraphs_without_opening_marks() -> None:
+    text = "Il a dit :\n« Premier paragraphe du discours\n\nSecond paragraphe\n\nFin du discours. »"
+    assert spans(text) == [text[text.index("Premier") : text.index(" »")]]
+
+
+def test_unclosed_quote_before_another_quote_ends_at_its_paragraph() -> None:
+    text = "« Premier paragraphe sans fin\nUne phrase. « Une autre citation » ici."
+    assert spans(text) == ["Premier paragraphe sans fin", "Une autre citation"]
