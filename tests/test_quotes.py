@@ -340,3 +340,8 @@ def test_quote_running_over_paragraphs_without_opening_marks() -> None:
 def test_unclosed_quote_before_another_quote_ends_at_its_paragraph() -> None:
     text = "« Premier paragraphe sans fin\nUne phrase. « Une autre citation » ici."
     assert spans(text) == ["Premier paragraphe sans fin", "Une autre citation"]
+
+
+def test_a_short_noun_phrase_a_speech_verb_reports_is_speech(nlp: Language) -> None:
+    text = "Olaf Scholz a dénoncé une « attaque terroriste abjecte » contre la synagogue."
+    assert speakers(quotes(nlp, text)) == ["Olaf Scholz"]
