@@ -345,3 +345,27 @@ def test_unclosed_quote_before_another_quote_ends_at_its_paragraph() -> None:
 def test_a_short_noun_phrase_a_speech_verb_reports_is_speech(nlp: Language) -> None:
     text = "Olaf Scholz a dénoncé une « attaque terroriste abjecte » contre la synagogue."
     assert speakers(quotes(nlp, text)) == ["Olaf Scholz"]
+
+
+def test_the_document_named_after_the_words_speaks_for_its_issuer(nlp: Language) -> None:
+    text = (
+        "« La France condamne avec la plus grande fermeté cette attaque », peut-on lire dans "
+        "le communiqué de l'Élysée."
+    )
+    assert speakers(quotes(nlp, text)) == ["Élysée"]
+
+
+def test_a_document_published_by_a_body_speaks_for_it(nlp: Language) -> None:
+    text = (
+        "Le communiqué publié par la Maison Blanche affirme que « les États-Unis ne "
+        "toléreront aucune attaque »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Maison Blanche"]
+
+
+def test_a_function_the_parse_hangs_on_a_medium_still_speaks(nlp: Language) -> None:
+    text = (
+        "« Les négociations sont dans une impasse », a confié au Monde un haut responsable "
+        "européen."
+    )
+    assert speakers(quotes(nlp, text)) == ["haut responsable européen"]

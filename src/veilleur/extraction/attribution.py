@@ -187,9 +187,17 @@ class Attributor:
         return named_for_title(self.doc, actor, self.index.surface(token))
 
     def _issuer(self, token: Token) -> ActorRef | None:
-        """Who issued a document: the first person or body among its "de" complements ("une
-        lecture de la réunion de lundi des chefs d'état-major")."""
-        for child in complements(token):
+        """Who issued a document: the agent of its participle ("publié par X"), else the first
+        person or body among its "de" complements ("une lecture de la réunion de lundi des
+        chefs d'état-major")."""
+        agents = [
+            a
+            for c in token.children
+            if c.dep_ == "acl"
+            for a in c.children
+            if a.dep_ == "obl:agent"
+        ]
+        for child in [*agents, *complements(token)]:
             actor = np_actor(child, self.index)
             if actor is not None and is_generic(actor):
                 name = phrase_text(child)
@@ -311,6 +319,11 @@ class Attributor:
                 found = self.speaker_of(token.head)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
+            if token.pos_ == "NOUN" and token.lemma_.casefold() in self.lex.documents:
+                # "», peut-on lire dans le communiqué de l'Élysée": the document's issuer
+                issuer = self._issuer(token)
+                if issuer is not None:
+                    return Said(issuer, None, 3, token.text)
         return None
 
     def speech(self, token: Token) -> bool:
@@ -342,6 +355,12 @@ class Attributor:
             actor = self.index.at(token)
             if actor is not None and actor.kind == "person":
                 return actor, None
+        for token in self.doc[verb.i + 1 : min(verb.i + 12, len(self.doc))]:
+            if token.text in _STOP or self.quoted(token.idx):
+                break
+            if token.pos_ == "NOUN" and token.lemma_.casefold() in self.words.person_nouns:
+                # "a confié au Monde un haut responsable": a function the parse hung elsewhere
+                return self.speaker_of(token)
         return None
 
     def _before(self, span: QuoteSpan, tokens: Span) -> Said | None:
