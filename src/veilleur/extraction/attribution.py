@@ -5,50 +5,27 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..doctext import text_of
-from ..kb.normalise import fold
 from ..records import ActorRef, Quote
-from .actors import ActorIndex, _new_id
-from .clauses import case_of, feature, np_actor, sentence, zone_actors
+from .actors import ActorIndex
+from .clauses import case_of, feature, sentence, zone_actors
 from .frames import subject_of
 from .lexicon import QuoteLexicon, is_speech_verb, load_lexicon
+from .phrases import Memory, PhraseSpeakers, Said
 from .spans import QuoteSpan, adjacent, find_quotes, word_count
 from .speakers import (
     SpeakerLexicon,
-    bare_function,
-    complements,
-    is_generic,
-    is_rank,
     is_term,
-    latter,
     load_speaker_lexicon,
-    named_for_title,
-    phrase_text,
-    role_holder,
-    roles_of,
-    specific_body,
-    state_body,
 )
 
 _WORDS = re.compile(r"\w+")
 _SUBJ = ("nsubj", "expl:subj", "nsubj:pass")
 _INVERTED = ("nsubj", "expl:subj", "obj", "appos", "nmod", "flat:name", "obl:arg", "dep")
 _STOP = frozenset({".", "!", "?", "«", "“", '"', ";"})
-_SKIP_NP = frozenset({"acl:relcl", "acl", "appos", "punct", "conj", "cc", "advcl", "parataxis"})
-
-
-@dataclass(frozen=True, slots=True)
-class Said:
-    """A speaker and how strongly the text ties them to the words."""
-
-    speaker: ActorRef
-    gender: str | None
-    strength: int
-    cue: str
 
 
 class Attributor:
@@ -62,213 +39,20 @@ class Attributor:
         self.words = words
         self.index = index
         self.cues = load_lexicon().cues
-        self.demonyms = load_lexicon().demonyms
-        self.history: list[Said] = []
-        self.spans: list[QuoteSpan] = []
+        self.memory = Memory()
+        self.phrases = PhraseSpeakers(
+            doc, lexicon=lexicon, words=words, index=index, memory=self.memory
+        )
 
     def quoted(self, offset: int) -> bool:
         """True when `offset` lies inside one of the Doc's quotations."""
-        return any(s.open_at <= offset < s.close_at for s in self.spans)
-
-    # --- speakers of noun phrases -------------------------------------------------------
-    def _gender(self, token: Token) -> str | None:
-        if feature(token, "Number") == "Plur":
-            return "plur"
-        return {"Masc": "masc", "Fem": "fem"}.get(feature(token, "Gender") or "")
-
-    def _last(self, gender: str | None, *, quoted: bool = False) -> Said | None:
-        for said in reversed(self.history):
-            if quoted and said.strength == 0:
-                continue
-            if gender is None or said.gender in (None, gender):
-                return said
-        return None
-
-    def _np_text(self, token: Token) -> str:
-        # "l'administration Biden": a name joined without a comma is part of the phrase
-        words = [
-            t
-            for t in token.subtree
-            if (
-                not _inside_skipped(t, token)
-                or (t.head == token and t.dep_ == "appos" and token.doc[t.i - 1].text != ",")
-            )
-            and not self._circumstance(t, token)
-        ]
-        while words and words[0].pos_ in ("DET", "ADP", "PUNCT"):
-            words = words[1:]
-        while words and words[-1].pos_ == "PUNCT":
-            words = words[:-1]
-        return " ".join(w.text for w in words).replace("’ ", "’").replace("' ", "'")
-
-    def _circumstance(self, word: Token, head: Token) -> bool:
-        """True for a word of a circumstance in a phrase ("un diplomate sous couvert
-        d'anonymat", "un soldat près du front"): where or how, not who."""
-        while word.i != head.i:
-            preps = self.words.circumstance_preps
-            if word.dep_ not in ("case", "fixed") and (
-                case_of(word) in preps or word.lower_ in preps
-            ):
-                return True
-            word = word.head
-        return False
+        return self.memory.quoted(offset)
 
     def speaker_of(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """The speaker a noun phrase or pronoun designates."""
-        if token.lower_ in self.words.latter and token.pos_ in ("PRON", "ADJ", "NOUN"):
-            # "ce dernier": the person mentioned last, whoever the sentence is about
-            last = latter(self.doc, token.left_edge.idx)
-            if last is not None:
-                return last, None
-        pronoun = self.lex.pronouns.gender(token.text)
-        if pronoun is not None and token.pos_ in ("PRON", "ADJ", "NOUN", "DET"):
-            narrated = self._narrated_subject(token, pronoun)
-            if narrated is not None:
-                return narrated, None
-            said = self._last(pronoun)
-            if said is not None:
-                return said.speaker, said.gender
-            actor = self.index.resolve(token)
-            return (actor, None) if actor is not None else None
-        if token.pos_ == "PRON":
-            return None  # "nous", "on", the euphonic "-t-": no speaker of its own
-        if token.lemma_.casefold() in self.lex.documents:
-            actor = np_actor(token, self.index)
-            if actor is not None and actor.kind == "person":
-                return self._as_named(actor, token), None
-            issuer = self._issuer(token)
-            if issuer is not None:
-                return issuer, None
-            said = self._last(None, quoted=True)  # the speaker whose statement it is
-            return (said.speaker, said.gender) if said is not None else None
-        unnamed = self._unnamed_member(token)
-        if unnamed is not None:
-            return unnamed
-        actor = np_actor(token, self.index)
-        if actor is not None and (actor.kind == "person" or token.pos_ == "PROPN"):
-            return self._as_named(actor, token), None
-        if token.pos_ == "NOUN":
-            body = specific_body(token, self.index)
-            if body is not None:
-                return body, self._gender(token)
-        group = self._group_source(token)
-        if group is not None:
-            return group
-        holder = role_holder(token, self.words)
-        if holder is not None:
-            return holder, None
-        if bare_function(token, self.words):
-            # "Le capitaine a aussi fustigé « ... »": the person quoted last, unless the
-            # article gives them another function
-            function = fold(token.lemma_)
-            for said in reversed(self.history):
-                if said.speaker.kind == "person":
-                    roles = roles_of(self.doc, said.speaker)
-                    if (
-                        not roles
-                        or is_rank(token.text)
-                        or any(function in role.split() for role in roles)
-                    ):
-                        return said.speaker, said.gender
-                    break
-        if token.pos_ in ("NOUN", "PROPN"):
-            name = state_body(token, self.words, self.demonyms) or self._np_text(token)
-            if name.casefold() == token.lower_:
-                name = self._body_named_before(token) or name
-            if name:
-                return ActorRef(_new_id(name), name, "organisation"), self._gender(token)
-        return (actor, None) if actor is not None else None
+        return self.phrases.speaker_of(token)
 
-    def _as_named(self, actor: ActorRef, token: Token) -> ActorRef:
-        """A person the linker inferred from a title, replaced by the person the article
-        names with that very title, when there is one."""
-        if not self.index.inferred(token):
-            return actor
-        return named_for_title(self.doc, actor, self.index.surface(token))
-
-    def _issuer(self, token: Token) -> ActorRef | None:
-        """Who issued a document: the agent of its participle ("publié par X"), else the first
-        person or body among its "de" complements ("une lecture de la réunion de lundi des
-        chefs d'état-major")."""
-        agents = [
-            a
-            for c in token.children
-            if c.dep_ == "acl"
-            for a in c.children
-            if a.dep_ == "obl:agent"
-        ]
-        for child in [*agents, *complements(token)]:
-            actor = np_actor(child, self.index)
-            if actor is not None and is_generic(actor):
-                name = phrase_text(child)
-                return ActorRef(_new_id(name), name, actor.kind, actor.country)
-            if actor is not None and actor.kind != "place":
-                return self._as_named(actor, child)
-            lemma = child.lemma_.casefold()
-            if lemma in self.words.person_nouns or lemma in self.words.body_nouns:
-                holder = role_holder(child, self.words)
-                if holder is not None:
-                    return holder
-                name = phrase_text(child)
-                if name:
-                    return ActorRef(_new_id(name), name, "organisation")
-        return None
-
-    def _group_source(self, token: Token) -> tuple[ActorRef, str | None] | None:
-        """Words a group of people says together ("les deux ministres ont évoqué « ... »")
-        come from the body whose account the article relays: the last one quoted."""
-        if token.pos_ != "NOUN" or feature(token, "Number") != "Plur":
-            return None
-        if len([a for a in self.index.group(token) if a.kind == "person"]) < 2:
-            return None
-        for said in reversed(self.history):
-            if said.strength >= 2 and said.speaker.kind not in ("person", "place"):
-                return said.speaker, said.gender
-        return None
-
-    def _unnamed_member(self, token: Token) -> tuple[ActorRef, str | None] | None:
-        """ "Un haut responsable de l'administration Biden": an unnamed member speaks for
-        the body named after them (not for a person the body is named after)."""
-        if feature(token, "Definite") != "Ind" and not any(
-            feature(c, "Definite") == "Ind" for c in token.children if c.dep_ == "det"
-        ):
-            return None
-        if any(c.dep_ in ("appos", "flat:name") for c in token.children):
-            return None
-        for child in token.children:
-            if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
-                actor = self.index.at(child)
-                if actor is not None and actor.kind == "place":
-                    # "un porte-parole du Kremlin": the seat stands for the body
-                    actor = ActorRef(actor.actor_id, actor.name, "organisation", actor.country)
-                if actor is not None and actor.kind != "person":
-                    return actor, None
-                name = self._np_text(child)
-                after = child.right_edge.i + 1
-                # a capitalised name the parse hung elsewhere ("l'administration Biden")
-                while after < len(self.doc) and self.doc[after].text[:1].isupper():
-                    name = f"{name} {self.doc[after].text}"
-                    after += 1
-                if name:
-                    return ActorRef(_new_id(name), name, "organisation"), self._gender(child)
-        return None
-
-    def _body_named_before(self, token: Token) -> str | None:
-        """The full name of a body given bare ("le ministère"), from the office of someone
-        named before ("le ministre de la Défense" -> "ministère de la Défense")."""
-        office = self.lex.bodies.get(token.lemma_.casefold())
-        if office is None:
-            return None
-        for word in reversed(self.doc[: token.i]):
-            if word.lemma_.casefold() != office:
-                continue
-            for child in word.children:
-                if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
-                    words = [w for w in child.subtree if not _inside_skipped(w, child)]
-                    rest = " ".join(w.text for w in words)
-                    return f"{token.text} {rest}".replace("’ ", "’").replace("' ", "'")
-        return None
-
+    # --- speakers of verbs ---------------------------------------------------------------
     def _verb_speaker(
         self, verb: Token, *, after: bool, outside: tuple[int, int] = (0, 0)
     ) -> tuple[ActorRef, str | None] | None:
@@ -321,7 +105,7 @@ class Attributor:
                     return Said(found[0], found[1], 3, token.text)
             if token.pos_ == "NOUN" and token.lemma_.casefold() in self.lex.documents:
                 # "», peut-on lire dans le communiqué de l'Élysée": the document's issuer
-                issuer = self._issuer(token)
+                issuer = self.phrases.issuer(token)
                 if issuer is not None:
                     return Said(issuer, None, 3, token.text)
         return None
@@ -421,25 +205,6 @@ class Attributor:
                 return True
         return False
 
-    def _narrated_subject(self, token: Token, gender: str) -> ActorRef | None:
-        """The person the sentence before a pronoun's sentence is about, when that sentence is
-        plain narration of the same paragraph ("X est attendu à Riyad. « ... », a-t-il dit")."""
-        start = sentence(token)[0]
-        if start == 0 or gender == "plur":
-            return None
-        prev_start, prev_end = sentence(self.doc[start - 1])
-        words = self.doc[prev_start:prev_end]
-        if "\n" in text_of(self.doc)[words.start_char : self.doc[start].idx].strip(" "):
-            return None  # another paragraph
-        if self.quoted(words.start_char) or any(self.quoted(t.idx) for t in words):
-            return None
-        for word in words:
-            if word.dep_ in ("nsubj", "nsubj:pass") and word.head.dep_ == "ROOT":
-                actor = np_actor(word, self.index)
-                if actor is not None and actor.kind == "person":
-                    return actor
-        return None
-
     def _narration(self, start: int, end: int) -> None:
         """Remember who speaks in the narration between two quotations ("affirme X", "selon
         X"): a later "il" or "celui" may stand for them."""
@@ -453,7 +218,7 @@ class Attributor:
             elif token.pos_ == "ADP" and self._according(token):
                 found = self.speaker_of(token.head)
             if found is not None:
-                self.history.append(Said(found[0], found[1], 0, token.text))
+                self.memory.history.append(Said(found[0], found[1], 0, token.text))
 
     def _self_named(self, tokens: Span) -> Said | None:
         """A statement that opens by naming its author as the subject of a speech verb in
@@ -504,7 +269,7 @@ class Attributor:
     def attribute(self, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, Said]]:
         """Each quotation with its speaker; quotations with none are left out."""
         found: list[tuple[QuoteSpan, Said]] = []
-        self.spans = spans
+        self.memory.spans = spans
         previous: QuoteSpan | None = None
         previous_said: Said | None = None
         for span in spans:
@@ -525,7 +290,7 @@ class Attributor:
             if said is None and not self._cued(tokens):
                 said = self._paragraph_speaker(span, found)
             if said is not None:
-                self.history.append(said)
+                self.memory.history.append(said)
                 if word_count(text_of(self.doc)[span.start : span.end]) >= self.lex.min_words:
                     found.append((span, said))
             previous, previous_said = span, said
@@ -535,14 +300,6 @@ class Attributor:
 def _negated(verb: Token) -> bool:
     """True for a verb with a negative adverb ("n'a pas commenté")."""
     return any(feature(c, "Polarity") == "Neg" for c in verb.children)
-
-
-def _inside_skipped(token: Token, head: Token) -> bool:
-    while token.i != head.i:
-        if token.dep_ in _SKIP_NP:
-            return True
-        token = token.head
-    return False
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:

@@ -43,7 +43,8 @@ def load_speaker_lexicon(language: str = "fr") -> SpeakerLexicon:
     return lang.load(language, "quote_speakers", SpeakerLexicon)
 
 
-def _skipped(token: Token, head: Token) -> bool:
+def inside_skipped(token: Token, head: Token) -> bool:
+    """True when `token` lies in a clause, apposition or coordination of `head`'s phrase."""
     while token.i != head.i:
         if token.dep_ in _SKIP:
             return True
@@ -55,7 +56,7 @@ def phrase_text(token: Token) -> str:
     """The words of the noun phrase `token` heads, as written, without its clauses; a
     hyphenated compound the tokenizer split ("état - major") is kept whole."""
     doc = token.doc
-    words = [t for t in token.subtree if not _skipped(t, token)]
+    words = [t for t in token.subtree if not inside_skipped(t, token)]
     while words and words[0].pos_ in ("DET", "ADP", "PUNCT"):
         words = words[1:]
     if not words:
@@ -242,7 +243,7 @@ def specific_body(token: Token, index: ActorIndex) -> ActorRef | None:
     """The body the knowledge base knows under a state's own name, for a generic body whose
     state adjective comes last ("le ministère des affaires étrangères français" -> Quai
     d'Orsay): French also writes the adjective right after the head."""
-    words = [t for t in token.subtree if not _skipped(t, token) and t.i >= token.i]
+    words = [t for t in token.subtree if not inside_skipped(t, token) and t.i >= token.i]
     states = [
         w
         for w in words
