@@ -369,3 +369,19 @@ def test_a_function_the_parse_hangs_on_a_medium_still_speaks(nlp: Language) -> N
         "européen."
     )
     assert speakers(quotes(nlp, text)) == ["haut responsable européen"]
+
+
+def test_pour_x_after_a_headline_colon(nlp: Language) -> None:
+    text = (
+        "Guerre en Ukraine : pour Volodymyr Zelensky, « la paix passe par la force »\n\n"
+        "Le président ukrainien s'est exprimé à Davos."
+    )
+    assert speakers(quotes(nlp, text)) == ["Volodymyr Zelensky"]
+
+
+def test_headline_name_colon_quote(nlp: Language) -> None:
+    text = (
+        "Emmanuel Macron : « La France sera au rendez-vous de l'histoire »\n\n"
+        "Le président a parlé hier soir à la télévision."
+    )
+    assert speakers(quotes(nlp, text)) == ["Emmanuel Macron"]

@@ -117,15 +117,20 @@ class Attributor:
         )
 
     def _according(self, token: Token) -> bool:
-        """True for "selon X", and for "pour X," opening a sentence."""
+        """True for "selon X", and for "pour X," opening a sentence or following a colon."""
         lemma = token.lemma_.casefold()
         if token.head.i <= token.i:
             return False
         if lemma in self.lex.according_to:
             return True
-        if lemma not in self.lex.according_to_initial or token.i - sentence(token)[0] > 1:
+        start = sentence(token)[0]
+        # a headline's colon opens a new clause ("Guerre en Ukraine : pour X, « ... »")
+        colons = [t.i for t in token.doc[start : token.i] if t.text == ":"]
+        start = colons[-1] + 1 if colons else start
+        if lemma not in self.lex.according_to_initial or token.i - start > 1:
             return False
-        after = token.head.right_edge.i + 1
+        edge = token.head.right_edge
+        after = edge.i if edge.text == "," else edge.i + 1  # the parse may keep the comma
         return after < len(token.doc) and token.doc[after].text == ","
 
     def _cue_speaker(self, verb: Token, after: int) -> tuple[ActorRef, str | None] | None:
