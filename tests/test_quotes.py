@@ -385,3 +385,11 @@ def test_headline_name_colon_quote(nlp: Language) -> None:
         "Le président a parlé hier soir à la télévision."
     )
     assert speakers(quotes(nlp, text)) == ["Emmanuel Macron"]
+
+
+def test_celui_ci_is_the_person_mentioned_last(nlp: Language) -> None:
+    text = (
+        "Olaf Scholz a reçu le président ukrainien Volodymyr Zelensky à Berlin. "
+        "Celui-ci a salué « le courage immense des soldats »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Volodymyr Zelensky"]

@@ -119,7 +119,7 @@ class PhraseSpeakers:
 
     def speaker_of(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """The speaker a noun phrase or pronoun designates."""
-        if token.lower_ in self.words.latter and token.pos_ in ("PRON", "ADJ", "NOUN"):
+        if _glued(token) in self.words.latter and token.pos_ in ("PRON", "ADJ", "NOUN", "PROPN"):
             # "ce dernier": the person mentioned last, whoever the sentence is about
             last = latter(self.doc, token.left_edge.idx)
             if last is not None:
@@ -295,3 +295,17 @@ class PhraseSpeakers:
                 if actor is not None and actor.kind == "person":
                     return actor
         return None
+
+
+def _glued(token: Token) -> str:
+    """A word with the pieces the tokenizer split off it ("celui" "-" "ci"), lower-cased."""
+    doc = token.doc
+    word, i = token.lower_, token.i
+    while (
+        i + 1 < len(doc)
+        and not doc[i].whitespace_
+        and (doc[i + 1].text.startswith("-") or doc[i].text == "-")
+    ):
+        i += 1
+        word += doc[i].lower_
+    return word
