@@ -393,3 +393,7 @@ def test_celui_ci_is_the_person_mentioned_last(nlp: Language) -> None:
         "Celui-ci a salué « le courage immense des soldats »."
     )
     assert speakers(quotes(nlp, text)) == ["Volodymyr Zelensky"]
+
+
+def test_a_quoted_name_after_the_noun_it_names_is_not_speech(nlp: Language) -> None:
+    assert quotes(nlp, "Tsahal a lancé l'opération « Bouclier du Nord » à la frontière.") == []

@@ -266,18 +266,24 @@ def specific_body(token: Token, index: ActorIndex) -> ActorRef | None:
 
 def is_term(words: Span, lexicon: SpeakerLexicon) -> bool:
     """True for quoted words that name a thing rather than report speech: a few nouns and
-    adjectives, without verb, pronoun or determiner, set after a determiner as the
-    complement of a noun ("l'idée d'une « communauté politique européenne »")."""
+    adjectives, without verb, pronoun or determiner, that complement a noun after a
+    determiner ("l'idée d'une « communauté politique européenne »") or name it right after
+    it ("l'opération « Bouclier du Nord »")."""
     tokens = [t for t in words if not t.is_punct and not t.is_space]
     if not tokens or len(tokens) > lexicon.max_term_words:
         return False
     if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "ADP") for t in tokens):
         return False
     before = [t for t in words.doc[max(words.start - 3, 0) : words.start] if not t.is_punct]
-    if not before or before[-1].pos_ != "DET":
+    if not before:
+        return False
+    roots = [t for t in tokens if not words.start <= t.head.i < words.end or t.head == t]
+    if before[-1].pos_ in _CONTENT:
+        # a name set right after the noun it names: capitalised, or hung on that noun
+        return tokens[0].text[:1].isupper() or all(r.head == before[-1] for r in roots)
+    if before[-1].pos_ != "DET":
         return False
     # the complement of a noun ("l'idée d'une « ... »"), not the words a verb reports
-    roots = [t for t in tokens if not words.start <= t.head.i < words.end or t.head == t]
     return all(
         (r.head.pos_ in _CONTENT and r.head != r)
         or any(c.dep_ == "case" and c.i < words.start for c in r.children)
