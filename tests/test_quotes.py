@@ -397,3 +397,20 @@ def test_celui_ci_is_the_person_mentioned_last(nlp: Language) -> None:
 
 def test_a_quoted_name_after_the_noun_it_names_is_not_speech(nlp: Language) -> None:
     assert quotes(nlp, "Tsahal a lancé l'opération « Bouclier du Nord » à la frontière.") == []
+
+
+def test_selon_elle_is_the_subject_of_its_own_sentence(nlp: Language) -> None:
+    text = (
+        "Liban : Israël frappe Beyrouth, le Hezbollah promet de riposter\n\nL'armée "
+        "israélienne a mené mardi une frappe dans la banlieue de Beyrouth, visant selon elle "
+        "« un haut commandant du Hezbollah »."
+    )
+    assert speakers(quotes(nlp, text)) == ["armée israélienne"]
+
+
+def test_inverted_pronoun_is_not_its_sentence_subject(nlp: Language) -> None:
+    text = (
+        "Le patron de l'Onu Antonio Guterres a remercié les deux pays. Maintenant, l'accord "
+        "« doit être pleinement appliqué », a-t-il plaidé."
+    )
+    assert speakers(quotes(nlp, text)) == ["Antonio Guterres"]

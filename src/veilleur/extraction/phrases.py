@@ -126,6 +126,9 @@ class PhraseSpeakers:
                 return last, None
         pronoun = self.lex.pronouns.gender(token.text)
         if pronoun is not None and token.pos_ in ("PRON", "ADJ", "NOUN", "DET"):
+            own = self._sentence_subject(token, pronoun)
+            if own is not None:
+                return own
             narrated = self._narrated_subject(token, pronoun)
             if narrated is not None:
                 return narrated, None
@@ -275,6 +278,26 @@ class PhraseSpeakers:
                     words = [w for w in child.subtree if not inside_skipped(w, child)]
                     rest = " ".join(w.text for w in words)
                     return f"{token.text} {rest}".replace("’ ", "’").replace("' ", "'")
+        return None
+
+    def _sentence_subject(self, token: Token, gender: str) -> tuple[ActorRef, str | None] | None:
+        """The subject of the pronoun's own sentence, named before it and of its gender
+        ("L'armée a frappé, visant selon elle « ... »")."""
+        if token.text.startswith("-") or token.dep_.startswith("nsubj"):
+            return None  # "a-t-il plaidé": the pronoun is the speaker, someone else
+        start, _ = sentence(token)
+        nouns = self.words.person_nouns | self.words.body_nouns
+        for word in self.doc[start : token.i]:
+            if word.dep_ not in ("nsubj", "nsubj:pass") or word.head.dep_ != "ROOT":
+                continue
+            if word.pos_ not in ("NOUN", "PROPN") or self.memory.quoted(word.idx):
+                return None
+            if self.index.at(word) is None and word.lemma_.casefold() not in nouns:
+                return None  # a thing ("l'accord") is not who speaks
+            if self._gender(word) not in (None, gender):
+                return None
+            found = self.speaker_of(word)
+            return found if found is not None and found[0].kind != "place" else None
         return None
 
     def _narrated_subject(self, token: Token, gender: str) -> ActorRef | None:
