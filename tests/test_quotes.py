@@ -414,3 +414,22 @@ def test_inverted_pronoun_is_not_its_sentence_subject(nlp: Language) -> None:
         "« doit être pleinement appliqué », a-t-il plaidé."
     )
     assert speakers(quotes(nlp, text)) == ["Antonio Guterres"]
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent(nlp: Language) -> None:
+    text = (
+        "Olaf Scholz a reçu les syndicats, a indiqué la chancellerie, qui parle d'« échanges "
+        "francs et constructifs »."
+    )
+    assert speakers(quotes(nlp, text)) == ["chancellerie"]
+
+
+def test_a_capital_that_speaks_stands_for_its_state(nlp: Language) -> None:
+    text = (
+        "Les garde-côtes chinois ont tiré au canon à eau samedi sur deux navires philippins "
+        "près du récif de Second Thomas, a dénoncé Manille, qui parle d'« actions dangereuses "
+        "et illégales »."
+    )
+    found = quotes(nlp, text)
+    assert [q.speaker.kind if q.speaker else None for q in found] == ["state"]
+    assert speakers(found) == ["Philippines"]

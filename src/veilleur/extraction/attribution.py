@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doctext import text_of
 from ..records import ActorRef, Quote
-from .actors import ActorIndex
+from .actors import ActorIndex, state_of
 from .clauses import case_of, feature, sentence, zone_actors
 from .frames import subject_of
 from .lexicon import QuoteLexicon, is_speech_verb, load_lexicon
@@ -76,7 +76,11 @@ class Attributor:
         candidates.sort(key=lambda c: (c.dep_ not in _SUBJ, c.i))
         for child in candidates:
             found = self.speaker_of(child)
-            if found is not None and found[0].kind != "place":
+            if found is not None and found[0].kind == "place":
+                # "Manille a dénoncé": a capital speaking stands for its state
+                state = state_of(found[0])
+                found = (state, None) if state.kind == "state" else None
+            if found is not None:
                 return found
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self._verb_speaker(verb.head, after=False)

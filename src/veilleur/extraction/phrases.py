@@ -137,6 +137,9 @@ class PhraseSpeakers:
                 return said.speaker, said.gender
             actor = self.index.resolve(token)
             return (actor, None) if actor is not None else None
+        if feature(token, "PronType") == "Rel":
+            antecedent = _antecedent(token)  # "Manille, qui parle de « ... »"
+            return self.speaker_of(antecedent) if antecedent is not None else None
         if token.pos_ == "PRON":
             return None  # "nous", "on", the euphonic "-t-": no speaker of its own
         if token.lemma_.casefold() in self.lex.documents:
@@ -332,3 +335,16 @@ def _glued(token: Token) -> str:
         i += 1
         word += doc[i].lower_
     return word
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of its clause, else the noun right
+    before it (the parse may not hang the clause on it)."""
+    if token.head.dep_ == "acl:relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        return token.head.head
+    for word in reversed(token.doc[max(token.i - 3, 0) : token.i]):
+        if word.pos_ in ("NOUN", "PROPN"):
+            return word
+        if not word.is_punct:
+            return None
+    return None
