@@ -433,3 +433,13 @@ def test_a_capital_that_speaks_stands_for_its_state(nlp: Language) -> None:
     found = quotes(nlp, text)
     assert [q.speaker.kind if q.speaker else None for q in found] == ["state"]
     assert speakers(found) == ["Philippines"]
+
+
+def test_a_person_known_by_one_word_is_the_person_named_in_full(nlp: Language) -> None:
+    text = (
+        "Pékin a rejeté ces accusations. Les navires ont « pénétré illégalement dans nos "
+        "eaux », a affirmé un porte-parole des garde-côtes chinois, Gan Yu, dans un "
+        "communiqué. Selon M. Gan, les mesures prises étaient « professionnelles et "
+        "conformes à la loi »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Gan Yu", "Gan Yu"]

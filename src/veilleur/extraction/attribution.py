@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +19,7 @@ from .phrases import Memory, PhraseSpeakers, Said
 from .spans import QuoteSpan, adjacent, find_quotes, word_count
 from .speakers import (
     SpeakerLexicon,
+    fullest,
     is_term,
     load_speaker_lexicon,
 )
@@ -299,6 +301,7 @@ class Attributor:
             if said is None and not self._cued(tokens):
                 said = self._paragraph_speaker(span, found)
             if said is not None:
+                said = replace(said, speaker=fullest(self.doc, said.speaker))
                 self.memory.history.append(said)
                 if word_count(text_of(self.doc)[span.start : span.end]) >= self.lex.min_words:
                     found.append((span, said))

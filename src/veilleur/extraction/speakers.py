@@ -195,6 +195,20 @@ def named_for_title(doc: Doc, actor: ActorRef, words: str) -> ActorRef:
     return actor
 
 
+def fullest(doc: Doc, actor: ActorRef) -> ActorRef:
+    """A person known by one word ("M. Gan") as the one person of the article whose full
+    name holds that word ("Gan Yu"), when the linker kept them apart."""
+    if actor.kind != "person" or " " in actor.name.strip():
+        return actor
+    word = fold(actor.name)
+    found = {
+        m.actor_id: ActorRef(m.actor_id, m.name, m.kind, m.country)
+        for m in _named(doc._.mentions or ())
+        if m.actor_id != actor.actor_id and word in fold(m.name).split()
+    }
+    return next(iter(found.values())) if len(found) == 1 else actor
+
+
 def latter(doc: Doc, offset: int) -> ActorRef | None:
     """The person or body mentioned last before character `offset` ("ce dernier"), among
     those the linker recognised, as the article names them; places and states, often only
