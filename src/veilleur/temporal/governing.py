@@ -71,6 +71,11 @@ def event_date(
     return (value, "text") if value is not None else (None, "none")
 
 
+def governing_timex(doc: Doc, token: Token) -> Timex | None:
+    """The temporal expression of the token's sentence that dates it, if one is close enough."""
+    return _governing(doc, token, list(doc._.timexes or []))
+
+
 def _event_tense(token: Token, timex: Timex, lang: str, *, future: bool) -> Tense:
     """The trigger's own tense when it has one; else the tense the timex was read with."""
     # A planned event is dated in the future unless its own verb is past ('devait se rendre
