@@ -8,7 +8,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +24,7 @@ from .readers import read
 from .readers.files import DEFAULT_MAX_RECORD_BYTES
 from .records import Article, PartialDate
 from .store import EventActor, Store, TimelineFilter, TimelineRow
+from .store.calendar import stored_calendar
 
 app = typer.Typer(
     help="French news articles into a structured, deduplicated record of political events.",
@@ -94,13 +95,22 @@ def _articles(
 
 def _learned_kb(store: Store) -> Path | None:
     """The store's learnt people as a knowledge-base file beside the cache, or None."""
-    text = store.learned_kb()
+    return _temp_file("learned", store.learned_kb())
+
+
+def _stored_calendar(store: Store) -> Path | None:
+    """The store's events dated to the day as a calendar file (dates undated articles)."""
+    return _temp_file("calendar", stored_calendar(store.engine))
+
+
+def _temp_file(prefix: str, text: str | None) -> Path | None:
+    """`text` in a temporary file named by its content, or None when there is no text."""
     if text is None:
         return None
     folder = Path(tempfile.gettempdir()) / "veilleur"
     folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    path = folder / f"learned-{digest}.yaml"
+    path = folder / f"{prefix}-{digest}.yaml"
     if not path.exists():
         path.write_text(text, encoding="utf-8")
     return path
@@ -120,6 +130,7 @@ def ingest(
     run_id = store.start_run("ingest", {"paths": paths, "db": db, "kb": kb or []})
     learned = _learned_kb(store)
     kb = [*(kb or []), *([str(learned)] if learned else [])]
+    calendar = _stored_calendar(store)
     failures: list[InputError] = []
     counts = {"read": 0, "new": 0, "stored": 0}
 
@@ -134,7 +145,10 @@ def ingest(
     try:
         with _progress() as progress:
             task = progress.add_task("analysing", total=None)
-            for record in analyse(fresh(), options=_options(kb, n_process, batch_size)):
+            options = _options(kb, n_process, batch_size)
+            if calendar is not None:
+                options = replace(options, calendar_paths=(str(calendar),))
+            for record in analyse(fresh(), options=options):
                 status = store.add(record, run_id=run_id)
                 counts["new" if status == "new" else "stored"] += 1
                 progress.advance(task)

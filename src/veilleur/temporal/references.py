@@ -35,6 +35,8 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl
 _HANDOVER_REACH = 4
 # Characters after a handover word read as the title of the office.
 _TITLE_CHARS = 80
+# How many words after a noun trigger may still name its actors.
+_COMPLEMENT_TOKENS = 8
 _KEY = re.compile(r"[^0-9a-z]+")
 
 
@@ -220,8 +222,15 @@ class ReferenceFinder:
                 continue
             actors = _phrase_actors(doc, token, mentions)
             places = (m.text for m in mentions if m.kind == "place" and _within(m, token))
-            place = next(places, None)
+            written = next(places, None)
             for type_ in types:
+                # The place of an event of this type told in the same sentence is the noun's.
+                told = (
+                    e.location
+                    for e in doc._.events or []
+                    if e.type == type_ and e.evidence_start <= token.idx < e.evidence_end
+                )
+                place = written or next((p for p in told if p), None)
                 entries = best_matches(self.calendar, type=type_, actors=actors, place=place)
                 if entries:
                     yield self._reference(doc, token, entries, "nominal", future=False)
@@ -279,6 +288,14 @@ def _phrase_actors(doc: Doc, token: Token, mentions: list[Mention]) -> list[str]
     for item in spans:
         sub = list(item.subtree)
         ranges.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    # The parser often hangs a name apart from its noun ('l'assassinat du chef rebelle X'):
+    # the words that follow the noun, up to the next verb, are its complement too.
+    last = token
+    for nxt in token.doc[token.i + 1 : min(token.i + 1 + _COMPLEMENT_TOKENS, token.sent.end)]:
+        if nxt.pos_ in ("VERB", "AUX") or nxt.is_punct:
+            break
+        last = nxt
+    ranges.append((token.idx, last.idx + len(last.text)))
     return [
         m.actor_id
         for m in mentions
