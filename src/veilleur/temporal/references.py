@@ -88,15 +88,18 @@ def best_matches(
 
 
 def _enough(entry: CalendarEntry, shared: frozenset[str], *, same_place: bool) -> bool:
-    """Whether the shared actors single the entry out among others of its type."""
-    # Israel strikes Hezbollah every week: two states or groups in common name an entry only
-    # in the same place, unless the entry has no person to share.
-    if any(a.startswith("person:") for a in shared):
+    """Whether the shared actors single the entry out among the events of its type."""
+    # What happens to a person as target (a killing, an arrest) happens once; a meeting of
+    # two leaders or a strike of one state on another recurs, and is the entry only in its
+    # place. A landmark is recalled for years: only its name refers to it.
+    if entry.kind == "landmark":
+        return False
+    if any(a in entry.target and a.startswith("person:") for a in shared):
         return True
-    has_people = any(a.startswith("person:") for a in entry.actors)
-    if len(shared) >= 2:
-        return same_place or not has_people
-    return len(entry.actors) == 1 and len(shared) == 1
+    if not same_place:
+        return False
+    people = any(a.startswith("person:") for a in shared)
+    return people or len(shared) >= 2 or (len(entry.actors) == 1 and len(shared) == 1)
 
 
 def _same_place(a: str | None, b: str | None) -> bool | None:
