@@ -35,6 +35,8 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl
 _HANDOVER_REACH = 4
 # Characters after a handover word read as the title of the office.
 _TITLE_CHARS = 80
+# How far after a landmark's name a date is still that landmark's ('... il y a deux ans').
+_LANDMARK_DATE_CHARS = 30
 # How many words after a noun trigger may still name its actors.
 _COMPLEMENT_TOKENS = 8
 _KEY = re.compile(r"[^0-9a-z]+")
@@ -128,6 +130,7 @@ def dated(
     future: bool,
     future_lemmas: frozenset[str],
     verbal: bool = True,
+    within: tuple[int, int] | None = None,
 ) -> tuple[Expression | None, Tense]:
     """The expression dating `token` (none when relative to another date), and its tense."""
     # A noun's clause says nothing of when its event was ('il devrait riposter à
@@ -139,7 +142,7 @@ def dated(
     else:
         tense = "unknown"
     timex = governing_timex(doc, token)
-    if timex is None:
+    if timex is None or (within is not None and not within[0] <= timex.start <= within[1]):
         return None, tense
     expr = grammar.parse(timex.text)
     if expr is None or kind_of(expr) in ("anaphoric", "vague"):
@@ -196,8 +199,19 @@ class ReferenceFinder:
         return sorted(found, key=lambda r: (r.start, r.how))
 
     def _reference(
-        self, doc: Doc, token: Token, entries: tuple[CalendarEntry, ...], how: How, *, future: bool
+        self,
+        doc: Doc,
+        token: Token,
+        entries: tuple[CalendarEntry, ...],
+        how: How,
+        *,
+        future: bool,
+        end: int | None = None,
     ) -> Reference:
+        end = end if end is not None else token.idx + len(token.text)
+        # A landmark is recalled in sentences dated by other events ('mardi, il a évoqué
+        # l'invasion de l'Ukraine'): only a date written right after its name is its own.
+        landmark = all(e.kind == "landmark" for e in entries)
         expr, tense = dated(
             doc,
             token,
@@ -205,8 +219,8 @@ class ReferenceFinder:
             future=future,
             future_lemmas=self.future_lemmas,
             verbal=how == "event",
+            within=(token.idx, end + _LANDMARK_DATE_CHARS) if landmark else None,
         )
-        end = token.idx + len(token.text)
         return Reference(entries, token.idx, end, how, tense, expr)
 
     def _events(self, doc: Doc) -> Iterable[Reference]:
@@ -241,8 +255,9 @@ class ReferenceFinder:
 
     def _names(self, doc: Doc, compact: _Compact) -> Iterable[Reference]:
         for key, entry in self.names:
-            for first, _ in compact.find(key):
-                yield self._reference(doc, doc[first], (entry,), "name", future=False)
+            for first, last in compact.find(key):
+                end = doc[last].idx + len(doc[last].text)
+                yield self._reference(doc, doc[first], (entry,), "name", future=False, end=end)
                 break
 
     def _handovers(
