@@ -211,8 +211,8 @@ def test_a_killing_recalled_last_week_dates_the_article_and_its_events(
     killing = _entry("invented-killing", "2023-03-08", "ASSAULT", target=NANGAA)
     doc = pipeline.run(
         "Le président kényan William Ruto a reçu jeudi à Nairobi le président rwandais Paul "
-        "Kagame. Les deux dirigeants ont évoqué l'assassinat du chef rebelle Corneille Nangaa "
-        "la semaine dernière.",
+        "Kagame. Les deux dirigeants ont condamné l'assassinat du chef rebelle Corneille "
+        "Nangaa, survenu la semaine dernière.",
         killing,
     )
     assert doc._.published == PartialDate(2023, 3)
@@ -298,3 +298,45 @@ def test_events_stored_with_a_day_stated_in_text_become_entries(tmp_path: Path) 
     assert text is not None
     parsed = parse_calendar("store", text)
     assert [e.id for e in parsed.events] == [e["id"] for e in entries]
+
+
+def test_recency_alone_dates_nothing() -> None:
+    recent = Constraint(_set("2021-06-02", "2021-06-23"), "soft", "recent")
+    assert solve([recent]) is None
+
+
+def test_an_event_recalled_since_gives_no_recent_window(pipeline: Pipeline) -> None:
+    killing = _entry("invented-killing", "2023-03-08", "ASSAULT", target=NANGAA)
+    doc = pipeline.run(
+        "Depuis l'assassinat du chef rebelle Corneille Nangaa, la tension ne retombe pas dans "
+        "l'est du pays, où l'armée a lancé mardi une nouvelle offensive.",
+        killing,
+    )
+    assert doc._.published is None
+
+
+def _landmark() -> CalendarEntry:
+    day = dt.date(2019, 5, 14)
+    return CalendarEntry(
+        id="invented-landmark",
+        first=day,
+        last=day,
+        names=("crise des otages de Tombouctou",),
+        kind="landmark",
+    )
+
+
+def test_a_landmark_takes_only_the_date_written_beside_its_name(pipeline: Pipeline) -> None:
+    beside = pipeline.run(
+        "La crise des otages de Tombouctou, il y a deux ans, a laissé des traces dans la "
+        "diplomatie régionale.",
+        _landmark(),
+    )
+    assert beside._.published == PartialDate(2021)
+    assert beside._.published_from == "inferred"
+    clause = pipeline.run(
+        "Mardi, le ministre malien a longuement évoqué devant les députés la crise des otages "
+        "de Tombouctou.",
+        _landmark(),
+    )
+    assert clause._.published is None

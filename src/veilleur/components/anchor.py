@@ -57,6 +57,7 @@ class AnchorComponent:
             nouns=nouns,
             handover_words=self.lexicon.handover_words,
             future_lemmas=self.future_lemmas,
+            since_words=self.lexicon.since_words,
         )
 
     def __call__(self, doc: Doc) -> Doc:

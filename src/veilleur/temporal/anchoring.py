@@ -67,7 +67,7 @@ def reference_constraint(
     if ref.tense == "future":
         return Constraint(DaySet.until(max(t.last for t in targets)), "bound", why)
     landmark = any(e.kind == "landmark" for e in ref.entries)
-    if ref.how == "name" or landmark:
+    if ref.how == "name" or landmark or ref.recalled:
         return Constraint(DaySet.since(min(t.first for t in targets)), "bound", why)
     days = DaySet.of(i for t in targets for i in recent_days(t, days=recent).intervals)
     return Constraint(days, "soft", why)

@@ -28,6 +28,7 @@ Strength = Literal["hard", "bound", "soft"]
 # The days before and after an entry over which P is looked for, for expressions resolved
 # on P: a year and a month covers 'en avril' said of last April and 'il y a un an'.
 SEARCH_DAYS = 400
+_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 31, "year": 366}
 _EARLIEST = dt.date(1900, 1, 1)
 _LATEST = dt.date(2999, 12, 31)
 
@@ -101,8 +102,12 @@ def expression_days(
         if not _meets(fixed, target):
             return DaySet(())  # the expression dates something else
         return DaySet.until(target.last) if tense == "future" else DaySet.since(target.first)
-    start = target.first - dt.timedelta(days=SEARCH_DAYS)
-    end = target.last + dt.timedelta(days=SEARCH_DAYS)
+    # 'il y a trois ans' looks that much further.
+    reach = SEARCH_DAYS
+    if expr.number is not None and expr.unit is not None:
+        reach += expr.number[1] * _UNIT_DAYS[expr.unit]
+    start = target.first - dt.timedelta(days=reach)
+    end = target.last + dt.timedelta(days=reach)
     if today is not None:
         end = min(end, today)
     found: list[DayInterval] = []
@@ -129,8 +134,10 @@ def recent_days(target: DayInterval, *, days: int) -> DaySet:
 
 def solve(constraints: Sequence[Constraint]) -> DaySet | None:
     """The days every hard constraint allows, narrowed by the bounds and soft ones that fit."""
-    if not any(c.strength != "bound" for c in constraints):
-        return None  # terms and 'later than' alone do not date an article
+    if not any(c.strength == "hard" for c in constraints):
+        # Only a date the text writes ('la semaine dernière', 'lundi') dates an article;
+        # terms, 'later than' and recency alone would guess.
+        return None
     days = DaySet((DayInterval(_EARLIEST, _LATEST),))
     for c in constraints:
         if c.strength == "hard":

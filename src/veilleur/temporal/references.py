@@ -37,6 +37,8 @@ _HANDOVER_REACH = 4
 _TITLE_CHARS = 80
 # How far after a landmark's name a date is still that landmark's ('... il y a deux ans').
 _LANDMARK_DATE_CHARS = 30
+# How many words before a reference a 'depuis' may stand ('depuis la mort de X').
+_SINCE_REACH = 3
 # How many words after a noun trigger may still name its actors.
 _COMPLEMENT_TOKENS = 8
 _KEY = re.compile(r"[^0-9a-z]+")
@@ -52,6 +54,7 @@ class Reference:
     how: How
     tense: Tense
     expression: Expression | None = None
+    recalled: bool = False  # 'depuis l'assassinat de X': later, not necessarily recent
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +165,7 @@ class ReferenceFinder:
         nouns: Sequence[NounTrigger],
         handover_words: Sequence[str],
         future_lemmas: frozenset[str],
+        since_words: Sequence[str] = (),
     ) -> None:
         self.calendar = calendar
         self.kb = kb
@@ -174,6 +178,7 @@ class ReferenceFinder:
             (k, e) for e in calendar.named() for k in {_key(n) for n in e.names} if k
         )
         self.future_lemmas = future_lemmas
+        self.since_words = frozenset(w.lower() for w in since_words)
         offices: dict[str, list[CalendarEntry]] = {}
         people: dict[str, list[CalendarEntry]] = {}
         for entry in calendar.entries:
@@ -209,9 +214,17 @@ class ReferenceFinder:
         end: int | None = None,
     ) -> Reference:
         end = end if end is not None else token.idx + len(token.text)
-        # A landmark is recalled in sentences dated by other events ('mardi, il a évoqué
-        # l'invasion de l'Ukraine'): only a date written right after its name is its own.
+        # A noun's event is dated in its own phrase ('la frappe de mardi'); a date elsewhere
+        # in the sentence is the clause's ('mardi, le Hezbollah a promis de venger la mort de
+        # X'). A ceremony or a summit is dated by the clause that attends it ('a assisté
+        # lundi à la passation'). A landmark takes only a date written right after its name
+        # ('l'invasion de l'Ukraine il y a deux ans').
+        within = None
         landmark = all(e.kind == "landmark" for e in entries)
+        if how == "nominal" or landmark:
+            sub = list(token.subtree)
+            last = max(sub[-1].idx + len(sub[-1].text), end, _phrase_end(token))
+            within = (sub[0].idx, last + (_LANDMARK_DATE_CHARS if landmark else 0))
         expr, tense = dated(
             doc,
             token,
@@ -219,9 +232,15 @@ class ReferenceFinder:
             future=future,
             future_lemmas=self.future_lemmas,
             verbal=how == "event",
-            within=(token.idx, end + _LANDMARK_DATE_CHARS) if landmark else None,
+            within=within,
         )
-        return Reference(entries, token.idx, end, how, tense, expr)
+        recalled = self._recalled(doc, token)
+        return Reference(entries, token.idx, end, how, tense, expr, recalled=recalled)
+
+    def _recalled(self, doc: Doc, token: Token) -> bool:
+        """True after 'depuis': the article is later than the event, not necessarily soon."""
+        before = doc[max(token.sent.start, token.i - _SINCE_REACH) : token.i]
+        return any(t.lower_ in self.since_words for t in before)
 
     def _events(self, doc: Doc) -> Iterable[Reference]:
         for event in doc._.events or []:
@@ -288,6 +307,18 @@ class ReferenceFinder:
         if title is None or title.former or title.future:
             return ()
         return self.offices.get(f"{title.role}@{title.country}", ())
+
+
+def _phrase_end(token: Token) -> int:
+    """Where the words that may still qualify a noun end: before the next finite verb."""
+    # 'l'assassinat de X, survenu la semaine dernière': the parser often hangs the participle
+    # on the main verb; a finite verb after the noun opens another clause.
+    last = token
+    for nxt in token.doc[token.i + 1 : token.sent.end]:
+        if nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm"):
+            break
+        last = nxt
+    return last.idx + len(last.text)
 
 
 def _within(mention: Mention, token: Token) -> bool:
