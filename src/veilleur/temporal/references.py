@@ -315,7 +315,7 @@ def _phrase_end(token: Token) -> int:
     # on the main verb; a finite verb after the noun opens another clause.
     last = token
     for nxt in token.doc[token.i + 1 : token.sent.end]:
-        if nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm"):
+        if nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm", []):
             break
         last = nxt
     return last.idx + len(last.text)
