@@ -20,6 +20,7 @@ from veilleur.store import Store
 from veilleur.store.calendar import stored_calendar, stored_entries
 from veilleur.temporal import DayInterval, grammar_for
 from veilleur.temporal.calendar import (
+    Calendar,
     CalendarEntry,
     handover_entries,
     load_calendar,
@@ -32,6 +33,7 @@ from veilleur.temporal.inference import (
     published_of,
     solve,
 )
+from veilleur.temporal.references import MAX_ALTERNATIVES, best_matches
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -340,3 +342,44 @@ def test_a_landmark_takes_only_the_date_written_beside_its_name(pipeline: Pipeli
         _landmark(),
     )
     assert clause._.published is None
+
+
+def _calendar(*entries: CalendarEntry) -> Calendar:
+    return Calendar(tuple(entries), 21)
+
+
+def test_a_person_struck_once_is_the_entry_but_states_need_the_place() -> None:
+    killing = _entry("k", "2023-03-08", "ASSAULT", source=("state:RWA",), target=NANGAA)
+    strike = _entry("s", "2023-03-09", "ASSAULT", source=("state:RWA",), target=("state:COD",),
+                    place="Goma")  # fmt: skip
+    calendar = _calendar(killing, strike)
+    found = best_matches(calendar, type="ASSAULT", actors=[*NANGAA], place=None)
+    assert [e.id for e in found] == ["k"]
+    pair = ["state:RWA", "state:COD"]
+    assert best_matches(calendar, type="ASSAULT", actors=pair, place=None) == ()
+    assert [e.id for e in best_matches(calendar, type="ASSAULT", actors=pair, place="Goma")] == [
+        "s"
+    ]
+    assert best_matches(calendar, type="CONSULT", actors=[*NANGAA], place=None) == ()
+
+
+def test_a_landmark_is_never_matched_by_its_actors() -> None:
+    invasion = dataclasses.replace(
+        _entry("i", "2022-02-24", "ASSAULT", source=("state:RUS",), target=("state:UKR",)),
+        kind="landmark",
+        place="Kiev",
+    )
+    actors = ["state:RUS", "state:UKR"]
+    assert best_matches(_calendar(invasion), type="ASSAULT", actors=actors, place="Kiev") == ()
+
+
+def test_too_many_equal_entries_say_nothing() -> None:
+    strikes = [
+        _entry(f"s{n}", f"2023-03-{n + 1:02d}", "ASSAULT", source=("state:RWA",),
+               target=("state:COD",), place="Goma")
+        for n in range(MAX_ALTERNATIVES + 1)
+    ]  # fmt: skip
+    pair = ["state:RWA", "state:COD"]
+    assert best_matches(_calendar(*strikes), type="ASSAULT", actors=pair, place="Goma") == ()
+    few = _calendar(*strikes[:2])
+    assert len(best_matches(few, type="ASSAULT", actors=pair, place="Goma")) == 2

@@ -29,6 +29,8 @@ from .timexes import kind_of
 
 How = Literal["event", "nominal", "name", "handover"]
 
+# Beyond this many equally matching entries a reference is too ambiguous to date anything.
+MAX_ALTERNATIVES = 6
 # Arcs from a verb to the phrases whose actors take part in a noun trigger's event.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 # How many tokens after a handover word its office or person may start.
@@ -89,7 +91,9 @@ def best_matches(
     if not scored:
         return ()
     best = max(score for score, _ in scored)
-    return tuple(e for score, e in scored if score == best)
+    chosen = tuple(e for score, e in scored if score == best)
+    # Many equally good entries (a store full of strikes on one city) say nothing.
+    return chosen if len(chosen) <= MAX_ALTERNATIVES else ()
 
 
 def _enough(entry: CalendarEntry, shared: frozenset[str], *, same_place: bool) -> bool:
