@@ -383,3 +383,11 @@ def test_too_many_equal_entries_say_nothing() -> None:
     assert best_matches(_calendar(*strikes), type="ASSAULT", actors=pair, place="Goma") == ()
     few = _calendar(*strikes[:2])
     assert len(best_matches(few, type="ASSAULT", actors=pair, place="Goma")) == 2
+
+
+def test_meetings_recur_and_are_found_by_name_only() -> None:
+    meeting = _entry("m", "2023-03-08", "CONSULT", source=("person:william-ruto",),
+                     target=("person:paul-kagame",), place="Nairobi")  # fmt: skip
+    actors = ["person:william-ruto", "person:paul-kagame"]
+    assert best_matches(_calendar(meeting), type="CONSULT", actors=actors, place="Nairobi") == ()
+    assert load_calendar().matched_types == {"ASSAULT", "COERCE"}

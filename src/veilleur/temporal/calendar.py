@@ -69,7 +69,16 @@ class CalendarFileModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     recent_days: int | None = Field(default=None, ge=1, le=90)
+    matched_types: tuple[str, ...] | None = None
     events: tuple[CalendarEntryModel, ...] = ()
+
+    @field_validator("matched_types")
+    @classmethod
+    def _plover_types(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        for item in value or ():
+            if item not in PLOVER_TYPES:
+                raise ValueError(f"unknown PLOVER type {item!r}; expected one of {PLOVER_TYPES}")
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +108,8 @@ class Calendar:
 
     entries: tuple[CalendarEntry, ...]
     recent_days: int
+    # Types whose events are found by their actors; the others only by their names.
+    matched_types: frozenset[str] = frozenset({"ASSAULT", "COERCE"})
 
     def by_actor(self, actor_id: str) -> tuple[CalendarEntry, ...]:
         """Entries that name `actor_id` on either side."""
@@ -111,7 +122,7 @@ class Calendar:
     def with_entries(self, extra: Iterable[CalendarEntry]) -> Calendar:
         """This calendar with more entries (later ids win)."""
         merged = {e.id: e for e in (*self.entries, *extra)}
-        return Calendar(tuple(merged.values()), self.recent_days)
+        return Calendar(tuple(merged.values()), self.recent_days, self.matched_types)
 
 
 @cache
@@ -203,13 +214,15 @@ def load_calendar(extra_paths: tuple[str, ...] = ()) -> Calendar:
     if shipped.recent_days is None:
         raise DataError(Errors.E103.format(path=SHIPPED, reason="recent_days is required"))
     recent = shipped.recent_days
+    matched = shipped.matched_types or ()
     merged: dict[str, CalendarEntry] = {e.id: to_entry(e) for e in shipped.events}
     for path in extra_paths:
         user = _read(path)
         _check_ids(path, user)
         recent = user.recent_days or recent
+        matched = user.matched_types if user.matched_types is not None else matched
         merged.update((e.id, to_entry(e)) for e in user.events)
-    return Calendar(tuple(merged.values()), recent)
+    return Calendar(tuple(merged.values()), recent, frozenset(matched))
 
 
 def handover_entries(kb: KnowledgeBase) -> tuple[CalendarEntry, ...]:

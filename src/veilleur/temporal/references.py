@@ -78,6 +78,8 @@ def best_matches(
 ) -> tuple[CalendarEntry, ...]:
     """The entries of `type` sharing the most actors (and the place) with a happening."""
     ids = frozenset(actors)
+    if type not in calendar.matched_types:
+        return ()
     candidates = {e.id: e for a in ids for e in calendar.by_actor(a) if e.type == type}
     scored: list[tuple[tuple[int, int], CalendarEntry]] = []
     for entry in candidates.values():
