@@ -374,15 +374,25 @@ def test_a_landmark_is_never_matched_by_its_actors() -> None:
 
 
 def test_too_many_equal_entries_say_nothing() -> None:
+    attempts = [
+        _entry(f"a{n}", f"2023-03-{n + 1:02d}", "ASSAULT", target=NANGAA)
+        for n in range(MAX_ALTERNATIVES + 1)
+    ]
+    assert best_matches(_calendar(*attempts), type="ASSAULT", actors=NANGAA, place=None) == ()
+    assert (
+        len(best_matches(_calendar(*attempts[:2]), type="ASSAULT", actors=NANGAA, place=None)) == 2
+    )
+
+
+def test_without_a_person_only_an_entry_alone_in_its_place_is_meant() -> None:
     strikes = [
         _entry(f"s{n}", f"2023-03-{n + 1:02d}", "ASSAULT", source=("state:RWA",),
                target=("state:COD",), place="Goma")
-        for n in range(MAX_ALTERNATIVES + 1)
+        for n in range(2)
     ]  # fmt: skip
     pair = ["state:RWA", "state:COD"]
     assert best_matches(_calendar(*strikes), type="ASSAULT", actors=pair, place="Goma") == ()
-    few = _calendar(*strikes[:2])
-    assert len(best_matches(few, type="ASSAULT", actors=pair, place="Goma")) == 2
+    assert len(best_matches(_calendar(strikes[0]), type="ASSAULT", actors=pair, place="Goma")) == 1
 
 
 def test_meetings_recur_and_are_found_by_name_only() -> None:
@@ -391,3 +401,14 @@ def test_meetings_recur_and_are_found_by_name_only() -> None:
     actors = ["person:william-ruto", "person:paul-kagame"]
     assert best_matches(_calendar(meeting), type="CONSULT", actors=actors, place="Nairobi") == ()
     assert load_calendar().matched_types == {"ASSAULT", "COERCE"}
+
+
+def test_an_investiture_on_a_weekday_dates_the_article(pipeline: Pipeline) -> None:
+    # The KB's terms say Donald Trump took office on 2017-01-20 (a Friday) and 2025-01-20
+    # (a Monday): only the second is a Monday.
+    doc = pipeline.run(
+        "Plusieurs dirigeants étrangers ont assisté lundi à l'investiture de Donald Trump, "
+        "sous la coupole du Capitole."
+    )
+    assert doc._.published == PartialDate(2025, 1)
+    assert doc._.published_from == "inferred"

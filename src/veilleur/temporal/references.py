@@ -34,7 +34,7 @@ MAX_ALTERNATIVES = 6
 # Arcs from a verb to the phrases whose actors take part in a noun trigger's event.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 # How many tokens after a handover word its office or person may start.
-_HANDOVER_REACH = 4
+_HANDOVER_REACH = 5
 # Characters after a handover word read as the title of the office.
 _TITLE_CHARS = 80
 # How far after a landmark's name a date is still that landmark's ('... il y a deux ans').
@@ -94,8 +94,10 @@ def best_matches(
         return ()
     best = max(score for score, _ in scored)
     chosen = tuple(e for score, e in scored if score == best)
-    # Many equally good entries (a store full of strikes on one city) say nothing.
-    return chosen if len(chosen) <= MAX_ALTERNATIVES else ()
+    # Many equally good entries (a store full of strikes on one city) say nothing; without a
+    # person in common, only an entry alone of its kind in its place is the one meant.
+    named = any(a.startswith("person:") for e in chosen for a in e.actors & ids)
+    return chosen if len(chosen) <= (MAX_ALTERNATIVES if named else 1) else ()
 
 
 def _enough(entry: CalendarEntry, shared: frozenset[str], *, same_place: bool) -> bool:
@@ -196,6 +198,13 @@ class ReferenceFinder:
                 people.setdefault(who, []).append(entry)
         self.offices = {k: tuple(v) for k, v in offices.items()}
         self.incoming = {k: tuple(v) for k, v in people.items()}
+        # Names of the people who took office on a known day, when the linker left them out.
+        self.incoming_names: dict[str, str] = {}
+        for who in self.incoming:
+            actor = kb.get(who)
+            for name in (actor.name, *actor.aliases) if actor is not None else ():
+                if len(name.split()) > 1:
+                    self.incoming_names[_key(name)] = who
 
     def find(self, doc: Doc) -> list[Reference]:
         """Every reference of the article, in text order."""
@@ -304,6 +313,10 @@ class ReferenceFinder:
         for mention in mentions:
             if mention.kind == "person" and reach.start_char <= mention.start < reach.end_char:
                 return self.incoming.get(mention.actor_id, ())
+        written = _key(doc.text[reach.start_char : reach.end_char])
+        for name, who in self.incoming_names.items():
+            if name in written:
+                return self.incoming.get(who, ())
         # The title starts at the first noun: 'du nouveau chef de l'armée'.
         head = next((t for t in reach if t.pos_ in ("NOUN", "PROPN")), None)
         if head is None:
