@@ -22,6 +22,7 @@ from veilleur.temporal import DayInterval, grammar_for
 from veilleur.temporal.calendar import (
     Calendar,
     CalendarEntry,
+    approximate_days,
     handover_entries,
     load_calendar,
     parse_calendar,
@@ -412,3 +413,13 @@ def test_an_investiture_on_a_weekday_dates_the_article(pipeline: Pipeline) -> No
     )
     assert doc._.published == PartialDate(2025, 1)
     assert doc._.published_from == "inferred"
+
+
+def test_a_handover_day_marked_approximate_is_left_out() -> None:
+    kb = KnowledgeBase.load()
+    day = dt.date(2023, 1, 16)
+    kept = {e.id for e in handover_entries(kb)}
+    assert "handover:chief_of_staff:ISR:2023-01-16" in kept
+    without = {e.id for e in handover_entries(kb, approximate=frozenset({("chief_of_staff", day)}))}
+    assert "handover:chief_of_staff:ISR:2023-01-16" not in without
+    assert ("defence_minister", dt.date(2018, 11, 18)) in approximate_days()

@@ -19,7 +19,13 @@ from ..kb import KnowledgeBase
 from ..records import Event
 from ..temporal import ANCHOR_KEY, DayInterval, build_timexes, event_date, grammar_for, load_lexicon
 from ..temporal.anchoring import infer, link_constraints, term_constraints
-from ..temporal.calendar import Calendar, CalendarEntry, handover_entries, load_calendar
+from ..temporal.calendar import (
+    Calendar,
+    CalendarEntry,
+    approximate_days,
+    handover_entries,
+    load_calendar,
+)
 from ..temporal.references import NounTrigger, ReferenceFinder, trigger_token
 from .dates import parse_expressions
 
@@ -41,7 +47,8 @@ class AnchorComponent:
         self.lexicon = load_lexicon(lang)
         self.future_lemmas = frozenset(w.lower() for w in self.lexicon.future_lemmas)
         kb = KnowledgeBase.load(extra_paths=kb_paths)
-        calendar = load_calendar(calendar_paths).with_entries((*handover_entries(kb), *extra))
+        handovers = handover_entries(kb, approximate=approximate_days())
+        calendar = load_calendar(calendar_paths).with_entries((*handovers, *extra))
         self.calendar: Calendar = calendar
         self.kb = kb
         nouns = [

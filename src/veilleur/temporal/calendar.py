@@ -9,6 +9,7 @@ rather than typed twice (`handover_entries`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -225,10 +226,30 @@ def load_calendar(extra_paths: tuple[str, ...] = ()) -> Calendar:
     return Calendar(tuple(merged.values()), recent, frozenset(matched))
 
 
-def handover_entries(kb: KnowledgeBase) -> tuple[CalendarEntry, ...]:
+_APPROX_LINE = re.compile(r"role:\s*(?P<role>[\w-]+).*#\s*approx(?P<which>\s+start|\s+end)?")
+_TERM_DAY = re.compile(r"(?P<side>start|end):\s*(?P<day>\d{4}-\d{2}-\d{2})")
+
+
+def approximate_days() -> frozenset[tuple[str, dt.date]]:
+    """(office key, day) of the shipped KB terms marked '# approx' in people.yaml."""
+    text = resources.files("veilleur.kb").joinpath("data", "people.yaml").read_text("utf-8")
+    found: set[tuple[str, dt.date]] = set()
+    for line in text.splitlines():
+        match = _APPROX_LINE.search(line)
+        if match is None:
+            continue
+        which = (match.group("which") or "").strip()
+        for term in _TERM_DAY.finditer(line):
+            if not which or which == term.group("side"):
+                found.add((match.group("role"), dt.date.fromisoformat(term.group("day"))))
+    return frozenset(found)
+
+
+def handover_entries(
+    kb: KnowledgeBase, *, approximate: frozenset[tuple[str, dt.date]] = frozenset()
+) -> tuple[CalendarEntry, ...]:
     """Days an office changed hands, from KB terms: one holder's end is the next one's start."""
-    # Only a day both terms agree on is taken: a start known to the month only ('# approx'
-    # in people.yaml) rarely equals the predecessor's end.
+    # Only a day both terms agree on, and neither marks as approximate, is taken.
     terms: dict[tuple[str, str | None], list[tuple[str, dt.date, dt.date | None]]] = {}
     for actor in kb.actors():
         for office in actor.offices:
@@ -240,7 +261,7 @@ def handover_entries(kb: KnowledgeBase) -> tuple[CalendarEntry, ...]:
         ends = {end: who for who, _, end in held if end is not None}
         for who, start, _ in held:
             before = ends.get(start)
-            if before is None or before == who:
+            if before is None or before == who or (role, start) in approximate:
                 continue
             entries.append(
                 CalendarEntry(
