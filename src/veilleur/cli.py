@@ -8,7 +8,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -42,6 +42,12 @@ DbOption = Annotated[
 KbOption = Annotated[
     list[str] | None, typer.Option("--kb", help="Extra knowledge-base file (same format).")
 ]
+CalendarOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--calendar", help="Extra calendar of dated events (kb/data/calendar.yaml format)."
+    ),
+]
 ProcOption = Annotated[int, typer.Option("--n-process", "-j", min=1, help="Worker processes.")]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
@@ -65,8 +71,18 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
-def _options(kb: list[str] | None, n_process: int, batch_size: int) -> Options:
-    return Options(n_process=n_process, batch_size=batch_size, kb_paths=tuple(kb or ()))
+def _options(
+    kb: list[str] | None,
+    n_process: int,
+    batch_size: int,
+    calendar: list[str] | tuple[str, ...] | None = None,
+) -> Options:
+    return Options(
+        n_process=n_process,
+        batch_size=batch_size,
+        kb_paths=tuple(kb or ()),
+        calendar_paths=tuple(calendar or ()),
+    )
 
 
 def _progress() -> Progress:
@@ -121,16 +137,19 @@ def ingest(
     paths: PathsArg,
     db: DbOption = None,
     kb: KbOption = None,
+    calendar: CalendarOption = None,
     n_process: ProcOption = 1,
     batch_size: BatchOption = 16,
     max_bytes: MaxBytesOption = DEFAULT_MAX_RECORD_BYTES,
 ) -> None:
     """Read, analyse and store articles; already stored articles are skipped (idempotent)."""
     store = Store.open(db)
-    run_id = store.start_run("ingest", {"paths": paths, "db": db, "kb": kb or []})
+    args = {"paths": paths, "db": db, "kb": kb or [], "calendar": calendar or []}
+    run_id = store.start_run("ingest", args)
     learned = _learned_kb(store)
     kb = [*(kb or []), *([str(learned)] if learned else [])]
-    calendar = _stored_calendar(store)
+    stored = _stored_calendar(store)
+    calendar = [*(calendar or []), *([str(stored)] if stored else [])]
     failures: list[InputError] = []
     tally = RunTally()
 
@@ -143,9 +162,7 @@ def ingest(
         with _progress() as progress:
             task = progress.add_task("analysing", total=None)
             fresh = unstored(items, store, tally, on_failure=skip)
-            options = _options(kb, n_process, batch_size)
-            if calendar is not None:
-                options = replace(options, calendar_paths=(str(calendar),))
+            options = _options(kb, n_process, batch_size, calendar)
             for record in analyse(fresh, options=options):
                 status = store.add(record, run_id=run_id)
                 if status == "new":
@@ -186,6 +203,7 @@ def ingest_dask(
     paths: PathsArg,
     db: DbOption = None,
     kb: KbOption = None,
+    calendar: CalendarOption = None,
     scheduler: SchedulerOption = None,
     workers: Annotated[
         int, typer.Option("--workers", "-w", min=1, help="Processes of the local cluster.")
@@ -215,6 +233,7 @@ def ingest_dask(
             workers=workers,
             partition_size=partition_size,
             kb_paths=tuple(kb or ()),
+            calendar_paths=tuple(calendar or ()),
             batch_size=batch_size,
             max_record_bytes=max_bytes,
             stdin=sys.stdin,
@@ -235,6 +254,7 @@ def extract(
     paths: PathsArg,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl.")] = "jsonl",
     kb: KbOption = None,
+    calendar: CalendarOption = None,
     n_process: ProcOption = 1,
     batch_size: BatchOption = 16,
     max_bytes: MaxBytesOption = DEFAULT_MAX_RECORD_BYTES,
@@ -244,7 +264,8 @@ def extract(
         raise typer.BadParameter("only jsonl is supported by extract; see 'veilleur export'")
     failures: list[InputError] = []
     records = analyse(
-        _articles(paths, failures, max_bytes=max_bytes), options=_options(kb, n_process, batch_size)
+        _articles(paths, failures, max_bytes=max_bytes),
+        options=_options(kb, n_process, batch_size, calendar),
     )
     for record in records:
         sys.stdout.write(json.dumps(record.as_dict(), ensure_ascii=False) + "\n")
@@ -505,6 +526,7 @@ def evaluate(
         typer.Option(help="Gold same-event clusters, to score merging [eval_merge_clusters.json]."),
     ] = None,
     kb: KbOption = None,
+    calendar: CalendarOption = None,
     show_diffs: Annotated[
         bool,
         typer.Option("--explain", help="Also list every missed, spurious or wrong item."),
@@ -523,7 +545,7 @@ def evaluate(
 
     if clusters is None and Path("eval_merge_clusters.json").exists():
         clusters = Path("eval_merge_clusters.json")
-    gold, records = analyse_folder_records(gold_dir, options=_options(kb, 1, 16))
+    gold, records = analyse_folder_records(gold_dir, options=_options(kb, 1, 16, calendar))
     scores = evaluate_records(gold, records, clusters=clusters)
     diffs = explain(gold, from_records(records)) if show_diffs else []
     if as_json:
