@@ -2,63 +2,276 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
-from spacy.tokens import Token
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Span, Token
 
-from ..records import Event
+from .. import lang
+from ..geo import place_country, place_name
+from ..records import ActorRef, Event
 from .actors import ActorIndex, is_place
-from .clauses import clause_end, clause_start, prep_before, under_place_prep
+from .clauses import case_of, clause_end, clause_start, feature, np_actor, under_place_prep
 from .frames import Frame
-from .lexicon import Cues
+from .lexicon import Cues, load_lexicon
 
-_IN = frozenset({"à", "au", "dans"})
-_PREP_RANK = {"à": 0, "au": 0, "aux": 0, "dans": 0, "sur": 1, "en": 2, "vers": 3}
+# Acts whose place, when the text gives none, is the territory of the state they strike.
+_ON_TARGET = frozenset({"ASSAULT"})
+
+
+class PlaceWords(BaseModel):
+    """The words a language reads an event's place with (lang/<lang>/places.yaml)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    ranks: dict[str, int] = Field(min_length=1)
+    at: frozenset[str] = Field(min_length=1)
+    venue_verbs: frozenset[str]
+
+
+@cache
+def load_place_words(language: str = "fr") -> PlaceWords:
+    """The validated place words of `language` (loaded once per process)."""
+    return lang.load(language, "places", PlaceWords)
 
 
 def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str | None:
-    """The most specific place the clause gives: "à X" before "en X"; else the visit's place."""
-    start = clause_start(token, cues)
-    end = clause_end(token, cues)
-    if token.pos_ == "NOUN":
-        start, end = min(start, token.left_edge.i), max(end, token.right_edge.i + 1)
-    best: tuple[int, int, str] | None = None
+    """The most specific place the clause gives: "à X" before "en X"; else the visit's place,
+    else the place an earlier mention of the same event gave ("Lors d'une réunion au
+    Pentagone, ... La réunion a inclus X et Y")."""
+    words = load_place_words()
     parties = {a.actor_id for a in (*frame.source, *frame.target)}
-    for i, actor in index.in_range(start, end):
-        word = index.doc[i]
+    best: tuple[tuple[int, int, int], str] | None = None
+    for word, actor in _candidates(token, index, cues, words):
         if actor.actor_id in parties and actor != frame.place:
             continue
-        if actor.kind == "person" or not under_place_prep(word, index, cues):
-            continue
-        if not is_place(actor) and prep_before(word, index) not in _IN:
+        prep = _prep(word, index, words)
+        if not is_place(actor) and prep not in words.at:
             continue  # a body is a place only "at" it ("au Pentagone", "à l'Élysée")
-        first = index.doc[index.start_of(word)]
-        prep = index.doc[first.i - 1].lower_ if first.i > 0 else ""
-        if prep not in _PREP_RANK and first.i > 1:
-            prep = index.doc[first.i - 2].lower_
-        rank = (_PREP_RANK.get(prep.rstrip("'’"), 1), abs(i - token.i))
-        if best is None or rank < best[:2]:
-            best = (*rank, index.surface(word))
+        if _describes_other(word, token, index, cues):
+            continue
+        # the first of coordinated places ("au Pentagone et à la Maison Blanche") leads
+        rank = (words.ranks.get(prep, 1), word.dep_ == "conj", abs(word.i - token.i))
+        if best is None or rank < best[0]:
+            best = (rank, place_name(actor, index.surface(word)))
     if best is not None:
-        return best[2]
-    return frame.place.name if frame.place is not None else None
+        return best[1]
+    if frame.place is not None:
+        return place_name(frame.place, frame.place.name)
+    return _told_before(token, index, cues, words)
+
+
+def _candidates(
+    token: Token, index: ActorIndex, cues: Cues, words: PlaceWords
+) -> Iterator[tuple[Token, ActorRef]]:
+    """Place mentions of the clause of `token` under a place preposition, with the clause of
+    the verb that places an event noun ("la réunion ... a eu lieu à X")."""
+    spans = [_clause(token, cues)]
+    venue = _venue_verb(token, words)
+    if venue is not None:
+        spans.append((venue.i, venue.right_edge.i + 1))
+    seen: set[int] = set()
+    for start, end in spans:
+        for i, actor in index.in_range(start, end):
+            word = index.doc[i]
+            if i in seen or actor.kind == "person" or not under_place_prep(word, index, cues):
+                continue
+            seen.add(i)
+            yield word, actor
+        yield from _swallowed(index, cues, start, end, seen)
+
+
+def _swallowed(
+    index: ActorIndex, cues: Cues, start: int, end: int, seen: set[int]
+) -> Iterator[tuple[Token, ActorRef]]:
+    """Named places the linker folded into a person's title ("le ministre de la Défense à Tel
+    Aviv"): the named-entity tagger still marks them as places."""
+    for ent in index.doc.ents:
+        if ent.label_ != "LOC" or not start <= ent.start < end or ent.start in seen:
+            continue
+        actor = index.at(ent[0])
+        if actor is None or actor.kind != "person":
+            continue
+        prep = ent.doc[ent.start - 1].lower_.rstrip("'’") if ent.start > 0 else ""
+        if prep in cues.place_preps:
+            seen.add(ent.start)
+            yield ent[0], ActorRef(f"place:{ent.text}", _ent_text(ent), "place")
+
+
+def _ent_text(ent: Span) -> str:
+    return ent.text.strip(" ,.;:")
+
+
+def _clause(token: Token, cues: Cues) -> tuple[int, int]:
+    """Token bounds of the clause of `token`, with a participle that qualifies one of its
+    phrases ("aux dirigeants européens réunis à Bruxelles")."""
+    start, end = clause_start(token, cues), clause_end(token, cues)
+    if token.pos_ == "NOUN":
+        start, end = min(start, token.left_edge.i), max(end, token.right_edge.i + 1)
+    doc = token.doc
+    while end < len(doc) and _qualifying_participle(doc[end], start, end):
+        end = max(end + 1, doc[end].right_edge.i + 1)
+    return start, end
+
+
+def _qualifying_participle(word: Token, start: int, end: int) -> bool:
+    return (
+        word.pos_ == "VERB"
+        and word.dep_ == "acl"
+        and feature(word, "VerbForm") == "Part"
+        and feature(word, "Tense") == "Past"
+        and start <= word.head.i < end
+    )
+
+
+def _venue_verb(token: Token, words: PlaceWords) -> Token | None:
+    """The verb that says where the event noun `token` took place, if it is its subject."""
+    if token.pos_ != "NOUN" or not token.dep_.startswith("nsubj"):
+        return None
+    verb = token.head
+    lemma = verb.lemma_.casefold()
+    objects = [c.lemma_.casefold() for c in verb.children if c.dep_ == "obj"]
+    if lemma in words.venue_verbs or any(f"{lemma} {o}" in words.venue_verbs for o in objects):
+        return verb
+    return None
+
+
+def _prep(word: Token, index: ActorIndex, words: PlaceWords) -> str:
+    """The preposition before the place mention (skipping one determiner)."""
+    first = index.doc[index.start_of(word)]
+    prep = index.doc[first.i - 1].lower_ if first.i > 0 else ""
+    if prep not in words.ranks and first.i > 1:
+        prep = index.doc[first.i - 2].lower_
+    return prep.rstrip("'’")
+
+
+def _root(word: Token, index: ActorIndex) -> Token:
+    """The token of a mention whose head lies outside it."""
+    start = index.start_of(word)
+    end = start
+    while end + 1 < len(word.doc) and index.start_of(word.doc[end + 1]) == start:
+        end += 1
+    for token in word.doc[start : end + 1]:
+        if not start <= token.head.i <= end or token.head.i == token.i:
+            return token
+    return word
+
+
+def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues) -> bool:
+    """True when the place qualifies something else than the event: a party's post
+    ("l'ambassadeur de France à Bamako"), another kind of event ("sa visite au Proche-Orient"
+    for an attack), or a thing named by a complement ("l'exportation des céréales en mer
+    Noire")."""
+    lexicon = load_lexicon()
+    own = _types(trigger)
+    head = _root(word, index)
+    for _ in range(6):
+        parent = head.head
+        if head.i == trigger.i or parent.i == head.i or parent.i == trigger.i:
+            return False
+        if not head.dep_.startswith("nmod") or parent.pos_ not in ("NOUN", "PROPN"):
+            return False
+        lemma = parent.lemma_.casefold()
+        if lemma in lexicon.lemma_set("noun"):
+            return not own & {e.type for e in lexicon.entries(lemma, "noun")}
+        if case_of(parent) in cues.place_preps:
+            return False  # a place within a place ("au centre de commandement ... à Tel-Aviv")
+        person = np_actor(parent, index)
+        if person is not None and person.kind == "person":
+            return True
+        if parent.dep_.startswith("nmod") and case_of(parent) not in cues.place_preps:
+            return True  # the complement of a complement names a thing, not the event's place
+        head = parent
+    return False
+
+
+def _types(token: Token) -> set[str]:
+    pos = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
+    return {e.type for e in load_lexicon().entries(token.lemma_.casefold(), pos)}
+
+
+def _told_before(token: Token, index: ActorIndex, cues: Cues, words: PlaceWords) -> str | None:
+    """For "la réunion" or "cette rencontre", the place an earlier mention of the same event
+    noun gave ("Lors d'une réunion cruciale au Pentagone")."""
+    if token.pos_ != "NOUN":
+        return None
+    determiners = [c for c in token.children if c.dep_ == "det"]
+    if not any(
+        feature(d, "Definite") == "Def" or feature(d, "PronType") == "Dem" for d in determiners
+    ):
+        return None
+    lemma = token.lemma_.casefold()
+    for earlier in reversed(token.doc[: token.i]):
+        if earlier.lemma_.casefold() != lemma or earlier.pos_ != "NOUN":
+            continue
+        for child in earlier.children:
+            actor = index.at(child)
+            if actor is None or actor.kind == "person" or case_of(child) not in cues.place_preps:
+                continue
+            if is_place(actor) or case_of(child) in words.at:
+                return place_name(actor, index.surface(child))
+    return None
 
 
 def carry_locations(events: list[Event]) -> list[Event]:
-    """An event that gives no place happened where the last placed event with one of its
-    parties did ("Gallant a rencontré X à Tel-Aviv. Gallant a remercié X"); plans excepted."""
+    """Places for events whose clause gives none: where the meeting their people were at took
+    place, and for an attack on a state, that state."""
+    return [_on_target(e) for e in _carry(events)]
+
+
+def _carry(events: list[Event]) -> list[Event]:
+    """An event that gives no place happened where the last meeting of its people did
+    ("Gallant a rencontré X à Tel-Aviv. Gallant a remercié X"), when all its people were at
+    that meeting, or, for another meeting, when one of its parties is at home there: thanking
+    an absent minister, or meeting a foreign minister before one's trip, happened elsewhere."""
+    ordered = sorted(events, key=lambda e: e.evidence_start)
+    own = [e for e in ordered if e.location is not None and _meeting(e)]
     placed: list[Event] = []
     result: list[Event] = []
-    for event in sorted(events, key=lambda e: e.evidence_start):
-        if event.location is None and event.status != "planned":
-            people = _people(event)
-            source = next((p for p in reversed(placed) if people & _people(p)), None)
+    for event in ordered:
+        if event.location is None:
+            same = [e for e in own if e.evidence_start == event.evidence_start and e is not event]
+            source = next(
+                (p for p in reversed([*placed, *same]) if _was_there(event, p)),
+                None,
+            )
             if source is not None:
                 event = replace(event, location=source.location)
-        if event.location is not None and event.status != "planned":
+        if event.location is not None and _meeting(event):
             placed.append(event)
         result.append(event)
     return result
+
+
+def _meeting(event: Event) -> bool:
+    """True for an event its parties attend in person (not a call)."""
+    return event.type == "CONSULT" and event.mode != "phone"
+
+
+def _was_there(event: Event, placed: Event) -> bool:
+    people, there = _people(event), _people(placed)
+    if not people & there or (placed.status == "planned" and event.status != "planned"):
+        return False
+    if people <= there:
+        return True
+    if not _meeting(event) or placed.location is None:
+        return False
+    country = place_country(placed.location)
+    return country is not None and any(
+        a.country == country for a in (*event.source, *event.target) if a.kind == "person"
+    )
+
+
+def _on_target(event: Event) -> Event:
+    if event.location is not None or event.type not in _ON_TARGET:
+        return event
+    states = [a for a in event.target if a.kind == "state"]
+    sources = {a.actor_id for a in event.source}
+    if len(states) != 1 or states[0].actor_id in sources:
+        return event  # a mutual war ("Israël et le Hezbollah se sont livrés à une guerre")
+    return replace(event, location=states[0].name)
 
 
 def _people(event: Event) -> frozenset[str]:
