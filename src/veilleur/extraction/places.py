@@ -19,6 +19,8 @@ from .lexicon import Cues, load_lexicon
 
 # Acts whose place, when the text gives none, is the territory of the state they strike.
 _ON_TARGET = frozenset({"ASSAULT"})
+# Dependencies of the phrases that name what an event is about (its subject or object).
+_ARGUMENTS = frozenset({"obj", "nsubj", "nsubj:pass", "obl:arg"})
 
 
 class PlaceWords(BaseModel):
@@ -29,6 +31,7 @@ class PlaceWords(BaseModel):
     ranks: dict[str, int] = Field(min_length=1)
     at: frozenset[str] = Field(min_length=1)
     venue_verbs: frozenset[str]
+    occasions: frozenset[str]
 
 
 @cache
@@ -44,9 +47,9 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
     words = load_place_words()
     parties = {a.actor_id for a in (*frame.source, *frame.target)}
     best: tuple[tuple[int, int, int], str] | None = None
-    for word, actor in _candidates(token, index, cues, words):
-        if actor.actor_id in parties and actor != frame.place:
-            continue
+    for word, actor in _candidates(token, index, cues, words, parties):
+        if actor.actor_id in parties and actor != frame.place and actor.kind != "place":
+            continue  # a state may be a party; a city under a preposition is where
         prep = _prep(word, index, words)
         if not is_place(actor) and prep not in words.at:
             continue  # a body is a place only "at" it ("au Pentagone", "à l'Élysée")
@@ -64,11 +67,11 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
 
 
 def _candidates(
-    token: Token, index: ActorIndex, cues: Cues, words: PlaceWords
+    token: Token, index: ActorIndex, cues: Cues, words: PlaceWords, parties: set[str]
 ) -> Iterator[tuple[Token, ActorRef]]:
     """Place mentions of the clause of `token` under a place preposition, with the clause of
     the verb that places an event noun ("la réunion ... a eu lieu à X")."""
-    spans = [_clause(token, cues)]
+    spans = [_clause(token, cues, index, parties)]
     venue = _venue_verb(token, words)
     if venue is not None:
         spans.append((venue.i, venue.right_edge.i + 1))
@@ -104,14 +107,17 @@ def _ent_text(ent: Span) -> str:
     return ent.text.strip(" ,.;:")
 
 
-def _clause(token: Token, cues: Cues) -> tuple[int, int]:
+def _clause(token: Token, cues: Cues, index: ActorIndex, parties: set[str]) -> tuple[int, int]:
     """Token bounds of the clause of `token`, with a participle that qualifies one of its
-    phrases ("aux dirigeants européens réunis à Bruxelles")."""
+    parties ("aux dirigeants européens réunis à Bruxelles")."""
     start, end = clause_start(token, cues), clause_end(token, cues)
     if token.pos_ == "NOUN":
         start, end = min(start, token.left_edge.i), max(end, token.right_edge.i + 1)
     doc = token.doc
     while end < len(doc) and _qualifying_participle(doc[end], start, end):
+        party = np_actor(doc[end].head, index)
+        if party is None or party.actor_id not in parties:
+            break
         end = max(end + 1, doc[end].right_edge.i + 1)
     return start, end
 
@@ -162,27 +168,32 @@ def _root(word: Token, index: ActorIndex) -> Token:
 def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues) -> bool:
     """True when the place qualifies something else than the event: a party's post
     ("l'ambassadeur de France à Bamako"), another kind of event ("sa visite au Proche-Orient"
-    for an attack), or a thing named by a complement ("l'exportation des céréales en mer
-    Noire")."""
+    for an attack), or a thing the clause names ("l'accord sur l'exportation des céréales en
+    mer Noire"); a place within an adjunct or another place stays the event's."""
     lexicon = load_lexicon()
-    own = _types(trigger)
     head = _root(word, index)
-    for _ in range(6):
+    for depth in range(1, 7):
         parent = head.head
-        if head.i == trigger.i or parent.i == head.i or parent.i == trigger.i:
+        if head.i == trigger.i or parent.i == head.i:
             return False
-        if not head.dep_.startswith("nmod") or parent.pos_ not in ("NOUN", "PROPN"):
-            return False
+        if parent.i == trigger.i:
+            return depth > 2  # "l'accord sur l'exportation des céréales en mer Noire"
+        if not head.dep_.startswith("nmod") or parent.pos_ != "NOUN":
+            return False  # on a verb, or on a name the parser hung it on ("Lloyd Austin au")
         lemma = parent.lemma_.casefold()
         if lemma in lexicon.lemma_set("noun"):
-            return not own & {e.type for e in lexicon.entries(lemma, "noun")}
-        if case_of(parent) in cues.place_preps:
-            return False  # a place within a place ("au centre de commandement ... à Tel-Aviv")
+            kinds = {e.type for e in lexicon.entries(lemma, "noun")}
+            return depth > 1 or not kinds & _types(trigger)
+        words = load_place_words()
+        if case_of(parent) in words.at or lemma in words.occasions:
+            # a place within a place ("au centre de commandement ... à Tel-Aviv"), or the
+            # occasion the event is part of ("en marge de la réouverture de Notre-Dame")
+            return False
         person = np_actor(parent, index)
         if person is not None and person.kind == "person":
             return True
-        if parent.dep_.startswith("nmod") and case_of(parent) not in cues.place_preps:
-            return True  # the complement of a complement names a thing, not the event's place
+        if parent.dep_ in _ARGUMENTS:
+            return True
         head = parent
     return False
 
@@ -223,8 +234,8 @@ def carry_locations(events: list[Event]) -> list[Event]:
 
 def _carry(events: list[Event]) -> list[Event]:
     """An event that gives no place happened where the last meeting of its people did
-    ("Gallant a rencontré X à Tel-Aviv. Gallant a remercié X"), when all its people were at
-    that meeting, or, for another meeting, when one of its parties is at home there: thanking
+    ("Gallant a rencontré X à Tel-Aviv. Gallant a remercié X"), when its people (or two of
+    them) were at that meeting, or, for another meeting, when one of its parties is at home there: thanking
     an absent minister, or meeting a foreign minister before one's trip, happened elsewhere."""
     ordered = sorted(events, key=lambda e: e.evidence_start)
     own = [e for e in ordered if e.location is not None and _meeting(e)]
@@ -254,8 +265,8 @@ def _was_there(event: Event, placed: Event) -> bool:
     people, there = _people(event), _people(placed)
     if not people & there or (placed.status == "planned" and event.status != "planned"):
         return False
-    if people <= there:
-        return True
+    if people <= there or len(people & there) > 1:
+        return True  # the meeting's people, or two of them, act together where they met
     if not _meeting(event) or placed.location is None:
         return False
     country = place_country(placed.location)
