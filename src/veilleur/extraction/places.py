@@ -47,7 +47,7 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
     words = load_place_words()
     parties = {a.actor_id for a in (*frame.source, *frame.target)}
     best: tuple[tuple[int, int, int], str] | None = None
-    for word, actor in _candidates(token, index, cues, words, parties):
+    for word, actor, surface in _candidates(token, index, cues, words, parties):
         if actor.actor_id in parties and actor != frame.place and actor.kind != "place":
             continue  # a state may be a party; a city under a preposition is where
         prep = _prep(word, index, words)
@@ -58,7 +58,7 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
         # the first of coordinated places ("au Pentagone et à la Maison Blanche") leads
         rank = (words.ranks.get(prep, 1), word.dep_ == "conj", abs(word.i - token.i))
         if best is None or rank < best[0]:
-            best = (rank, place_name(actor, index.surface(word)))
+            best = (rank, place_name(actor, surface))
     if best is not None:
         return best[1]
     if frame.place is not None:
@@ -68,9 +68,9 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
 
 def _candidates(
     token: Token, index: ActorIndex, cues: Cues, words: PlaceWords, parties: set[str]
-) -> Iterator[tuple[Token, ActorRef]]:
-    """Place mentions of the clause of `token` under a place preposition, with the clause of
-    the verb that places an event noun ("la réunion ... a eu lieu à X")."""
+) -> Iterator[tuple[Token, ActorRef, str]]:
+    """Place mentions (token, actor, words as written) under a place preposition in the
+    clause of `token` and of the verb that places an event noun ("la réunion a eu lieu à X")."""
     spans = [_clause(token, cues, index, parties)]
     venue = _venue_verb(token, words)
     if venue is not None:
@@ -82,13 +82,13 @@ def _candidates(
             if i in seen or actor.kind == "person" or not under_place_prep(word, index, cues):
                 continue
             seen.add(i)
-            yield word, actor
+            yield word, actor, index.surface(word)
         yield from _swallowed(index, cues, start, end, seen)
 
 
 def _swallowed(
     index: ActorIndex, cues: Cues, start: int, end: int, seen: set[int]
-) -> Iterator[tuple[Token, ActorRef]]:
+) -> Iterator[tuple[Token, ActorRef, str]]:
     """Named places the linker folded into a person's title ("le ministre de la Défense à Tel
     Aviv"): the named-entity tagger still marks them as places."""
     for ent in index.doc.ents:
@@ -100,7 +100,8 @@ def _swallowed(
         prep = ent.doc[ent.start - 1].lower_.rstrip("'’") if ent.start > 0 else ""
         if prep in cues.place_preps:
             seen.add(ent.start)
-            yield ent[0], ActorRef(f"place:{ent.text}", _ent_text(ent), "place")
+            name = _ent_text(ent)
+            yield ent[0], ActorRef(f"place:{name}", name, "place"), name
 
 
 def _ent_text(ent: Span) -> str:
@@ -235,8 +236,9 @@ def carry_locations(events: list[Event]) -> list[Event]:
 def _carry(events: list[Event]) -> list[Event]:
     """An event that gives no place happened where the last meeting of its people did
     ("Gallant a rencontré X à Tel-Aviv. Gallant a remercié X"), when its people (or two of
-    them) were at that meeting, or, for another meeting, when one of its parties is at home there: thanking
-    an absent minister, or meeting a foreign minister before one's trip, happened elsewhere."""
+    them) were at that meeting, or, for another meeting, when one of its parties is at home
+    there: thanking an absent minister, or meeting a foreign minister before one's trip,
+    happened elsewhere."""
     ordered = sorted(events, key=lambda e: e.evidence_start)
     own = [e for e in ordered if e.location is not None and _meeting(e)]
     placed: list[Event] = []
