@@ -54,3 +54,9 @@ def place_name(actor: ActorRef, surface: str) -> str:
     if actor.kind != "state" or surface == actor.name:
         return surface
     return surface if place_level(surface) == "city" else actor.name
+
+
+def locate(name: str, kb: KnowledgeBase | None = None) -> tuple[str | None, Level]:
+    """The state a place lies in and its level, for cross-article merging."""
+    kb = kb or _kb()
+    return place_country(name, kb), place_level(name, kb)

@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from .records import PartialDate, Status
 
@@ -40,6 +41,7 @@ class Report:
     mode: str | None = None
     published: PartialDate | None = None
     negated: bool = False
+    people: frozenset[str] = frozenset()  # the participants who are persons
 
     @property
     def participants(self) -> frozenset[str]:
@@ -63,12 +65,34 @@ class MergedEvent:
     last_seen: PartialDate | None
 
 
+Level = Literal["state", "city", "site", "unknown"]
+
+
+def _unknown_place(_place: str) -> tuple[str | None, Level]:
+    return None, "unknown"
+
+
 @dataclass(frozen=True, slots=True)
 class MergeRules:
-    """How strict merging is; `is_country` tells a country-level place from a specific one."""
+    """How strict merging is. `is_country` tells a country-level place from a specific one;
+    `locate` gives a place's state (ISO code) and level ("Pentagone" -> USA, site), from the
+    knowledge base; `same_actor` says when two actor ids are one actor."""
 
     is_country: Callable[[str], bool] = lambda _place: False
     same_actor: Callable[[str, str], bool] = lambda a, b: a == b
+    locate: Callable[[str], tuple[str | None, Level]] = _unknown_place
+
+    def level(self, place: str) -> Level:
+        """'state', 'city', 'site' or 'unknown' (a place the knowledge base does not know)."""
+        return "state" if self.is_country(place) else self.locate(place)[1]
+
+
+# Acts done to a named person once (a killing): two reports of one by the same side against
+# the same person are one act, whatever the precision of their dates.
+_ONCE_TO_A_PERSON = frozenset({"ASSAULT"})
+# Acts between the same officials that recur (meetings, thanks): without dates to the month,
+# only a named site ("Pentagone", not "Tel-Aviv") tells one occasion from the next.
+_RECURRING = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 
 
 def _share(a: Iterable[str], b: Iterable[str], rules: MergeRules) -> int:
@@ -85,20 +109,30 @@ def dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
 
 
 def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
-    """Places agree when unknown, equal, contained in one another, or one is a country."""
+    """Places agree when unknown, equal, contained in one another ("Tel Aviv", "à Tel-Aviv"),
+    or one lies in the other as far as the knowledge base tells: a country and a place of
+    that country, a capital and a seat of that country's government ("Washington",
+    "Pentagone"). Two different sites, or two different cities, are two places."""
     if a is None or b is None:
         return True
     na, nb = norm(a), norm(b)
-    return na in nb or nb in na or rules.is_country(a) or rules.is_country(b)
+    if na in nb or nb in na:
+        return True
+    (ca, la), (cb, lb) = rules.locate(a), rules.locate(b)
+    la, lb = rules.level(a), rules.level(b)
+    if "state" in (la, lb):
+        return ca is None or cb is None or ca == cb
+    return ca is not None and ca == cb and {la, lb} == {"city", "site"}
 
 
-def _specific_place_match(a: Report, b: Report, rules: MergeRules) -> bool:
-    if a.location is None or b.location is None:
+def _specific(a: Report, b: Report, rules: MergeRules, *, finest: set[Level]) -> bool:
+    """True when both reports name agreeing places and the finer is of a level in `finest`."""
+    if a.location is None or b.location is None or not places_agree(a.location, b.location, rules):
         return False
-    if rules.is_country(a.location) or rules.is_country(b.location):
+    levels = {rules.level(a.location), rules.level(b.location)}
+    if "state" in levels and len(levels) == 1:
         return False
-    na, nb = norm(a.location), norm(b.location)
-    return na in nb or nb in na
+    return bool((levels - {"state"}) & finest)
 
 
 def _actors_overlap(a: Report, b: Report, rules: MergeRules) -> int:
@@ -112,14 +146,28 @@ def _actors_overlap(a: Report, b: Report, rules: MergeRules) -> int:
     return _share(a.participants, b.participants, rules)
 
 
+def _contained(a: Report, b: Report, rules: MergeRules) -> bool:
+    """True when every participant of one report is in the other (two accounts of one
+    meeting name the same people, one maybe fewer)."""
+    small, big = sorted((a.participants, b.participants), key=len)
+    return _share(small, big, rules) == len(small)
+
+
 def _well_dated(report: Report) -> bool:
     return report.date is not None and report.date.precision != "year"
+
+
+def _modes_clash(a: Report, b: Report) -> bool:
+    """A call is not a meeting ("phone" against "meet" or "visit")."""
+    return a.mode != b.mode and "phone" in (a.mode, b.mode)
 
 
 def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
     """True when two reports from different articles describe one real event."""
     rules = rules or MergeRules()
     if a.article_id == b.article_id or a.type != b.type or a.negated or b.negated:
+        return False
+    if _modes_clash(a, b):
         return False
     shared = _actors_overlap(a, b, rules)
     needed = 2 if a.type == "CONSULT" and min(len(a.participants), len(b.participants)) > 1 else 1
@@ -129,9 +177,15 @@ def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
         return False
     if _well_dated(a) and _well_dated(b):
         return True
-    # Without two dates to the month, only a specific shared place and two shared actors
-    # make it the same event: "Kurilla visits Israel" happens every few months.
-    return shared >= 2 and _specific_place_match(a, b, rules)
+    if a.type in _ONCE_TO_A_PERSON and _share(a.target & a.people, b.target & b.people, rules):
+        return True
+    # Without two dates to the month, only two shared actors, all of the smaller report's,
+    # at one specific place make it the same event: "Kurilla visits Israel" happens every
+    # few months, and Gallant meets him in Tel-Aviv each time.
+    finest: set[Level] = {"site", "unknown"}
+    if a.type not in _RECURRING:
+        finest.add("city")
+    return shared >= 2 and _contained(a, b, rules) and _specific(a, b, rules, finest=finest)
 
 
 class _UnionFind:

@@ -37,14 +37,19 @@ def load_reports(conn: Connection, report_ids: Iterable[str]) -> list[Report]:
     if not ids:
         return []
     r, a, ra, act = s.reports, s.articles, s.report_actors, s.actors
-    sides: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"source": set(), "target": set()})
+    sides: dict[str, dict[str, set[str]]] = defaultdict(
+        lambda: {"source": set(), "target": set(), "people": set()}
+    )
     query = (
         select(ra.c.report_id, ra.c.side, ra.c.actor_id, act.c.kind, act.c.country)
         .join(act, act.c.id == ra.c.actor_id)
         .where(ra.c.report_id.in_(ids))
     )
     for row in conn.execute(query):
-        sides[row.report_id][row.side].add(_canon(row.actor_id, row.kind, row.country))
+        actor = _canon(row.actor_id, row.kind, row.country)
+        sides[row.report_id][row.side].add(actor)
+        if row.kind == "person":
+            sides[row.report_id]["people"].add(actor)
     query = select(r, a.c.published).join(a, a.c.id == r.c.article_id).where(r.c.id.in_(ids))
     return [
         Report(
@@ -59,6 +64,7 @@ def load_reports(conn: Connection, report_ids: Iterable[str]) -> list[Report]:
             mode=row.mode,
             published=_date(row.published),
             negated=bool(row.negated),
+            people=frozenset(sides[row.id]["people"]),
         )
         for row in conn.execute(query)
     ]
@@ -161,8 +167,12 @@ def _write_event_actors(conn: Connection, event_id: str, report_ids: Sequence[st
 
 
 def default_rules() -> MergeRules:
-    """Merge rules with the knowledge base's states telling country-level places apart."""
+    """Merge rules with the knowledge base telling where places lie and how fine they are."""
+    from ..geo import locate
     from ..kb import KnowledgeBase
 
     kb = KnowledgeBase.load()
-    return MergeRules(is_country=lambda place: kb.state(place) is not None)
+    return MergeRules(
+        is_country=lambda place: kb.state(place) is not None,
+        locate=lambda place: locate(place, kb),
+    )
