@@ -1,15 +1,61 @@
-"""Place names against the knowledge base: which state a place lies in, and which is finer."""
+"""Place names against the knowledge base: which state a place lies in, and how fine it is.
+
+States, their capitals and metonyms come from kb/data/states.yaml, seats of bodies from
+organisations.yaml; other cities, regions and buildings news names from kb/data/places.yaml.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import DataError, Errors
 from .records import ActorRef
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
 
-Level = Literal["state", "city", "site", "unknown"]
+Level = Literal["state", "region", "city", "site", "unknown"]
+_PLACES = "veilleur/kb/data/places.yaml"
+
+
+class PlaceModel(BaseModel):
+    """A city, region or building, with the state it lies in (kb/data/places.yaml)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1)
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    level: Literal["region", "city", "site"]
+    names: tuple[str, ...] = ()
+
+
+class PlacesFile(BaseModel):
+    """The whole places file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    places: tuple[PlaceModel, ...]
+
+
+@cache
+def load_places() -> tuple[PlaceModel, ...]:
+    """The validated places of kb/data/places.yaml (read once per process)."""
+    text = resources.files("veilleur.kb").joinpath("data", "places.yaml").read_text("utf-8")
+    try:
+        return PlacesFile.model_validate({"places": yaml.safe_load(text) or []}).places
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise DataError(Errors.E103.format(path=_PLACES, reason=exc)) from exc
+
+
+@cache
+def _index(kb: KnowledgeBase) -> dict[str, PlaceModel]:
+    """Places by the knowledge base's normalised key of each of their names."""
+    return {kb.key(n): p for p in load_places() for n in (p.name, *p.names)}
 
 
 def _kb() -> KnowledgeBase | None:
@@ -22,13 +68,17 @@ def _kb() -> KnowledgeBase | None:
 
 
 def place_level(name: str, kb: KnowledgeBase | None = None) -> Level:
-    """'state' for a country ("Israël", "l'État hébreu"), 'city' for a capital or a city
-    standing for its state ("Tel-Aviv"), 'site' for a seat of a body ("Pentagone")."""
+    """'state' for a country ("Israël", "l'État hébreu"), 'region', 'city' for a city or a
+    capital standing for its state ("Tel-Aviv"), 'site' for a building or a seat of a body
+    ("Pentagone"), 'unknown' for a place the knowledge base does not know."""
     kb = kb or _kb()
     if kb is None:
         return "unknown"
     if kb.state(name) is not None:
         return "state"
+    known = _index(kb).get(kb.key(name))
+    if known is not None:
+        return known.level
     if kb.metonym(name) is not None or kb.capital_of(name) is not None:
         return "city"
     if kb.organisation(name) is not None:
@@ -44,8 +94,36 @@ def place_country(name: str, kb: KnowledgeBase | None = None) -> str | None:
     for actor in (kb.state(name), kb.metonym(name), kb.capital_of(name)):
         if actor is not None:
             return actor.country
+    known = _index(kb).get(kb.key(name))
+    if known is not None:
+        return known.country
     org = kb.organisation(name)
     return org.country if org is not None else None
+
+
+def locate(name: str, kb: KnowledgeBase | None = None) -> tuple[str | None, Level]:
+    """The state a place lies in and its level, for cross-article merging."""
+    kb = kb or _kb()
+    return place_country(name, kb), place_level(name, kb)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Each state's capital by ISO code (states.yaml, which the KB loader validates)."""
+    text = resources.files("veilleur.kb").joinpath("data", "states.yaml").read_text("utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    states = yaml.load(text, Loader=loader) or []
+    return {s["id"]: s["capital"] for s in states if isinstance(s, dict) and s.get("capital")}
+
+
+def seat_city(name: str, kb: KnowledgeBase | None = None) -> str | None:
+    """The city a seat of a national body stands in: its state's capital ("Pentagone" ->
+    Washington); None for other places."""
+    kb = kb or _kb()
+    if kb is None or place_level(name, kb) != "site" or _index(kb).get(kb.key(name)):
+        return None
+    country = place_country(name, kb)
+    return _capitals().get(country) if country else None
 
 
 def place_name(actor: ActorRef, surface: str) -> str:
@@ -54,9 +132,3 @@ def place_name(actor: ActorRef, surface: str) -> str:
     if actor.kind != "state" or surface == actor.name:
         return surface
     return surface if place_level(surface) == "city" else actor.name
-
-
-def locate(name: str, kb: KnowledgeBase | None = None) -> tuple[str | None, Level]:
-    """The state a place lies in and its level, for cross-article merging."""
-    kb = kb or _kb()
-    return place_country(name, kb), place_level(name, kb)

@@ -65,7 +65,7 @@ class MergedEvent:
     last_seen: PartialDate | None
 
 
-Level = Literal["state", "city", "site", "unknown"]
+Level = Literal["state", "region", "city", "site", "unknown"]
 
 
 def _unknown_place(_place: str) -> tuple[str | None, Level]:
@@ -120,7 +120,8 @@ def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
         return True
     (ca, la), (cb, lb) = rules.locate(a), rules.locate(b)
     la, lb = rules.level(a), rules.level(b)
-    if "state" in (la, lb):
+    if "state" in (la, lb) or "region" in (la, lb):
+        # a country or a region holds many places: unless they lie in two states, they agree
         return ca is None or cb is None or ca == cb
     return ca is not None and ca == cb and {la, lb} == {"city", "site"}
 
@@ -130,9 +131,7 @@ def _specific(a: Report, b: Report, rules: MergeRules, *, finest: set[Level]) ->
     if a.location is None or b.location is None or not places_agree(a.location, b.location, rules):
         return False
     levels = {rules.level(a.location), rules.level(b.location)}
-    if "state" in levels and len(levels) == 1:
-        return False
-    return bool((levels - {"state"}) & finest)
+    return bool((levels - {"state", "region"}) & finest)
 
 
 def _actors_overlap(a: Report, b: Report, rules: MergeRules) -> int:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Span, Token
 
 from .. import lang
-from ..geo import place_country, place_name
+from ..geo import place_country, place_name, seat_city
 from ..records import ActorRef, Event
 from .actors import ActorIndex, is_place
 from .clauses import case_of, clause_end, clause_start, feature, np_actor, under_place_prep
@@ -251,11 +251,20 @@ def _carry(events: list[Event]) -> list[Event]:
                 None,
             )
             if source is not None:
-                event = replace(event, location=source.location)
+                event = replace(event, location=_carried(event, source))
         if event.location is not None and _meeting(event):
             placed.append(event)
         result.append(event)
     return result
+
+
+def _carried(event: Event, placed: Event) -> str | None:
+    """The place carried from a meeting: its site for what its people did there, the city
+    of that site for another meeting ("Il a rencontré X au Pentagone. Il a aussi rencontré Y"
+    happened in Washington, not necessarily at the Pentagon)."""
+    if placed.location is None or _people(event) <= _people(placed) or not _meeting(event):
+        return placed.location
+    return seat_city(placed.location) or placed.location
 
 
 def _meeting(event: Event) -> bool:
