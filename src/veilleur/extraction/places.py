@@ -139,7 +139,8 @@ def _venue_verb(token: Token, words: PlaceWords) -> Token | None:
         return None
     verb = token.head
     lemma = verb.lemma_.casefold()
-    objects = [c.lemma_.casefold() for c in verb.children if c.dep_ == "obj"]
+    # "a eu lieu": the parser makes "lieu" an object or an adjunct of "avoir"
+    objects = [c.lemma_.casefold() for c in verb.children if c.pos_ == "NOUN"]
     if lemma in words.venue_verbs or any(f"{lemma} {o}" in words.venue_verbs for o in objects):
         return verb
     return None
@@ -190,13 +191,28 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
             # a place within a place ("au centre de commandement ... à Tel-Aviv"), or the
             # occasion the event is part of ("en marge de la réouverture de Notre-Dame")
             return False
-        person = np_actor(parent, index)
-        if person is not None and person.kind == "person":
+        if lemma in cues.time_words:
+            return False  # "lundi à Paris": the time and place of the event
+        if _titled(parent, index):
             return True
         if parent.dep_ in _ARGUMENTS:
             return True
         head = parent
     return False
+
+
+def _titled(noun: Token, index: ActorIndex) -> bool:
+    """True when a noun is a person's title: it is their mention, or their name stands in
+    apposition to it ("l'ambassadeur américain en Israël, Tom Nides")."""
+    actor = index.at(noun)
+    if actor is not None:
+        return actor.kind == "person"
+    named = [c for c in noun.children if c.dep_ in ("appos", "flat:name")]
+    doc = noun.doc
+    comma = noun.right_edge.i + (0 if noun.right_edge.text == "," else 1)
+    if comma + 1 < len(doc) and doc[comma].text == ",":
+        named.append(doc[comma + 1])
+    return any((a := index.at(n)) is not None and a.kind == "person" for n in named)
 
 
 def _types(token: Token) -> set[str]:
