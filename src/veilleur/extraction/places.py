@@ -303,13 +303,16 @@ def _was_there(event: Event, placed: Event) -> bool:
 
 
 def _on_target(event: Event) -> Event:
+    """An attack the text places nowhere happened on the ground of whom it strikes."""
     if event.location is not None or event.type not in _ON_TARGET:
         return event
-    states = [a for a in event.target if a.kind == "state"]
     sources = {a.actor_id for a in event.source}
-    if len(states) != 1 or states[0].actor_id in sources:
-        return event  # a mutual war ("Israël et le Hezbollah se sont livrés à une guerre")
-    return replace(event, location=states[0].name)
+    # the town struck ("a bombardé la ville de Kharkiv"), else the one state struck
+    for kind in ("place", "state"):
+        struck = [a for a in event.target if a.kind == kind]
+        if len(struck) == 1 and struck[0].actor_id not in sources:
+            return replace(event, location=struck[0].name)
+    return event  # a mutual war ("Israël et le Hezbollah se sont livrés à une guerre")
 
 
 def _people(event: Event) -> frozenset[str]:
