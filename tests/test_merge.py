@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,16 @@ from veilleur.evaluate import merged_clusters
 from veilleur.evaluation.gold import GoldPerson, GoldRecord, load_gold
 from veilleur.evaluation.merge import load_clusters, score_merge
 from veilleur.kb import KnowledgeBase
-from veilleur.merge import MergeRules, Report, cluster, merge, norm, same_event
+from veilleur.merge import (
+    MergeRules,
+    Report,
+    cluster,
+    dates_agree,
+    merge,
+    norm,
+    places_agree,
+    same_event,
+)
 from veilleur.records import ActorRef, Article, ArticleRecord, Event, Origin, PartialDate
 
 COUNTRIES = {"israel", "ukraine", "liban"}
@@ -158,3 +168,98 @@ def test_gold_clusters_do_not_depend_on_the_order_articles_arrive_in(
     expected = sorted(sorted(c) for c in merged_clusters(gold_records))
     for order in (gold_records[::-1], gold_records[1::2] + gold_records[::2]):
         assert sorted(sorted(c) for c in merged_clusters(order)) == expected
+
+
+# --- places and dates at different levels, with the knowledge base -----------------------------
+
+
+@pytest.fixture(scope="module")
+def kb_rules() -> MergeRules:
+    from veilleur.store.merging import default_rules
+
+    return default_rules()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("Pentagone", "Washington", True),  # a capital holds its government's seats
+        ("Pentagone", "États-Unis", True),
+        ("Tel-Aviv", "Israël", True),
+        ("Odessa", "région d'Odessa", True),
+        ("Hébron", "Cisjordanie", True),  # a region and a town of its state
+        ("Donbass", "Crimée", False),  # two regions
+        ("New York", "Pentagone", False),  # a seat of government is in the capital
+        ("ministère américain de la Défense", "Pentagone", True),  # one place, two names
+        ("Pentagone", "Maison Blanche", False),  # two sites
+        ("Tel-Aviv", "Jérusalem", False),  # two cities
+        ("Beyrouth", "Israël", False),  # a city and another state
+        ("Kharkiv", "Russie", False),
+    ],
+)
+def test_places_agree_through_the_kb(a: str, b: str, agree: bool, kb_rules: MergeRules) -> None:
+    assert places_agree(a, b, kb_rules) is agree
+    assert places_agree(b, a, kb_rules) is agree
+
+
+def test_dates_at_any_precision_agree_when_one_holds_the_other() -> None:
+    year, month, day = PartialDate(2024), PartialDate(2024, 7), PartialDate(2024, 7, 30)
+    assert dates_agree(year, month) and dates_agree(month, day) and dates_agree(day, year)
+    assert dates_agree(None, day)
+    assert not dates_agree(PartialDate(2024, 8), day)
+    assert not dates_agree(PartialDate(2023), month)
+
+
+def test_recurring_meetings_with_vague_dates_need_a_named_site(kb_rules: MergeRules) -> None:
+    # The same two officials meet in the same city every few months: without dates to the
+    # month, two such reports are not one meeting; at a named building they are.
+    city_1 = _r("c1", "A", "CONSULT", {"zaluzhny", "cavoli"}, set(), location="Kiev",
+                date=PartialDate(2023))  # fmt: skip
+    city_2 = _r("c2", "B", "CONSULT", {"cavoli"}, {"zaluzhny"}, location="Kiev")
+    site_1 = replace(city_1, key="s1", location="Pentagone")
+    site_2 = replace(city_2, key="s2", location="ministère américain de la Défense")
+    assert not same_event(city_1, city_2, kb_rules)
+    assert same_event(site_1, site_2, kb_rules)
+    # one more official on one side is still the same meeting; another official is not
+    bigger = replace(site_2, target=frozenset({"zaluzhny", "austin"}))
+    assert same_event(site_1, bigger, kb_rules)
+    other = replace(site_1, key="s3", article_id="C", source=frozenset({"zaluzhny", "milley"}))
+    assert not same_event(other, bigger, kb_rules)
+
+
+def test_a_named_person_is_killed_once(kb_rules: MergeRules) -> None:
+    one = _r("k1", "A", "ASSAULT", {"state:ISR"}, {"deif"}, date=PartialDate(2024),
+             location="Khan Younès", people=frozenset({"deif"}))  # fmt: skip
+    two = _r("k2", "B", "ASSAULT", {"state:ISR"}, {"deif"}, date=PartialDate(2024, 7),
+             location="bande de Gaza", people=frozenset({"deif"}))  # fmt: skip
+    elsewhere = replace(two, key="k3", article_id="C", location="Beyrouth")
+    later = replace(two, key="k4", article_id="D", date=PartialDate(2025, 1))
+    assert same_event(one, two, kb_rules)
+    assert not same_event(one, elsewhere, kb_rules)
+    assert not same_event(one, later, kb_rules)
+
+
+def test_a_call_is_not_a_meeting(kb_rules: MergeRules) -> None:
+    day = PartialDate(2024, 7, 31)
+    call = _r("p1", "A", "CONSULT", {"gallant"}, {"austin"}, date=day, mode="phone")
+    meeting = _r("p2", "B", "CONSULT", {"austin"}, {"gallant"}, date=day, mode="meet")
+    assert not same_event(call, meeting, kb_rules)
+    assert same_event(call, replace(meeting, mode="phone"), kb_rules)
+
+
+def _record(doc: str, *events: Event) -> ArticleRecord:
+    article = Article(id=f"id-{doc}", text=doc, content=doc, origin=Origin(doc), name=doc)
+    return ArticleRecord(article=article, events=events)
+
+
+def test_the_store_counts_a_state_s_army_as_the_state() -> None:
+    israel = ActorRef("state:ISR", "Israël", "state", "ISR")
+    army = ActorRef("org:IDF", "Tsahal", "organisation", "ISR")
+    chief = ActorRef("person:x", "Ibrahim Aqil", "person", None)
+    strike = Event("ASSAULT", (israel,), (chief,), "occurred", 0, 1, "", "frappe",
+                   date=PartialDate(2024, 9), location="Beyrouth")  # fmt: skip
+    by_army = replace(strike, source=(army,), date=PartialDate(2024, 9, 20))
+    other = replace(strike, target=(ActorRef("person:y", "Hassan Nasrallah", "person"),))
+    records = [_record("a.txt", strike), _record("b.txt", by_army), _record("c.txt", other)]
+    clusters = sorted(sorted(c) for c in merged_clusters(records))
+    assert clusters == [[("a.txt", 0), ("b.txt", 0)], [("c.txt", 0)]]

@@ -167,7 +167,7 @@ def test_places_file_names_real_states_once() -> None:
 )
 def test_places_are_located_through_the_kb(place: str, country: str | None, level: str) -> None:
     assert (place_country(place), place_level(place)) == (country, level)
-    assert locate(place) == (country, level)
+    assert (locate(place).country, locate(place).level) == (country, level)
 
 
 def test_place_names_and_seats() -> None:
@@ -179,3 +179,7 @@ def test_place_names_and_seats() -> None:
     assert seat_city("Pentagone") == "Washington"
     assert seat_city("Élysée") == "Paris"
     assert seat_city("Tel-Aviv") is None and seat_city("palais de Dolmabahçe") is None
+    # two names of one place share a key; a seat knows the capital it stands in
+    pentagon, washington = locate("Pentagone"), locate("Washington")
+    assert pentagon.key == locate("ministère américain de la Défense").key != washington.key
+    assert pentagon.within == washington.key and washington.within is None

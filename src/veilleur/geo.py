@@ -6,6 +6,7 @@ organisations.yaml; other cities, regions and buildings news names from kb/data/
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
@@ -101,10 +102,35 @@ def place_country(name: str, kb: KnowledgeBase | None = None) -> str | None:
     return org.country if org is not None else None
 
 
-def locate(name: str, kb: KnowledgeBase | None = None) -> tuple[str | None, Level]:
-    """The state a place lies in and its level, for cross-article merging."""
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where a place lies: its state (ISO code), its level, and the id of the place itself
+    (equal for two names of one place: "Pentagone", "ministère américain de la Défense")."""
+
+    country: str | None = None
+    level: Level = "unknown"
+    key: str | None = None
+    within: str | None = None  # the key of the city a seat of government stands in
+
+
+def locate(name: str, kb: KnowledgeBase | None = None) -> Located:
+    """The state a place lies in, its level and its identity, for cross-article merging."""
     kb = kb or _kb()
-    return place_country(name, kb), place_level(name, kb)
+    if kb is None:
+        return Located()
+    level = place_level(name, kb)
+    key: str | None = None
+    if level == "state":
+        state = kb.state(name)
+        key = state.id if state is not None else None
+    elif level == "site" and (org := kb.organisation(name)) is not None:
+        key = org.id
+    elif level != "unknown":
+        known = _index(kb).get(kb.key(name))
+        key = f"place:{kb.key(known.name if known else name)}"
+    city = seat_city(name, kb)
+    within = f"place:{kb.key(city)}" if city else None
+    return Located(place_country(name, kb), level, key, within)
 
 
 @cache

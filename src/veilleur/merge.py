@@ -12,8 +12,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
+from .geo import Level, Located
 from .records import PartialDate, Status
 
 _STATUS_RANK: dict[str, int] = {"occurred": 0, "reported": 1, "planned": 2}
@@ -65,11 +65,8 @@ class MergedEvent:
     last_seen: PartialDate | None
 
 
-Level = Literal["state", "region", "city", "site", "unknown"]
-
-
-def _unknown_place(_place: str) -> tuple[str | None, Level]:
-    return None, "unknown"
+def _unknown_place(_place: str) -> Located:
+    return Located()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +77,11 @@ class MergeRules:
 
     is_country: Callable[[str], bool] = lambda _place: False
     same_actor: Callable[[str, str], bool] = lambda a, b: a == b
-    locate: Callable[[str], tuple[str | None, Level]] = _unknown_place
+    locate: Callable[[str], Located] = _unknown_place
 
     def level(self, place: str) -> Level:
-        """'state', 'city', 'site' or 'unknown' (a place the knowledge base does not know)."""
-        return "state" if self.is_country(place) else self.locate(place)[1]
+        """'state', 'region', 'city', 'site' or 'unknown' (a place the KB does not know)."""
+        return "state" if self.is_country(place) else self.locate(place).level
 
 
 # Acts done to a named person once (a killing): two reports of one by the same side against
@@ -110,20 +107,28 @@ def dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
 
 def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
     """Places agree when unknown, equal, contained in one another ("Tel Aviv", "à Tel-Aviv"),
-    or one lies in the other as far as the knowledge base tells: a country and a place of
-    that country, a capital and a seat of that country's government ("Washington",
-    "Pentagone"). Two different sites, or two different cities, are two places."""
+    two names of one place ("Pentagone", "ministère américain de la Défense"), or one lies in
+    the other as far as the knowledge base tells: a country or a region and a place of that
+    country, a capital and a seat of that country's government ("Washington", "Pentagone").
+    Two different sites, cities or regions are two places."""
     if a is None or b is None:
         return True
     na, nb = norm(a), norm(b)
     if na in nb or nb in na:
         return True
-    (ca, la), (cb, lb) = rules.locate(a), rules.locate(b)
-    la, lb = rules.level(a), rules.level(b)
-    if "state" in (la, lb) or "region" in (la, lb):
-        # a country or a region holds many places: unless they lie in two states, they agree
+    pa, pb = rules.locate(a), rules.locate(b)
+    if pa.key is not None and pa.key == pb.key:
+        return True  # two names of one place
+    ca, cb = pa.country, pb.country
+    levels = {rules.level(a), rules.level(b)}
+    if "state" in levels or levels == {"region", "city"} or levels == {"region", "site"}:
+        # a country holds every place of its own; a region, as far as we know, its towns
         return ca is None or cb is None or ca == cb
-    return ca is not None and ca == cb and {la, lb} == {"city", "site"}
+    if ca is None or ca != cb or levels != {"city", "site"}:
+        return False
+    # a seat of government stands in its capital; another building, somewhere in its state
+    city, site = (pa, pb) if pa.level == "city" else (pb, pa)
+    return site.within is None or site.within == city.key
 
 
 def _specific(a: Report, b: Report, rules: MergeRules, *, finest: set[Level]) -> bool:
