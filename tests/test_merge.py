@@ -263,3 +263,17 @@ def test_the_store_counts_a_state_s_army_as_the_state() -> None:
     records = [_record("a.txt", strike), _record("b.txt", by_army), _record("c.txt", other)]
     clusters = sorted(sorted(c) for c in merged_clusters(records))
     assert clusters == [[("a.txt", 0), ("b.txt", 0)], [("c.txt", 0)]]
+
+
+def test_vague_dates_in_articles_of_one_month_are_one_event(kb_rules: MergeRules) -> None:
+    # "lundi" in two dispatches of August 2024: the week's meeting, not a past one
+    aug = PartialDate(2024, 8)
+    one = _r("m1", "A", "CONSULT", {"sall", "tinubu"}, set(), date=PartialDate(2024),
+             location="Abuja", published=aug)  # fmt: skip
+    two = _r("m2", "B", "CONSULT", {"tinubu"}, {"sall"}, location="Abuja",
+             published=PartialDate(2024, 8, 20))  # fmt: skip
+    next_month = replace(two, key="m3", article_id="C", published=PartialDate(2024, 9, 2))
+    recalled = replace(one, key="m4", article_id="D", date=PartialDate(2023))
+    assert same_event(one, two, kb_rules)
+    assert not same_event(one, next_month, kb_rules)
+    assert not same_event(recalled, two, kb_rules)

@@ -8,6 +8,7 @@ and a new batch merges into what is stored by adding edges (see `Merger`).
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -161,6 +162,21 @@ def _well_dated(report: Report) -> bool:
     return report.date is not None and report.date.precision != "year"
 
 
+def _window(report: Report) -> tuple[dt.date, dt.date] | None:
+    """The days a report's event fell on: its date to the month or day, else the month of its
+    article for a recent act the text dates only vaguely ("lundi" in an article of August
+    2024); None for an event dated by its year only, or not at all, in an undated article."""
+    if report.date is not None and report.date.precision != "year":
+        return report.date.first_day(), report.date.last_day()
+    published = report.published
+    if published is None or published.precision == "year" or report.status == "planned":
+        return None
+    if report.date is not None and not report.date.contains(published):
+        return None  # a past year recalled ("en 2020"), not this month's news
+    month = published.truncate("month")
+    return month.first_day(), month.last_day()
+
+
 def _modes_clash(a: Report, b: Report) -> bool:
     """A call is not a meeting ("phone" against "meet" or "visit")."""
     return a.mode != b.mode and "phone" in (a.mode, b.mode)
@@ -183,6 +199,10 @@ def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
         return True
     if a.type in _ONCE_TO_A_PERSON and _share(a.target & a.people, b.target & b.people, rules):
         return True
+    wa, wb = _window(a), _window(b)
+    if wa is not None and wb is not None:
+        # dated at least by their articles: one event when those months meet
+        return wa[0] <= wb[1] and wb[0] <= wa[1]
     # Without two dates to the month, only two shared actors, all of the smaller report's,
     # at one specific place make it the same event: "Kurilla visits Israel" happens every
     # few months, and Gallant meets him in Tel-Aviv each time.
