@@ -277,3 +277,14 @@ def test_vague_dates_in_articles_of_one_month_are_one_event(kb_rules: MergeRules
     assert same_event(one, two, kb_rules)
     assert not same_event(one, next_month, kb_rules)
     assert not same_event(recalled, two, kb_rules)
+
+
+def test_fused_event_takes_the_finest_place(kb_rules: MergeRules) -> None:
+    day = PartialDate(2022, 11, 21)
+    reports = [
+        _r("f1", "A", "CONSULT", {"kochavi", "milley"}, set(), date=day, location=place)
+        for place in ("États-Unis", "Washington", "Pentagone")
+    ]
+    reports = [replace(r, key=f"f{i}", article_id=f"A{i}") for i, r in enumerate(reports)]
+    (event,) = merge(reports, kb_rules)
+    assert event.location == "Pentagone"

@@ -261,12 +261,19 @@ def _finest_date(reports: Sequence[Report]) -> PartialDate | None:
     return min(dated, key=lambda d: (rank[d.precision], -counts[d], d))
 
 
+# Finest first: a building, a place the KB does not know (often a town), a city, a region, a
+# country.
+_LEVEL_RANK: dict[str, int] = {"site": 0, "unknown": 1, "city": 2, "region": 3, "state": 4}
+
+
 def _best_place(reports: Sequence[Report], rules: MergeRules) -> str | None:
+    """The most specific place the reports give ("Pentagone" over "Washington" over "États-
+    Unis"); among equals the one most reports give, then the longest."""
     places = [r.location for r in reports if r.location]
     if not places:
         return None
     counts = Counter(places)
-    return min(places, key=lambda p: (rules.is_country(p), -counts[p], -len(p), p))
+    return min(places, key=lambda p: (_LEVEL_RANK[rules.level(p)], -counts[p], -len(p), p))
 
 
 def fuse(reports: Sequence[Report], rules: MergeRules | None = None) -> MergedEvent:
