@@ -7,10 +7,19 @@ from pydantic import ValidationError
 from spacy.language import Language
 
 from veilleur.errors import DataError
-from veilleur.extraction.places import PlaceWords, carry_locations, load_place_words
+from veilleur.extraction.actors import ActorIndex
+from veilleur.extraction.frames import noun_frame
+from veilleur.extraction.lexicon import load_lexicon
+from veilleur.extraction.places import (
+    PlaceWords,
+    carry_locations,
+    clause_locations,
+    load_place_words,
+)
 from veilleur.geo import load_places, locate, place_country, place_level, place_name, seat_city
 from veilleur.kb import KnowledgeBase
 from veilleur.pipeline import analyse
+from veilleur.readers import from_text
 from veilleur.records import ActorRef, ArticleRecord, Event
 
 # Invented sentences, one rule each; the expected place of the event of the given type and
@@ -183,3 +192,21 @@ def test_place_names_and_seats() -> None:
     pentagon, washington = locate("Pentagone"), locate("Washington")
     assert pentagon.key == locate("ministère américain de la Défense").key != washington.key
     assert pentagon.within == washington.key and washington.within is None
+
+
+def test_coordinated_places_come_in_text_order(nlp: Language) -> None:
+    text = (
+        "Le général Pierre Schill a tenu mardi des réunions au Pentagone et à la Maison "
+        "Blanche pour discuter avec Mark Milley et Jake Sullivan."
+    )
+    article = from_text(text)
+    doc = nlp.make_doc(article.content)
+    doc._.article = article
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    index = ActorIndex(doc)
+    lexicon = load_lexicon()
+    meetings = next(t for t in doc if t.lemma_ == "réunion")
+    (entry, *_) = lexicon.entries("réunion", "noun")
+    frame = noun_frame(meetings, entry, index, lexicon.cues)
+    assert clause_locations(meetings, index, lexicon.cues, frame) == ["Pentagone", "Maison Blanche"]

@@ -44,9 +44,21 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
     """The most specific place the clause gives: "à X" before "en X"; else the visit's place,
     else the place an earlier mention of the same event gave ("Lors d'une réunion au
     Pentagone, ... La réunion a inclus X et Y")."""
+    places = clause_locations(token, index, cues, frame)
+    if places:
+        return places[0]
+    if frame.place is not None:
+        return place_name(frame.place, frame.place.name)
+    return _told_before(token, index, cues, load_place_words())
+
+
+def clause_locations(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> list[str]:
+    """The places of the clause of `token`, best first; coordinated places ("au Pentagone et
+    à la Maison Blanche") follow the first in text order, so that a caller may pair them with
+    coordinated parties ("pour discuter avec Milley et Sullivan")."""
     words = load_place_words()
     parties = {a.actor_id for a in (*frame.source, *frame.target)}
-    best: tuple[tuple[int, int, int], str] | None = None
+    ranked: list[tuple[tuple[int, int, int], Token, str]] = []
     for word, actor, surface in _candidates(token, index, cues, words, parties):
         if actor.actor_id in parties and actor != frame.place and actor.kind != "place":
             continue  # a state may be a party; a city under a preposition is where
@@ -55,15 +67,19 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
             continue  # a body is a place only "at" it ("au Pentagone", "à l'Élysée")
         if _describes_other(word, token, index, cues):
             continue
-        # the first of coordinated places ("au Pentagone et à la Maison Blanche") leads
+        # the first of coordinated places leads
         rank = (words.ranks.get(prep, 1), word.dep_ == "conj", abs(word.i - token.i))
-        if best is None or rank < best[0]:
-            best = (rank, place_name(actor, surface))
-    if best is not None:
-        return best[1]
-    if frame.place is not None:
-        return place_name(frame.place, frame.place.name)
-    return _told_before(token, index, cues, words)
+        ranked.append((rank, word, place_name(actor, surface)))
+    if not ranked:
+        return []
+    ranked.sort(key=lambda r: r[0])
+    first = ranked[0][1]
+    root = _root(first, index)
+    joined = {c.i for c in root.conjuncts}
+    coordinated = [r for r in ranked[1:] if _root(r[1], index).i in joined]
+    rest = [r for r in ranked[1:] if r not in coordinated]
+    ordered = [ranked[0], *sorted(coordinated, key=lambda r: r[1].i), *rest]
+    return list(dict.fromkeys(name for _, _, name in ordered))
 
 
 def _candidates(
