@@ -23,7 +23,7 @@ from .pipeline import Options, analyse
 from .readers import read
 from .readers.files import DEFAULT_MAX_RECORD_BYTES
 from .records import Article, PartialDate
-from .store import EventActor, Store, TimelineFilter, TimelineRow
+from .store import EventActor, RunTally, Store, TimelineFilter, TimelineRow, unstored
 
 app = typer.Typer(
     help="French news articles into a structured, deduplicated record of political events.",
@@ -121,34 +121,35 @@ def ingest(
     learned = _learned_kb(store)
     kb = [*(kb or []), *([str(learned)] if learned else [])]
     failures: list[InputError] = []
-    counts = {"read": 0, "new": 0, "stored": 0}
+    tally = RunTally()
 
-    def fresh() -> Iterator[Article]:
-        for article in _articles(paths, failures, max_bytes=max_bytes):
-            counts["read"] += 1
-            if store.has(article.id):
-                counts["stored"] += 1
-                continue
-            yield article
+    def skip(failure: InputError) -> None:
+        failures.append(failure)
+        err.print(f"[yellow]skipped[/yellow] {failure}", highlight=False)
 
+    items = read(paths, stdin=sys.stdin, max_record_bytes=max_bytes)
     try:
         with _progress() as progress:
             task = progress.add_task("analysing", total=None)
-            for record in analyse(fresh(), options=_options(kb, n_process, batch_size)):
+            fresh = unstored(items, store, tally, on_failure=skip)
+            for record in analyse(fresh, options=_options(kb, n_process, batch_size)):
                 status = store.add(record, run_id=run_id)
-                counts["new" if status == "new" else "stored"] += 1
+                if status == "new":
+                    tally.new += 1
+                else:
+                    tally.stored += 1
                 progress.advance(task)
     finally:
         store.finish_run(
             run_id,
-            n_read=counts["read"],
-            n_new=counts["new"],
-            n_stored=counts["stored"],
+            n_read=tally.read,
+            n_new=tally.new,
+            n_stored=tally.stored,
             n_failed=len(failures),
             failures=[str(f) for f in failures],
         )
     out.print(
-        f"read {counts['read']}, new {counts['new']}, already stored {counts['stored']}, "
+        f"read {tally.read}, new {tally.new}, already stored {tally.stored}, "
         f"failed {len(failures)}  ->  {store.url}",
         highlight=False,
     )

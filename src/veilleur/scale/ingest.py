@@ -18,7 +18,7 @@ from ..kb import KnowledgeBase
 from ..pipeline import Options
 from ..readers import DEFAULT_MAX_RECORD_BYTES, read
 from ..records import Article
-from ..store import Store, resolve_url
+from ..store import RunTally, Store, resolve_url, unstored
 from .results import Failure, IngestCounts, Job, KbFile, PartitionResult
 from .worker import ingest_partition, load_pipeline
 
@@ -29,12 +29,9 @@ Progress = Callable[[PartitionResult | Failure], None]
 
 
 @dataclass
-class _Tally:
+class _Tally(RunTally):
     """Running counts of one run (local to it, filled as partitions come back)."""
 
-    read: int = 0
-    new: int = 0
-    stored: int = 0
     failed: list[Failure] = field(default_factory=list)
     partitions: int = 0
     workers: set[str] = field(default_factory=set)
@@ -87,24 +84,6 @@ def kb_files(store: Store, kb_paths: Sequence[str]) -> tuple[KbFile, ...]:
 def _input_failure(error: InputError) -> Failure:
     source = f"{error.path}:{error.line}" if error.line is not None else error.path
     return Failure(source, str(error))
-
-
-def _fresh(
-    items: Iterable[Article | InputError], store: Store, tally: _Tally, progress: Progress | None
-) -> Iterator[Article]:
-    """Readable articles not stored yet; the others are counted."""
-    for item in items:
-        if isinstance(item, InputError):
-            failure = _input_failure(item)
-            tally.failed.append(failure)
-            if progress:
-                progress(failure)
-            continue
-        tally.read += 1
-        if store.has(item.id):
-            tally.stored += 1
-        else:
-            yield item
 
 
 @contextmanager
@@ -243,7 +222,15 @@ def ingest_articles(
         job = Job(url, Options(batch_size=batch_size), run_id, files)  # KB travels in files
         tally = _Tally()
         try:
-            parts = partitions(_fresh(items, store, tally, progress), partition_size)
+
+            def skip(error: InputError) -> None:
+                failure = _input_failure(error)
+                tally.failed.append(failure)
+                if progress:
+                    progress(failure)
+
+            fresh = unstored(items, store, tally, on_failure=skip)
+            parts = partitions(fresh, partition_size)
             first = next(parts, None)
             if first is not None:
                 with connect(scheduler, workers=workers) as client:
