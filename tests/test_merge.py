@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from tests.conftest import DEV as CONFTEST_DEV
 from veilleur.evaluate import merged_clusters
@@ -23,7 +24,10 @@ from veilleur.merge import (
     places_agree,
     same_event,
 )
+from veilleur.pipeline import analyse
+from veilleur.readers import from_text
 from veilleur.records import ActorRef, Article, ArticleRecord, Event, Origin, PartialDate
+from veilleur.store import Store
 
 COUNTRIES = {"israel", "ukraine", "liban"}
 RULES = MergeRules(is_country=lambda p: p.casefold().replace("ë", "e") in COUNTRIES)
@@ -288,3 +292,47 @@ def test_fused_event_takes_the_finest_place(kb_rules: MergeRules) -> None:
     reports = [replace(r, key=f"f{i}", article_id=f"A{i}") for i, r in enumerate(reports)]
     (event,) = merge(reports, kb_rules)
     assert event.location == "Pentagone"
+
+
+def test_a_person_stands_for_their_state_only_at_one_time_and_town(kb_rules: MergeRules) -> None:
+    day, march = PartialDate(2024, 3, 12), PartialDate(2024, 3)
+    kuleba = frozenset({("kuleba", "state:UKR")})
+    named = _r("u1", "A", "CONSULT", {"kuleba"}, {"stoltenberg"}, date=day,
+               location="Bruxelles", person_states=kuleba)  # fmt: skip
+    by_state = _r("u2", "B", "CONSULT", {"state:UKR", "stoltenberg"}, set(),
+                  date=PartialDate(2024), published=march, location="Bruxelles")  # fmt: skip
+    assert same_event(named, by_state, kb_rules)
+    assert not same_event(named, replace(by_state, location=None), kb_rules)
+    assert not same_event(named, replace(by_state, published=PartialDate(2024, 5)), kb_rules)
+    usa = frozenset({("kurilla", "state:USA")})
+    thanks = _r("u3", "C", "SUPPORT", {"gallant"}, {"kurilla"}, location="Tel-Aviv",
+                published=PartialDate(2023, 1), person_states=usa)  # fmt: skip
+    to_state = replace(thanks, key="u4", article_id="D", target=frozenset({"state:USA"}),
+                       location=None)  # fmt: skip
+    assert not same_event(thanks, to_state, kb_rules)
+
+
+def test_one_meeting_told_by_two_dispatches_merges_end_to_end(nlp: Language) -> None:
+    texts = [
+        " date 2024-03 Le ministre ukrainien des Affaires étrangères Dmytro Kuleba a rencontré "
+        "mardi à Bruxelles le secrétaire général de l'Otan Jens Stoltenberg.\n",
+        " date 2024-03 Dmytro Kuleba et Jens Stoltenberg se sont entretenus mardi 12 mars 2024 "
+        "au siège de l'Otan à Bruxelles.\n",
+        " date 2024-04 Dmytro Kuleba a rencontré Jens Stoltenberg à Kiev le 29 avril 2024.\n",
+    ]
+    articles = [from_text(t, name=f"{i}.txt") for i, t in enumerate(texts)]
+    records = list(analyse(articles, nlp=nlp))
+    assert [len(r.events) for r in records] == [1, 1, 1]
+    clusters = sorted(sorted(c) for c in merged_clusters(records))
+    assert clusters == [[("0.txt", 0), ("1.txt", 0)], [("2.txt", 0)]]
+    with Store.open(":memory:") as store:
+        for record in records:
+            store.add(record)
+        rows = {
+            (r.n_sources, r.date, r.location, r.first_seen, r.last_seen) for r in store.timeline()
+        }
+    # the merged meeting keeps the day and the town; its articles span March 2024
+    assert rows == {
+        (2, "2024-03-12", "Bruxelles", "2024-03", "2024-03-12"),
+        (1, "2024-04-29", "Kiev", "2024-04-29", "2024-04-29"),
+    }

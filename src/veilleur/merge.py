@@ -12,7 +12,7 @@ import datetime as dt
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .geo import Level, Located
 from .records import PartialDate, Status
@@ -43,6 +43,8 @@ class Report:
     published: PartialDate | None = None
     negated: bool = False
     people: frozenset[str] = frozenset()  # the participants who are persons
+    # (person, "state:<code>" of the state they serve), for reports that name the state
+    person_states: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -182,6 +184,24 @@ def _modes_clash(a: Report, b: Report) -> bool:
     return a.mode != b.mode and "phone" in (a.mode, b.mode)
 
 
+def _in_step(a: Report, b: Report) -> bool:
+    """True when both reports are dated (by text or article) and their spans meet."""
+    wa, wb = _window(a), _window(b)
+    return wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def _with_states(a: Report, b: Report, rules: MergeRules) -> MergeRules:
+    """The rules for one pair, where a person also matches the state they serve when the
+    other report names that state ("Biden et Xi" against "les États-Unis et la Chine")."""
+    states = dict(a.person_states | b.person_states)
+    base = rules.same_actor
+
+    def same(x: str, y: str) -> bool:
+        return base(x, y) or states.get(x) == y or states.get(y) == x
+
+    return replace(rules, same_actor=same)
+
+
 def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
     """True when two reports from different articles describe one real event."""
     rules = rules or MergeRules()
@@ -189,20 +209,25 @@ def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
         return False
     if _modes_clash(a, b):
         return False
+    if not dates_agree(a.date, b.date) or not places_agree(a.location, b.location, rules):
+        return False
     shared = _actors_overlap(a, b, rules)
     needed = 2 if a.type == "CONSULT" and min(len(a.participants), len(b.participants)) > 1 else 1
     if shared < needed:
-        return False
-    if not dates_agree(a.date, b.date) or not places_agree(a.location, b.location, rules):
-        return False
+        # a person may stand for the state they serve ("Kuleba" for "l'Ukraine"), but only
+        # between reports of the same month at the same town: officials of a state meet,
+        # and thank each other, all the time
+        return (
+            _in_step(a, b)
+            and _specific(a, b, rules, finest={"site", "unknown", "city"})
+            and _actors_overlap(a, b, _with_states(a, b, rules)) >= needed
+        )
     if _well_dated(a) and _well_dated(b):
         return True
     if a.type in _ONCE_TO_A_PERSON and _share(a.target & a.people, b.target & b.people, rules):
         return True
-    wa, wb = _window(a), _window(b)
-    if wa is not None and wb is not None:
-        # dated at least by their articles: one event when those months meet
-        return wa[0] <= wb[1] and wb[0] <= wa[1]
+    if _window(a) is not None and _window(b) is not None:
+        return _in_step(a, b)  # dated at least by their articles: one event if months meet
     # Without two dates to the month, only two shared actors, all of the smaller report's,
     # at one specific place make it the same event: "Kurilla visits Israel" happens every
     # few months, and Gallant meets him in Tel-Aviv each time.
@@ -281,7 +306,11 @@ def fuse(reports: Sequence[Report], rules: MergeRules | None = None) -> MergedEv
     rules = rules or MergeRules()
     ordered = sorted(reports, key=lambda r: r.key)
     modes = Counter(r.mode for r in ordered if r.mode)
-    published = sorted(r.published for r in ordered if r.published is not None)
+    # by first day, then last: a month and a day of it do not compare field by field
+    published = sorted(
+        (r.published for r in ordered if r.published is not None),
+        key=lambda d: (d.first_day(), d.last_day()),
+    )
     status = min((r.status for r in ordered), key=lambda s: _STATUS_RANK[s])
     return MergedEvent(
         key=ordered[0].key,

@@ -20,10 +20,16 @@ from . import schema as s
 from .write import date_values
 
 
-def _canon(actor_id: str, kind: str | None, country: str | None) -> str:
-    """The id merging compares: a state's organs (army, ministry) count as the state."""
+def _canon(actor_id: str, kind: str | None, country: str | None, name: str) -> str:
+    """The id merging compares: a state's organs (army, ministry) count as the state, and a
+    state known only by name (from a country adjective) is that state."""
     if kind in ("state", "organisation") and country:
         return f"state:{country}"
+    if kind == "state":
+        from ..geo import place_country
+
+        code = place_country(name)
+        return f"state:{code}" if code else actor_id
     return actor_id
 
 
@@ -37,19 +43,22 @@ def load_reports(conn: Connection, report_ids: Iterable[str]) -> list[Report]:
     if not ids:
         return []
     r, a, ra, act = s.reports, s.articles, s.report_actors, s.actors
+    states: dict[str, set[tuple[str, str]]] = defaultdict(set)
     sides: dict[str, dict[str, set[str]]] = defaultdict(
         lambda: {"source": set(), "target": set(), "people": set()}
     )
     query = (
-        select(ra.c.report_id, ra.c.side, ra.c.actor_id, act.c.kind, act.c.country)
+        select(ra.c.report_id, ra.c.side, ra.c.actor_id, act.c.kind, act.c.country, act.c.name)
         .join(act, act.c.id == ra.c.actor_id)
         .where(ra.c.report_id.in_(ids))
     )
     for row in conn.execute(query):
-        actor = _canon(row.actor_id, row.kind, row.country)
+        actor = _canon(row.actor_id, row.kind, row.country, row.name)
         sides[row.report_id][row.side].add(actor)
         if row.kind == "person":
             sides[row.report_id]["people"].add(actor)
+            if row.country:
+                states[row.report_id].add((actor, f"state:{row.country}"))
     query = select(r, a.c.published).join(a, a.c.id == r.c.article_id).where(r.c.id.in_(ids))
     return [
         Report(
@@ -65,19 +74,22 @@ def load_reports(conn: Connection, report_ids: Iterable[str]) -> list[Report]:
             published=_date(row.published),
             negated=bool(row.negated),
             people=frozenset(sides[row.id]["people"]),
+            person_states=frozenset(states[row.id]),
         )
         for row in conn.execute(query)
     ]
 
 
 def _candidates(conn: Connection, new: Sequence[Report]) -> set[str]:
-    """Stored reports of other articles that share a type and an actor with a new report."""
+    """Stored reports of other articles that share a type and an actor with a new report, or
+    a state with it (its organs, or the people who serve it: see `merge.same_event`)."""
     r, ra, act = s.reports, s.report_actors, s.actors
     found: set[str] = set()
     for report in new:
         ids = set(report.participants)
-        states = [i.removeprefix("state:") for i in ids if i.startswith("state:")]
-        actor_ids = select(act.c.id).where(act.c.country.in_(states), act.c.kind != "person")
+        states = {i.removeprefix("state:") for i in ids if i.startswith("state:")}
+        states |= {state.removeprefix("state:") for _, state in report.person_states}
+        actor_ids = select(act.c.id).where(act.c.country.in_(sorted(states)))
         query = (
             select(r.c.id)
             .join(ra, ra.c.report_id == r.c.id)
