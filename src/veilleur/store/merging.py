@@ -100,6 +100,12 @@ def _candidates(conn: Connection, new: Sequence[Report]) -> set[str]:
             )
             .distinct()
         )
+        if report.date is not None:
+            # dates must hold one another (merge.dates_agree), so their spans must meet
+            first, last = report.date.first_day().isoformat(), report.date.last_day().isoformat()
+            query = query.where(
+                r.c.date_start.is_(None) | ((r.c.date_start <= last) & (r.c.date_end >= first))
+            )
         found.update(conn.execute(query).scalars())
     return found
 
