@@ -16,7 +16,15 @@ from veilleur.extraction.places import (
     clause_locations,
     load_place_words,
 )
-from veilleur.geo import load_places, locate, place_country, place_level, place_name, seat_city
+from veilleur.geo import (
+    is_seat,
+    load_places,
+    locate,
+    place_country,
+    place_level,
+    place_name,
+    seat_city,
+)
 from veilleur.kb import KnowledgeBase
 from veilleur.pipeline import analyse
 from veilleur.readers import from_text
@@ -70,6 +78,30 @@ CASES: dict[str, tuple[str, frozenset[str], str | None]] = {
     "the town struck": (
         "L'armée russe a bombardé la ville ukrainienne de Kharkiv, tuant dix civils.",
         frozenset({"armée russe", "Ukraine", "Kharkiv"}), "Kharkiv",
+    ),
+    "the occasion's place": (
+        "Lors d'un sommet à Abuja, les dirigeants de la Cedeao ont menacé le Niger de sanctions.",
+        frozenset({"Cedeao", "Niger"}), "Abuja",
+    ),
+    "the place a relative 'où' stands for": (
+        "La ministre française des Affaires étrangères Catherine Colonna s'est rendue jeudi à "
+        "Kiev, où elle a rencontré le président Volodymyr Zelensky.",
+        frozenset({"Catherine Colonna", "Volodymyr Zelensky"}), "Kiev",
+    ),
+    "a seat of government hosts a meeting": (
+        "Le président russe Vladimir Poutine a reçu jeudi au Kremlin le président chinois Xi "
+        "Jinping.",
+        frozenset({"Vladimir Poutine", "Xi Jinping", "Kremlin"}), "Kremlin",
+    ),
+    "a trip told alongside an act does not place it": (
+        "L'armée israélienne doit réduire ses frappes, avait suggéré M. Jake Sullivan avant son "
+        "arrivée à Jérusalem.",
+        frozenset({"Jake Sullivan", "Tsahal"}), None,
+    ),
+    "an act during a meeting of the same sentence": (
+        "Le président Volodymyr Zelensky a dénoncé une terreur russe, recevant à Kiev le "
+        "Premier ministre norvégien Jonas Gahr Store.",
+        frozenset({"Volodymyr Zelensky", "Russie"}), "Kiev",
     ),
 }  # fmt: skip
 
@@ -185,6 +217,7 @@ def test_place_names_and_seats() -> None:
     assert place_name(israel, "État juif") == "Israël"
     assert place_name(ukraine, "Kiev") == "Kiev"
     assert place_name(ActorRef("x", "Gaza", "place"), "Gaza") == "Gaza"
+    assert is_seat("Kremlin") and is_seat("Pentagone") and not is_seat("Otan")
     assert seat_city("Pentagone") == "Washington"
     assert seat_city("Élysée") == "Paris"
     assert seat_city("Tel-Aviv") is None and seat_city("palais de Dolmabahçe") is None

@@ -142,6 +142,14 @@ def _capitals() -> dict[str, str]:
     return {s["id"]: s["capital"] for s in states if isinstance(s, dict) and s.get("capital")}
 
 
+def is_seat(name: str, kb: KnowledgeBase | None = None) -> bool:
+    """True for a seat of government or of a ministry ("Kremlin", "Élysée", "Pentagone"),
+    a building as much as a body."""
+    kb = kb or _kb()
+    org = kb.organisation(name) if kb is not None else None
+    return org is not None and org.org_kind in ("government", "ministry")
+
+
 def seat_city(name: str, kb: KnowledgeBase | None = None) -> str | None:
     """The city a seat of a national body stands in: its state's capital ("Pentagone" ->
     Washington); None for other places."""

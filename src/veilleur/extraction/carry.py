@@ -34,12 +34,20 @@ def _carry(events: list[Event]) -> list[Event]:
                 (p for p in reversed([*placed, *same]) if _was_there(event, p)),
                 None,
             )
+            if source is not None and _trip_told_alongside(event, source):
+                source = None
             if source is not None:
                 event = replace(event, location=_carried(event, source))
         if event.location is not None and _meeting(event):
             placed.append(event)
         result.append(event)
     return result
+
+
+def _trip_told_alongside(event: Event, placed: Event) -> bool:
+    """True for a trip told in the act's own sentence ("avait suggéré X avant son arrivée à
+    Jérusalem"): the sentence says when the act was against the trip, not that it was there."""
+    return placed.mode == "visit" and placed.evidence_start == event.evidence_start
 
 
 def _carried(event: Event, placed: Event) -> str | None:

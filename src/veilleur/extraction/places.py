@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Span, Token
 
 from .. import lang
-from ..geo import place_name
+from ..geo import is_seat, place_name
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
 from .carry import carry_locations
@@ -39,6 +39,7 @@ class PlaceWords(BaseModel):
     at: frozenset[str] = Field(min_length=1)
     venue_verbs: frozenset[str]
     occasions: frozenset[str]
+    where: frozenset[str]
 
 
 @cache
@@ -66,10 +67,15 @@ def clause_locations(token: Token, index: ActorIndex, cues: Cues, frame: Frame) 
     words = load_place_words()
     parties = {a.actor_id for a in (*frame.source, *frame.target)}
     ranked: list[tuple[tuple[int, int, int], Token, str]] = []
+    meeting = "CONSULT" in _types(token)
     for word, actor, surface in _candidates(token, index, cues, words, parties):
-        if actor.actor_id in parties and actor != frame.place and actor.kind != "place":
-            continue  # a state may be a party; a city under a preposition is where
         prep = _prep(word, index, words)
+        # a state may be a party; a city under a preposition is where, and so is a seat of
+        # government for a meeting ("a reçu jeudi au Kremlin X")
+        seat = meeting and prep in words.at and is_seat(actor.name)
+        party = actor.actor_id in parties and actor != frame.place and actor.kind != "place"
+        if party and not seat:
+            continue
         if not is_place(actor) and prep not in words.at:
             continue  # a body is a place only "at" it ("au Pentagone", "à l'Élysée")
         if _describes_other(word, token, index, cues):
@@ -95,6 +101,9 @@ def _candidates(
     """Place mentions (token, actor, words as written) under a place preposition in the
     clause of `token` and of the verb that places an event noun ("la réunion a eu lieu à X")."""
     spans = [_clause(token, cues, index, parties)]
+    antecedent = _where_antecedent(spans[0][0], index, words)
+    if antecedent is not None:
+        spans.append(antecedent)  # "s'est rendue à Kiev, où elle a rencontré X"
     venue = _venue_verb(token, words)
     if venue is not None:
         spans.append((venue.i, venue.right_edge.i + 1))
@@ -129,6 +138,18 @@ def _swallowed(
 
 def _ent_text(ent: Span) -> str:
     return ent.text.strip(" ,.;:")
+
+
+def _where_antecedent(start: int, index: ActorIndex, words: PlaceWords) -> tuple[int, int] | None:
+    """The tokens of the place a relative "où" opening the clause at `start` stands for."""
+    doc = index.doc
+    if start < 2 or doc[start - 1].lower_ not in words.where:
+        return None
+    last = start - 3 if doc[start - 2].is_punct else start - 2
+    actor = index.at(doc[last]) if last >= 0 else None
+    if actor is None or not is_place(actor):
+        return None
+    return index.start_of(doc[last]), last + 1
 
 
 def _clause(token: Token, cues: Cues, index: ActorIndex, parties: set[str]) -> tuple[int, int]:
@@ -206,10 +227,12 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
         if not head.dep_.startswith("nmod") or parent.pos_ != "NOUN":
             return False  # on a verb, or on a name the parser hung it on ("Lloyd Austin au")
         lemma = parent.lemma_.casefold()
+        words = load_place_words()
         if lemma in lexicon.lemma_set("noun"):
+            if depth == 1 and _occasion(parent, trigger, words):
+                return False  # "Lors d'un sommet à Abuja, ils ont menacé ...": its place
             kinds = {e.type for e in lexicon.entries(lemma, "noun")}
             return depth > 1 or not kinds & _types(trigger)
-        words = load_place_words()
         if case_of(parent) in words.at or lemma in words.occasions:
             # a place within a place ("au centre de commandement ... à Tel-Aviv"), or the
             # occasion the event is part of ("en marge de la réouverture de Notre-Dame")
@@ -222,6 +245,16 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
             return True
         head = parent
     return False
+
+
+def _occasion(noun: Token, trigger: Token, words: PlaceWords) -> bool:
+    """True when an event noun is the occasion the trigger's act took place at ("lors d'un
+    sommet", "pendant la réunion", "en marge de la rencontre"): the trigger governs it
+    through a word of occasion; "avant son arrivée à X" is no occasion."""
+    if trigger not in noun.ancestors:
+        return False
+    marks = [noun.head, *(c for c in noun.children if c.dep_ == "case")]
+    return any(m.lemma_.casefold() in words.occasions for m in marks)
 
 
 def _titled(noun: Token, index: ActorIndex) -> bool:
