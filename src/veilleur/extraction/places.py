@@ -216,7 +216,8 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
     ("l'ambassadeur de France à Bamako"), another kind of event ("sa visite au Proche-Orient"
     for an attack), or a thing the clause names ("l'accord sur l'exportation des céréales en
     mer Noire"); a place within an adjunct or another place stays the event's."""
-    lexicon = load_lexicon()
+    lexicon, words = load_lexicon(), load_place_words()
+    event_nouns = lexicon.lemma_set("noun")
     head = _root(word, index)
     for depth in range(1, 7):
         parent = head.head
@@ -227,8 +228,7 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
         if not head.dep_.startswith("nmod") or parent.pos_ != "NOUN":
             return False  # on a verb, or on a name the parser hung it on ("Lloyd Austin au")
         lemma = parent.lemma_.casefold()
-        words = load_place_words()
-        if lemma in lexicon.lemma_set("noun"):
+        if lemma in event_nouns:
             if depth == 1 and _occasion(parent, trigger, words):
                 return False  # "Lors d'un sommet à Abuja, ils ont menacé ...": its place
             kinds = {e.type for e in lexicon.entries(lemma, "noun")}
