@@ -19,6 +19,8 @@ from ..pipeline import Options
 from ..readers import DEFAULT_MAX_RECORD_BYTES, read
 from ..records import Article
 from ..store import RunTally, Store, resolve_url, unstored
+from ..store.calendar import stored_calendar
+from ..temporal.calendar import load_calendar
 from .results import Failure, IngestCounts, Job, KbFile, PartitionResult
 from .worker import ingest_partition, load_pipeline
 
@@ -78,6 +80,17 @@ def kb_files(store: Store, kb_paths: Sequence[str]) -> tuple[KbFile, ...]:
     learned = store.learned_kb()
     if learned is not None:
         files.append(KbFile("learned.yaml", learned))
+    return tuple(files)
+
+
+def calendar_files(store: Store, calendar_paths: Sequence[str]) -> tuple[KbFile, ...]:
+    """The user's calendar files, then the store's events dated to the day (as `veilleur
+    ingest` passes them), to date undated articles by the events they recall."""
+    load_calendar(tuple(calendar_paths))  # a broken file fails here, named, at once
+    files = [KbFile(Path(p).name, Path(p).read_text(encoding="utf-8")) for p in calendar_paths]
+    stored = stored_calendar(store.engine)
+    if stored is not None:
+        files.append(KbFile("stored-calendar.yaml", stored))
     return tuple(files)
 
 
@@ -170,6 +183,7 @@ def ingest_distributed(
     workers: int = 2,
     partition_size: int = 16,
     kb_paths: Sequence[str] = (),
+    calendar_paths: Sequence[str] = (),
     batch_size: int = 16,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
     stdin: TextIO | None = None,
@@ -187,6 +201,7 @@ def ingest_distributed(
         workers=workers,
         partition_size=partition_size,
         kb_paths=kb_paths,
+        calendar_paths=calendar_paths,
         batch_size=batch_size,
         progress=progress,
         run_args={"paths": [os.fspath(p) for p in paths]},
@@ -201,6 +216,7 @@ def ingest_articles(
     workers: int = 2,
     partition_size: int = 16,
     kb_paths: Sequence[str] = (),
+    calendar_paths: Sequence[str] = (),
     batch_size: int = 16,
     progress: Progress | None = None,
     run_args: Mapping[str, Any] | None = None,
@@ -210,16 +226,19 @@ def ingest_articles(
     store = Store.open(url)  # created and migrated once, before the workers race to it
     try:
         files = kb_files(store, kb_paths)
+        calendars = calendar_files(store, calendar_paths)
         args = {
             **(run_args or {}),
             "db": store.url,
             "kb": list(kb_paths),
+            "calendar": list(calendar_paths),
             "scheduler": scheduler,
             "workers": workers,
             "partition_size": partition_size,
         }
         run_id = store.start_run("ingest-distributed", args)
-        job = Job(url, Options(batch_size=batch_size), run_id, files)  # KB travels in files
+        # KB and calendar travel as file contents: workers need no shared filesystem
+        job = Job(url, Options(batch_size=batch_size), run_id, files, calendars)
         tally = _Tally()
         try:
 
