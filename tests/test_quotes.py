@@ -443,3 +443,19 @@ def test_a_person_known_by_one_word_is_the_person_named_in_full(nlp: Language) -
         "conformes à la loi »."
     )
     assert speakers(quotes(nlp, text)) == ["Gan Yu", "Gan Yu"]
+
+
+def test_a_cue_between_commas_inside_the_marks(nlp: Language) -> None:
+    text = (
+        "La réunion s'est tenue à Genève. « Nous sommes prêts, a déclaré Sergueï Lavrov, à "
+        "reprendre les discussions sans condition. »"
+    )
+    assert speakers(quotes(nlp, text)) == ["Sergueï Lavrov"]
+
+
+def test_an_inverted_pronoun_between_commas_inside_the_marks(nlp: Language) -> None:
+    text = (
+        "Giorgia Meloni a parlé. Le sommet a pris fin. « Cette guerre, a-t-elle ajouté, doit "
+        "cesser au plus vite. »"
+    )
+    assert speakers(quotes(nlp, text)) == ["Giorgia Meloni"]

@@ -56,7 +56,12 @@ class Attributor:
 
     # --- speakers of verbs ---------------------------------------------------------------
     def _verb_speaker(
-        self, verb: Token, *, after: bool, outside: tuple[int, int] = (0, 0)
+        self,
+        verb: Token,
+        *,
+        after: bool,
+        outside: tuple[int, int] = (0, 0),
+        incise: bool = False,
     ) -> tuple[ActorRef, str | None] | None:
         if after:
             # "a-t-il ajouté", "ajoute-t-elle": the inverted pronoun, whatever its parse
@@ -73,7 +78,7 @@ class Attributor:
             if c.dep_ in deps
             and (c.dep_ in _SUBJ or (c.i > verb.i and case_of(c) is None))
             and not outside[0] <= c.idx < outside[1]
-            and not self.quoted(c.idx)
+            and (incise or not self.quoted(c.idx))
         ]
         candidates.sort(key=lambda c: (c.dep_ not in _SUBJ, c.i))
         for child in candidates:
@@ -252,6 +257,23 @@ class Attributor:
             return Said(found[0], found[1], 3, verb.text) if found is not None else None
         return None
 
+    def _incise(self, tokens: Span) -> Said | None:
+        """A cue set between commas inside the marks ("« Nous sommes prêts, a déclaré X, à
+        négocier »"): its speech verb's inverted subject."""
+        for verb in tokens:
+            if not self.speech(verb) or verb.i - tokens.start < 2:
+                continue
+            before = self.doc[max(verb.i - 4, tokens.start) : verb.i]
+            after = self.doc[verb.i + 1 : min(verb.i + 8, tokens.end)]
+            if not any(t.text == "," for t in before) or not any(t.text == "," for t in after):
+                continue
+            if any(t.pos_ in ("VERB", "NOUN", "PROPN") for t in before):
+                continue  # a comma, then only the auxiliary: an incise, not a clause
+            found = self._verb_speaker(verb, after=True, outside=(0, verb.idx), incise=True)
+            if found is not None:
+                return Said(found[0], found[1], 3, verb.text)
+        return None
+
     def _cued(self, tokens: Span | None) -> bool:
         """True when a speech verb governs the words: its speaker, even unresolved, is the
         one the text gives."""
@@ -290,7 +312,9 @@ class Attributor:
                 continue  # a name or term set in quotation marks, not words anyone said
             said = self._after(span)
             if said is None and tokens is not None and len(tokens) > 0:
-                said = self._self_named(tokens) or self._before(span, tokens)
+                said = (
+                    self._incise(tokens) or self._self_named(tokens) or self._before(span, tokens)
+                )
             if (
                 (said is None or said.strength < 2)
                 and previous is not None
