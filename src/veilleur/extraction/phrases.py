@@ -126,31 +126,45 @@ class PhraseSpeakers:
                 return last, None
         pronoun = self.lex.pronouns.gender(token.text)
         if pronoun is not None and token.pos_ in ("PRON", "ADJ", "NOUN", "DET"):
-            own = self._sentence_subject(token, pronoun)
-            if own is not None:
-                return own
-            narrated = self._narrated_subject(token, pronoun)
-            if narrated is not None:
-                return narrated, None
-            said = self._last(pronoun)
-            if said is not None:
-                return said.speaker, said.gender
-            actor = self.index.resolve(token)
-            return (actor, None) if actor is not None else None
+            return self._pronoun_speaker(token, pronoun)
         if feature(token, "PronType") == "Rel":
             antecedent = _antecedent(token)  # "Manille, qui parle de « ... »"
             return self.speaker_of(antecedent) if antecedent is not None else None
         if token.pos_ == "PRON":
             return None  # "nous", "on", the euphonic "-t-": no speaker of its own
         if token.lemma_.casefold() in self.lex.documents:
-            actor = np_actor(token, self.index)
-            if actor is not None and actor.kind == "person":
-                return self._as_named(actor, token), None
-            issuer = self.issuer(token)
-            if issuer is not None:
-                return issuer, None
-            said = self._last(None, quoted=True)  # the speaker whose statement it is
-            return (said.speaker, said.gender) if said is not None else None
+            return self._document_speaker(token)
+        return self._noun_speaker(token)
+
+    def _pronoun_speaker(self, token: Token, gender: str) -> tuple[ActorRef, str | None] | None:
+        """Who "il", "elle" or "celui" stands for: the subject of its own or of the previous
+        sentence, else the last speaker of its gender, else the linker's answer."""
+        own = self._sentence_subject(token, gender)
+        if own is not None:
+            return own
+        narrated = self._narrated_subject(token, gender)
+        if narrated is not None:
+            return narrated, None
+        said = self._last(gender)
+        if said is not None:
+            return said.speaker, said.gender
+        actor = self.index.resolve(token)
+        return (actor, None) if actor is not None else None
+
+    def _document_speaker(self, token: Token) -> tuple[ActorRef, str | None] | None:
+        """Who speaks through a document: its author, its issuer, else the last speaker."""
+        actor = np_actor(token, self.index)
+        if actor is not None and actor.kind == "person":
+            return self._as_named(actor, token), None
+        issuer = self.issuer(token)
+        if issuer is not None:
+            return issuer, None
+        said = self._last(None, quoted=True)  # the speaker whose statement it is
+        return (said.speaker, said.gender) if said is not None else None
+
+    def _noun_speaker(self, token: Token) -> tuple[ActorRef, str | None] | None:
+        """Who a noun phrase designates: a named actor, a member of a body, a body, the
+        holder of a function, or the phrase itself as the name of a body."""
         unnamed = self._unnamed_member(token)
         if unnamed is not None:
             return unnamed
