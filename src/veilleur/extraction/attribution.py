@@ -212,7 +212,7 @@ class Attributor:
         body or a function: not for a thing ("la ville a connu « ... »")."""
         if actor.kind == "person" or not actor.actor_id.startswith("new:"):
             return True
-        nouns = self.words.person_nouns | self.words.body_nouns
+        nouns = self.words.person_nouns | self.words.body_nouns | self.words.people_nouns
         for subject in (c for v in (verb, verb.head) for c in v.children if c.dep_ in _SUBJ):
             named = self.index.at(subject)
             if subject.pos_ in ("PROPN", "PRON") or subject.lemma_.casefold() in nouns:

@@ -32,6 +32,7 @@ class SpeakerLexicon(BaseModel):
 
     person_nouns: frozenset[str] = Field(min_length=1)
     body_nouns: frozenset[str] = Field(min_length=1)
+    people_nouns: frozenset[str] = frozenset()
     latter: frozenset[str]
     circumstance_preps: frozenset[str]
     max_term_words: int = Field(ge=1)
