@@ -459,3 +459,8 @@ def test_an_inverted_pronoun_between_commas_inside_the_marks(nlp: Language) -> N
         "cesser au plus vite. »"
     )
     assert speakers(quotes(nlp, text)) == ["Giorgia Meloni"]
+
+
+def test_people_without_a_function_may_be_quoted(nlp: Language) -> None:
+    text = "À Tbilissi, les manifestants scandaient « Non à la loi russe » devant le Parlement."
+    assert speakers(quotes(nlp, text)) == ["manifestants"]
