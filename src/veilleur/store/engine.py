@@ -79,7 +79,8 @@ def lock_for_migrations(conn: Connection) -> None:
 
 
 def lock_for_merging(conn: Connection) -> None:
-    """On PostgreSQL, merge one article at a time, each seeing every report committed before.
+    """On PostgreSQL, write actors and merge one article at a time, each seeing every actor
+    and report committed before.
 
     Concurrent writers (Dask workers) would otherwise each miss the other's uncommitted
     reports and leave one event split in several. SQLite's BEGIN IMMEDIATE serialises already.

@@ -93,9 +93,11 @@ class Store:
             insert = _insert_ignore(conn, s.articles).returning(s.articles.c.id)
             if conn.execute(insert, rows.article).first() is None:
                 return "stored"
+            # Lock before the actors too: two writers completing one actor row from what each
+            # read would lose one's names or role (a lost update), which order then decides.
+            engines.lock_for_merging(conn)
             _upsert_actors(conn, rows.actors)
             _insert_rest(conn, rows)
-            engines.lock_for_merging(conn)
             merge_article(conn, record.article.id, self.rules)
         return "new"
 
