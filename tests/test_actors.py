@@ -437,3 +437,26 @@ def test_dev_corpus_people_scores(nlp: Language) -> None:
     assert scores["f1"] >= 0.92
     assert scores["country"] >= 0.9
     assert scores["role"] >= 0.85
+
+
+def test_an_elect_is_the_next_holder_and_a_bare_repeat_is_the_same(ctx: Ctx) -> None:
+    doc = run(
+        ctx,
+        "Le président élu des États-Unis a rencontré samedi Emmanuel Macron à l'Élysée. "
+        "« Le monde est un peu fou », a déclaré le président élu.",
+        published="2024-12",
+    )
+    elect = [m for m in doc._.mentions if m.text.startswith("président élu")]
+    assert len(elect) == 2
+    assert {m.actor_id for m in elect} == {"person:Q22686"}  # Donald Trump, not Joe Biden
+    holder = ctx.linker.kb.get("person:Q22686")
+    assert holder is not None and holder.name == "Donald Trump"
+
+
+def test_a_former_holder_is_not_the_one_in_office(ctx: Ctx) -> None:
+    doc = run(
+        ctx,
+        "L'ancien président américain a critiqué mardi la politique de la Maison Blanche.",
+        published="2023-05",
+    )
+    assert all(m.actor_id != "person:Q6279" for m in doc._.mentions)  # not Joe Biden

@@ -195,6 +195,15 @@ class KnowledgeBase:
         ranked = sorted(found.items(), key=lambda x: -x[1])
         return [self._actors[pid] for pid, _ in ranked]
 
+    def next_holder(self, role: str, country: str | None, after: dt.date) -> Actor | None:
+        """Who takes up `role` (for `country`) first after the date: the one "élu" designates."""
+        starts = [
+            (office.start, pid)
+            for office, pid in self._terms.get((role, country), ())
+            if office.start is not None and office.start > after
+        ]
+        return self._actors[min(starts)[1]] if starts else None
+
     def state(self, text: str) -> Actor | None:
         """The state a name designates ("Etats-Unis", "l'Iran", "d'Israël"), or None."""
         return self._best(self._states, text)

@@ -35,6 +35,15 @@ def kb_holders(kb: KnowledgeBase, doc: Doc, title: Title, period: Period) -> lis
     if match is None or match.rest:
         return []
     place = match.country or title.country
+    # the role keeps the words before the head ("ancien", "futur") the title text starts after
+    written = kb.parse_title(title.role) if title.role else None
+    if match.former or (written is not None and written.former):
+        return []  # "l'ancien président": the title alone cannot say which of them
+    if match.future or (written is not None and written.future):  # "le président élu"
+        if period.start is None or place is None:
+            return []  # of which state, the title alone does not say
+        holder = kb.next_holder(match.role, place, period.start)
+        return [holder] if holder is not None else []
     if period.start is None:  # undated: anyone who held it, the current holder first
         now = kb.holders(match.role, place, None)
         ever = kb.holders(match.role, place, dt.date.min, until=dt.date.max)
@@ -67,10 +76,36 @@ def resolve(
         if holders and dated and (title.country is not None or len(holders) == 1):
             found.append(Resolved(title, None, holders[0]))
             continue
+        earlier = _same_office_before(kb, doc, title, found)
+        if earlier is not None:
+            found.append(Resolved(title, None, earlier))
+            continue
         person = _back_reference(doc, title, people, lay, max_back, words)
         if person is not None:
             found.append(Resolved(title, person, None))
     return found
+
+
+def _same_office_before(
+    kb: KnowledgeBase, doc: Doc, title: Title, found: list[Resolved]
+) -> Actor | None:
+    """A bare title repeating an earlier one that named its state ("le président élu des
+    États-Unis ... a déclaré le président élu") designates the same holder."""
+    match = kb.parse_title(doc[title.start : title.end].text)
+    if match is None or match.rest or (match.country or title.country) is not None:
+        return None
+    for resolved in reversed(found):
+        if resolved.holder is None:
+            continue
+        before = resolved.title
+        other = kb.parse_title(doc[before.start : before.end].text)
+        if other is not None and (other.role, other.former, other.future) == (
+            match.role,
+            match.former,
+            match.future,
+        ):
+            return resolved.holder
+    return None
 
 
 def rank_references(
