@@ -253,3 +253,70 @@ def test_feeling_without_recipient_needs_no_target(nlp: Language) -> None:
     event = only(found, "SUPPORT")
     assert names(event.source) == {"Antony Blinken"}
     assert event.target == ()
+
+
+def test_labelling_someone_is_an_accusation(nlp: Language) -> None:
+    found = events(nlp, "Le président Lula a qualifié la Russie d'agresseur mardi.")
+    event = only(found, "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"Lula"}, {"Russie"})
+
+
+def test_labelling_participle_after_an_incise(nlp: Language) -> None:
+    text = (
+        "« Aidez-nous », a de son côté écrit sur Twitter le ministre des Affaires étrangères "
+        'Andrii Sybiha, qualifiant la Russie d\'"Etat terroriste".'
+    )
+    event = only(events(nlp, text), "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"Andrii Sybiha"}, {"Russie"})
+
+
+def test_passive_participle_blames_the_author_of_the_act(nlp: Language) -> None:
+    text = (
+        "Les pourparlers ont lieu sur fond d'une offensive israélienne prévue à Jénine, "
+        "et qualifiée par Olaf Scholz de « faute grave »."
+    )
+    event = only(events(nlp, text), "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"Olaf Scholz"}, {"Israël"})
+
+
+def test_agreement_in_a_relative_clause(nlp: Language) -> None:
+    text = (
+        "Le sommet a évoqué les accords commerciaux que le Chili a signés avec l'Argentine, "
+        "le Pérou et la Bolivie en 2019."
+    )
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == {"Chili", "Argentine", "Pérou", "Bolivie"}
+
+
+def test_arrival_where_a_relative_points_back_to_the_place(nlp: Language) -> None:
+    text = "Le ministre Wang Yi a parlé à Nairobi, où il est arrivé lundi, de la dette."
+    event = only(events(nlp, text), "CONSULT")
+    assert event.mode == "visit"
+    assert event.location == "Nairobi"
+    assert names(event.source) == {"Wang Yi"}
+
+
+def test_visit_to_a_region_goes_to_the_body_seated_there(nlp: Language) -> None:
+    text = "Le ministre Wang Yi doit se rendre en Cisjordanie où siège l'Autorité palestinienne."
+    event = only(events(nlp, text), "CONSULT")
+    assert names(event.target) == {"Autorité palestinienne"}
+    assert event.status == "planned"
+
+
+def test_stop_of_a_trip_is_not_another_visit(nlp: Language) -> None:
+    text = (
+        "Le ministre Wang Yi est arrivé lundi au Kenya pour une visite officielle. "
+        "Il se rendra aussi à Kisumu, ville de l'ouest du pays."
+    )
+    visits = [e for e in events(nlp, text) if e.mode == "visit"]
+    assert [names(v.target) for v in visits] == [{"Kenya"}]
+
+
+def test_planned_meeting_does_not_swallow_an_earlier_one(nlp: Language) -> None:
+    text = (
+        "Lula rencontre Milei à Brasilia\n"
+        "Lula a échangé avec Javier Milei une poignée de mains lundi à Brasilia. "
+        "Lula doit rencontrer Javier Milei et Gabriel Boric mardi."
+    )
+    statuses = sorted(e.status for e in events(nlp, text) if e.type == "CONSULT")
+    assert "occurred" in statuses and "planned" in statuses

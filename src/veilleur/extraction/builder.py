@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..doctext import text_of
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, state_of
-from .frames import Frame, noun_frame, verb_frame
+from .frames import Frame, noun_frame, seat_in, verb_frame
 from .lexicon import Cues, Lexicon, Trigger, load_lexicon, load_quote_lexicon
 from .places import carry_locations, clause_location
 from .spans import QuoteSpan, evidence, find_quotes, inside
@@ -161,6 +161,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         source, target = _parties(frame, entry.mutual)
         if entry.target == "place" and not target and frame.place is not None:
             target = (state_of(frame.place),)  # a visit to Tel-Aviv is a visit to Israël
+            seat = seat_in(token, frame.place, index, cues) if target[0].kind == "place" else None
+            target = (seat,) if seat is not None else target
         if entry.type == "CONSULT" and entry.mode != "visit":
             # a meeting is between parties, not with the building it is held in
             target = tuple(a for a in target if a.kind != "place")
@@ -222,12 +224,29 @@ def _same_time(a: Event, b: Event) -> bool:
     return a.date.contains(b.date) or b.date.contains(a.date)
 
 
+def _without_stops(events: list[Event]) -> list[Event]:
+    """Visits to a place of no known state ("se rendra aussi à Boutcha", "sa visite au
+    Proche-Orient") by a traveller who also visits a state are stops of that trip."""
+    states: set[frozenset[str]] = set()
+    for event in events:
+        key = _visit_key(event)
+        if key is not None and any(a.kind == "state" for a in event.target):
+            states.add(key[1])
+
+    def stop(event: Event) -> bool:
+        key = _visit_key(event)
+        places = bool(event.target) and all(a.kind == "place" for a in event.target)
+        return key is not None and places and key[1] in states
+
+    return [e for e in events if not stop(e)]
+
+
 def merge_visits(events: list[Event]) -> list[Event]:
     """One traveller's visits of the same status are one trip ("Visite à Kiev" in the title,
     "son premier voyage en Ukraine" in the body): keep the state as target, the city as place."""
     kept: dict[tuple[str, frozenset[str]], Event] = {}
     others: list[Event] = []
-    for event in events:
+    for event in _without_stops(events):
         key = _visit_key(event)
         if key is None:
             others.append(event)
@@ -274,7 +293,14 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
                 for i, k in enumerate(kept)
                 if k.type == event.type
                 and k.mode == event.mode
-                and (names == _names(k) or (names < _names(k) and _told_again(event, k, lead)))
+                and (
+                    names == _names(k)
+                    or (
+                        names < _names(k)
+                        and k.status == event.status
+                        and _told_again(event, k, lead)
+                    )
+                )
             ),
             None,
         )

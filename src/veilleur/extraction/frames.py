@@ -66,7 +66,53 @@ def _add(found: list[ActorRef], actors: list[ActorRef]) -> None:
 def _passive(verb: Token) -> bool:
     # "est arrivé" carries aux:pass too: a passive needs a passive subject or an agent
     deps = {c.dep_ for c in verb.children}
-    return "nsubj:pass" in deps or {"aux:pass", "obl:agent"} <= deps
+    if "nsubj:pass" in deps or {"aux:pass", "obl:agent"} <= deps:
+        return True
+    # a bare participle with an agent ("une incursion qualifiée par X de ...") is passive too
+    bare = not any(d.startswith("aux") for d in deps)
+    return bare and "obl:agent" in deps and feature(verb, "VerbForm") == "Part"
+
+
+def _agrees(noun: Token, verb: Token) -> bool:
+    return all(
+        feature(noun, name) in (None, feature(verb, name)) or feature(verb, name) is None
+        for name in ("Gender", "Number")
+    )
+
+
+def _modified_noun(verb: Token) -> Token | None:
+    """The noun a bare participle qualifies ("l'incursion prévue à X, et qualifiée par Y"):
+    its head when the parse says so, else the agreeing noun right before the participles."""
+    first = verb
+    while first.dep_ == "conj" and feature(first.head, "VerbForm") == "Part":
+        first = first.head
+    if first.dep_ == "acl" and first.head.pos_ == "NOUN":
+        return first.head
+    start = sentence(verb)[0]
+    if any(c.dep_ == "cc" for c in first.children):
+        # "prévue à X, et qualifiée par Y": the first participle of the pair, wherever it hangs
+        for word in reversed(verb.doc[max(start, first.i - 8) : first.i]):
+            if word.pos_ == "VERB" and feature(word, "VerbForm") == "Part" and _agrees(word, first):
+                first = word
+                break
+    for word in reversed(verb.doc[max(start, first.i - 4) : first.i]):
+        if word.pos_ == "NOUN":
+            return word if _agrees(word, first) else None
+        if word.pos_ not in ("ADJ", "ADV") and word.text != ",":
+            return None
+    return None
+
+
+def _passive_target(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    """Who undergoes a passive verb: its passive subject, or for a bare participle the noun it
+    qualifies; an event noun stands for its author ("l'offensive russe, condamnée par X")."""
+    found = [a for c in verb.children if c.dep_ == "nsubj:pass" for a in np_actors(c, index)]
+    if found or any(c.dep_ == "nsubj:pass" for c in verb.children):
+        return found
+    noun = _modified_noun(verb)
+    if noun is None:
+        return []
+    return _event_noun_source(noun, index, cues) or np_actors(noun, index)
 
 
 def _event_noun_source(noun: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
@@ -93,6 +139,9 @@ def _incise(verb: Token, index: ActorIndex) -> list[ActorRef]:
     doc = verb.doc
     if any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
         return []  # "X, Y, ont rencontré Z": the subject comes first, no incise
+    bare = not any(c.dep_.startswith("aux") for c in verb.children)
+    if bare and verb.dep_ in ("advcl", "acl", "conj") and feature(verb, "VerbForm") == "Part":
+        return []  # "..., qualifiant X de ...": a participle's object follows, not its subject
     first = verb.i
     while first > 0 and doc[first - 1].pos_ == "AUX":
         first -= 1
@@ -126,7 +175,7 @@ def _preverbal(verb: Token) -> Token | None:
 def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) -> list[ActorRef]:
     """Who does what `verb` says: its subject, a shared subject up the chain ("doit
     rencontrer", "a rencontré X et exprimé"), or the people named before it in its clause."""
-    found: list[ActorRef] = _incise(verb, index) if depth == 0 else []
+    found: list[ActorRef] = _incise(verb, index)
     if found:
         return found
     subjects = [
@@ -211,7 +260,46 @@ def _objects(
     return found
 
 
+def _relative_place(token: Token, index: ActorIndex, cues: Cues) -> ActorRef | None:
+    """The antecedent of a place relative opening the clause of `token` ("à Tel-Aviv, où il
+    est arrivé")."""
+    doc = token.doc
+    start = sentence(token)[0]
+    for j in range(token.i - 1, max(start, token.i - 5) - 1, -1):
+        if doc[j].pos_ in ("VERB", "NOUN", "PROPN") or doc[j].text in (";", ":"):
+            return None
+        if doc[j].lower_ in cues.place_relatives:
+            before = j - 1
+            while before >= start and doc[before].is_punct:
+                before -= 1
+            actor = index.at(doc[before]) if before >= start else None
+            return actor if actor is not None and is_place(actor) else None
+    return None
+
+
+def seat_in(token: Token, place: ActorRef, index: ActorIndex, cues: Cues) -> ActorRef | None:
+    """The body a place relative names after the place a visit goes to ("en Cisjordanie où
+    siège l'Autorité palestinienne"): whom a visit to a place of no known state is for."""
+    doc = token.doc
+    end = sentence(token)[1]
+    at = next((i for i, a in index.in_range(token.i + 1, end) if a == place), None)
+    if at is None:
+        return None
+    j = at + 1
+    while j < end and (doc[j].is_punct or index.at(doc[j]) == place):
+        j += 1
+    if j >= end or doc[j].lower_ not in cues.place_relatives:
+        return None
+    for _, actor in index.in_range(j + 1, clause_end(doc[j], cues)):
+        if actor.kind in ("organisation", "group"):
+            return actor
+    return None
+
+
 def _place(token: Token, index: ActorIndex, cues: Cues) -> ActorRef | None:
+    relative = _relative_place(token, index, cues)
+    if relative is not None:
+        return relative
     heads = _dependents(token, _OBL | {"obl:arg"}, frozenset(cues.place_preps))
     if token.dep_ in ("xcomp", "advcl") and not heads:
         heads = _dependents(token.head, _OBL, frozenset(cues.place_preps))
@@ -233,7 +321,7 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     syntactic = bool(source)
     target: list[ActorRef] = []
     if _passive(verb):
-        target = [a for c in verb.children if c.dep_ == "nsubj:pass" for a in np_actors(c, index)]
+        target = _passive_target(verb, index, cues)
         agents = _dependents(verb, _OBL, _AGENT_PREPS)
         source = [a for h in agents for a in np_actors(h, index)]
     place = _place(verb, index, cues) if entry.target == "place" else None

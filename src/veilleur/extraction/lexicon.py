@@ -54,6 +54,7 @@ class Cues(BaseModel):
     phone_words: frozenset[str]
     recipient_preps: frozenset[str]
     place_preps: frozenset[str]
+    place_relatives: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
