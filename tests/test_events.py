@@ -320,3 +320,42 @@ def test_planned_meeting_does_not_swallow_an_earlier_one(nlp: Language) -> None:
     )
     statuses = sorted(e.status for e in events(nlp, text) if e.type == "CONSULT")
     assert "occurred" in statuses and "planned" in statuses
+
+
+def test_killing_by_a_claimed_strike_is_a_cause_not_a_fear(nlp: Language) -> None:
+    text = (
+        "Les chiites se préparent à une riposte pour l’assassinat du général Ali Karimi, "
+        "par une frappe aérienne que Bagdad a imputée à la Turquie."
+    )
+    assault = only(events(nlp, text), "ASSAULT")
+    assert (names(assault.source), names(assault.target)) == ({"Turquie"}, {"Ali Karimi"})
+
+
+def test_attack_with_no_victim_named_targets_the_state_the_article_is_about(
+    nlp: Language,
+) -> None:
+    text = (
+        "L'Ukraine attend des armes. Le ministre Wang Yi a visité l'Ukraine lundi, "
+        "une première depuis le début de l'invasion russe le 24 février."
+    )
+    assault = only(events(nlp, text), "ASSAULT")
+    assert (names(assault.source), names(assault.target)) == ({"Russie"}, {"Ukraine"})
+
+
+def test_a_wave_of_attacks_gets_no_implicit_victim(nlp: Language) -> None:
+    text = (
+        "L'Inde reste inquiète. Le ministre a évoqué l'Inde et la récente vague "
+        "d'attentats pakistanais au Cachemire."
+    )
+    assert not [e for e in events(nlp, text) if e.type == "ASSAULT"]
+
+
+def test_operation_that_allowed_a_killing_is_its_author(nlp: Language) -> None:
+    text = (
+        "Le ministre a donné des précisions sur l’opération ciblée de l'armée soudanaise à "
+        "Khartoum qui a permis mardi soir l’élimination du chef rebelle Abdel Rahim Dagalo."
+    )
+    assaults = [e for e in events(nlp, text) if e.type == "ASSAULT"]
+    assert [(names(e.source), names(e.target)) for e in assaults] == [
+        ({"armée soudanaise"}, {"Abdel Rahim Dagalo"})
+    ]

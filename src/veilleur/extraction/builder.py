@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from importlib import import_module
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Token
 from ..doctext import text_of
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, state_of
+from .clauses import feature
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .lexicon import Cues, Lexicon, Trigger, load_lexicon, load_quote_lexicon
 from .places import carry_locations, clause_location
@@ -116,6 +118,49 @@ def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
     return anchored(token, cues, timex_tokens)
 
 
+def _means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
+    """True for an event noun that is how a verb of its type happened ("une frappe a tué X",
+    "tué par une frappe"), or a bare participle describing an event noun of its type ("une
+    opération ciblée"): one event, told by the other word."""
+    if token.pos_ == "VERB":
+        bare = not any(c.dep_.startswith(("aux", "obj")) for c in token.children)
+        modifier = token.dep_ in ("acl", "amod", "nmod") and feature(token, "VerbForm") == "Part"
+        return bare and modifier and (token.head.i, entry.type) in typed
+    if token.pos_ != "NOUN" or not token.dep_.startswith(("nsubj", "obl:agent")):
+        return False
+    return (token.head.i, entry.type) in typed
+
+
+def _one_act(hit: Hit) -> bool:
+    """True for one attack whose victim the text leaves implicit: a singular noun ("l'invasion
+    russe"), or a verb with no object but its weapons; not a wave of attacks ("des attentats")
+    nor an attack on a thing the text names ("ayant visé son consulat")."""
+    token = hit.token
+    if token.pos_ == "NOUN":
+        return feature(token, "Number") != "Plur"
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    weapons = set(hit.entry.requires_child)
+    return all(o.lemma_.casefold() in weapons for o in objects)
+
+
+def _states_only(actors: tuple[ActorRef, ...]) -> bool:
+    return bool(actors) and all(a.kind == "state" for a in actors)
+
+
+def main_state(index: ActorIndex, *, exclude: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """The state the article names most often (by name, not adjective), if one clearly
+    leads: the implicit target of an attack whose text gives none."""
+    counts: Counter[ActorRef] = Counter()
+    names = {a.name for a in exclude}
+    for i, actor in index.in_range(0, len(index.doc)):
+        if actor.kind == "state" and actor.name not in names and index.doc[i].pos_ != "ADJ":
+            counts[actor] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return ()
+    return (ranked[0][0],)
+
+
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:
     seen: set[str] = set()
     kept: list[ActorRef] = []
@@ -146,8 +191,12 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         if span is not None:
             timex_tokens.update(t.i for t in span)
     events: list[Event] = []
-    for hit in find_triggers(doc, matcher, lexicon):
+    hits = find_triggers(doc, matcher, lexicon)
+    typed = {(h.token.i, h.entry.type) for h in hits}
+    for hit in hits:
         token, entry = hit.token, hit.entry
+        if _means(token, entry, typed):
+            continue
         if inside(quotes, token.idx) and not _quoted_ok(token, quotes, index):
             continue
         if not _licensed(hit, cues, timex_tokens) and not _framed(hit, index, cues):
@@ -168,6 +217,10 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             target = tuple(a for a in target if a.kind != "place")
         if not source and entry.type == "CONSULT" and len(target) > 1:
             source, target = target, ()  # "les délégations se sont retrouvées en présence de X, Y"
+        if entry.type == "ASSAULT" and not target and _states_only(source) and _one_act(hit):
+            # "depuis l'invasion russe", "l'Iran a lancé 300 drones": the state the article
+            # is about is the one attacked
+            target = main_state(index, exclude=source)
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
         needs_target = entry.target != "none" and entry.type != "CONSULT"

@@ -187,6 +187,10 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
         _add(found, np_actors(child, index))
         if not found and child.pos_ == "NOUN" and depth == 0:
             _add(found, _event_noun_source(child, index, cues))
+        relative = feature(child, "PronType") == "Rel" and verb.dep_ == "acl:relcl"
+        if not found and relative and verb.head.pos_ == "NOUN" and depth == 0:
+            # "l'opération de X qui a permis l'élimination de Y": the antecedent's author
+            _add(found, _event_noun_source(verb.head, index, cues))
     finite = feature(verb, "VerbForm") == "Fin" or any(
         c.dep_.startswith("aux") for c in verb.children
     )
@@ -463,19 +467,30 @@ def noun_frame(
     "l'attaque russe", "un appel entre X et Y", "sa rencontre avec X"."""
     source: list[ActorRef] = []
     target: list[ActorRef] = []
-    of_actors = [a for h in _dependents(noun, _OBL, _OF_PREPS) for a in np_actors(h, index)]
+    of_heads = _dependents(noun, _OBL, _OF_PREPS)
+    for child in noun.children:
+        if child.pos_ == "VERB" and feature(child, "VerbForm") == "Part":
+            # "l'opération ciblée de X": the parse may hang "de X" on the participle
+            of_heads += [
+                c
+                for c in child.children
+                if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) in _OF_PREPS)
+            ]
+    of_actors = [a for h in of_heads for a in np_actors(h, index)]
     # "l'assassinat du chef du Hezbollah, Fuad Shukr": the name may hang on the event noun
     named = [index.at(c) for c in noun.children if c.dep_ == "appos"]
     of_actors += [a for a in named if a is not None and a.kind == "person"]
     _add(source if entry.of == "source" else target, of_actors)
-    _add(source, _agents(noun, index, cues))
+    agents = _agents(noun, index, cues)
+    _add(source, agents)
     by_modifier, to_modifier = _modifier_parties(noun, index, cues)
     _add(source, by_modifier)
     between = [
         a for h in _dependents(noun, _OBL, frozenset({"entre"})) for a in np_actors(h, index)
     ]
     _add(source, between)
-    partnered = bool(between)
+    # "l'assassinat de X par Y" names its author: as specific as "une rencontre avec X"
+    partnered = bool(between) or (bool(agents) and bool(target))
     if entry.target == "object":
         explicit = _noun_targets(noun, entry, index, cues)
         partnered = partnered or bool(explicit)
