@@ -359,3 +359,29 @@ def test_operation_that_allowed_a_killing_is_its_author(nlp: Language) -> None:
     assert [(names(e.source), names(e.target)) for e in assaults] == [
         ({"armée soudanaise"}, {"Abdel Rahim Dagalo"})
     ]
+
+
+def test_thanks_go_to_the_government_of_the_adjective(nlp: Language) -> None:
+    text = (
+        "Le ministre Rafael Grossi a rencontré mardi le président Lula et exprimé sa "
+        "reconnaissance envers le gouvernement brésilien, soulignant les liens entre eux."
+    )
+    support = only(events(nlp, text), "SUPPORT")
+    assert names(support.target) == {"Brésil"}
+
+
+def test_people_inside_another_event_are_not_met(nlp: Language) -> None:
+    text = (
+        "Le général Kurilla devrait rencontrer des officiels militaires en riposte à "
+        "l’assassinat du général Ali Karimi."
+    )
+    assert not [e for e in events(nlp, text) if e.type == "CONSULT"]
+
+
+def test_the_two_parties_are_the_states_named_before(nlp: Language) -> None:
+    text = (
+        "Les officiels américains et israéliens ont déclaré que les deux parties avaient "
+        "tenu une série de consultations ces derniers jours."
+    )
+    event = only(events(nlp, text), "CONSULT")
+    assert names(event.source) | names(event.target) == {"États-Unis", "Israël"}

@@ -128,12 +128,17 @@ class ActorIndex:
     def at(self, token: Token) -> ActorRef | None:
         """The actor a token belongs to (a mention, an entity, or a country adjective)."""
         actor = self._by_token.get(token.i)
-        if actor is not None:
-            return actor
+        return actor if actor is not None else self.demonym(token)
+
+    def demonym(self, token: Token) -> ActorRef | None:
+        """The state a country adjective names ("américain" -> États-Unis), whatever mention
+        covers it."""
+        if token.pos_ != "ADJ":
+            return None
         state = self._demonyms.get(token.lemma_.casefold())
-        if state is not None and token.pos_ == "ADJ":
+        if state is not None:
             return ActorRef(_new_id(state), state, "state")
-        return None
+        return _kb_demonym(token.text)
 
     def start_of(self, token: Token) -> int:
         """The first token of the mention `token` belongs to (itself if none)."""
@@ -172,6 +177,19 @@ class ActorIndex:
                     return found[::-1]
         return []
 
+    def last_parties(self, i: int, count: int) -> list[ActorRef]:
+        """The last `count` different states or bodies named before token `i` ("les deux
+        parties"), or none if fewer were named."""
+        found: list[ActorRef] = []
+        for j in range(i - 1, -1, -1):
+            actor = self.at(self.doc[j])
+            if actor is not None and actor.kind in ("state", "organisation", "group"):
+                if actor not in found:
+                    found.append(actor)
+                if len(found) == count:
+                    return found[::-1]
+        return []
+
     def last_person_before(self, i: int) -> ActorRef | None:
         """The last person mentioned before token `i`."""
         for j in range(i - 1, -1, -1):
@@ -191,6 +209,19 @@ class ActorIndex:
                 seen_starts.add(first)
                 found.append((i, actor))
         return found
+
+
+def _kb_demonym(word: str) -> ActorRef | None:
+    """The state the knowledge base gives for a country adjective, if the base is there."""
+    try:
+        from ..kb import KnowledgeBase
+
+        state = KnowledgeBase.load().demonym(word)
+    except (ImportError, OSError, ValueError):
+        return None
+    if state is None:
+        return None
+    return ActorRef(state.id, state.name, "state", state.country)
 
 
 def state_of(actor: ActorRef) -> ActorRef:

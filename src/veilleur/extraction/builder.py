@@ -110,6 +110,8 @@ def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
     if token.pos_ != "NOUN":
         return True
     head = token.head
+    if head.pos_ == "NOUN" and token.dep_ == "nmod" and head.head.pos_ == "VERB":
+        head = head.head  # "tenir une série de consultations"
     lemma = head.lemma_.casefold()
     if head.pos_ == "VERB" and lemma in cues.support_verbs | cues.participant_verbs:
         return True

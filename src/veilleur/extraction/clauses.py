@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
-from .lexicon import Cues
+from .lexicon import Cues, load_lexicon
 
 _CLAUSE_DEPS = frozenset(
     {"conj", "advcl", "parataxis", "ccomp", "acl:relcl", "ROOT", "xcomp", "acl"}
@@ -167,8 +167,10 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             return person
     if any(t.pos_ == "PROPN" for c in named for t in c.subtree):
         if token.pos_ == "NOUN" and depth == 0:
-            # "le conseiller à la sécurité nationale Jake Sullivan": the name hangs lower
-            for word in _phrase(token):
+            # "le conseiller à la sécurité nationale Jake Sullivan": the name hangs lower,
+            # but not inside another event ("des officiels ... après l'assassinat de X")
+            events = load_lexicon().lemma_set("noun")
+            for word in _phrase(token, stop=events):
                 person = index.at(word)
                 if person is not None and person.kind == "person":
                     return person
@@ -205,14 +207,20 @@ def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:
     return guess
 
 
-def _phrase(token: Token) -> list[Token]:
-    """The words of a noun phrase, without its clauses and coordinated phrases."""
+def _phrase(token: Token, *, stop: frozenset[str] = frozenset()) -> list[Token]:
+    """The words of a noun phrase, without its clauses and coordinated phrases, nor the
+    phrases of nouns whose lemma is in `stop`."""
     words: list[Token] = []
     frontier = [token]
     while frontier:
         word = frontier.pop()
         words.append(word)
-        frontier.extend(c for c in word.children if c.dep_ not in _CLAUSE_DEPS | {"cc"})
+        frontier.extend(
+            c
+            for c in word.children
+            if c.dep_ not in _CLAUSE_DEPS | {"cc"}
+            and not (c.pos_ == "NOUN" and c.lemma_.casefold() in stop)
+        )
     return sorted(words, key=lambda w: w.i)
 
 
@@ -236,8 +244,12 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
         counted = head.pos_ == "PRON" or bool(numbers)
         actors = [actor] if actor is not None else (index.group(head) if counted else [])
         if not actors and numbers and numbers[0] and head.pos_ == "NOUN":
-            # "les deux généraux": the last two people named
-            actors = index.last_people(head.i, numbers[0])
+            # "les deux généraux": the last two people named; "les deux pays": two states
+            party_nouns = load_lexicon().cues.party_nouns
+            if head.lemma_.casefold() in party_nouns or head.lower_ in party_nouns:
+                actors = index.last_parties(head.i, numbers[0])
+            else:
+                actors = index.last_people(head.i, numbers[0])
         if not actors and feature(head, "Number") == "Plur" and head.pos_ == "NOUN":
             actors = _collective(head, index)
         for one in actors:

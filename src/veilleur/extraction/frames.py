@@ -318,6 +318,45 @@ def _place(token: Token, index: ActorIndex, cues: Cues) -> ActorRef | None:
     return None
 
 
+def _in_event_phrases(verb: Token, index: ActorIndex, stop: int) -> set[ActorRef]:
+    """Actors after `verb` named inside another event's phrase ("en riposte à l'assassinat
+    du général X"): parties of that event, not of this one."""
+    nouns = load_lexicon().lemma_set("noun")
+    found: set[ActorRef] = set()
+    for i, actor in index.in_range(verb.i + 1, stop):
+        head = index.doc[i]
+        for _ in range(4):
+            if head.head.i == head.i or head.head.i == verb.i:
+                break
+            head = head.head
+            if head.pos_ == "NOUN" and head.lemma_.casefold() in nouns:
+                found.add(actor)
+                break
+    return found
+
+
+def _recipient(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    """Whom an expressed feeling goes to ("exprimé sa reconnaissance envers le gouvernement
+    américain"), read off the words when the parse lost the preposition."""
+    doc = verb.doc
+    end = sentence(verb)[1]
+    words = doc[verb.i + 1 : min(verb.i + 8, end)]
+    prep = next((w for w in words if w.lower_ in cues.recipient_preps), None)
+    if prep is None or any(w.text in (",", ";") for w in doc[verb.i + 1 : prep.i]):
+        return []
+    for word in doc[prep.i + 1 : min(prep.i + 5, end)]:
+        actor = index.at(word)
+        if actor is not None and not is_place(actor):
+            if actor.name.islower():
+                # "le gouvernement américain": a common noun; its country adjective names it
+                states = [index.demonym(c) for c in word.children if c.dep_ == "amod"]
+                actor = next((a for a in states if a is not None), actor)
+            return [actor]
+        if word.pos_ not in ("DET", "NOUN", "ADJ"):
+            break
+    return []
+
+
 def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Frame:
     """Parties of a verb trigger."""
     source = subject_of(verb, index, cues)
@@ -332,6 +371,8 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     if entry.type == "CONSULT":
         _add(target, _presence(verb, index, cues))
     recipients = entry.type in _RECIPIENT_TYPES
+    if entry.target == "object" and not target and entry.type == "SUPPORT" and entry.requires_child:
+        target = _recipient(verb, index, cues)
     if entry.target == "object" and not target:
         for word in _descendants(verb):
             # "promettre de punir X", "s'engager à répondre à X": the act promised has the target
@@ -368,7 +409,8 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
                 people_first=people_first,
                 recipients=recipients,
             )
-            target = [a for a in zone if a not in source]
+            others = _in_event_phrases(verb, index, stop)
+            target = [a for a in zone if a not in source and a not in others]
             syntactic = False
     return Frame(tuple(source), tuple(target), place, syntactic)
 

@@ -55,6 +55,7 @@ class Cues(BaseModel):
     recipient_preps: frozenset[str]
     place_preps: frozenset[str]
     place_relatives: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
