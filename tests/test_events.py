@@ -385,3 +385,54 @@ def test_the_two_parties_are_the_states_named_before(nlp: Language) -> None:
     )
     event = only(events(nlp, text), "CONSULT")
     assert names(event.source) | names(event.target) == {"États-Unis", "Israël"}
+
+
+def test_calling_a_peer_a_dictator_accuses_him(nlp: Language) -> None:
+    text = (
+        "Joe Biden a rencontré Xi Jinping mercredi. Le président américain a dit qu'il "
+        "considérait toujours son homologue chinois comme un «dictateur»."
+    )
+    event = only(events(nlp, text), "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"Joe Biden"}, {"Xi Jinping"})
+
+
+def test_a_plain_judgement_is_no_accusation(nlp: Language) -> None:
+    text = "Joe Biden considère Xi Jinping comme un partenaire difficile."
+    assert not [e for e in events(nlp, text) if e.type == "ACCUSE"]
+
+
+def test_partner_added_with_ainsi_que_is_met_apart(nlp: Language) -> None:
+    text = (
+        "Le ministre Wang Yi doit rencontrer plus tard le chef de l'Autorité palestinienne "
+        "Mahmoud Abbas, ainsi que Yaïr Lapid."
+    )
+    meetings = [names(e.target) for e in events(nlp, text) if e.type == "CONSULT"]
+    assert sorted(meetings, key=sorted) == [{"Mahmoud Abbas"}, {"Yaïr Lapid"}]
+
+
+def test_trip_and_the_meeting_it_is_for_are_one_visit(nlp: Language) -> None:
+    text = (
+        "Le ministre Ron Dermer devait se rendre à Washington la semaine prochaine pour "
+        "rencontrer de hauts responsables américains."
+    )
+    event = only(events(nlp, text), "CONSULT")
+    assert event.mode == "visit"
+    assert event.location == "Washington"
+
+
+def test_arrival_is_no_passive_and_a_meeting_there_is_another_event(nlp: Language) -> None:
+    text = "Le ministre Ron Dermer est arrivé à Washington, où il a rencontré Jake Sullivan."
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert {(e.mode, frozenset(names(e.source))) for e in found} == {
+        ("visit", frozenset({"Ron Dermer"})),
+        ("meet", frozenset({"Ron Dermer"})),
+    }
+
+
+def test_recalling_an_ambassador_targets_the_state_of_the_story(nlp: Language) -> None:
+    text = (
+        "Le Niger a expulsé l'ambassadeur de France. Le Niger accuse la France. La France a "
+        "« pris note » de la décision et « décidé de rappeler son ambassadeur »."
+    )
+    recall = [e for e in events(nlp, text) if e.mode == "withdraw"]
+    assert [(names(e.source), names(e.target)) for e in recall] == [({"France"}, {"Niger"})]

@@ -190,6 +190,18 @@ class ActorIndex:
                     return found[::-1]
         return []
 
+    def last_person_of(self, i: int, adjective: Token) -> ActorRef | None:
+        """The last person named before token `i` who serves the state of a country
+        adjective ("chinois" -> the last Chinese official named)."""
+        state = _kb_demonym(adjective.text)
+        if state is None or state.country is None:
+            return None
+        for j in range(i - 1, -1, -1):
+            actor = self._by_token.get(j)
+            if actor is not None and actor.kind == "person" and actor.country == state.country:
+                return actor
+        return None
+
     def last_person_before(self, i: int) -> ActorRef | None:
         """The last person mentioned before token `i`."""
         for j in range(i - 1, -1, -1):

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from importlib import import_module
+from itertools import pairwise
 from typing import Any
 
 from spacy.matcher import Matcher
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..doctext import text_of
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, state_of
-from .clauses import feature
+from .clauses import feature, sentence
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .lexicon import Cues, Lexicon, Trigger, load_lexicon, load_quote_lexicon
 from .places import carry_locations, clause_location
@@ -120,6 +121,26 @@ def _licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
     return anchored(token, cues, timex_tokens)
 
 
+def _apart(
+    token: Token, target: tuple[ActorRef, ...], index: ActorIndex, cues: Cues
+) -> list[tuple[ActorRef, ...]]:
+    """The partners of a meeting in groups met apart ("rencontrer X et Y, ainsi que Z": one
+    meeting with X and Y, one with Z)."""
+    doc = token.doc
+    end = sentence(token)[1]
+    where = {a: i for i, a in reversed(index.in_range(token.i + 1, end)) if a in target}
+    if len(where) != len(target):
+        return [target]
+    ordered = sorted(target, key=lambda a: where[a])
+    groups: list[list[ActorRef]] = [[ordered[0]]]
+    for before, actor in pairwise(ordered):
+        between = " " + doc[where[before] + 1 : where[actor]].text.casefold() + " "
+        if any(f" {mark} " in between for mark in cues.separate_marks):
+            groups.append([])
+        groups[-1].append(actor)
+    return [tuple(g) for g in groups]
+
+
 def _means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
     """True for an event noun that is how a verb of its type happened ("une frappe a tué X",
     "tué par une frappe"), or a bare participle describing an event noun of its type ("une
@@ -141,8 +162,8 @@ def _one_act(hit: Hit) -> bool:
     if token.pos_ == "NOUN":
         return feature(token, "Number") != "Plur"
     objects = [c for c in token.children if c.dep_ == "obj"]
-    weapons = set(hit.entry.requires_child)
-    return all(o.lemma_.casefold() in weapons for o in objects)
+    means = set(hit.entry.requires_child)  # the weapons, the envoy recalled
+    return all(o.lemma_.casefold() in means for o in objects)
 
 
 def _states_only(actors: tuple[ActorRef, ...]) -> bool:
@@ -193,6 +214,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         if span is not None:
             timex_tokens.update(t.i for t in span)
     events: list[Event] = []
+    triggered: list[tuple[Token, Event]] = []
     hits = find_triggers(doc, matcher, lexicon)
     typed = {(h.token.i, h.entry.type) for h in hits}
     for hit in hits:
@@ -219,9 +241,10 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             target = tuple(a for a in target if a.kind != "place")
         if not source and entry.type == "CONSULT" and len(target) > 1:
             source, target = target, ()  # "les délégations se sont retrouvées en présence de X, Y"
-        if entry.type == "ASSAULT" and not target and _states_only(source) and _one_act(hit):
-            # "depuis l'invasion russe", "l'Iran a lancé 300 drones": the state the article
-            # is about is the one attacked
+        implicit = entry.type == "ASSAULT" or entry.mode == "withdraw"
+        if implicit and not target and _states_only(source) and _one_act(hit):
+            # "depuis l'invasion russe", "l'Iran a lancé 300 drones", "la France rappelle son
+            # ambassadeur": the state the article is about is the one attacked or left
             target = main_state(index, exclude=source)
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
@@ -235,9 +258,11 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         parts = [target]
         if entry.type == "CONSULT" and len(target) > 1 and all(a.kind == "state" for a in target):
             parts = [(a,) for a in target]  # a tour of several states: one meeting each
+        elif entry.type == "CONSULT" and len(target) > 1:
+            parts = _apart(token, target, index, cues)
         date, date_from = _date(doc, token, future=status == "planned")
         confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
-        events.extend(
+        made = [
             Event(
                 type=entry.type,
                 source=source,
@@ -254,9 +279,33 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
                 confidence=min(confidence, 1.0),
             )
             for part in parts
-        )
+        ]
+        events.extend(made)
+        triggered.extend((token, e) for e in made)
+    events = _purposes(triggered, events)
     lead = lead_end(text_of(doc))
     return carry_locations(merge_visits(deduplicate(events, lead=lead)))
+
+
+def _purposes(triggered: list[tuple[Token, Event]], events: list[Event]) -> list[Event]:
+    """A trip and the meeting it is for ("se rendre à X pour rencontrer Y") are one visit:
+    to the people met, at the place of the trip."""
+    visits = {t.i: e for t, e in triggered if e.type == "CONSULT" and e.mode == "visit"}
+    merged: dict[int, Event] = {}
+    dropped: set[int] = set()
+    for token, event in triggered:
+        if event.type != "CONSULT" or event.mode == "visit" or token.pos_ != "VERB":
+            continue
+        purpose = token.dep_ in ("advcl", "xcomp") and feature(token, "VerbForm") == "Inf"
+        head = token.head if purpose else None
+        trip = visits.get(head.i) if head is not None else None
+        if trip is None or not {a.name.casefold() for a in trip.source} <= _names(event):
+            continue
+        persons = [a for a in event.target if a.kind == "person"]
+        target = tuple(persons) if persons else trip.target
+        merged[id(trip)] = replace(merged.get(id(trip), trip), target=target)
+        dropped.add(id(event))
+    return [merged.get(id(e), e) for e in events if id(e) not in dropped]
 
 
 def _names(event: Event) -> frozenset[str]:

@@ -175,9 +175,13 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
                 if person is not None and person.kind == "person":
                     return person
         return None  # a named phrase the linker did not resolve: not its adjective's state
+    counterpart = token.lemma_.casefold() in load_lexicon().cues.counterpart_nouns
     for child in token.children:
         if child.dep_ == "amod":
             actor = index.at(child)
+            if actor is not None and counterpart:
+                # "son homologue chinois": the person of that state named before, if any
+                actor = index.last_person_of(token.i, child) or actor
             if actor is not None:
                 return actor
     return None

@@ -363,7 +363,13 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     incise = bool(source) and source == _incise(verb, index)
     syntactic = bool(source)
     target: list[ActorRef] = []
-    if _passive(verb):
+    agent = any(c.dep_ == "obl:agent" for c in verb.children)
+    if entry.target == "place" and not agent:
+        # "X est arrivé à Y" is no passive, whatever the parse says of "est"
+        source = source or [
+            a for c in verb.children if c.dep_ == "nsubj:pass" for a in np_actors(c, index)
+        ]
+    elif _passive(verb):
         target = _passive_target(verb, index, cues)
         agents = _dependents(verb, _OBL, _AGENT_PREPS)
         source = [a for h in agents for a in np_actors(h, index)]

@@ -56,6 +56,8 @@ class Cues(BaseModel):
     place_preps: frozenset[str]
     place_relatives: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    separate_marks: frozenset[str] = frozenset()
+    counterpart_nouns: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
