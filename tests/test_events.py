@@ -436,3 +436,32 @@ def test_recalling_an_ambassador_targets_the_state_of_the_story(nlp: Language) -
     )
     recall = [e for e in events(nlp, text) if e.mode == "withdraw"]
     assert [(names(e.source), names(e.target)) for e in recall] == [({"France"}, {"Niger"})]
+
+
+def test_a_host_receives_a_visitor(nlp: Language) -> None:
+    text = "Le président Lula recevra la semaine prochaine le chancelier Olaf Scholz à Brasilia."
+    event = only(events(nlp, text), "CONSULT")
+    assert event.mode == "visit"
+    assert (names(event.source), names(event.target)) == ({"Olaf Scholz"}, {"Lula"})
+
+
+def test_victims_joined_by_a_repeated_preposition_are_two_killings(nlp: Language) -> None:
+    text = (
+        "Des rumeurs circulent depuis l'assassinat du chef militaire du Hezbollah, Fuad Shukr, "
+        "à Beyrouth, par une frappe israélienne, et du chef du Hamas, Ismail Haniyeh, à "
+        "Téhéran, la semaine dernière."
+    )
+    found = [e for e in events(nlp, text) if e.type == "ASSAULT"]
+    assert sorted(n for e in found for n in names(e.target)) == ["Fuad Shukr", "Ismail Haniyeh"]
+    assert all(names(e.source) == {"Israël"} for e in found)
+
+
+def test_the_truce_stands_for_the_one_named_before(nlp: Language) -> None:
+    text = (
+        "La trêve entre le Soudan et le Tchad a été signée lundi. La trêve, entrée en vigueur "
+        "vendredi, a déjà permis la libération de 70 otages égyptiens."
+    )
+    release = [e for e in events(nlp, text) if e.mode == "release"]
+    assert [(names(e.source), names(e.target)) for e in release] == [
+        ({"Soudan", "Tchad"}, {"Égypte"})
+    ]

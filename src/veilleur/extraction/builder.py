@@ -232,6 +232,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
+        if entry.host and target:
+            source, target = target, source  # "X reçoit Y": Y is the visitor
         if entry.target == "place" and not target and frame.place is not None:
             target = (state_of(frame.place),)  # a visit to Tel-Aviv is a visit to Israël
             seat = seat_in(token, frame.place, index, cues) if target[0].kind == "place" else None
@@ -260,6 +262,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             parts = [(a,) for a in target]  # a tour of several states: one meeting each
         elif entry.type == "CONSULT" and len(target) > 1:
             parts = _apart(token, target, index, cues)
+        elif entry.of == "target" and token.pos_ == "NOUN" and len(target) > 1:
+            parts = [(a,) for a in target]  # "la libération de X et de Y": one act each
         date, date_from = _date(doc, token, future=status == "planned")
         confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
         made = [

@@ -122,7 +122,40 @@ def _event_noun_source(noun: Token, index: ActorIndex, cues: Cues) -> list[Actor
         frame = noun_frame(noun, entry, index, cues, nested=True)
         if frame.source:
             return list(frame.source)
+    if any(feature(c, "Definite") == "Def" for c in noun.children if c.dep_ == "det"):
+        # "la trêve a permis ...": the truce named with its parties earlier in the article
+        lemma = noun.lemma_.casefold()
+        for word in reversed(noun.doc[: noun.i]):
+            if word.pos_ == "NOUN" and word.lemma_.casefold() == lemma:
+                for entry in entries:
+                    frame = noun_frame(word, entry, index, cues, nested=True)
+                    if frame.source:
+                        return list(frame.source)
     return []
+
+
+def _more_victims(noun: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    """People added after a victim by "et" and the repeated preposition ("l'assassinat de X,
+    à Beyrouth, et de Y, à Téhéran"), wherever the parse hung them."""
+    doc = noun.doc
+    end = sentence(noun)[1]
+    found: list[ActorRef] = []
+    for word in doc[noun.i + 1 : end]:
+        if word.lemma_.casefold() in cues.clause_marks or word.text in (";", ":"):
+            break
+        if word.pos_ in ("VERB", "AUX") and feature(word, "VerbForm") == "Fin":
+            break
+        after = doc[word.i + 1] if word.i + 1 < end else None
+        if word.pos_ != "CCONJ" or after is None or after.lower_.rstrip("'’") not in _OF_PREPS:
+            continue
+        for later in doc[after.i + 1 : min(after.i + 9, end)]:
+            actor = index.at(later)
+            if actor is not None and actor.kind == "person":
+                _add(found, [actor])
+                break
+            if later.pos_ in ("VERB", "CCONJ") or later.text == ";":
+                break
+    return found
 
 
 def _across_clause(verb: Token, subject: Token, cues: Cues) -> bool:
@@ -528,6 +561,8 @@ def noun_frame(
     # "l'assassinat du chef du Hezbollah, Fuad Shukr": the name may hang on the event noun
     named = [index.at(c) for c in noun.children if c.dep_ == "appos"]
     of_actors += [a for a in named if a is not None and a.kind == "person"]
+    if entry.of == "target" and of_actors:
+        of_actors += _more_victims(noun, index, cues)
     _add(source if entry.of == "source" else target, of_actors)
     agents = _agents(noun, index, cues)
     _add(source, agents)
@@ -580,5 +615,8 @@ def noun_frame(
             place = _place(governor, index, cues)
     if entry.type == "CONSULT" and not nested:
         _add(target, _presence(noun, index, cues))
-    target = [a for a in target if a not in source] if not entry.mutual else target
+    if entry.of == "target" and not entry.mutual:
+        source = [a for a in source if a not in target]  # the victim named outranks the author
+    elif not entry.mutual:
+        target = [a for a in target if a not in source]
     return Frame(tuple(source), tuple(target), place, partnered)

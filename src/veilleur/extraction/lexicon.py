@@ -26,6 +26,7 @@ class Trigger(BaseModel):
     of: Literal["source", "target"] = "source"
     target: Literal["object", "place", "none"] = "object"
     mutual: bool = False
+    host: bool = False
 
     @field_validator("type")
     @classmethod
