@@ -465,3 +465,44 @@ def test_the_truce_stands_for_the_one_named_before(nlp: Language) -> None:
     assert [(names(e.source), names(e.target)) for e in release] == [
         ({"Soudan", "Tchad"}, {"Égypte"})
     ]
+
+
+def test_unqualified_authorities_are_those_of_the_story(nlp: Language) -> None:
+    text = (
+        "La ministre Catherine Colonna est arrivée lundi en Ukraine. Elle se rendra aussi à "
+        "Boutcha. Elle y « remettra du matériel de sécurité civile » aux autorités. "
+        "L'Ukraine remercie."
+    )
+    aid = only(events(nlp, text), "AID")
+    assert names(aid.target) == {"Ukraine"}
+
+
+def test_a_foreigner_on_a_visit_visits_the_state_of_the_story(nlp: Language) -> None:
+    text = (
+        "Le Kenya accueille un sommet. Le Kenya espère des accords. Le président kényan "
+        "William Ruto a tenu une réunion mardi avec le secrétaire d'État américain Antony "
+        "Blinken, qui était en visite pour assister à la cérémonie de passation, qui a eu "
+        "lieu lundi."
+    )
+    visits = [e for e in events(nlp, text) if e.mode == "visit"]
+    assert [(names(e.source), names(e.target), e.location) for e in visits] == [
+        ({"Antony Blinken"}, {"Kenya"}, "Kenya")
+    ]
+
+
+def test_each_victim_keeps_its_own_place(nlp: Language) -> None:
+    text = (
+        "Des rumeurs circulent depuis l'assassinat du chef militaire du Hezbollah, Fuad Shukr, "
+        "à Beyrouth, par une frappe israélienne, et du chef du Hamas, Ismail Haniyeh, à "
+        "Téhéran, la semaine dernière."
+    )
+    found = {e.target[0].name: e.location for e in events(nlp, text) if e.type == "ASSAULT"}
+    assert found == {"Fuad Shukr": "Beyrouth", "Ismail Haniyeh": "Téhéran"}
+
+
+def test_an_invasion_with_no_place_happened_in_the_invaded_state(nlp: Language) -> None:
+    text = (
+        "L'Ukraine attend des armes. Le ministre Wang Yi a visité l'Ukraine lundi, "
+        "une première depuis le début de l'invasion russe le 24 février."
+    )
+    assert only(events(nlp, text), "ASSAULT").location == "Ukraine"

@@ -8,6 +8,7 @@ the state they name (lexicon `demonyms`).
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import Any
@@ -139,6 +140,19 @@ class ActorIndex:
         if state is not None:
             return ActorRef(_new_id(state), state, "state")
         return _kb_demonym(token.text)
+
+    def main_state(self, *, exclude: Iterable[ActorRef] = ()) -> tuple[ActorRef, ...]:
+        """The state the article names most often (by name, not adjective), if one clearly
+        leads: the implicit party of an act whose text names none."""
+        counts: Counter[ActorRef] = Counter()
+        names = {a.name for a in exclude}
+        for i, actor in self.in_range(0, len(self.doc)):
+            if actor.kind == "state" and actor.name not in names and self.doc[i].pos_ != "ADJ":
+                counts[actor] += 1
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return ()
+        return (ranked[0][0],)
 
     def start_of(self, token: Token) -> int:
         """The first token of the mention `token` belongs to (itself if none)."""

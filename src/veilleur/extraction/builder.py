@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from importlib import import_module
@@ -15,8 +14,8 @@ from spacy.tokens import Doc, Token
 
 from ..doctext import text_of
 from ..records import ActorRef, Event, PartialDate
-from .actors import ActorIndex, state_of
-from .clauses import feature, sentence
+from .actors import ActorIndex, is_place, state_of
+from .clauses import feature, sentence, under_place_prep
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .lexicon import Cues, Lexicon, Trigger, load_lexicon, load_quote_lexicon
 from .places import carry_locations, clause_location
@@ -154,6 +153,36 @@ def _means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
     return (token.head.i, entry.type) in typed
 
 
+def _victim_places(
+    token: Token, parts: list[tuple[ActorRef, ...]], index: ActorIndex, cues: Cues
+) -> dict[tuple[ActorRef, ...], str]:
+    """The place written right after each victim of a split act ("de X, à Beyrouth, ... et de
+    Y, à Téhéran"), up to the next victim."""
+    end = sentence(token)[1]
+    found = index.in_range(token.i + 1, end)
+    starts = [next((i for i, a in found if a == part[0]), None) for part in parts]
+    places: dict[tuple[ActorRef, ...], str] = {}
+    for k, part in enumerate(parts):
+        first = starts[k]
+        if first is None:
+            continue
+        later = [s for s in starts[k + 1 :] if s is not None and s > first]
+        stop = min(later) if later else end
+        for i, actor in found:
+            if first < i < stop and is_place(actor) and under_place_prep(index.doc[i], index, cues):
+                places[part] = actor.name
+                break
+    return places
+
+
+def _foreign(visitors: tuple[ActorRef, ...], index: ActorIndex) -> bool:
+    """True when every visitor is a person serving another state than the story's own."""
+    home = index.main_state()
+    if not visitors or not home or home[0].country is None:
+        return False
+    return all(a.kind == "person" and a.country not in (None, home[0].country) for a in visitors)
+
+
 def _one_act(hit: Hit) -> bool:
     """True for one attack whose victim the text leaves implicit: a singular noun ("l'invasion
     russe"), or a verb with no object but its weapons; not a wave of attacks ("des attentats")
@@ -168,20 +197,6 @@ def _one_act(hit: Hit) -> bool:
 
 def _states_only(actors: tuple[ActorRef, ...]) -> bool:
     return bool(actors) and all(a.kind == "state" for a in actors)
-
-
-def main_state(index: ActorIndex, *, exclude: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
-    """The state the article names most often (by name, not adjective), if one clearly
-    leads: the implicit target of an attack whose text gives none."""
-    counts: Counter[ActorRef] = Counter()
-    names = {a.name for a in exclude}
-    for i, actor in index.in_range(0, len(index.doc)):
-        if actor.kind == "state" and actor.name not in names and index.doc[i].pos_ != "ADJ":
-            counts[actor] += 1
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return ()
-    return (ranked[0][0],)
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:
@@ -234,10 +249,14 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         source, target = _parties(frame, entry.mutual)
         if entry.host and target:
             source, target = target, source  # "X reçoit Y": Y is the visitor
+        implicit_target = False
         if entry.target == "place" and not target and frame.place is not None:
             target = (state_of(frame.place),)  # a visit to Tel-Aviv is a visit to Israël
             seat = seat_in(token, frame.place, index, cues) if target[0].kind == "place" else None
             target = (seat,) if seat is not None else target
+        elif entry.target == "place" and not target and _foreign(source, index):
+            target = index.main_state()  # "X, qui était en visite": in the story's state
+            implicit_target = True
         if entry.type == "CONSULT" and entry.mode != "visit":
             # a meeting is between parties, not with the building it is held in
             target = tuple(a for a in target if a.kind != "place")
@@ -245,9 +264,10 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             source, target = target, ()  # "les délégations se sont retrouvées en présence de X, Y"
         implicit = entry.type == "ASSAULT" or entry.mode == "withdraw"
         if implicit and not target and _states_only(source) and _one_act(hit):
+            implicit_target = entry.type == "ASSAULT"
             # "depuis l'invasion russe", "l'Iran a lancé 300 drones", "la France rappelle son
             # ambassadeur": the state the article is about is the one attacked or left
-            target = main_state(index, exclude=source)
+            target = index.main_state(exclude=source)
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
         needs_target = entry.target != "none" and entry.type != "CONSULT"
@@ -256,6 +276,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         mode = entry.mode
         if entry.type == "CONSULT" and _by_phone(token, cues):
             mode = "phone"  # "s'est entretenu par téléphone avec X"
+        # an implicit target ("l'invasion russe", "X était en visite") is where it happened
+        implied = target[0].name if implicit_target and len(target) == 1 else None
         start, end, text = evidence(doc, token)
         parts = [target]
         if entry.type == "CONSULT" and len(target) > 1 and all(a.kind == "state" for a in target):
@@ -264,6 +286,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             parts = _apart(token, target, index, cues)
         elif entry.of == "target" and token.pos_ == "NOUN" and len(target) > 1:
             parts = [(a,) for a in target]  # "la libération de X et de Y": one act each
+        places = _victim_places(token, parts, index, cues) if len(parts) > 1 else {}
         date, date_from = _date(doc, token, future=status == "planned")
         confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
         made = [
@@ -279,7 +302,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
                 mode=mode,
                 date=date,
                 date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
-                location=clause_location(token, index, cues, frame),
+                location=places.get(part) or clause_location(token, index, cues, frame) or implied,
                 confidence=min(confidence, 1.0),
             )
             for part in parts

@@ -175,7 +175,13 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
                 if person is not None and person.kind == "person":
                     return person
         return None  # a named phrase the linker did not resolve: not its adjective's state
-    counterpart = token.lemma_.casefold() in load_lexicon().cues.counterpart_nouns
+    cues = load_lexicon().cues
+    if token.lemma_.casefold() in cues.authority_nouns and not any(
+        c.dep_ in ("amod", "nmod", "appos", "acl") for c in token.children
+    ):
+        # "aux autorités", with no country said: those of the state the story is about
+        return next(iter(index.main_state()), None)
+    counterpart = token.lemma_.casefold() in cues.counterpart_nouns
     for child in token.children:
         if child.dep_ == "amod":
             actor = index.at(child)

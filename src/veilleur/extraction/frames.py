@@ -580,6 +580,11 @@ def noun_frame(
         _add(target, explicit + to_modifier)
     if not source:
         _add(source, _possessor(noun, index, cues))
+    if not source and any(c.dep_ == "cop" for c in noun.children):
+        # "X, qui était en visite": the subject of the noun as predicate
+        for child in noun.children:
+            if child.dep_ in _SUBJ:
+                _add(source, np_actors(child, index))
     governor = _governing_verb(noun)
     if governor is not None and not nested:
         lemma = governor.lemma_.casefold()

@@ -59,6 +59,7 @@ class Cues(BaseModel):
     party_nouns: frozenset[str] = frozenset()
     separate_marks: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
+    authority_nouns: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
