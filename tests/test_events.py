@@ -506,3 +506,10 @@ def test_an_invasion_with_no_place_happened_in_the_invaded_state(nlp: Language) 
         "une première depuis le début de l'invasion russe le 24 février."
     )
     assert only(events(nlp, text), "ASSAULT").location == "Ukraine"
+
+
+def test_the_expelled_is_the_target_of_an_expulsion(nlp: Language) -> None:
+    text = "Le Burkina Faso a annoncé lundi l'expulsion du diplomate français Luc Hallade."
+    event = only(events(nlp, text), "SANCTION")
+    assert (names(event.source), names(event.target)) == ({"Burkina Faso"}, {"Luc Hallade"})
+    assert event.mode == "expel"

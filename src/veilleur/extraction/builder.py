@@ -257,6 +257,9 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         elif entry.target == "place" and not target and _foreign(source, index):
             target = index.main_state()  # "X, qui était en visite": in the story's state
             implicit_target = True
+        if entry.type != "CONSULT":
+            # "rappeler son ambassadeur à Abidjan": a city stands for its state
+            target = tuple(state_of(a) if a.kind == "place" else a for a in target)
         if entry.type == "CONSULT" and entry.mode != "visit":
             # a meeting is between parties, not with the building it is held in
             target = tuple(a for a in target if a.kind != "place")
