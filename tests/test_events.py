@@ -513,3 +513,20 @@ def test_the_expelled_is_the_target_of_an_expulsion(nlp: Language) -> None:
     event = only(events(nlp, text), "SANCTION")
     assert (names(event.source), names(event.target)) == ({"Burkina Faso"}, {"Luc Hallade"})
     assert event.mode == "expel"
+
+
+def test_fronted_place_is_no_party_and_the_partner_hangs_on_the_accord(nlp: Language) -> None:
+    text = "À Genève, l'Arménie signe un accord inédit avec l'Azerbaïdjan sur la frontière."
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == {"Arménie", "Azerbaïdjan"}
+    assert event.location == "Genève"
+
+
+def test_the_strike_that_killed_is_not_a_second_attack(nlp: Language) -> None:
+    text = (
+        "L'Irak proteste. L'Irak se prépare à une riposte pour l’assassinat du général Ali "
+        "Karimi, par une frappe aérienne que Bagdad a imputée à la Turquie, ayant visé son "
+        "consulat à Mossoul."
+    )
+    assaults = [e for e in events(nlp, text) if e.type == "ASSAULT"]
+    assert [(names(e.source), names(e.target)) for e in assaults] == [({"Turquie"}, {"Ali Karimi"})]

@@ -15,9 +15,10 @@ from spacy.tokens import Doc, Token
 from ..doctext import text_of
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
-from .clauses import feature, sentence, under_place_prep
+from .clauses import case_of, feature, sentence, under_place_prep
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .lexicon import Cues, Lexicon, Trigger, load_lexicon, load_quote_lexicon
+from .parties import AGENT_PREPS
 from .places import carry_locations, clause_location
 from .spans import QuoteSpan, evidence, find_quotes, inside
 from .status import anchored, verdict
@@ -147,10 +148,29 @@ def _means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
     if token.pos_ == "VERB":
         bare = not any(c.dep_.startswith(("aux", "obj")) for c in token.children)
         modifier = token.dep_ in ("acl", "amod", "nmod") and feature(token, "VerbForm") == "Part"
-        return bare and modifier and (token.head.i, entry.type) in typed
-    if token.pos_ != "NOUN" or not token.dep_.startswith(("nsubj", "obl:agent")):
+        if bare and modifier and (token.head.i, entry.type) in typed:
+            return True
+        # "une frappe que X a imputée à Y, ayant visé son consulat": the strike's own act
+        head = token.head if token.dep_ == "advcl" else None
+        subject = any(c.dep_.startswith("nsubj") for c in token.children)
+        return (
+            head is not None
+            and not subject
+            and head.dep_ in ("acl", "acl:relcl")
+            and (head.head.i, entry.type) in typed
+        )
+    if token.pos_ != "NOUN":
         return False
-    return (token.head.i, entry.type) in typed
+    if case_of(token) in AGENT_PREPS:
+        # "l'assassinat de X, à Beyrouth, par une frappe": the killing told by its means
+        start = max(sentence(token)[0], token.i - 12)
+        for i in range(token.i - 1, start - 1, -1):
+            if token.doc[i].pos_ == "VERB":
+                return False  # "la guerre déclenchée par l'attaque": the attack's own event
+            if (i, entry.type) in typed:
+                return True
+        return False
+    return token.dep_.startswith(("nsubj", "obl:agent")) and (token.head.i, entry.type) in typed
 
 
 def _victim_places(

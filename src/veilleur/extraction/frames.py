@@ -35,6 +35,7 @@ __all__ = ["Frame", "noun_frame", "seat_in", "subject_of", "verb_frame"]
 _RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "ACCUSE", "SANCTION", "REJECT"})
 # types a speaker performs by what they say, whose target may be in the words reported
 _REPORTING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})
+_PARTNER_PREPS = frozenset({"avec", "entre"})
 # types between persons, where a person named in the clause outranks a body
 _PERSONAL_TYPES = frozenset({"CONSULT", "SUPPORT"})
 
@@ -164,6 +165,12 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         stop = words[-1].i if words else verb.i
         zone = zone_actors(index, cues, start, stop, people_first=False)
         target = [a for a in zone if a not in source]
+    if entry.target == "object" and not target and entry.requires_child:
+        for child in verb.children:
+            if child.dep_ == "obj" and child.lemma_.casefold() in entry.requires_child:
+                # "signer un accord avec X": the partner hangs on the agreement
+                heads = dependents(child, OBL, _PARTNER_PREPS)
+                add_actors(target, [a for h in heads for a in np_actors(h, index)])
     if entry.target == "object" and not target:
         target = objects_of(verb, index, cues, recipients=recipients)
         for child in verb.children:

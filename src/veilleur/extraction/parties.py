@@ -72,7 +72,8 @@ def objects_of(
         actors = np_actors(head, index)
         prep = case_of(head)
         located = head.dep_ in ("obl:mod", "nmod", "obl") and prep in cues.place_preps
-        if located and not (recipients and prep in ("à", "au", "aux")):
+        fronted = head.i < verb.i  # "À Istanbul, X signe ...": where, never to whom
+        if located and (fronted or not (recipients and prep in ("à", "au", "aux"))):
             # an adjunct "à Berlin" is where it happened; an argument "à la France" is a party
             actors = [a for a in actors if not is_place(a)]
         add_actors(found, actors)
