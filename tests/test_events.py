@@ -530,3 +530,12 @@ def test_the_strike_that_killed_is_not_a_second_attack(nlp: Language) -> None:
     )
     assaults = [e for e in events(nlp, text) if e.type == "ASSAULT"]
     assert [(names(e.source), names(e.target)) for e in assaults] == [({"Turquie"}, {"Ali Karimi"})]
+
+
+def test_criticising_an_unattributed_act_blames_the_state_of_the_story(nlp: Language) -> None:
+    text = (
+        "L'Éthiopie poursuit son offensive. L'Éthiopie dément. Le président Emmanuel Macron a "
+        'critiqué les "bombardements aveugles" mardi.'
+    )
+    event = only(events(nlp, text), "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"Emmanuel Macron"}, {"Éthiopie"})

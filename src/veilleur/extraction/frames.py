@@ -131,6 +131,26 @@ def _recipient(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     return []
 
 
+def _author_blamed(
+    verb: Token, source: list[ActorRef], index: ActorIndex, cues: Cues
+) -> list[ActorRef]:
+    """Who is blamed for the act a critic names ("a critiqué les bombardements aveugles"):
+    its author, else the state the story is about (not the critic's own)."""
+    nouns = load_lexicon().lemma_set("noun")
+    acts = [
+        c
+        for c in verb.children
+        if c.dep_ == "obj" and c.pos_ == "NOUN" and c.lemma_.casefold() in nouns
+    ]
+    if not acts or np_actors(acts[0], index):
+        return []
+    author = event_noun_source(acts[0], index, cues)
+    if author:
+        return author
+    own = {a.country for a in source if a.country is not None}
+    return [a for a in index.main_state(exclude=source) if a.country not in own]
+
+
 def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Frame:
     """Parties of a verb trigger."""
     source = subject_of(verb, index, cues)
@@ -171,6 +191,8 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
                 # "signer un accord avec X": the partner hangs on the agreement
                 heads = dependents(child, OBL, _PARTNER_PREPS)
                 add_actors(target, [a for h in heads for a in np_actors(h, index)])
+    if entry.target == "object" and not target and entry.type == "ACCUSE":
+        target = _author_blamed(verb, source, index, cues)
     if entry.target == "object" and not target:
         target = objects_of(verb, index, cues, recipients=recipients)
         for child in verb.children:
