@@ -539,3 +539,12 @@ def test_criticising_an_unattributed_act_blames_the_state_of_the_story(nlp: Lang
     )
     event = only(events(nlp, text), "ACCUSE")
     assert (names(event.source), names(event.target)) == ({"Emmanuel Macron"}, {"Éthiopie"})
+
+
+def test_an_amount_is_not_a_group_of_people(nlp: Language) -> None:
+    text = (
+        "Le président Volodymyr Zelensky a reçu mardi à Kiev le Premier ministre Mark Rutte. "
+        "Mark Rutte a promis 2 milliards d'euros d'aide militaire à l'Ukraine."
+    )
+    promise = only(events(nlp, text), "AGREE")
+    assert names(promise.target) == {"Ukraine"}

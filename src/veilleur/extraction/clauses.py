@@ -251,6 +251,8 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
                     if state is not None and state not in found:
                         found.append(state)
         numbers = [index.number(c) for c in head.children if c.pos_ == "NUM"]
+        if head.lemma_.casefold() in load_lexicon().cues.quantity_nouns:
+            numbers = []  # "2 milliards d'euros", "40 drones": amounts, not people
         counted = head.pos_ == "PRON" or bool(numbers)
         actors = [actor] if actor is not None else (index.group(head) if counted else [])
         if not actors and numbers and numbers[0] and head.pos_ == "NOUN":

@@ -60,6 +60,7 @@ class Cues(BaseModel):
     separate_marks: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
     authority_nouns: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
