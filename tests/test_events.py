@@ -548,3 +548,14 @@ def test_an_amount_is_not_a_group_of_people(nlp: Language) -> None:
     )
     promise = only(events(nlp, text), "AGREE")
     assert names(promise.target) == {"Ukraine"}
+
+
+def test_a_launch_with_no_victim_is_no_attack_and_this_points_back(nlp: Language) -> None:
+    text = (
+        "Pékin a appelé à la retenue. La Chine surveille la mer de Chine. La Corée du Nord a "
+        "tiré deux missiles balistiques dimanche. Séoul a condamné ce tir."
+    )
+    found = events(nlp, text)
+    assert not [e for e in found if e.type == "ASSAULT"]
+    blame = only(found, "ACCUSE")
+    assert (names(blame.source), names(blame.target)) == ({"Corée du Sud"}, {"Corée du Nord"})

@@ -163,7 +163,7 @@ def _means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
         return False
     if case_of(token) in AGENT_PREPS:
         # "l'assassinat de X, à Beyrouth, par une frappe": the killing told by its means
-        start = max(sentence(token)[0], token.i - 12)
+        start = max(sentence(token)[0], token.i - 20)
         for i in range(token.i - 1, start - 1, -1):
             if token.doc[i].pos_ == "VERB":
                 return False  # "la guerre déclenchée par l'attaque": the attack's own event
@@ -285,11 +285,12 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             target = tuple(a for a in target if a.kind != "place")
         if not source and entry.type == "CONSULT" and len(target) > 1:
             source, target = target, ()  # "les délégations se sont retrouvées en présence de X, Y"
-        implicit = entry.type == "ASSAULT" or entry.mode == "withdraw"
+        # "depuis l'invasion russe", "la France rappelle son ambassadeur": the state the
+        # article is about is the one attacked or left; a verb of attack with no victim is
+        # more often a test or a show of force ("a tiré deux missiles"), so nouns only
+        implicit = (entry.type == "ASSAULT" and token.pos_ == "NOUN") or entry.mode == "withdraw"
         if implicit and not target and _states_only(source) and _one_act(hit):
             implicit_target = entry.type == "ASSAULT"
-            # "depuis l'invasion russe", "l'Iran a lancé 300 drones", "la France rappelle son
-            # ambassadeur": the state the article is about is the one attacked or left
             target = index.main_state(exclude=source)
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue

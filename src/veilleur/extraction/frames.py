@@ -131,6 +131,22 @@ def _recipient(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     return []
 
 
+def _told_before(act: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    """The author of the act a demonstrative points back to ("Séoul a condamné ce tir"): the
+    subject of the last verb of the same type before it."""
+    if not any(feature(c, "PronType") == "Dem" for c in act.children if c.dep_ == "det"):
+        return []
+    lexicon = load_lexicon()
+    kinds = {e.type for e in lexicon.entries(act.lemma_.casefold(), "noun")}
+    start = max(0, act.i - 80)
+    for word in reversed(act.doc[start : act.i]):
+        if word.pos_ != "VERB":
+            continue
+        if kinds & {e.type for e in lexicon.entries(word.lemma_.casefold(), "verb")}:
+            return subject_of(word, index, cues)
+    return []
+
+
 def _author_blamed(
     verb: Token, source: list[ActorRef], index: ActorIndex, cues: Cues
 ) -> list[ActorRef]:
@@ -144,7 +160,7 @@ def _author_blamed(
     ]
     if not acts or np_actors(acts[0], index):
         return []
-    author = event_noun_source(acts[0], index, cues)
+    author = event_noun_source(acts[0], index, cues) or _told_before(acts[0], index, cues)
     if author:
         return author
     own = {a.country for a in source if a.country is not None}
