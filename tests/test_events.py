@@ -559,3 +559,22 @@ def test_a_launch_with_no_victim_is_no_attack_and_this_points_back(nlp: Language
     assert not [e for e in found if e.type == "ASSAULT"]
     blame = only(found, "ACCUSE")
     assert (names(blame.source), names(blame.target)) == ({"Corée du Sud"}, {"Corée du Nord"})
+
+
+def test_the_name_after_a_coordinated_title_wins(nlp: Language) -> None:
+    text = (
+        "Le ministre Yoav Gallant a rencontré le général Michael Kurilla lundi. Lors d'une "
+        "réunion séparée, Gallant a rencontré le commandant de l'armée de l'air israélienne, "
+        "le général de division Tomer Bar, et des hauts fonctionnaires."
+    )
+    meetings = [names(e.source) | names(e.target) for e in events(nlp, text)]
+    assert {"Yoav Gallant", "Tomer Bar"} in meetings
+
+
+def test_a_generic_unit_is_no_party_beside_named_ones(nlp: Language) -> None:
+    text = (
+        "Le général Mark Milley et le général Aviv Kochavi envisagent d’organiser un exercice "
+        "conjoint de l’armée de l’air dans les semaines à venir."
+    )
+    event = only(events(nlp, text), "COOPERATE")
+    assert names(event.source) == {"Mark Milley", "Aviv Kochavi"}

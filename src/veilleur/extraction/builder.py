@@ -229,8 +229,17 @@ def _unique(actors: list[ActorRef]) -> list[ActorRef]:
     return kept
 
 
+def _named_first(actors: list[ActorRef]) -> list[ActorRef]:
+    """Parties without the generic bodies ("armée de l'air": a common noun, no name) when at
+    least two named parties remain ("un exercice de l'armée de l'air entre X et Y")."""
+    named = [a for a in actors if not (a.kind == "organisation" and a.name[:1].islower())]
+    return named if len(named) >= 2 else actors
+
+
 def _parties(frame: Frame, mutual: bool) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
     source, target = _unique(list(frame.source)), _unique(list(frame.target))
+    if mutual:
+        source, target = _named_first(source), _named_first(target)
     if mutual and len(_unique([*source, *target])) > 1:
         both = tuple(_unique([*source, *target]))
         return both, both

@@ -157,8 +157,10 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     )
     for child in named:
         person = index.at(child)
-        if person is None and depth < 2 and child.dep_ != "nmod":
-            person = np_actor(child, index, depth=depth + 1)
+        guessed = person is not None and index.inferred(child) and child.pos_ == "NOUN"
+        if (person is None or guessed) and depth < 2 and child.dep_ != "nmod":
+            # "..., le général de division X": the name written after the title wins
+            person = np_actor(child, index, depth=depth + 1) or person
         if person is not None and person.kind == "person":
             return person
     if token.pos_ == "NOUN" and depth == 0:
