@@ -578,3 +578,9 @@ def test_a_generic_unit_is_no_party_beside_named_ones(nlp: Language) -> None:
     )
     event = only(events(nlp, text), "COOPERATE")
     assert names(event.source) == {"Mark Milley", "Aviv Kochavi"}
+
+
+def test_retaliating_for_a_killing_targets_not_the_victim(nlp: Language) -> None:
+    text = "L'Iran a promis de riposter à la mort de Ali Karimi et de punir la Turquie."
+    threat = only(events(nlp, text), "THREATEN")
+    assert names(threat.target) == {"Turquie"}

@@ -17,7 +17,7 @@ from .clauses import (
     sentence,
     under_place_prep,
 )
-from .lexicon import Cues
+from .lexicon import Cues, load_lexicon
 
 SUBJ = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 OBJ = frozenset({"obj", "iobj"})
@@ -66,9 +66,17 @@ def dependents(token: Token, deps: frozenset[str], preps: frozenset[str] | None)
 def objects_of(
     verb: Token, index: ActorIndex, cues: Cues, *, recipients: bool = False
 ) -> list[ActorRef]:
+    # nominal frames build on this module: imported at call time to break the cycle
+    from .nominal import event_noun_source
+
     found: list[ActorRef] = []
+    events = load_lexicon().lemma_set("noun")
     heads = dependents(verb, OBJ, None) + dependents(verb, OBL, TARGET_PREPS)
     for head in heads:
+        if head.pos_ == "NOUN" and head.lemma_.casefold() in events:
+            # "riposter à la mort de X", "soutenir l'offensive de Y": the act's author
+            add_actors(found, event_noun_source(head, index, cues))
+            continue
         actors = np_actors(head, index)
         prep = case_of(head)
         located = head.dep_ in ("obl:mod", "nmod", "obl") and prep in cues.place_preps
