@@ -584,3 +584,30 @@ def test_retaliating_for_a_killing_targets_not_the_victim(nlp: Language) -> None
     text = "L'Iran a promis de riposter à la mort de Ali Karimi et de punir la Turquie."
     threat = only(events(nlp, text), "THREATEN")
     assert names(threat.target) == {"Turquie"}
+
+
+def test_a_threat_aims_at_the_act_promised_not_at_its_condition(nlp: Language) -> None:
+    text = (
+        "Yoav Gallant s’est engagé mercredi à répondre à l’Iran si Téhéran venait à "
+        "attaquer Chypre."
+    )
+    threat = only(events(nlp, text), "THREATEN")
+    assert names(threat.target) == {"Iran"}
+
+
+def test_ones_own_state_is_not_the_target_of_ones_support(nlp: Language) -> None:
+    text = (
+        "La ministre française Catherine Colonna effectuait lundi un voyage en Ukraine pour "
+        "témoigner de la solidarité de la France à l'égard du peuple ukrainien."
+    )
+    support = only(events(nlp, text), "SUPPORT")
+    assert names(support.target) == {"Ukraine"}
+
+
+def test_the_city_of_a_reception_is_not_a_guest(nlp: Language) -> None:
+    text = (
+        "Le président Volodymyr Zelensky a reçu à Kiev le Premier ministre norvégien "
+        "Jonas Gahr Store."
+    )
+    visit = only(events(nlp, text), "CONSULT")
+    assert names(visit.source) == {"Jonas Gahr Store"}

@@ -229,6 +229,16 @@ def _unique(actors: list[ActorRef]) -> list[ActorRef]:
     return kept
 
 
+def _not_own_state(
+    source: tuple[ActorRef, ...], target: tuple[ActorRef, ...]
+) -> tuple[ActorRef, ...]:
+    """The target without the state its own people serve ("X témoigne de la solidarité de la
+    France au peuple ukrainien": X, French, supports Ukraine), if another target remains."""
+    own = {a.country for a in source if a.kind == "person" and a.country is not None}
+    kept = tuple(a for a in target if not (a.kind == "state" and a.country in own))
+    return kept or target
+
+
 def _named_first(actors: list[ActorRef]) -> list[ActorRef]:
     """Parties without the generic bodies ("armée de l'air": a common noun, no name) when at
     least two named parties remain ("un exercice de l'armée de l'air entre X et Y")."""
@@ -277,7 +287,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
         if entry.host and target:
-            source, target = target, source  # "X reçoit Y": Y is the visitor
+            # "X reçoit Y (à Kiev)": Y is the visitor, the city where
+            source, target = tuple(a for a in target if a.kind != "place"), source
         implicit_target = False
         if entry.target == "place" and not target and frame.place is not None:
             target = (state_of(frame.place),)  # a visit to Tel-Aviv is a visit to Israël
@@ -289,6 +300,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         if entry.type != "CONSULT":
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)
+            target = _not_own_state(source, target)
         if entry.type == "CONSULT" and entry.mode != "visit":
             # a meeting is between parties, not with the building it is held in
             target = tuple(a for a in target if a.kind != "place")

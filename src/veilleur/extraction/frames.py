@@ -191,8 +191,15 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         target = _recipient(verb, index, cues)
     if entry.target == "object" and not target:
         for word in descendants(verb):
-            # "promettre de punir X", "s'engager à répondre à X": the act promised has the target
-            if word.pos_ == "VERB" and word.lemma_.casefold() in entry.requires_child:
+            # "promettre de punir X", "s'engager à répondre à X": the act promised has the
+            # target; not an act in a condition ("si Téhéran venait à attaquer Israël")
+            conditional = any(
+                c.dep_ == "mark" and c.lemma_.casefold() in cues.hypothetical_marks
+                for w in (word, word.head)
+                for c in w.children
+            )
+            promised = word.pos_ == "VERB" and word.lemma_.casefold() in entry.requires_child
+            if promised and not conditional:
                 add_actors(target, objects_of(word, index, cues))
     if entry.target == "object" and not target and incise and entry.type in _REPORTING_TYPES:
         # "« C'est une frappe de la Russie », a dénoncé X": the target is in what X says
