@@ -71,6 +71,7 @@ class ActorIndex:
         self._starts: dict[int, int] = {}
         self._ends: dict[int, int] = {}
         self._inferred: set[int] = set()
+        self._state_counts: Counter[ActorRef] | None = None
         self._resolve = _linking("resolve_pronoun")
         self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
@@ -144,11 +145,14 @@ class ActorIndex:
     def main_state(self, *, exclude: Iterable[ActorRef] = ()) -> tuple[ActorRef, ...]:
         """The state the article names most often (by name, not adjective), if one clearly
         leads: the implicit party of an act whose text names none."""
-        counts: Counter[ActorRef] = Counter()
+        if self._state_counts is None:
+            self._state_counts = Counter(
+                actor
+                for i, actor in self.in_range(0, len(self.doc))
+                if actor.kind == "state" and self.doc[i].pos_ != "ADJ"
+            )
         names = {a.name for a in exclude}
-        for i, actor in self.in_range(0, len(self.doc)):
-            if actor.kind == "state" and actor.name not in names and self.doc[i].pos_ != "ADJ":
-                counts[actor] += 1
+        counts = Counter({a: n for a, n in self._state_counts.items() if a.name not in names})
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return ()
