@@ -611,3 +611,8 @@ def test_the_city_of_a_reception_is_not_a_guest(nlp: Language) -> None:
     )
     visit = only(events(nlp, text), "CONSULT")
     assert names(visit.source) == {"Jonas Gahr Store"}
+
+
+def test_a_flattering_label_is_no_accusation(nlp: Language) -> None:
+    text = "Le Premier ministre Narendra Modi a qualifié la France de partenaire essentiel."
+    assert not [e for e in events(nlp, text) if e.type == "ACCUSE"]
