@@ -616,3 +616,14 @@ def test_the_city_of_a_reception_is_not_a_guest(nlp: Language) -> None:
 def test_a_flattering_label_is_no_accusation(nlp: Language) -> None:
     text = "Le Premier ministre Narendra Modi a qualifié la France de partenaire essentiel."
     assert not [e for e in events(nlp, text) if e.type == "ACCUSE"]
+
+
+def test_receiving_things_is_no_visit_but_a_call_is_a_talk(nlp: Language) -> None:
+    text = (
+        "L'Ukraine a reçu des chars allemands la semaine dernière. Le président Tebboune a "
+        "reçu une lettre du roi Mohammed VI. Volodymyr Zelensky a reçu un appel de Joe Biden."
+    )
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert [(e.mode, names(e.source) | names(e.target)) for e in found] == [
+        ("phone", {"Joe Biden", "Volodymyr Zelensky"})
+    ]

@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Token
 from ..doctext import text_of
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
-from .clauses import case_of, feature, sentence, under_place_prep
+from .clauses import case_of, feature, np_actor, sentence, under_place_prep
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .lexicon import Cues, Lexicon, Trigger, load_lexicon, load_quote_lexicon
-from .parties import AGENT_PREPS
+from .parties import AGENT_PREPS, OF_PREPS
 from .places import carry_locations, clause_location
 from .spans import QuoteSpan, evidence, find_quotes, inside
 from .status import anchored, verdict
@@ -229,6 +229,35 @@ def _unique(actors: list[ActorRef]) -> list[ActorRef]:
     return kept
 
 
+def _guest(verb: Token, index: ActorIndex, cues: Cues) -> bool:
+    """True when what a host receives is a party (a person, a state, a delegation named), or
+    a call: not a thing ("des chars allemands") nor a thing from someone ("une lettre de X")."""
+    objects = [
+        c for c in verb.children if c.dep_ == "obj" and c.lemma_.casefold() not in cues.time_words
+    ]
+    return not objects or any(_receivable(o, index, cues) for o in objects)
+
+
+def _receivable(head: Token, index: ActorIndex, cues: Cues) -> bool:
+    """True when a received object is a party or a call (see `_guest`)."""
+    if head.lemma_.casefold() in cues.phone_words:
+        return True
+    if index.at(head) is not None and head.pos_ != "ADJ":
+        return True
+    actor = np_actor(head, index)
+    if actor is None or actor.kind != "person":
+        return False  # "des chars allemands": a thing, whatever its adjective
+    for word in head.subtree:
+        if index.at(word) != actor:
+            continue
+        step = word
+        while step.i != head.i:
+            if step.dep_ == "nmod" and case_of(step) in OF_PREPS:
+                return False  # "une lettre du roi X": the thing of a person
+            step = step.head
+    return True
+
+
 def _not_own_state(
     source: tuple[ActorRef, ...], target: tuple[ActorRef, ...]
 ) -> tuple[ActorRef, ...]:
@@ -286,6 +315,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
+        if entry.host and not _guest(token, index, cues):
+            continue  # "a reçu des chars", "a reçu une lettre de X": no visit
         if entry.host and target:
             # "X reçoit Y (à Kiev)": Y is the visitor, the city where
             source, target = tuple(a for a in target if a.kind != "place"), source
