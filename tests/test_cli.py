@@ -134,3 +134,49 @@ def test_eval_explain_lists_what_the_system_missed(
     missed = [d for d in body["diffs"] if d["kind"] == "missed" and d["item"] == "event"]
     assert body["scores"]["events"]["fn"] >= 1
     assert any(d["doc"] == first["doc"] and d["gold"].startswith("SANCTION") for d in missed)
+
+
+def test_a_user_calendar_dates_an_undated_article(tmp_path: Path, nlp: Language) -> None:
+    article = tmp_path / "undated.txt"
+    article.write_text(
+        "Le président kényan William Ruto a reçu jeudi à Nairobi le président rwandais Paul "
+        "Kagame. Les deux dirigeants ont condamné l'assassinat du chef rebelle Corneille "
+        "Nangaa, survenu la semaine dernière.\n",
+        encoding="utf-8",
+    )
+    calendar = tmp_path / "mine.yaml"
+    calendar.write_text(
+        "events:\n"
+        "  - {id: invented-killing, date: 2023-03-08, type: ASSAULT,"
+        " target: [person:corneille-nangaa]}\n",
+        encoding="utf-8",
+    )
+    plain = json.loads(_run("extract", str(article)))
+    dated = json.loads(_run("extract", str(article), "--calendar", str(calendar)))
+    assert plain["published"] is None
+    assert (dated["published"], dated["published_from"]) == ("2023-03", "inferred")
+
+
+def test_an_article_dated_by_an_event_stored_from_an_earlier_one(
+    tmp_path: Path, nlp: Language
+) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(
+        " date 2021-09 Nairobi\nL'armée congolaise a tué le chef rebelle Corneille Nangaa "
+        "le 14 septembre 2021 à Goma.\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "b.txt"
+    second.write_text(
+        "Le président kényan William Ruto a reçu jeudi à Nairobi le président rwandais Paul "
+        "Kagame. Les deux dirigeants ont évoqué la frappe qui a tué Corneille Nangaa à Goma "
+        "la semaine dernière.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "v.db")
+    _run("ingest", str(first), "--db", db)
+    _run("ingest", str(second), "--db", db)
+    with Store.open(db) as store:
+        stored = {a.doc: a for a in store.articles(limit=10)}
+    assert stored["a.txt"].n_events == 1
+    assert (stored["b.txt"].published, stored["b.txt"].published_from) == ("2021-09", "inferred")

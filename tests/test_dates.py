@@ -369,6 +369,27 @@ def test_event_date_inherits_the_scene_of_the_previous_sentence(dates: Runner) -
     )
 
 
+def test_a_date_opening_its_sentence_sets_the_scene_of_the_next(dates: Runner) -> None:
+    text = (
+        "En mars, le Kenya a déployé des policiers en Haïti. La mission a été saluée par les "
+        "Nations unies."
+    )
+    doc = dates.doc(text, "2024-06")
+    assert event_date(doc, _token(doc, "saluée"), future=False) == (PartialDate(2024, 3), "text")
+
+
+def test_a_date_closing_a_clause_does_not_set_the_scene(dates: Runner) -> None:
+    text = (
+        "Le ministre a atterri à Nairobi, sa première visite depuis le coup de force du 3 "
+        "mars. Il a salué les autorités kényanes."
+    )
+    doc = dates.doc(text, "2024-06")
+    assert event_date(doc, _token(doc, "salué"), future=False) == (
+        PartialDate(2024, 6),
+        "published",
+    )
+
+
 def test_event_date_planned_in_a_past_modal_stays_past(dates: Runner) -> None:
     doc = dates.doc("Le président devait s'adresser lundi aux dirigeants européens.", "2022-05-31")
     assert event_date(doc, _token(doc, "adresser"), future=True) == (

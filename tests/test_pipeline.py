@@ -61,3 +61,21 @@ def test_evidence_offsets_point_into_the_original_text(dev_dir: Path, nlp: Langu
         for person in record.people:
             for start, end in person.mentions:
                 assert text[start:end].strip()
+
+
+def test_people_never_named_are_exported_under_their_title(nlp: Language) -> None:
+    text = (
+        " date 2023-05 Visite au Brésil\n"
+        "Le président brésilien a reçu mardi Emmanuel Macron à Brasilia. "
+        "« Nous partageons les mêmes valeurs », a déclaré le président brésilien."
+    )
+    record = next(veilleur.analyse([text], nlp=nlp))
+    titled = {m.actor_id: m.text for m in record.mentions if m.how == "title"}
+    assert titled, "the title links to the office holder"
+    exported = record.as_dict()
+    consult = next(e for e in exported["events"] if e["type"] == "CONSULT")
+    names = consult["source"] + consult["target"]
+    ids = consult["source_ids"] + consult["target_ids"]
+    assert "président brésilien" in names and "Emmanuel Macron" in names
+    assert any(i in titled for i in ids), "the id still says who the president is"
+    assert exported["quotes"][0]["speaker"] == "président brésilien"

@@ -23,7 +23,8 @@ from .pipeline import Options, analyse
 from .readers import read
 from .readers.files import DEFAULT_MAX_RECORD_BYTES
 from .records import Article, PartialDate
-from .store import EventActor, Store, TimelineFilter, TimelineRow
+from .store import EventActor, RunTally, Store, TimelineFilter, TimelineRow, unstored
+from .store.calendar import stored_calendar
 
 app = typer.Typer(
     help="French news articles into a structured, deduplicated record of political events.",
@@ -40,6 +41,12 @@ DbOption = Annotated[
 ]
 KbOption = Annotated[
     list[str] | None, typer.Option("--kb", help="Extra knowledge-base file (same format).")
+]
+CalendarOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--calendar", help="Extra calendar of dated events (kb/data/calendar.yaml format)."
+    ),
 ]
 ProcOption = Annotated[int, typer.Option("--n-process", "-j", min=1, help="Worker processes.")]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
@@ -64,8 +71,18 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
-def _options(kb: list[str] | None, n_process: int, batch_size: int) -> Options:
-    return Options(n_process=n_process, batch_size=batch_size, kb_paths=tuple(kb or ()))
+def _options(
+    kb: list[str] | None,
+    n_process: int,
+    batch_size: int,
+    calendar: list[str] | tuple[str, ...] | None = None,
+) -> Options:
+    return Options(
+        n_process=n_process,
+        batch_size=batch_size,
+        kb_paths=tuple(kb or ()),
+        calendar_paths=tuple(calendar or ()),
+    )
 
 
 def _progress() -> Progress:
@@ -94,13 +111,22 @@ def _articles(
 
 def _learned_kb(store: Store) -> Path | None:
     """The store's learnt people as a knowledge-base file beside the cache, or None."""
-    text = store.learned_kb()
+    return _temp_file("learned", store.learned_kb())
+
+
+def _stored_calendar(store: Store) -> Path | None:
+    """The store's events dated to the day as a calendar file (dates undated articles)."""
+    return _temp_file("calendar", stored_calendar(store.engine))
+
+
+def _temp_file(prefix: str, text: str | None) -> Path | None:
+    """`text` in a temporary file named by its content, or None when there is no text."""
     if text is None:
         return None
     folder = Path(tempfile.gettempdir()) / "veilleur"
     folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    path = folder / f"learned-{digest}.yaml"
+    path = folder / f"{prefix}-{digest}.yaml"
     if not path.exists():
         path.write_text(text, encoding="utf-8")
     return path
@@ -111,44 +137,50 @@ def ingest(
     paths: PathsArg,
     db: DbOption = None,
     kb: KbOption = None,
+    calendar: CalendarOption = None,
     n_process: ProcOption = 1,
     batch_size: BatchOption = 16,
     max_bytes: MaxBytesOption = DEFAULT_MAX_RECORD_BYTES,
 ) -> None:
     """Read, analyse and store articles; already stored articles are skipped (idempotent)."""
     store = Store.open(db)
-    run_id = store.start_run("ingest", {"paths": paths, "db": db, "kb": kb or []})
+    args = {"paths": paths, "db": db, "kb": kb or [], "calendar": calendar or []}
+    run_id = store.start_run("ingest", args)
     learned = _learned_kb(store)
     kb = [*(kb or []), *([str(learned)] if learned else [])]
+    stored = _stored_calendar(store)
+    calendar = [*(calendar or []), *([str(stored)] if stored else [])]
     failures: list[InputError] = []
-    counts = {"read": 0, "new": 0, "stored": 0}
+    tally = RunTally()
 
-    def fresh() -> Iterator[Article]:
-        for article in _articles(paths, failures, max_bytes=max_bytes):
-            counts["read"] += 1
-            if store.has(article.id):
-                counts["stored"] += 1
-                continue
-            yield article
+    def skip(failure: InputError) -> None:
+        failures.append(failure)
+        err.print(f"[yellow]skipped[/yellow] {failure}", highlight=False)
 
+    items = read(paths, stdin=sys.stdin, max_record_bytes=max_bytes)
     try:
         with _progress() as progress:
             task = progress.add_task("analysing", total=None)
-            for record in analyse(fresh(), options=_options(kb, n_process, batch_size)):
+            fresh = unstored(items, store, tally, on_failure=skip)
+            options = _options(kb, n_process, batch_size, calendar)
+            for record in analyse(fresh, options=options):
                 status = store.add(record, run_id=run_id)
-                counts["new" if status == "new" else "stored"] += 1
+                if status == "new":
+                    tally.new += 1
+                else:
+                    tally.stored += 1
                 progress.advance(task)
     finally:
         store.finish_run(
             run_id,
-            n_read=counts["read"],
-            n_new=counts["new"],
-            n_stored=counts["stored"],
+            n_read=tally.read,
+            n_new=tally.new,
+            n_stored=tally.stored,
             n_failed=len(failures),
             failures=[str(f) for f in failures],
         )
     out.print(
-        f"read {counts['read']}, new {counts['new']}, already stored {counts['stored']}, "
+        f"read {tally.read}, new {tally.new}, already stored {tally.stored}, "
         f"failed {len(failures)}  ->  {store.url}",
         highlight=False,
     )
@@ -171,6 +203,7 @@ def ingest_dask(
     paths: PathsArg,
     db: DbOption = None,
     kb: KbOption = None,
+    calendar: CalendarOption = None,
     scheduler: SchedulerOption = None,
     workers: Annotated[
         int, typer.Option("--workers", "-w", min=1, help="Processes of the local cluster.")
@@ -200,6 +233,7 @@ def ingest_dask(
             workers=workers,
             partition_size=partition_size,
             kb_paths=tuple(kb or ()),
+            calendar_paths=tuple(calendar or ()),
             batch_size=batch_size,
             max_record_bytes=max_bytes,
             stdin=sys.stdin,
@@ -220,6 +254,7 @@ def extract(
     paths: PathsArg,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl.")] = "jsonl",
     kb: KbOption = None,
+    calendar: CalendarOption = None,
     n_process: ProcOption = 1,
     batch_size: BatchOption = 16,
     max_bytes: MaxBytesOption = DEFAULT_MAX_RECORD_BYTES,
@@ -229,7 +264,8 @@ def extract(
         raise typer.BadParameter("only jsonl is supported by extract; see 'veilleur export'")
     failures: list[InputError] = []
     records = analyse(
-        _articles(paths, failures, max_bytes=max_bytes), options=_options(kb, n_process, batch_size)
+        _articles(paths, failures, max_bytes=max_bytes),
+        options=_options(kb, n_process, batch_size, calendar),
     )
     for record in records:
         sys.stdout.write(json.dumps(record.as_dict(), ensure_ascii=False) + "\n")
@@ -490,6 +526,7 @@ def evaluate(
         typer.Option(help="Gold same-event clusters, to score merging [eval_merge_clusters.json]."),
     ] = None,
     kb: KbOption = None,
+    calendar: CalendarOption = None,
     show_diffs: Annotated[
         bool,
         typer.Option("--explain", help="Also list every missed, spurious or wrong item."),
@@ -508,7 +545,7 @@ def evaluate(
 
     if clusters is None and Path("eval_merge_clusters.json").exists():
         clusters = Path("eval_merge_clusters.json")
-    gold, records = analyse_folder_records(gold_dir, options=_options(kb, 1, 16))
+    gold, records = analyse_folder_records(gold_dir, options=_options(kb, 1, 16, calendar))
     scores = evaluate_records(gold, records, clusters=clusters)
     diffs = explain(gold, from_records(records)) if show_diffs else []
     if as_json:

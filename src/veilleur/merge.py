@@ -8,11 +8,13 @@ and a new batch merges into what is stored by adding edges (see `Merger`).
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .geo import Level, Located
 from .records import PartialDate, Status
 
 _STATUS_RANK: dict[str, int] = {"occurred": 0, "reported": 1, "planned": 2}
@@ -40,6 +42,9 @@ class Report:
     mode: str | None = None
     published: PartialDate | None = None
     negated: bool = False
+    people: frozenset[str] = frozenset()  # the participants who are persons
+    # (person, "state:<code>" of the state they serve), for reports that name the state
+    person_states: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -63,12 +68,31 @@ class MergedEvent:
     last_seen: PartialDate | None
 
 
+def _unknown_place(_place: str) -> Located:
+    return Located()
+
+
 @dataclass(frozen=True, slots=True)
 class MergeRules:
-    """How strict merging is; `is_country` tells a country-level place from a specific one."""
+    """How strict merging is. `is_country` tells a country-level place from a specific one;
+    `locate` gives a place's state (ISO code) and level ("Pentagone" -> USA, site), from the
+    knowledge base; `same_actor` says when two actor ids are one actor."""
 
     is_country: Callable[[str], bool] = lambda _place: False
     same_actor: Callable[[str, str], bool] = lambda a, b: a == b
+    locate: Callable[[str], Located] = _unknown_place
+
+    def level(self, place: str) -> Level:
+        """'state', 'region', 'city', 'site' or 'unknown' (a place the KB does not know)."""
+        return "state" if self.is_country(place) else self.locate(place).level
+
+
+# Acts done to a named person once (a killing): two reports of one by the same side against
+# the same person are one act, whatever the precision of their dates.
+_ONCE_TO_A_PERSON = frozenset({"ASSAULT"})
+# Acts between the same officials that recur (meetings, thanks): without dates to the month,
+# only a named site ("Pentagone", not "Tel-Aviv") tells one occasion from the next.
+_RECURRING = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 
 
 def _share(a: Iterable[str], b: Iterable[str], rules: MergeRules) -> int:
@@ -85,20 +109,37 @@ def dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
 
 
 def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
-    """Places agree when unknown, equal, contained in one another, or one is a country."""
+    """Places agree when unknown, equal, contained in one another ("Tel Aviv", "à Tel-Aviv"),
+    two names of one place ("Pentagone", "ministère américain de la Défense"), or one lies in
+    the other as far as the knowledge base tells: a country or a region and a place of that
+    country, a capital and a seat of that country's government ("Washington", "Pentagone").
+    Two different sites, cities or regions are two places."""
     if a is None or b is None:
         return True
     na, nb = norm(a), norm(b)
-    return na in nb or nb in na or rules.is_country(a) or rules.is_country(b)
+    if na in nb or nb in na:
+        return True
+    pa, pb = rules.locate(a), rules.locate(b)
+    if pa.key is not None and pa.key == pb.key:
+        return True  # two names of one place
+    ca, cb = pa.country, pb.country
+    levels = {rules.level(a), rules.level(b)}
+    if "state" in levels or levels == {"region", "city"} or levels == {"region", "site"}:
+        # a country holds every place of its own; a region, as far as we know, its towns
+        return ca is None or cb is None or ca == cb
+    if ca is None or ca != cb or levels != {"city", "site"}:
+        return False
+    # a seat of government stands in its capital; another building, somewhere in its state
+    city, site = (pa, pb) if pa.level == "city" else (pb, pa)
+    return site.within is None or site.within == city.key
 
 
-def _specific_place_match(a: Report, b: Report, rules: MergeRules) -> bool:
-    if a.location is None or b.location is None:
+def _specific(a: Report, b: Report, rules: MergeRules, *, finest: set[Level]) -> bool:
+    """True when both reports name agreeing places and the finer is of a level in `finest`."""
+    if a.location is None or b.location is None or not places_agree(a.location, b.location, rules):
         return False
-    if rules.is_country(a.location) or rules.is_country(b.location):
-        return False
-    na, nb = norm(a.location), norm(b.location)
-    return na in nb or nb in na
+    levels = {rules.level(a.location), rules.level(b.location)}
+    return bool((levels - {"state", "region"}) & finest)
 
 
 def _actors_overlap(a: Report, b: Report, rules: MergeRules) -> int:
@@ -112,8 +153,53 @@ def _actors_overlap(a: Report, b: Report, rules: MergeRules) -> int:
     return _share(a.participants, b.participants, rules)
 
 
+def _contained(a: Report, b: Report, rules: MergeRules) -> bool:
+    """True when every participant of one report is in the other (two accounts of one
+    meeting name the same people, one maybe fewer)."""
+    small, big = sorted((a.participants, b.participants), key=len)
+    return _share(small, big, rules) == len(small)
+
+
 def _well_dated(report: Report) -> bool:
     return report.date is not None and report.date.precision != "year"
+
+
+def _window(report: Report) -> tuple[dt.date, dt.date] | None:
+    """The days a report's event fell on: its date to the month or day, else the month of its
+    article for a recent act the text dates only vaguely ("lundi" in an article of August
+    2024); None for an event dated by its year only, or not at all, in an undated article."""
+    if report.date is not None and report.date.precision != "year":
+        return report.date.first_day(), report.date.last_day()
+    published = report.published
+    if published is None or published.precision == "year" or report.status == "planned":
+        return None
+    if report.date is not None and not report.date.contains(published):
+        return None  # a past year recalled ("en 2020"), not this month's news
+    month = published.truncate("month")
+    return month.first_day(), month.last_day()
+
+
+def _modes_clash(a: Report, b: Report) -> bool:
+    """A call is not a meeting ("phone" against "meet" or "visit")."""
+    return a.mode != b.mode and "phone" in (a.mode, b.mode)
+
+
+def _in_step(a: Report, b: Report) -> bool:
+    """True when both reports are dated (by text or article) and their spans meet."""
+    wa, wb = _window(a), _window(b)
+    return wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def _with_states(a: Report, b: Report, rules: MergeRules) -> MergeRules:
+    """The rules for one pair, where a person also matches the state they serve when the
+    other report names that state ("Biden et Xi" against "les États-Unis et la Chine")."""
+    states = dict(a.person_states | b.person_states)
+    base = rules.same_actor
+
+    def same(x: str, y: str) -> bool:
+        return base(x, y) or states.get(x) == y or states.get(y) == x
+
+    return replace(rules, same_actor=same)
 
 
 def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
@@ -121,17 +207,34 @@ def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
     rules = rules or MergeRules()
     if a.article_id == b.article_id or a.type != b.type or a.negated or b.negated:
         return False
-    shared = _actors_overlap(a, b, rules)
-    needed = 2 if a.type == "CONSULT" and min(len(a.participants), len(b.participants)) > 1 else 1
-    if shared < needed:
+    if _modes_clash(a, b):
         return False
     if not dates_agree(a.date, b.date) or not places_agree(a.location, b.location, rules):
         return False
+    shared = _actors_overlap(a, b, rules)
+    needed = 2 if a.type == "CONSULT" and min(len(a.participants), len(b.participants)) > 1 else 1
+    if shared < needed:
+        # a person may stand for the state they serve ("Kuleba" for "l'Ukraine"), but only
+        # between reports of the same month at the same town: officials of a state meet,
+        # and thank each other, all the time
+        return (
+            _in_step(a, b)
+            and _specific(a, b, rules, finest={"site", "unknown", "city"})
+            and _actors_overlap(a, b, _with_states(a, b, rules)) >= needed
+        )
     if _well_dated(a) and _well_dated(b):
         return True
-    # Without two dates to the month, only a specific shared place and two shared actors
-    # make it the same event: "Kurilla visits Israel" happens every few months.
-    return shared >= 2 and _specific_place_match(a, b, rules)
+    if a.type in _ONCE_TO_A_PERSON and _share(a.target & a.people, b.target & b.people, rules):
+        return True
+    if _window(a) is not None and _window(b) is not None:
+        return _in_step(a, b)  # dated at least by their articles: one event if months meet
+    # Without two dates to the month, only two shared actors, all of the smaller report's,
+    # at one specific place make it the same event: "Kurilla visits Israel" happens every
+    # few months, and Gallant meets him in Tel-Aviv each time.
+    finest: set[Level] = {"site", "unknown"}
+    if a.type not in _RECURRING:
+        finest.add("city")
+    return shared >= 2 and _contained(a, b, rules) and _specific(a, b, rules, finest=finest)
 
 
 class _UnionFind:
@@ -183,12 +286,19 @@ def _finest_date(reports: Sequence[Report]) -> PartialDate | None:
     return min(dated, key=lambda d: (rank[d.precision], -counts[d], d))
 
 
+# Finest first: a building, a place the KB does not know (often a town), a city, a region, a
+# country.
+_LEVEL_RANK: dict[str, int] = {"site": 0, "unknown": 1, "city": 2, "region": 3, "state": 4}
+
+
 def _best_place(reports: Sequence[Report], rules: MergeRules) -> str | None:
+    """The most specific place the reports give ("Pentagone" over "Washington" over "États-
+    Unis"); among equals the one most reports give, then the longest."""
     places = [r.location for r in reports if r.location]
     if not places:
         return None
     counts = Counter(places)
-    return min(places, key=lambda p: (rules.is_country(p), -counts[p], -len(p), p))
+    return min(places, key=lambda p: (_LEVEL_RANK[rules.level(p)], -counts[p], -len(p), p))
 
 
 def fuse(reports: Sequence[Report], rules: MergeRules | None = None) -> MergedEvent:
@@ -196,7 +306,11 @@ def fuse(reports: Sequence[Report], rules: MergeRules | None = None) -> MergedEv
     rules = rules or MergeRules()
     ordered = sorted(reports, key=lambda r: r.key)
     modes = Counter(r.mode for r in ordered if r.mode)
-    published = sorted(r.published for r in ordered if r.published is not None)
+    # by first day, then last: a month and a day of it do not compare field by field
+    published = sorted(
+        (r.published for r in ordered if r.published is not None),
+        key=lambda d: (d.first_day(), d.last_day()),
+    )
     status = min((r.status for r in ordered), key=lambda s: _STATUS_RANK[s])
     return MergedEvent(
         key=ordered[0].key,

@@ -28,6 +28,7 @@ COMPONENTS: tuple[str, ...] = (
     "veilleur_actors",
     "veilleur_quotes",
     "veilleur_events",
+    "veilleur_anchor",
 )
 
 
@@ -39,11 +40,12 @@ class Options:
     batch_size: int = 16
     n_process: int = 1
     kb_paths: tuple[str, ...] = ()
+    calendar_paths: tuple[str, ...] = ()
 
 
 def _import_components() -> None:
     """Import component modules so that their factories are registered with spaCy."""
-    from .components import actors, dates, events, paragraphs, quotes  # noqa: F401
+    from .components import actors, anchor, dates, events, paragraphs, quotes  # noqa: F401
 
 
 def build_nlp(options: Options | None = None) -> Language:
@@ -54,7 +56,11 @@ def build_nlp(options: Options | None = None) -> Language:
     nlp = spacy.load(options.model)
     nlp.add_pipe("veilleur_paragraphs", before="parser")
     for name in COMPONENTS:
-        config = {"kb_paths": list(options.kb_paths)} if name == "veilleur_actors" else {}
+        config: dict[str, object] = {}
+        if name in ("veilleur_actors", "veilleur_anchor"):
+            config["kb_paths"] = list(options.kb_paths)
+        if name == "veilleur_anchor":
+            config["calendar_paths"] = list(options.calendar_paths)
         nlp.add_pipe(name, config=config)
     return nlp
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -250,6 +251,7 @@ class ArticleRecord:
 
     def as_dict(self) -> dict[str, Any]:
         """The FORMAT.md record (the export format), with evidence offsets and actor ids."""
+        names = self.written_names()
         return {
             "doc": self.article.doc_name,
             "id": self.article.id,
@@ -258,18 +260,48 @@ class ArticleRecord:
             "published": self.published.iso() if self.published else None,
             "published_from": self.published_from,
             "people": [p.as_dict() for p in self.people],
-            "events": [event_as_dict(e) for e in self.events],
-            "quotes": [quote_as_dict(q) for q in self.quotes],
+            "events": [event_as_dict(e, names) for e in self.events],
+            "quotes": [quote_as_dict(q, names) for q in self.quotes],
         }
 
+    def written_names(self) -> dict[str, str]:
+        """How the article designates the people it never names: their title as written.
 
-def event_as_dict(event: Event) -> dict[str, Any]:
-    """FORMAT.md `events` entry, with ids, offsets and confidence."""
+        "Le président israélien a remercié ..." links to the KB's holder of the office, but the
+        export writes "président israélien", as FORMAT.md asks for names as the text gives them;
+        the actor id still says who it is.
+        """
+        named = {m.actor_id for m in self.mentions if m.how not in _UNNAMING}
+        titles: dict[str, str] = {}
+        for m in self.mentions:
+            if m.kind == "person" and m.how == "title" and m.actor_id not in named:
+                titles.setdefault(m.actor_id, _lower_initial(m.text.strip()))
+        return titles
+
+
+# Mentions that designate someone without naming them.
+_UNNAMING = frozenset({"title", "pronoun", "group"})
+
+
+def _lower_initial(text: str) -> str:
+    """A title as a common noun ("Président israélien" at a sentence start -> "président ...")."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _written(actor: ActorRef, names: Mapping[str, str] | None) -> str:
+    return names.get(actor.actor_id, actor.name) if names else actor.name
+
+
+def event_as_dict(event: Event, names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """FORMAT.md `events` entry, with ids, offsets and confidence; `names` overrides how actors
+    are written (see ArticleRecord.written_names)."""
     return {
         "type": event.type,
         "mode": event.mode,
-        "source": [a.name for a in event.source],
-        "target": [a.name for a in event.target],
+        "source": [_written(a, names) for a in event.source],
+        "target": [_written(a, names) for a in event.target],
         "source_ids": [a.actor_id for a in event.source],
         "target_ids": [a.actor_id for a in event.target],
         "date": event.date.iso() if event.date else None,
@@ -284,10 +316,10 @@ def event_as_dict(event: Event) -> dict[str, Any]:
     }
 
 
-def quote_as_dict(quote: Quote) -> dict[str, Any]:
+def quote_as_dict(quote: Quote, names: Mapping[str, str] | None = None) -> dict[str, Any]:
     """FORMAT.md `quotes` entry, with the speaker's id and offsets."""
     return {
-        "speaker": quote.speaker.name if quote.speaker else None,
+        "speaker": _written(quote.speaker, names) if quote.speaker else None,
         "speaker_id": quote.speaker.actor_id if quote.speaker else None,
         "text": quote.text,
         "start": quote.start,

@@ -6,6 +6,8 @@ The flow, in pipeline order (see ARCHITECTURE.md):
     veilleur_actors  requires doc.ents               assigns doc._.mentions, doc._.people
     veilleur_quotes  requires doc._.mentions         assigns doc._.quotes
     veilleur_events  requires doc._.mentions/timexes assigns doc._.events
+    veilleur_anchor  requires doc._.events           assigns doc._.published (inferred from
+                     recalled dated events when the article states none), re-dates the rest
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from ..doctext import text_of
 from ..temporal import (
     ANCHOR_KEY,
     Expression,
+    Grammar,
     Tense,
     build_timexes,
     clause_tense,
@@ -53,16 +54,23 @@ class DatesComponent:
 
     def _parse(self, doc: Doc) -> list[tuple[Expression, Tense]]:
         """The expressions of the text, each with the tense of the clause it sits in."""
-        parsed = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
-        result: list[tuple[Expression, Tense]] = []
-        for expr in self.grammar.find(text_of(doc)):
-            tense: Tense = "unknown"
-            if parsed:
-                span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-                if span is not None:
-                    tense = clause_tense(span.root, future_lemmas=self.future_lemmas)
-            result.append((expr, tense))
-        return result
+        return parse_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
+
+
+def parse_expressions(
+    doc: Doc, grammar: Grammar, *, future_lemmas: frozenset[str]
+) -> list[tuple[Expression, Tense]]:
+    """The expressions of the text, each with the tense of the clause it sits in."""
+    parsed = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
+    result: list[tuple[Expression, Tense]] = []
+    for expr in grammar.find(text_of(doc)):
+        tense: Tense = "unknown"
+        if parsed:
+            span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+            if span is not None:
+                tense = clause_tense(span.root, future_lemmas=future_lemmas)
+        result.append((expr, tense))
+    return result
 
 
 @Language.factory(

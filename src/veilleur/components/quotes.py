@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from ..extraction.attribution import extract_quotes
 from ..extraction.clauses import SENTENCES_KEY
 from ..extraction.lexicon import load_quote_lexicon
+from ..extraction.speakers import load_speaker_lexicon
 
 
 class QuoteExtractor:
@@ -16,9 +17,10 @@ class QuoteExtractor:
     def __init__(self, nlp: Language, name: str, lang: str) -> None:
         self.name = name
         self.lexicon = load_quote_lexicon(lang)
+        self.speakers = load_speaker_lexicon(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = extract_quotes(doc, self.lexicon)
+        doc._.quotes = extract_quotes(doc, self.lexicon, speakers=self.speakers)
         doc.user_data.pop(SENTENCES_KEY, None)  # a cache of this component, not a result
         return doc
 

@@ -5,160 +5,63 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..doctext import text_of
 from ..records import ActorRef, Quote
-from .actors import ActorIndex, _new_id
-from .clauses import case_of, feature, np_actor, sentence, zone_actors
+from .actors import ActorIndex, state_of
+from .clauses import case_of, feature, sentence, zone_actors
 from .frames import subject_of
 from .lexicon import QuoteLexicon, is_speech_verb, load_lexicon
+from .phrases import Memory, PhraseSpeakers, Said
 from .spans import QuoteSpan, adjacent, find_quotes, word_count
+from .speakers import (
+    SpeakerLexicon,
+    fullest,
+    is_term,
+    load_speaker_lexicon,
+)
 
 _WORDS = re.compile(r"\w+")
 _SUBJ = ("nsubj", "expl:subj", "nsubj:pass")
 _INVERTED = ("nsubj", "expl:subj", "obj", "appos", "nmod", "flat:name", "obl:arg", "dep")
 _STOP = frozenset({".", "!", "?", "«", "“", '"', ";"})
-_SKIP_NP = frozenset({"acl:relcl", "acl", "appos", "punct", "conj", "cc", "advcl", "parataxis"})
-
-
-@dataclass(frozen=True, slots=True)
-class Said:
-    """A speaker and how strongly the text ties them to the words."""
-
-    speaker: ActorRef
-    gender: str | None
-    strength: int
-    cue: str
 
 
 class Attributor:
     """Attributes the quotations of one Doc in reading order, remembering earlier speakers."""
 
-    def __init__(self, doc: Doc, lexicon: QuoteLexicon, index: ActorIndex) -> None:
+    def __init__(
+        self, doc: Doc, lexicon: QuoteLexicon, index: ActorIndex, words: SpeakerLexicon
+    ) -> None:
         self.doc = doc
         self.lex = lexicon
+        self.words = words
         self.index = index
         self.cues = load_lexicon().cues
-        self.history: list[Said] = []
-        self.spans: list[QuoteSpan] = []
+        self.memory = Memory()
+        self.phrases = PhraseSpeakers(
+            doc, lexicon=lexicon, words=words, index=index, memory=self.memory
+        )
 
     def quoted(self, offset: int) -> bool:
         """True when `offset` lies inside one of the Doc's quotations."""
-        return any(s.open_at <= offset < s.close_at for s in self.spans)
-
-    # --- speakers of noun phrases -------------------------------------------------------
-    def _gender(self, token: Token) -> str | None:
-        if feature(token, "Number") == "Plur":
-            return "plur"
-        return {"Masc": "masc", "Fem": "fem"}.get(feature(token, "Gender") or "")
-
-    def _last(self, gender: str | None, *, quoted: bool = False) -> Said | None:
-        for said in reversed(self.history):
-            if quoted and said.strength == 0:
-                continue
-            if gender is None or said.gender in (None, gender):
-                return said
-        return None
-
-    def _np_text(self, token: Token) -> str:
-        # "l'administration Biden": a name joined without a comma is part of the phrase
-        words = [
-            t
-            for t in token.subtree
-            if not _inside_skipped(t, token)
-            or (t.head == token and t.dep_ == "appos" and token.doc[t.i - 1].text != ",")
-        ]
-        while words and words[0].pos_ in ("DET", "ADP", "PUNCT"):
-            words = words[1:]
-        while words and words[-1].pos_ == "PUNCT":
-            words = words[:-1]
-        return " ".join(w.text for w in words).replace("’ ", "’").replace("' ", "'")
+        return self.memory.quoted(offset)
 
     def speaker_of(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """The speaker a noun phrase or pronoun designates."""
-        pronoun = self.lex.pronouns.gender(token.text)
-        if pronoun is not None and token.pos_ in ("PRON", "ADJ", "NOUN", "DET"):
-            narrated = self._narrated_subject(token, pronoun)
-            if narrated is not None:
-                return narrated, None
-            said = self._last(pronoun)
-            if said is not None:
-                return said.speaker, said.gender
-            actor = self.index.resolve(token)
-            return (actor, None) if actor is not None else None
-        if token.pos_ == "PRON":
-            return None  # "nous", "on", the euphonic "-t-": no speaker of its own
-        if token.lemma_.casefold() in self.lex.documents:
-            actor = np_actor(token, self.index)
-            for child in token.children:
-                if case_of(child) in ("de", "du", "des", "d"):
-                    actor = np_actor(child, self.index) or actor
-            if actor is not None and actor.kind == "person":
-                return actor, None
-            said = self._last(None, quoted=True)  # the speaker whose statement it is
-            return (said.speaker, said.gender) if said is not None else None
-        unnamed = self._unnamed_member(token)
-        if unnamed is not None:
-            return unnamed
-        actor = np_actor(token, self.index)
-        if actor is not None and (actor.kind == "person" or token.pos_ == "PROPN"):
-            return actor, None
-        if token.pos_ in ("NOUN", "PROPN"):
-            name = self._np_text(token)
-            if name.casefold() == token.lower_:
-                name = self._body_named_before(token) or name
-            if name:
-                return ActorRef(_new_id(name), name, "organisation"), self._gender(token)
-        return (actor, None) if actor is not None else None
+        return self.phrases.speaker_of(token)
 
-    def _unnamed_member(self, token: Token) -> tuple[ActorRef, str | None] | None:
-        """ "Un haut responsable de l'administration Biden": an unnamed member speaks for
-        the body named after them (not for a person the body is named after)."""
-        if feature(token, "Definite") != "Ind" and not any(
-            feature(c, "Definite") == "Ind" for c in token.children if c.dep_ == "det"
-        ):
-            return None
-        if any(c.dep_ in ("appos", "flat:name") for c in token.children):
-            return None
-        for child in token.children:
-            if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
-                actor = self.index.at(child)
-                if actor is not None and actor.kind == "place":
-                    # "un porte-parole du Kremlin": the seat stands for the body
-                    actor = ActorRef(actor.actor_id, actor.name, "organisation", actor.country)
-                if actor is not None and actor.kind != "person":
-                    return actor, None
-                name = self._np_text(child)
-                after = child.right_edge.i + 1
-                # a capitalised name the parse hung elsewhere ("l'administration Biden")
-                while after < len(self.doc) and self.doc[after].text[:1].isupper():
-                    name = f"{name} {self.doc[after].text}"
-                    after += 1
-                if name:
-                    return ActorRef(_new_id(name), name, "organisation"), self._gender(child)
-        return None
-
-    def _body_named_before(self, token: Token) -> str | None:
-        """The full name of a body given bare ("le ministère"), from the office of someone
-        named before ("le ministre de la Défense" -> "ministère de la Défense")."""
-        office = self.lex.bodies.get(token.lemma_.casefold())
-        if office is None:
-            return None
-        for word in reversed(self.doc[: token.i]):
-            if word.lemma_.casefold() != office:
-                continue
-            for child in word.children:
-                if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
-                    words = [w for w in child.subtree if not _inside_skipped(w, child)]
-                    rest = " ".join(w.text for w in words)
-                    return f"{token.text} {rest}".replace("’ ", "’").replace("' ", "'")
-        return None
-
+    # --- speakers of verbs ---------------------------------------------------------------
     def _verb_speaker(
-        self, verb: Token, *, after: bool, outside: tuple[int, int] = (0, 0)
+        self,
+        verb: Token,
+        *,
+        after: bool,
+        outside: tuple[int, int] = (0, 0),
+        incise: bool = False,
     ) -> tuple[ActorRef, str | None] | None:
         if after:
             # "a-t-il ajouté", "ajoute-t-elle": the inverted pronoun, whatever its parse
@@ -167,18 +70,24 @@ class Attributor:
                 if word.text.startswith("-") and self.lex.pronouns.gender(word.text):
                     return self.speaker_of(word)
         deps = _INVERTED if after else _SUBJ
+        # "X a, de son côté, évoqué": the parse may hang the subject on the auxiliary
+        auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
         candidates = [
             c
-            for c in verb.children
+            for c in itertools.chain(verb.children, *(a.children for a in auxiliaries))
             if c.dep_ in deps
             and (c.dep_ in _SUBJ or (c.i > verb.i and case_of(c) is None))
             and not outside[0] <= c.idx < outside[1]
-            and not self.quoted(c.idx)
+            and (incise or not self.quoted(c.idx))
         ]
         candidates.sort(key=lambda c: (c.dep_ not in _SUBJ, c.i))
         for child in candidates:
             found = self.speaker_of(child)
-            if found is not None and found[0].kind != "place":
+            if found is not None and found[0].kind == "place":
+                # "Manille a dénoncé": a capital speaking stands for its state
+                state = state_of(found[0])
+                found = (state, None) if state.kind == "state" else None
+            if found is not None:
                 return found
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self._verb_speaker(verb.head, after=False)
@@ -205,6 +114,11 @@ class Attributor:
                 found = self.speaker_of(token.head)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
+            if token.pos_ == "NOUN" and token.lemma_.casefold() in self.lex.documents:
+                # "», peut-on lire dans le communiqué de l'Élysée": the document's issuer
+                issuer = self.phrases.issuer(token)
+                if issuer is not None:
+                    return Said(issuer, None, 3, token.text)
         return None
 
     def speech(self, token: Token) -> bool:
@@ -214,15 +128,20 @@ class Attributor:
         )
 
     def _according(self, token: Token) -> bool:
-        """True for "selon X", and for "pour X," opening a sentence."""
+        """True for "selon X", and for "pour X," opening a sentence or following a colon."""
         lemma = token.lemma_.casefold()
         if token.head.i <= token.i:
             return False
         if lemma in self.lex.according_to:
             return True
-        if lemma not in self.lex.according_to_initial or token.i - sentence(token)[0] > 1:
+        start = sentence(token)[0]
+        # a headline's colon opens a new clause ("Guerre en Ukraine : pour X, « ... »")
+        colons = [t.i for t in token.doc[start : token.i] if t.text == ":"]
+        start = colons[-1] + 1 if colons else start
+        if lemma not in self.lex.according_to_initial or token.i - start > 1:
             return False
-        after = token.head.right_edge.i + 1
+        edge = token.head.right_edge
+        after = edge.i if edge.text == "," else edge.i + 1  # the parse may keep the comma
         return after < len(token.doc) and token.doc[after].text == ","
 
     def _cue_speaker(self, verb: Token, after: int) -> tuple[ActorRef, str | None] | None:
@@ -236,6 +155,12 @@ class Attributor:
             actor = self.index.at(token)
             if actor is not None and actor.kind == "person":
                 return actor, None
+        for token in self.doc[verb.i + 1 : min(verb.i + 12, len(self.doc))]:
+            if token.text in _STOP or self.quoted(token.idx):
+                break
+            if token.pos_ == "NOUN" and token.lemma_.casefold() in self.words.person_nouns:
+                # "a confié au Monde un haut responsable": a function the parse hung elsewhere
+                return self.speaker_of(token)
         return None
 
     def _before(self, span: QuoteSpan, tokens: Span) -> Said | None:
@@ -256,10 +181,12 @@ class Attributor:
                 found = self.speaker_of(token.head)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
-        colon = text_of(self.doc)[: span.open_at].rstrip().endswith(":")
-        if colon and tokens.start > 0:
-            prev_start, prev_end = sentence(self.doc[tokens.start - 1])
-            for token in reversed(self.doc[prev_start:prev_end]):
+        before = text_of(self.doc)[: span.open_at].rstrip()
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if before.endswith(":") and colon is not None and len(colon) > 0:
+            # the sentence the colon ends, which may be a paragraph before the words
+            prev_start, _ = sentence(colon[0])
+            for token in reversed(self.doc[prev_start : colon[0].i]):
                 if self.speech(token):
                     found = self._verb_speaker(token, after=False)
                     if found is not None:
@@ -270,7 +197,7 @@ class Attributor:
                     c.dep_ in _SUBJ for c in verb.children
                 ):
                     found = self._verb_speaker(verb, after=False)
-                    if found is not None:
+                    if found is not None and self._can_speak(found[0], verb):
                         return Said(found[0], found[1], 1, verb.text)
             # "X, y lit « une lueur d'espoir »" (a parse without a verb): the person named
             # as subject before the words
@@ -280,24 +207,19 @@ class Attributor:
                 return Said(people[0], None, 1, "subject")
         return None
 
-    def _narrated_subject(self, token: Token, gender: str) -> ActorRef | None:
-        """The person the sentence before a pronoun's sentence is about, when that sentence is
-        plain narration of the same paragraph ("X est attendu à Riyad. « ... », a-t-il dit")."""
-        start = sentence(token)[0]
-        if start == 0 or gender == "plur":
-            return None
-        prev_start, prev_end = sentence(self.doc[start - 1])
-        words = self.doc[prev_start:prev_end]
-        if "\n" in text_of(self.doc)[words.start_char : self.doc[start].idx].strip(" "):
-            return None  # another paragraph
-        if self.quoted(words.start_char) or any(self.quoted(t.idx) for t in words):
-            return None
-        for word in words:
-            if word.dep_ in ("nsubj", "nsubj:pass") and word.head.dep_ == "ROOT":
-                actor = np_actor(word, self.index)
-                if actor is not None and actor.kind == "person":
-                    return actor
-        return None
+    def _can_speak(self, actor: ActorRef, verb: Token) -> bool:
+        """True for a person, or a subject that is a name, a pronoun, or a phrase naming a
+        body or a function: not for a thing ("la ville a connu « ... »")."""
+        if actor.kind == "person" or not actor.actor_id.startswith("new:"):
+            return True
+        nouns = self.words.person_nouns | self.words.body_nouns | self.words.people_nouns
+        for subject in (c for v in (verb, verb.head) for c in v.children if c.dep_ in _SUBJ):
+            named = self.index.at(subject)
+            if subject.pos_ in ("PROPN", "PRON") or subject.lemma_.casefold() in nouns:
+                return True
+            if named is not None and named.kind != "place":
+                return True
+        return False
 
     def _narration(self, start: int, end: int) -> None:
         """Remember who speaks in the narration between two quotations ("affirme X", "selon
@@ -312,20 +234,87 @@ class Attributor:
             elif token.pos_ == "ADP" and self._according(token):
                 found = self.speaker_of(token.head)
             if found is not None:
-                self.history.append(Said(found[0], found[1], 0, token.text))
+                self.memory.history.append(Said(found[0], found[1], 0, token.text))
+
+    def _self_named(self, tokens: Span) -> Said | None:
+        """A statement that opens by naming its author as the subject of a speech verb in
+        the present ("« Le gouvernement de la République du Mali informe ... »")."""
+        for token in tokens[: min(len(tokens), 12)]:
+            verb = token.head
+            if (
+                token.dep_ not in ("nsubj", "expl:subj")
+                or token.pos_ not in ("NOUN", "PROPN")
+                or not tokens.start <= verb.i < tokens.end
+                or verb.i < token.i
+                or not self.speech(verb)
+                or feature(verb, "Tense") != "Pres"
+                or feature(verb, "Person") != "3"
+            ):
+                continue
+            if any(not t.is_punct for t in self.doc[tokens.start : token.left_edge.i]):
+                return None  # the statement does not open with its author
+            found = self.speaker_of(token)
+            return Said(found[0], found[1], 3, verb.text) if found is not None else None
+        return None
+
+    def _incise(self, tokens: Span) -> Said | None:
+        """A cue set between commas inside the marks ("« Nous sommes prêts, a déclaré X, à
+        négocier »"): its speech verb's inverted subject."""
+        for verb in tokens:
+            if not self.speech(verb) or verb.i - tokens.start < 2:
+                continue
+            before = self.doc[max(verb.i - 4, tokens.start) : verb.i]
+            after = self.doc[verb.i + 1 : min(verb.i + 8, tokens.end)]
+            if not any(t.text == "," for t in before) or not any(t.text == "," for t in after):
+                continue
+            if any(t.pos_ in ("VERB", "NOUN", "PROPN") for t in before):
+                continue  # a comma, then only the auxiliary: an incise, not a clause
+            found = self._verb_speaker(verb, after=True, outside=(0, verb.idx), incise=True)
+            if found is not None:
+                return Said(found[0], found[1], 3, verb.text)
+        return None
+
+    def _cued(self, tokens: Span | None) -> bool:
+        """True when a speech verb governs the words: its speaker, even unresolved, is the
+        one the text gives."""
+        if tokens is None:
+            return False
+        return any(
+            self.speech(a)
+            for t in tokens
+            for a in t.ancestors
+            if not tokens.start <= a.i < tokens.end
+        )
+
+    def _paragraph_speaker(
+        self, span: QuoteSpan, found: list[tuple[QuoteSpan, Said]]
+    ) -> Said | None:
+        """Words quoted without a cue, in a paragraph that relays someone's statement, are
+        part of that statement: the last speaker a cue names in the same paragraph."""
+        text = text_of(self.doc)
+        for earlier, said in reversed(found):
+            if "\n" in text[earlier.close_at : span.open_at]:
+                return None
+            if said.strength >= 2:
+                return Said(said.speaker, said.gender, 1, "paragraph")
+        return None
 
     def attribute(self, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, Said]]:
         """Each quotation with its speaker; quotations with none are left out."""
         found: list[tuple[QuoteSpan, Said]] = []
-        self.spans = spans
+        self.memory.spans = spans
         previous: QuoteSpan | None = None
         previous_said: Said | None = None
         for span in spans:
             self._narration(previous.close_at if previous else 0, span.open_at)
             tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if tokens is not None and is_term(tokens, self.words):
+                continue  # a name or term set in quotation marks, not words anyone said
             said = self._after(span)
             if said is None and tokens is not None and len(tokens) > 0:
-                said = self._before(span, tokens)
+                said = (
+                    self._incise(tokens) or self._self_named(tokens) or self._before(span, tokens)
+                )
             if (
                 (said is None or said.strength < 2)
                 and previous is not None
@@ -333,8 +322,11 @@ class Attributor:
                 and adjacent(text_of(self.doc), previous.close_at, span.open_at)
             ):
                 said = Said(previous_said.speaker, previous_said.gender, 2, "continued")
+            if said is None and not self._cued(tokens):
+                said = self._paragraph_speaker(span, found)
             if said is not None:
-                self.history.append(said)
+                said = replace(said, speaker=fullest(self.doc, said.speaker))
+                self.memory.history.append(said)
                 if word_count(text_of(self.doc)[span.start : span.end]) >= self.lex.min_words:
                     found.append((span, said))
             previous, previous_said = span, said
@@ -344,14 +336,6 @@ class Attributor:
 def _negated(verb: Token) -> bool:
     """True for a verb with a negative adverb ("n'a pas commenté")."""
     return any(feature(c, "Polarity") == "Neg" for c in verb.children)
-
-
-def _inside_skipped(token: Token, head: Token) -> bool:
-    while token.i != head.i:
-        if token.dep_ in _SKIP_NP:
-            return True
-        token = token.head
-    return False
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
@@ -365,12 +349,15 @@ def _overlap(a: str, b: str) -> float:
     return len(ba & bb) / max(1, min(len(ba), len(bb)))
 
 
-def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
+def extract_quotes(
+    doc: Doc, lexicon: QuoteLexicon, *, speakers: SpeakerLexicon | None = None
+) -> list[Quote]:
     """The attributed quotations of a Doc; a quotation repeated (title and body) is kept once,
     with its best-attributed occurrence."""
     index = ActorIndex(doc)
     spans = find_quotes(text_of(doc), lexicon)
-    pairs = Attributor(doc, lexicon, index).attribute(spans)
+    words = speakers if speakers is not None else load_speaker_lexicon()
+    pairs = Attributor(doc, lexicon, index, words).attribute(spans)
     kept: list[tuple[QuoteSpan, Said]] = []
     for span, said in sorted(pairs, key=lambda p: (-p[1].strength, -(p[0].end - p[0].start))):
         text = text_of(doc)[span.start : span.end]

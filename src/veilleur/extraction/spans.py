@@ -12,6 +12,8 @@ from .clauses import sentence
 from .lexicon import QuoteLexicon
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# how many paragraphs a quotation may run on without an opening mark before its closing one
+_CONTINUED_PARAGRAPHS = 3
 # a full stop ends a sentence unless it closes an initial ("M. Zelensky")
 _NEW_SENTENCE = re.compile(r"(?:(?<!\b[A-Z])[.!?]|\n)[^\w]*\w")
 
@@ -67,13 +69,27 @@ def find_quotes(text: str, lexicon: QuoteLexicon) -> list[QuoteSpan]:
                 spans.append(_span(text, open_at, i, i + 1, closed=True))
         elif char in closers and (char != closers[char] or _is_opening_straight(text, i)):
             stack.append(closers[char])
-        elif char == "\n":
+        elif char == "\n" and not _closed_later(text, i, stack, closers):
             stack.clear()
             spans.append(_span(text, open_at, i, i, closed=False))
         i += 1
     if stack:
         spans.append(_span(text, open_at, len(text), len(text), closed=False))
     return _join_continued(text, spans)
+
+
+def _closed_later(text: str, i: int, stack: list[str], closers: dict[str, str]) -> bool:
+    """True when the next paragraphs close the open quotation before opening another: words
+    quoted over several paragraphs, the later ones without an opening mark."""
+    close = stack[0]
+    opening = next((o for o, c in closers.items() if c == close), close)
+    if opening == close or len(stack) > 1:
+        return False  # a straight mark cannot tell a closing from an opening one
+    paragraphs = [p for p in text[i:].split("\n") if p.strip()][:_CONTINUED_PARAGRAPHS]
+    following = "\n".join(paragraphs)
+    closing = following.find(close)
+    reopened = following.find(opening)
+    return closing != -1 and (reopened == -1 or closing < reopened)
 
 
 def _span(text: str, open_at: int, end: int, close_at: int, *, closed: bool) -> QuoteSpan:

@@ -14,6 +14,7 @@ The records stored are those a sequential `veilleur ingest` stores.
 from __future__ import annotations
 
 from .ingest import (
+    calendar_files,
     connect,
     ingest_articles,
     ingest_distributed,
@@ -32,6 +33,7 @@ __all__ = [
     "Job",
     "KbFile",
     "PartitionResult",
+    "calendar_files",
     "connect",
     "ingest_articles",
     "ingest_distributed",

@@ -18,7 +18,9 @@ from ..kb import KnowledgeBase
 from ..pipeline import Options
 from ..readers import DEFAULT_MAX_RECORD_BYTES, read
 from ..records import Article
-from ..store import Store, resolve_url
+from ..store import RunTally, Store, resolve_url, unstored
+from ..store.calendar import stored_calendar
+from ..temporal.calendar import load_calendar
 from .results import Failure, IngestCounts, Job, KbFile, PartitionResult
 from .worker import ingest_partition, load_pipeline
 
@@ -29,12 +31,9 @@ Progress = Callable[[PartitionResult | Failure], None]
 
 
 @dataclass
-class _Tally:
+class _Tally(RunTally):
     """Running counts of one run (local to it, filled as partitions come back)."""
 
-    read: int = 0
-    new: int = 0
-    stored: int = 0
     failed: list[Failure] = field(default_factory=list)
     partitions: int = 0
     workers: set[str] = field(default_factory=set)
@@ -84,27 +83,20 @@ def kb_files(store: Store, kb_paths: Sequence[str]) -> tuple[KbFile, ...]:
     return tuple(files)
 
 
+def calendar_files(store: Store, calendar_paths: Sequence[str]) -> tuple[KbFile, ...]:
+    """The user's calendar files, then the store's events dated to the day (as `veilleur
+    ingest` passes them), to date undated articles by the events they recall."""
+    load_calendar(tuple(calendar_paths))  # a broken file fails here, named, at once
+    files = [KbFile(Path(p).name, Path(p).read_text(encoding="utf-8")) for p in calendar_paths]
+    stored = stored_calendar(store.engine)
+    if stored is not None:
+        files.append(KbFile("stored-calendar.yaml", stored))
+    return tuple(files)
+
+
 def _input_failure(error: InputError) -> Failure:
     source = f"{error.path}:{error.line}" if error.line is not None else error.path
     return Failure(source, str(error))
-
-
-def _fresh(
-    items: Iterable[Article | InputError], store: Store, tally: _Tally, progress: Progress | None
-) -> Iterator[Article]:
-    """Readable articles not stored yet; the others are counted."""
-    for item in items:
-        if isinstance(item, InputError):
-            failure = _input_failure(item)
-            tally.failed.append(failure)
-            if progress:
-                progress(failure)
-            continue
-        tally.read += 1
-        if store.has(item.id):
-            tally.stored += 1
-        else:
-            yield item
 
 
 @contextmanager
@@ -191,6 +183,7 @@ def ingest_distributed(
     workers: int = 2,
     partition_size: int = 16,
     kb_paths: Sequence[str] = (),
+    calendar_paths: Sequence[str] = (),
     batch_size: int = 16,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
     stdin: TextIO | None = None,
@@ -208,6 +201,7 @@ def ingest_distributed(
         workers=workers,
         partition_size=partition_size,
         kb_paths=kb_paths,
+        calendar_paths=calendar_paths,
         batch_size=batch_size,
         progress=progress,
         run_args={"paths": [os.fspath(p) for p in paths]},
@@ -222,6 +216,7 @@ def ingest_articles(
     workers: int = 2,
     partition_size: int = 16,
     kb_paths: Sequence[str] = (),
+    calendar_paths: Sequence[str] = (),
     batch_size: int = 16,
     progress: Progress | None = None,
     run_args: Mapping[str, Any] | None = None,
@@ -231,19 +226,30 @@ def ingest_articles(
     store = Store.open(url)  # created and migrated once, before the workers race to it
     try:
         files = kb_files(store, kb_paths)
+        calendars = calendar_files(store, calendar_paths)
         args = {
             **(run_args or {}),
             "db": store.url,
             "kb": list(kb_paths),
+            "calendar": list(calendar_paths),
             "scheduler": scheduler,
             "workers": workers,
             "partition_size": partition_size,
         }
         run_id = store.start_run("ingest-distributed", args)
-        job = Job(url, Options(batch_size=batch_size), run_id, files)  # KB travels in files
+        # KB and calendar travel as file contents: workers need no shared filesystem
+        job = Job(url, Options(batch_size=batch_size), run_id, files, calendars)
         tally = _Tally()
         try:
-            parts = partitions(_fresh(items, store, tally, progress), partition_size)
+
+            def skip(error: InputError) -> None:
+                failure = _input_failure(error)
+                tally.failed.append(failure)
+                if progress:
+                    progress(failure)
+
+            fresh = unstored(items, store, tally, on_failure=skip)
+            parts = partitions(fresh, partition_size)
             first = next(parts, None)
             if first is not None:
                 with connect(scheduler, workers=workers) as client:

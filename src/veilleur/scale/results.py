@@ -9,7 +9,8 @@ from ..pipeline import Options
 
 @dataclass(frozen=True, slots=True)
 class KbFile:
-    """A knowledge-base file travelling by content, so workers need no shared filesystem."""
+    """A knowledge-base or calendar file travelling by content, so workers need no shared
+    filesystem."""
 
     name: str
     text: str
@@ -23,6 +24,7 @@ class Job:
     options: Options
     run_id: int
     kb_files: tuple[KbFile, ...] = ()
+    calendar_files: tuple[KbFile, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

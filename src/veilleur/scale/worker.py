@@ -43,16 +43,22 @@ def kb_file_path(kb: KbFile) -> Path:
     return path
 
 
-def worker_options(options: Options, kb_files: Sequence[KbFile]) -> Options:
-    """Pipeline options for this worker: one process, the KB files written locally."""
+def worker_options(
+    options: Options, kb_files: Sequence[KbFile], calendar_files: Sequence[KbFile] = ()
+) -> Options:
+    """Pipeline options for this worker: one process, the KB and calendar files written
+    locally."""
     paths = tuple(str(kb_file_path(kb)) for kb in kb_files)
-    return replace(options, n_process=1, kb_paths=paths)
+    calendars = tuple(str(kb_file_path(c)) for c in calendar_files)
+    return replace(options, n_process=1, kb_paths=paths, calendar_paths=calendars)
 
 
-def load_pipeline(options: Options, kb_files: Sequence[KbFile] = ()) -> bool:
+def load_pipeline(
+    options: Options, kb_files: Sequence[KbFile] = (), calendar_files: Sequence[KbFile] = ()
+) -> bool:
     """Load the pipeline a job with these options uses; True if it was not loaded yet."""
     misses = _pipeline.cache_info().misses
-    _pipeline(worker_options(options, kb_files))
+    _pipeline(worker_options(options, kb_files, calendar_files))
     return _pipeline.cache_info().misses > misses
 
 
@@ -102,8 +108,8 @@ def _add(store: Store, record: ArticleRecord, *, run_id: int, worker: str) -> Ad
 def ingest_partition(index: int, articles: Sequence[Article], job: Job) -> PartitionResult:
     """Analyse a partition and add each article to the job's database (one transaction each)."""
     worker = _worker_name()
-    loaded = load_pipeline(job.options, job.kb_files)
-    options = worker_options(job.options, job.kb_files)
+    loaded = load_pipeline(job.options, job.kb_files, job.calendar_files)
+    options = worker_options(job.options, job.kb_files, job.calendar_files)
     nlp = _pipeline(options)
     outcomes: list[Added | Failure] = []
     with Store.open(job.url) as store:

@@ -11,6 +11,7 @@ Usage::
 from __future__ import annotations
 
 from .engine import resolve_url
+from .intake import RunTally, unstored
 from .migrations import MIGRATIONS, Migration, applied, migrate
 from .queries import ActorProfile, ActorRow, EventActor, QuoteRow, TimelineFilter, TimelineRow
 from .rows import ArticleRow, RunRow
@@ -26,10 +27,12 @@ __all__ = [
     "Migration",
     "QuoteRow",
     "RunRow",
+    "RunTally",
     "Store",
     "TimelineFilter",
     "TimelineRow",
     "applied",
     "migrate",
     "resolve_url",
+    "unstored",
 ]

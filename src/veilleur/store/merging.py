@@ -20,10 +20,16 @@ from . import schema as s
 from .write import date_values
 
 
-def _canon(actor_id: str, kind: str | None, country: str | None) -> str:
-    """The id merging compares: a state's organs (army, ministry) count as the state."""
+def _canon(actor_id: str, kind: str | None, country: str | None, name: str) -> str:
+    """The id merging compares: a state's organs (army, ministry) count as the state, and a
+    state known only by name (from a country adjective) is that state."""
     if kind in ("state", "organisation") and country:
         return f"state:{country}"
+    if kind == "state":
+        from ..geo import place_country
+
+        code = place_country(name)
+        return f"state:{code}" if code else actor_id
     return actor_id
 
 
@@ -37,14 +43,22 @@ def load_reports(conn: Connection, report_ids: Iterable[str]) -> list[Report]:
     if not ids:
         return []
     r, a, ra, act = s.reports, s.articles, s.report_actors, s.actors
-    sides: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"source": set(), "target": set()})
+    states: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    sides: dict[str, dict[str, set[str]]] = defaultdict(
+        lambda: {"source": set(), "target": set(), "people": set()}
+    )
     query = (
-        select(ra.c.report_id, ra.c.side, ra.c.actor_id, act.c.kind, act.c.country)
+        select(ra.c.report_id, ra.c.side, ra.c.actor_id, act.c.kind, act.c.country, act.c.name)
         .join(act, act.c.id == ra.c.actor_id)
         .where(ra.c.report_id.in_(ids))
     )
     for row in conn.execute(query):
-        sides[row.report_id][row.side].add(_canon(row.actor_id, row.kind, row.country))
+        actor = _canon(row.actor_id, row.kind, row.country, row.name)
+        sides[row.report_id][row.side].add(actor)
+        if row.kind == "person":
+            sides[row.report_id]["people"].add(actor)
+            if row.country:
+                states[row.report_id].add((actor, f"state:{row.country}"))
     query = select(r, a.c.published).join(a, a.c.id == r.c.article_id).where(r.c.id.in_(ids))
     return [
         Report(
@@ -59,19 +73,23 @@ def load_reports(conn: Connection, report_ids: Iterable[str]) -> list[Report]:
             mode=row.mode,
             published=_date(row.published),
             negated=bool(row.negated),
+            people=frozenset(sides[row.id]["people"]),
+            person_states=frozenset(states[row.id]),
         )
         for row in conn.execute(query)
     ]
 
 
 def _candidates(conn: Connection, new: Sequence[Report]) -> set[str]:
-    """Stored reports of other articles that share a type and an actor with a new report."""
+    """Stored reports of other articles that share a type and an actor with a new report, or
+    a state with it (its organs, or the people who serve it: see `merge.same_event`)."""
     r, ra, act = s.reports, s.report_actors, s.actors
     found: set[str] = set()
     for report in new:
         ids = set(report.participants)
-        states = [i.removeprefix("state:") for i in ids if i.startswith("state:")]
-        actor_ids = select(act.c.id).where(act.c.country.in_(states), act.c.kind != "person")
+        states = {i.removeprefix("state:") for i in ids if i.startswith("state:")}
+        states |= {state.removeprefix("state:") for _, state in report.person_states}
+        actor_ids = select(act.c.id).where(act.c.country.in_(sorted(states)))
         query = (
             select(r.c.id)
             .join(ra, ra.c.report_id == r.c.id)
@@ -82,6 +100,12 @@ def _candidates(conn: Connection, new: Sequence[Report]) -> set[str]:
             )
             .distinct()
         )
+        if report.date is not None:
+            # dates must hold one another (merge.dates_agree), so their spans must meet
+            first, last = report.date.first_day().isoformat(), report.date.last_day().isoformat()
+            query = query.where(
+                r.c.date_start.is_(None) | ((r.c.date_start <= last) & (r.c.date_end >= first))
+            )
         found.update(conn.execute(query).scalars())
     return found
 
@@ -161,8 +185,12 @@ def _write_event_actors(conn: Connection, event_id: str, report_ids: Sequence[st
 
 
 def default_rules() -> MergeRules:
-    """Merge rules with the knowledge base's states telling country-level places apart."""
+    """Merge rules with the knowledge base telling where places lie and how fine they are."""
+    from ..geo import locate
     from ..kb import KnowledgeBase
 
     kb = KnowledgeBase.load()
-    return MergeRules(is_country=lambda place: kb.state(place) is not None)
+    return MergeRules(
+        is_country=lambda place: kb.state(place) is not None,
+        locate=lambda place: locate(place, kb),
+    )

@@ -27,6 +27,8 @@ _MAX_SCORE = 9.0
 # Dates a following sentence may inherit, and over how many sentences.
 _SCENE_KINDS = ("weekday", "deictic", "relative")
 _INHERIT_SENTENCES = 2
+# A date within this many words of its sentence's start opens it ("Le 3 mars, ...").
+_OPENING_TOKENS = 1
 _OPENING = {"«": "»", "“": "”", '"': '"'}
 
 
@@ -69,6 +71,11 @@ def event_date(
     interval = resolve(expr, anchor=anchor_of(doc), reference=reference, tense=tense)
     value = interval.to_partial() if interval is not None else None
     return (value, "text") if value is not None else (None, "none")
+
+
+def governing_timex(doc: Doc, token: Token) -> Timex | None:
+    """The temporal expression of the token's sentence that dates it, if one is close enough."""
+    return _governing(doc, token, list(doc._.timexes or []))
 
 
 def _event_tense(token: Token, timex: Timex, lang: str, *, future: bool) -> Tense:
@@ -116,7 +123,8 @@ def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
     para_start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
     earlier = [
         t for t in timexes
-        if para_start <= t.start < sent.start_char and t.kind in _SCENE_KINDS
+        if para_start <= t.start < sent.start_char
+        and (t.kind in _SCENE_KINDS or (t.kind == "absolute" and _opens_sentence(doc, t)))
     ]  # fmt: skip
     if not earlier:
         return None
@@ -126,6 +134,13 @@ def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
         return None
     quoted = _quoted_ranges(text_of(doc), para_start, sent.start_char)
     return None if _inside(last.start, quoted) else last
+
+
+def _opens_sentence(doc: Doc, timex: Timex) -> bool:
+    """True for a date that opens its sentence ("En avril, l'Iran a lancé..."): it sets the
+    scene of what follows, unlike a date at the end of a clause ("depuis le 24 février")."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span is not None and span.start - span.sent.start <= _OPENING_TOKENS
 
 
 def _path_score(a: Token, b: Token) -> float:

@@ -68,6 +68,11 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(_word(w) for w in unique) + ")"
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words or phrases, longest first (for other modules' patterns)."""
+    return _alt(words)
+
+
 def _cues(words: Iterable[str]) -> str:
     """Cue words each followed by its separator (none after an apostrophe or a hyphen)."""
     unique = sorted(set(words), key=lambda w: (-len(w), w))

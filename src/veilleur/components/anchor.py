@@ -1,0 +1,130 @@
+"""The anchor component: date an undated article from the dated events it recalls, re-date.
+
+Runs after veilleur_events. When the article gives no publication date, its references to the
+calendar (veilleur.temporal.references) and the titles of its office holders constrain the day
+of writing; the date inferred (published_from 'inferred', at the precision of the days left) is
+then the anchor of every timex and event date, exactly as a header date of that precision.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extraction.lexicon import load_lexicon as load_triggers
+from ..kb import KnowledgeBase
+from ..records import Event
+from ..temporal import ANCHOR_KEY, DayInterval, build_timexes, event_date, grammar_for, load_lexicon
+from ..temporal.anchoring import infer, link_constraints, term_constraints
+from ..temporal.calendar import (
+    Calendar,
+    CalendarEntry,
+    approximate_days,
+    handover_entries,
+    load_calendar,
+)
+from ..temporal.references import NounTrigger, ReferenceFinder, trigger_token
+from .dates import parse_expressions
+
+
+class AnchorComponent:
+    """Infer doc._.published when the article states none, and re-date timexes and events."""
+
+    def __init__(
+        self,
+        *,
+        lang: str,
+        kb_paths: tuple[str, ...] = (),
+        calendar_paths: tuple[str, ...] = (),
+        extra: tuple[CalendarEntry, ...] = (),
+        today: dt.date | None = None,
+    ) -> None:
+        self.today = today
+        self.grammar = grammar_for(lang)
+        self.lexicon = load_lexicon(lang)
+        self.future_lemmas = frozenset(w.lower() for w in self.lexicon.future_lemmas)
+        kb = KnowledgeBase.load(extra_paths=kb_paths)
+        handovers = handover_entries(kb, approximate=approximate_days())
+        calendar = load_calendar(calendar_paths).with_entries((*handovers, *extra))
+        self.calendar: Calendar = calendar
+        self.kb = kb
+        nouns = [
+            NounTrigger(lemma, t.type)
+            for t in load_triggers(lang).triggers
+            if t.pos == "noun"
+            for lemma in t.lemmas
+        ]
+        self.finder = ReferenceFinder(
+            calendar=calendar,
+            kb=kb,
+            grammar=self.grammar,
+            nouns=nouns,
+            handover_words=self.lexicon.handover_words,
+            future_lemmas=self.future_lemmas,
+            since_words=self.lexicon.since_words,
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set doc._.published (inferred) and re-date doc._.timexes and doc._.events."""
+        if doc._.published is not None:
+            return doc  # a stated date is never second-guessed
+        refs = self.finder.find(doc)
+        extra = [
+            *link_constraints(
+                doc,
+                refs,
+                grammar=self.grammar,
+                lexicon=self.lexicon,
+                future_lemmas=self.future_lemmas,
+            ),
+            *term_constraints(self.kb, list(doc._.mentions or [])),
+        ]
+        inferred = infer(
+            refs, extra, recent=self.calendar.recent_days, today=self.today or dt.date.today()
+        )
+        if inferred.published is None:
+            return doc
+        interval = DayInterval.of(inferred.published)
+        doc._.published = inferred.published
+        doc._.published_from = "inferred"
+        doc.user_data[ANCHOR_KEY] = (interval.first.isoformat(), interval.last.isoformat())
+        parsed = parse_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
+        doc._.timexes = build_timexes(parsed, anchor=interval)
+        doc._.events = [self._redate(doc, e) for e in doc._.events or []]
+        return doc
+
+    def _redate(self, doc: Doc, event: Event) -> Event:
+        """The event dated again against the inferred publication date."""
+        token = trigger_token(doc, event)
+        if token is None:
+            return event
+        value, source = event_date(doc, token, future=event.status == "planned")
+        if value is None and event.date is not None:
+            return event  # a date the text stated on its own stands
+        return dataclasses.replace(event, date=value, date_from=source)
+
+
+@Language.factory(
+    "veilleur_anchor",
+    requires=["doc._.events", "doc._.mentions", "doc._.timexes"],
+    assigns=["doc._.published", "doc._.published_from", "doc._.timexes", "doc._.events"],
+    default_config={"lang": "fr", "kb_paths": [], "calendar_paths": [], "today": None},
+)
+def make_anchor(
+    nlp: Language,
+    name: str,
+    lang: str,
+    kb_paths: list[str],
+    calendar_paths: list[str],
+    today: str | None,
+) -> AnchorComponent:
+    """Build the anchor component; `calendar_paths` are user calendar files (YAML)."""
+    return AnchorComponent(
+        lang=lang,
+        kb_paths=tuple(kb_paths),
+        calendar_paths=tuple(calendar_paths),
+        today=dt.date.fromisoformat(today) if today else None,
+    )

@@ -1,0 +1,95 @@
+"""Places for events whose clause names none: where their people met, or what they struck."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..geo import place_country, seat_city
+from ..records import Event
+
+# Acts whose place, when the text gives none, is the territory of the state they strike.
+_ON_TARGET = frozenset({"ASSAULT"})
+
+
+def carry_locations(events: list[Event]) -> list[Event]:
+    """Places for events whose clause gives none: where the meeting their people were at took
+    place, and for an attack on a state, that state."""
+    return [_on_target(e) for e in _carry(events)]
+
+
+def _carry(events: list[Event]) -> list[Event]:
+    """An event that gives no place happened where the last meeting of its people did
+    ("Gallant a rencontré X à Tel-Aviv. Gallant a remercié X"), when its people (or two of
+    them) were at that meeting, or, for another meeting, when one of its parties is at home
+    there: thanking an absent minister, or meeting a foreign minister before one's trip,
+    happened elsewhere."""
+    ordered = sorted(events, key=lambda e: e.evidence_start)
+    own = [e for e in ordered if e.location is not None and _meeting(e)]
+    placed: list[Event] = []
+    result: list[Event] = []
+    for event in ordered:
+        if event.location is None:
+            same = [e for e in own if e.evidence_start == event.evidence_start and e is not event]
+            source = next(
+                (p for p in reversed([*placed, *same]) if _was_there(event, p)),
+                None,
+            )
+            if source is not None and _trip_told_alongside(event, source):
+                source = None
+            if source is not None:
+                event = replace(event, location=_carried(event, source))
+        if event.location is not None and _meeting(event):
+            placed.append(event)
+        result.append(event)
+    return result
+
+
+def _trip_told_alongside(event: Event, placed: Event) -> bool:
+    """True for a trip told in the act's own sentence ("avait suggéré X avant son arrivée à
+    Jérusalem"): the sentence says when the act was against the trip, not that it was there."""
+    return placed.mode == "visit" and placed.evidence_start == event.evidence_start
+
+
+def _carried(event: Event, placed: Event) -> str | None:
+    """The place carried from a meeting: its site for what its people did there, the city
+    of that site for another meeting ("Il a rencontré X au Pentagone. Il a aussi rencontré Y"
+    happened in Washington, not necessarily at the Pentagon)."""
+    if placed.location is None or _people(event) <= _people(placed) or not _meeting(event):
+        return placed.location
+    return seat_city(placed.location) or placed.location
+
+
+def _meeting(event: Event) -> bool:
+    """True for an event its parties attend in person (not a call)."""
+    return event.type == "CONSULT" and event.mode != "phone"
+
+
+def _was_there(event: Event, placed: Event) -> bool:
+    people, there = _people(event), _people(placed)
+    if not people & there or (placed.status == "planned" and event.status != "planned"):
+        return False
+    if people <= there or len(people & there) > 1:
+        return True  # the meeting's people, or two of them, act together where they met
+    if not _meeting(event) or placed.location is None:
+        return False
+    country = place_country(placed.location)
+    return country is not None and any(
+        a.country == country for a in (*event.source, *event.target) if a.kind == "person"
+    )
+
+
+def _on_target(event: Event) -> Event:
+    """An attack the text places nowhere happened on the ground of whom it strikes."""
+    if event.location is not None or event.type not in _ON_TARGET:
+        return event
+    sources = {a.actor_id for a in event.source}
+    # the town struck ("a bombardé la ville de Kharkiv"), else the one state struck
+    for kind in ("place", "state"):
+        struck = [a for a in event.target if a.kind == kind]
+        if len(struck) == 1 and struck[0].actor_id not in sources:
+            return replace(event, location=struck[0].name)
+    return event  # a mutual war ("Israël et le Hezbollah se sont livrés à une guerre")
+
+
+def _people(event: Event) -> frozenset[str]:
+    return frozenset(a.actor_id for a in (*event.source, *event.target) if a.kind == "person")

@@ -1,0 +1,245 @@
+"""Where events happened: the clause's place, carried places, and place names in the KB."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+from spacy.language import Language
+
+from veilleur.errors import DataError
+from veilleur.extraction.actors import ActorIndex
+from veilleur.extraction.frames import noun_frame
+from veilleur.extraction.lexicon import load_lexicon
+from veilleur.extraction.places import (
+    PlaceWords,
+    carry_locations,
+    clause_locations,
+    load_place_words,
+)
+from veilleur.geo import (
+    is_seat,
+    load_places,
+    locate,
+    place_country,
+    place_level,
+    place_name,
+    seat_city,
+)
+from veilleur.kb import KnowledgeBase
+from veilleur.pipeline import analyse
+from veilleur.readers import from_text
+from veilleur.records import ActorRef, ArticleRecord, Event
+
+# Invented sentences, one rule each; the expected place of the event of the given type and
+# parties (None: no place).
+CASES: dict[str, tuple[str, frozenset[str], str | None]] = {
+    "the clause's place": (
+        "Antony Blinken a rencontré Benjamin Netanyahou mardi à Jérusalem.",
+        frozenset({"Antony Blinken", "Benjamin Netanyahou"}), "Jérusalem",
+    ),
+    "a time adjunct's place is the event's": (
+        "Olaf Scholz a rencontré Emmanuel Macron lundi à Paris.",
+        frozenset({"Olaf Scholz", "Emmanuel Macron"}), "Paris",
+    ),
+    "a periphrasis of a state is the state": (
+        "Le secrétaire d'État américain Antony Blinken s'est rendu mardi dans l'État hébreu.",
+        frozenset({"Antony Blinken", "Israël"}), "Israël",
+    ),
+    "a party's post is not the place": (
+        "Le ministre français des Armées Sébastien Lecornu a rencontré mardi l'ambassadeur "
+        "américain en Pologne, Mark Brzezinski.",
+        frozenset({"Sébastien Lecornu", "Mark Brzezinski"}), None,
+    ),
+    "a verb that places the event noun": (
+        "La rencontre entre Emmanuel Macron et Olaf Scholz a eu lieu jeudi dans les salons de "
+        "la chancellerie à Berlin.",
+        frozenset({"Emmanuel Macron", "Olaf Scholz"}), "Berlin",
+    ),
+    "the place an earlier mention of the event gave": (
+        "Lors d'une réunion au Kremlin, les dirigeants russes et chinois ont discuté du "
+        "commerce.\nLa réunion a réuni Vladimir Poutine et Xi Jinping.",
+        frozenset({"Vladimir Poutine", "Xi Jinping"}), "Kremlin",
+    ),
+    "a participle that places a party": (
+        "Le président Volodymyr Zelensky s'est adressé lundi aux dirigeants européens réunis "
+        "à Bruxelles pour un sommet.",
+        frozenset({"Volodymyr Zelensky", "Union européenne"}), "Bruxelles",
+    ),
+    "a place within a place": (
+        "Le secrétaire d'État Antony Blinken a rencontré mercredi Benjamin Netanyahou au centre "
+        "de commandement de l'armée israélienne à Tel-Aviv.",
+        frozenset({"Antony Blinken", "Benjamin Netanyahou"}), "Tel-Aviv",
+    ),
+    "another act's place is not the attack's; an attack happens where it strikes": (
+        "Il s'agit de la deuxième visite au Moyen-Orient de M. Blinken depuis l'attaque "
+        "sanglante du Hamas contre Israël le 7 octobre.",
+        frozenset({"Hamas", "Israël"}), "Israël",
+    ),
+    "the town struck": (
+        "L'armée russe a bombardé la ville ukrainienne de Kharkiv, tuant dix civils.",
+        frozenset({"armée russe", "Ukraine", "Kharkiv"}), "Kharkiv",
+    ),
+    "the occasion's place": (
+        "Lors d'un sommet à Abuja, les dirigeants de la Cedeao ont menacé le Niger de sanctions.",
+        frozenset({"Cedeao", "Niger"}), "Abuja",
+    ),
+    "the place a relative 'où' stands for": (
+        "La ministre française des Affaires étrangères Catherine Colonna s'est rendue jeudi à "
+        "Kiev, où elle a rencontré le président Volodymyr Zelensky.",
+        frozenset({"Catherine Colonna", "Volodymyr Zelensky"}), "Kiev",
+    ),
+    "a seat of government hosts a meeting": (
+        "Le président russe Vladimir Poutine a reçu jeudi au Kremlin le président chinois Xi "
+        "Jinping.",
+        frozenset({"Vladimir Poutine", "Xi Jinping", "Kremlin"}), "Kremlin",
+    ),
+    "a trip told alongside an act does not place it": (
+        "L'armée israélienne doit réduire ses frappes, avait suggéré M. Jake Sullivan avant son "
+        "arrivée à Jérusalem.",
+        frozenset({"Jake Sullivan", "Tsahal"}), None,
+    ),
+    "an act during a meeting of the same sentence": (
+        "Le président Volodymyr Zelensky a dénoncé une terreur russe, recevant à Kiev le "
+        "Premier ministre norvégien Jonas Gahr Store.",
+        frozenset({"Volodymyr Zelensky", "Russie"}), "Kiev",
+    ),
+}  # fmt: skip
+
+# One article whose later events have no place of their own.
+CARRIED = (
+    "Olaf Scholz a rencontré Emmanuel Macron lundi à Paris.\n"
+    "Scholz a remercié Macron pour son soutien.\n"
+    "Scholz a aussi remercié Joe Biden pour son aide.\n"
+    "Le ministre français des Affaires étrangères Jean-Noël Barrot est arrivé mardi au Liban.\n"
+    "Jean-Noël Barrot a rencontré le ministre jordanien des Affaires étrangères Ayman Safadi.\n"
+    "Jean-Noël Barrot a rencontré le Premier ministre libanais Najib Mikati.\n"
+)
+SITE = (
+    "Le président Emmanuel Macron a reçu Volodymyr Zelensky à l'Élysée.\n"
+    "Le président français a aussi rencontré Olaf Scholz.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def records(nlp: Language) -> dict[str, ArticleRecord]:
+    texts = [text for text, _, _ in CASES.values()] + [CARRIED, SITE]
+    return {r.article.text: r for r in analyse(texts, nlp=nlp)}
+
+
+def _place_of(record: ArticleRecord, parties: frozenset[str]) -> str | None:
+    for event in record.events:
+        if {a.name for a in (*event.source, *event.target)} == parties:
+            return event.location
+    raise AssertionError(f"no event between {sorted(parties)} in {record.events}")
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_event_place_from_its_clause(rule: str, records: dict[str, ArticleRecord]) -> None:
+    text, parties, place = CASES[rule]
+    assert _place_of(records[text], parties) == place
+
+
+def test_a_place_goes_to_what_the_meeting_s_people_did_there(
+    records: dict[str, ArticleRecord],
+) -> None:
+    record = records[CARRIED]
+    assert _place_of(record, frozenset({"Olaf Scholz", "Emmanuel Macron"})) == "Paris"
+    # thanks to someone who was not at the meeting were given elsewhere
+    assert _place_of(record, frozenset({"Olaf Scholz", "Joe Biden"})) is None
+    # a Jordanian minister is not in Lebanon because his guest is; the Lebanese one is
+    assert _place_of(record, frozenset({"Jean-Noël Barrot", "Ayman Safadi"})) is None
+    assert _place_of(record, frozenset({"Jean-Noël Barrot", "Najib Mikati"})) == "Liban"
+
+
+def test_another_meeting_inherits_the_city_of_a_site(records: dict[str, ArticleRecord]) -> None:
+    record = records[SITE]
+    assert _place_of(record, frozenset({"Emmanuel Macron", "Volodymyr Zelensky"})) == "Élysée"
+    assert _place_of(record, frozenset({"Emmanuel Macron", "Olaf Scholz"})) == "Paris"
+
+
+def _event(start: int, type_: str, people: list[str], **kw: object) -> Event:
+    refs = tuple(ActorRef(f"p:{n}", n, "person", "USA") for n in people)
+    status = kw.pop("status", "occurred")
+    return Event(type_, refs[:1], refs[1:], status, start, start + 1, "", "t", **kw)  # type: ignore[arg-type]
+
+
+def test_carry_skips_calls_and_plans_and_places_mutual_wars_nowhere() -> None:
+    call = _event(0, "CONSULT", ["a", "b"], mode="phone", location="Tel-Aviv")
+    thanks = _event(10, "SUPPORT", ["a", "b"])
+    plan = _event(20, "CONSULT", ["a", "b"], status="planned", location="Tel-Aviv")
+    after = _event(30, "SUPPORT", ["a", "b"])
+    state = ActorRef("state:ISR", "Israël", "state", "ISR")
+    group = ActorRef("org:HEZ", "Hezbollah", "group")
+    war = Event("ASSAULT", (state, group), (state, group), "occurred", 40, 41, "", "guerre")
+    strike = Event("ASSAULT", (group,), (state,), "occurred", 50, 51, "", "frappe")
+    out = carry_locations([call, thanks, plan, after, war, strike])
+    assert [e.location for e in out] == ["Tel-Aviv", None, "Tel-Aviv", None, None, "Israël"]
+
+
+def test_place_words_are_validated() -> None:
+    words = load_place_words()
+    assert words.at <= set(words.ranks) and words.ranks["à"] < words.ranks["en"]
+    with pytest.raises(ValidationError):
+        PlaceWords.model_validate({"ranks": {"à": 0}, "at": ["à"], "venue_verbs": []})
+    with pytest.raises(DataError, match="E102"):
+        load_place_words("xx")
+
+
+def test_places_file_names_real_states_once() -> None:
+    kb = KnowledgeBase.load()
+    places = load_places()
+    names = [kb.key(n) for p in places for n in (p.name, *p.names)]
+    assert len(names) == len(set(names))
+    assert all(kb.get(f"state:{p.country}") is not None for p in places)
+
+
+@pytest.mark.parametrize(
+    ("place", "country", "level"),
+    [
+        ("Israël", "ISR", "state"),
+        ("l'État hébreu", "ISR", "state"),
+        ("Tel-Aviv", "ISR", "city"),
+        ("Odessa", "UKR", "city"),
+        ("Cisjordanie", "PSE", "region"),
+        ("Pentagone", "USA", "site"),
+        ("palais de Dolmabahçe", "TUR", "site"),
+        ("Atlantide", None, "unknown"),
+    ],
+)
+def test_places_are_located_through_the_kb(place: str, country: str | None, level: str) -> None:
+    assert (place_country(place), place_level(place)) == (country, level)
+    assert (locate(place).country, locate(place).level) == (country, level)
+
+
+def test_place_names_and_seats() -> None:
+    israel = ActorRef("state:ISR", "Israël", "state", "ISR")
+    ukraine = ActorRef("state:UKR", "Ukraine", "state", "UKR")
+    assert place_name(israel, "État juif") == "Israël"
+    assert place_name(ukraine, "Kiev") == "Kiev"
+    assert place_name(ActorRef("x", "Gaza", "place"), "Gaza") == "Gaza"
+    assert is_seat("Kremlin") and is_seat("Pentagone") and not is_seat("Otan")
+    assert seat_city("Pentagone") == "Washington"
+    assert seat_city("Élysée") == "Paris"
+    assert seat_city("Tel-Aviv") is None and seat_city("palais de Dolmabahçe") is None
+    # two names of one place share a key; a seat knows the capital it stands in
+    pentagon, washington = locate("Pentagone"), locate("Washington")
+    assert pentagon.key == locate("ministère américain de la Défense").key != washington.key
+    assert pentagon.within == washington.key and washington.within is None
+
+
+def test_coordinated_places_come_in_text_order(nlp: Language) -> None:
+    text = (
+        "Le général Pierre Schill a tenu mardi des réunions au Pentagone et à la Maison "
+        "Blanche pour discuter avec Mark Milley et Jake Sullivan."
+    )
+    article = from_text(text)
+    doc = nlp.make_doc(article.content)
+    doc._.article = article
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    index = ActorIndex(doc)
+    lexicon = load_lexicon()
+    meetings = next(t for t in doc if t.lemma_ == "réunion")
+    (entry, *_) = lexicon.entries("réunion", "noun")
+    frame = noun_frame(meetings, entry, index, lexicon.cues)
+    assert clause_locations(meetings, index, lexicon.cues, frame) == ["Pentagone", "Maison Blanche"]
