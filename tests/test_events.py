@@ -441,7 +441,6 @@ def test_recalling_an_ambassador_targets_the_state_of_the_story(nlp: Language) -
 def test_a_host_receives_a_visitor(nlp: Language) -> None:
     text = "Le président Lula recevra la semaine prochaine le chancelier Olaf Scholz à Brasilia."
     event = only(events(nlp, text), "CONSULT")
-    assert event.mode == "visit"
     assert (names(event.source), names(event.target)) == ({"Olaf Scholz"}, {"Lula"})
 
 
