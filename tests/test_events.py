@@ -626,3 +626,17 @@ def test_receiving_things_is_no_visit_but_a_call_is_a_talk(nlp: Language) -> Non
     assert [(e.mode, names(e.source) | names(e.target)) for e in found] == [
         ("phone", {"Joe Biden", "Volodymyr Zelensky"})
     ]
+
+
+def test_the_lexicon_carries_every_cue_the_rules_read() -> None:
+    cues = load_lexicon("fr").cues
+    lists = {
+        "place_relatives": cues.place_relatives,
+        "party_nouns": cues.party_nouns,
+        "separate_marks": cues.separate_marks,
+        "counterpart_nouns": cues.counterpart_nouns,
+        "authority_nouns": cues.authority_nouns,
+        "quantity_nouns": cues.quantity_nouns,
+        "partner_preps": cues.partner_preps,
+    }
+    assert [name for name, words in lists.items() if not words] == []

@@ -35,7 +35,6 @@ __all__ = ["Frame", "noun_frame", "seat_in", "subject_of", "verb_frame"]
 _RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "ACCUSE", "SANCTION", "REJECT"})
 # types a speaker performs by what they say, whose target may be in the words reported
 _REPORTING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})
-_PARTNER_PREPS = frozenset({"avec", "entre"})
 # types between persons, where a person named in the clause outranks a body
 _PERSONAL_TYPES = frozenset({"CONSULT", "SUPPORT"})
 
@@ -212,7 +211,7 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         for child in verb.children:
             if child.dep_ == "obj" and child.lemma_.casefold() in entry.requires_child:
                 # "signer un accord avec X": the partner hangs on the agreement
-                heads = dependents(child, OBL, _PARTNER_PREPS)
+                heads = dependents(child, OBL, cues.partner_preps)
                 add_actors(target, [a for h in heads for a in np_actors(h, index)])
     if entry.target == "object" and not target and entry.type == "ACCUSE":
         target = _author_blamed(verb, source, index, cues)

@@ -61,6 +61,7 @@ class Cues(BaseModel):
     counterpart_nouns: frozenset[str] = frozenset()
     authority_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
+    partner_preps: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
