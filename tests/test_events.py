@@ -640,3 +640,17 @@ def test_the_lexicon_carries_every_cue_the_rules_read() -> None:
         "partner_preps": cues.partner_preps,
     }
     assert [name for name, words in lists.items() if not words] == []
+
+
+def test_a_first_person_plea_is_the_speakers_request(nlp: Language) -> None:
+    text = "« J'appelle la Russie à cesser le feu », a ajouté Emmanuel Macron."
+    event = only(events(nlp, text), "REQUEST")
+    assert (names(event.source), names(event.target)) == ({"Emmanuel Macron"}, {"Russie"})
+
+
+def test_the_beneficiary_of_the_act_requested_is_not_the_addressee(nlp: Language) -> None:
+    text = (
+        "« J’appelle nos partenaires à fournir à l’Ukraine des systèmes de défense », a "
+        "écrit le ministre Dmytro Kouleba."
+    )
+    assert not [e for e in events(nlp, text) if e.type == "REQUEST"]

@@ -13,7 +13,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..doctext import text_of
-from ..records import ActorRef, Event, PartialDate
+from ..records import ActorRef, Event, PartialDate, Quote
 from .actors import ActorIndex, is_place, state_of
 from .clauses import case_of, feature, np_actor, sentence, under_place_prep
 from .frames import Frame, noun_frame, seat_in, verb_frame
@@ -68,6 +68,19 @@ def _quoted_ok(token: Token, quotes: list[QuoteSpan], index: ActorIndex) -> bool
             return False  # "remercier X pour avoir « soutenu Y »": X's act, not the subject's
         head = head.head
     return False
+
+
+def _first_person_speaker(token: Token, doc: Doc) -> ActorRef | None:
+    """The speaker of the quotation a first-person verb stands in ("« Je condamne ... », a
+    déclaré X"), when the quotes stage found one; None otherwise."""
+    if token.pos_ != "VERB":
+        return None
+    subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+    if not subjects or feature(subjects[0], "Person") != "1" or subjects[0].pos_ != "PRON":
+        return None
+    quotes: list[Quote] = doc._.quotes or []
+    said = next((q for q in quotes if q.start <= token.idx < q.end), None)
+    return said.speaker if said is not None else None
 
 
 def _evaluative(verb: Token) -> bool:
@@ -304,8 +317,11 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         token, entry = hit.token, hit.entry
         if _means(token, entry, typed):
             continue
+        speaker = None
         if inside(quotes, token.idx) and not _quoted_ok(token, quotes, index):
-            continue
+            speaker = _first_person_speaker(token, doc)
+            if speaker is None:
+                continue
         if not _licensed(hit, cues, timex_tokens) and not _framed(hit, index, cues):
             continue
         status = verdict(token, cues)
@@ -315,6 +331,10 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
+        if speaker is not None:
+            # "« Je condamne cette attaque », a déclaré X": X does what the words say
+            source = (speaker,)
+            target = tuple(a for a in target if a != speaker)
         if entry.host and not _guest(token, index, cues):
             continue  # "a reçu des chars", "a reçu une lettre de X": no visit
         if entry.host and target:

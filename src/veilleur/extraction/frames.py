@@ -217,9 +217,11 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         target = _author_blamed(verb, source, index, cues)
     if entry.target == "object" and not target:
         target = objects_of(verb, index, cues, recipients=recipients)
+        # "appeler nos partenaires à fournir à X": the addressee is named, if unresolved
+        addressed = any(c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
         for child in verb.children:
             # "refuser de parapher un document avec X": the complement verb's partner
-            if not target and child.dep_ == "xcomp" and child.pos_ == "VERB":
+            if not target and not addressed and child.dep_ == "xcomp" and child.pos_ == "VERB":
                 target = objects_of(child, index, cues) or [
                     a
                     for a in zone_actors(index, cues, child.i + 1, clause_end(child, cues))
