@@ -253,3 +253,404 @@ def test_feeling_without_recipient_needs_no_target(nlp: Language) -> None:
     event = only(found, "SUPPORT")
     assert names(event.source) == {"Antony Blinken"}
     assert event.target == ()
+
+
+def test_labelling_someone_is_an_accusation(nlp: Language) -> None:
+    found = events(nlp, "Le président Lula a qualifié la Russie d'agresseur mardi.")
+    event = only(found, "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"Lula"}, {"Russie"})
+
+
+def test_labelling_participle_after_an_incise(nlp: Language) -> None:
+    text = (
+        "« Aidez-nous », a de son côté écrit sur Twitter le ministre des Affaires étrangères "
+        'Andrii Sybiha, qualifiant la Russie d\'"Etat terroriste".'
+    )
+    event = only(events(nlp, text), "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"Andrii Sybiha"}, {"Russie"})
+
+
+def test_passive_participle_blames_the_author_of_the_act(nlp: Language) -> None:
+    text = (
+        "Les pourparlers ont lieu sur fond d'une offensive israélienne prévue à Jénine, "
+        "et qualifiée par Olaf Scholz de « faute grave »."
+    )
+    event = only(events(nlp, text), "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"Olaf Scholz"}, {"Israël"})
+
+
+def test_agreement_in_a_relative_clause(nlp: Language) -> None:
+    text = (
+        "Le sommet a évoqué les accords commerciaux que le Chili a signés avec l'Argentine, "
+        "le Pérou et la Bolivie en 2019."
+    )
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == {"Chili", "Argentine", "Pérou", "Bolivie"}
+
+
+def test_arrival_where_a_relative_points_back_to_the_place(nlp: Language) -> None:
+    text = "Le ministre Wang Yi a parlé à Nairobi, où il est arrivé lundi, de la dette."
+    event = only(events(nlp, text), "CONSULT")
+    assert event.mode == "visit"
+    assert event.location == "Nairobi"
+    assert names(event.source) == {"Wang Yi"}
+
+
+def test_visit_to_a_region_goes_to_the_body_seated_there(nlp: Language) -> None:
+    text = "Le ministre Wang Yi doit se rendre en Cisjordanie où siège l'Autorité palestinienne."
+    event = only(events(nlp, text), "CONSULT")
+    assert names(event.target) == {"Autorité palestinienne"}
+    assert event.status == "planned"
+
+
+def test_stop_of_a_trip_is_not_another_visit(nlp: Language) -> None:
+    text = (
+        "Le ministre Wang Yi est arrivé lundi au Kenya pour une visite officielle. "
+        "Il se rendra aussi à Kisumu, ville de l'ouest du pays."
+    )
+    visits = [e for e in events(nlp, text) if e.mode == "visit"]
+    assert [names(v.target) for v in visits] == [{"Kenya"}]
+
+
+def test_planned_meeting_does_not_swallow_an_earlier_one(nlp: Language) -> None:
+    text = (
+        "Lula rencontre Milei à Brasilia\n"
+        "Lula a échangé avec Javier Milei une poignée de mains lundi à Brasilia. "
+        "Lula doit rencontrer Javier Milei et Gabriel Boric mardi."
+    )
+    statuses = sorted(e.status for e in events(nlp, text) if e.type == "CONSULT")
+    assert "occurred" in statuses and "planned" in statuses
+
+
+def test_killing_by_a_claimed_strike_is_a_cause_not_a_fear(nlp: Language) -> None:
+    text = (
+        "Les chiites se préparent à une riposte pour l’assassinat du général Ali Karimi, "
+        "par une frappe aérienne que Bagdad a imputée à la Turquie."
+    )
+    assault = only(events(nlp, text), "ASSAULT")
+    assert (names(assault.source), names(assault.target)) == ({"Turquie"}, {"Ali Karimi"})
+
+
+def test_attack_with_no_victim_named_targets_the_state_the_article_is_about(
+    nlp: Language,
+) -> None:
+    text = (
+        "L'Ukraine attend des armes. Le ministre Wang Yi a visité l'Ukraine lundi, "
+        "une première depuis le début de l'invasion russe le 24 février."
+    )
+    assault = only(events(nlp, text), "ASSAULT")
+    assert (names(assault.source), names(assault.target)) == ({"Russie"}, {"Ukraine"})
+
+
+def test_a_wave_of_attacks_gets_no_implicit_victim(nlp: Language) -> None:
+    text = (
+        "L'Inde reste inquiète. Le ministre a évoqué l'Inde et la récente vague "
+        "d'attentats pakistanais au Cachemire."
+    )
+    assert not [e for e in events(nlp, text) if e.type == "ASSAULT"]
+
+
+def test_operation_that_allowed_a_killing_is_its_author(nlp: Language) -> None:
+    text = (
+        "Le ministre a donné des précisions sur l’opération ciblée de l'armée soudanaise à "
+        "Khartoum qui a permis mardi soir l’élimination du chef rebelle Abdel Rahim Dagalo."
+    )
+    assaults = [e for e in events(nlp, text) if e.type == "ASSAULT"]
+    assert [(names(e.source), names(e.target)) for e in assaults] == [
+        ({"armée soudanaise"}, {"Abdel Rahim Dagalo"})
+    ]
+
+
+def test_thanks_go_to_the_government_of_the_adjective(nlp: Language) -> None:
+    text = (
+        "Le ministre Rafael Grossi a rencontré mardi le président Lula et exprimé sa "
+        "reconnaissance envers le gouvernement brésilien, soulignant les liens entre eux."
+    )
+    support = only(events(nlp, text), "SUPPORT")
+    assert names(support.target) == {"Brésil"}
+
+
+def test_people_inside_another_event_are_not_met(nlp: Language) -> None:
+    text = (
+        "Le général Kurilla devrait rencontrer des officiels militaires en riposte à "
+        "l’assassinat du général Ali Karimi."
+    )
+    assert not [e for e in events(nlp, text) if e.type == "CONSULT"]
+
+
+def test_the_two_parties_are_the_states_named_before(nlp: Language) -> None:
+    text = (
+        "Les officiels américains et israéliens ont déclaré que les deux parties avaient "
+        "tenu une série de consultations ces derniers jours."
+    )
+    event = only(events(nlp, text), "CONSULT")
+    assert names(event.source) | names(event.target) == {"États-Unis", "Israël"}
+
+
+def test_calling_a_peer_a_dictator_accuses_him(nlp: Language) -> None:
+    text = (
+        "Joe Biden a rencontré Xi Jinping mercredi. Le président américain a dit qu'il "
+        "considérait toujours son homologue chinois comme un «dictateur»."
+    )
+    event = only(events(nlp, text), "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"Joe Biden"}, {"Xi Jinping"})
+
+
+def test_a_plain_judgement_is_no_accusation(nlp: Language) -> None:
+    text = "Joe Biden considère Xi Jinping comme un partenaire difficile."
+    assert not [e for e in events(nlp, text) if e.type == "ACCUSE"]
+
+
+def test_partner_added_with_ainsi_que_is_met_apart(nlp: Language) -> None:
+    text = (
+        "Le ministre Wang Yi doit rencontrer plus tard le chef de l'Autorité palestinienne "
+        "Mahmoud Abbas, ainsi que Yaïr Lapid."
+    )
+    meetings = [names(e.target) for e in events(nlp, text) if e.type == "CONSULT"]
+    assert sorted(meetings, key=sorted) == [{"Mahmoud Abbas"}, {"Yaïr Lapid"}]
+
+
+def test_trip_and_the_meeting_it_is_for_are_one_visit(nlp: Language) -> None:
+    text = (
+        "Le ministre Ron Dermer devait se rendre à Washington la semaine prochaine pour "
+        "rencontrer de hauts responsables américains."
+    )
+    event = only(events(nlp, text), "CONSULT")
+    assert event.mode == "visit"
+    assert event.location == "Washington"
+
+
+def test_arrival_is_no_passive_and_a_meeting_there_is_another_event(nlp: Language) -> None:
+    text = "Le ministre Ron Dermer est arrivé à Washington, où il a rencontré Jake Sullivan."
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert {(e.mode, frozenset(names(e.source))) for e in found} == {
+        ("visit", frozenset({"Ron Dermer"})),
+        ("meet", frozenset({"Ron Dermer"})),
+    }
+
+
+def test_recalling_an_ambassador_targets_the_state_of_the_story(nlp: Language) -> None:
+    text = (
+        "Le Niger a expulsé l'ambassadeur de France. Le Niger accuse la France. La France a "
+        "« pris note » de la décision et « décidé de rappeler son ambassadeur »."
+    )
+    recall = [e for e in events(nlp, text) if e.mode == "withdraw"]
+    assert [(names(e.source), names(e.target)) for e in recall] == [({"France"}, {"Niger"})]
+
+
+def test_a_host_receives_a_visitor(nlp: Language) -> None:
+    text = "Le président Lula recevra la semaine prochaine le chancelier Olaf Scholz à Brasilia."
+    event = only(events(nlp, text), "CONSULT")
+    assert (names(event.source), names(event.target)) == ({"Olaf Scholz"}, {"Lula"})
+
+
+def test_victims_joined_by_a_repeated_preposition_are_two_killings(nlp: Language) -> None:
+    text = (
+        "Des rumeurs circulent depuis l'assassinat du chef militaire du Hezbollah, Fuad Shukr, "
+        "à Beyrouth, par une frappe israélienne, et du chef du Hamas, Ismail Haniyeh, à "
+        "Téhéran, la semaine dernière."
+    )
+    found = [e for e in events(nlp, text) if e.type == "ASSAULT"]
+    assert sorted(n for e in found for n in names(e.target)) == ["Fuad Shukr", "Ismail Haniyeh"]
+    assert all(names(e.source) == {"Israël"} for e in found)
+
+
+def test_the_truce_stands_for_the_one_named_before(nlp: Language) -> None:
+    text = (
+        "La trêve entre le Soudan et le Tchad a été signée lundi. La trêve, entrée en vigueur "
+        "vendredi, a déjà permis la libération de 70 otages égyptiens."
+    )
+    release = [e for e in events(nlp, text) if e.mode == "release"]
+    assert [(names(e.source), names(e.target)) for e in release] == [
+        ({"Soudan", "Tchad"}, {"Égypte"})
+    ]
+
+
+def test_unqualified_authorities_are_those_of_the_story(nlp: Language) -> None:
+    text = (
+        "La ministre Catherine Colonna est arrivée lundi en Ukraine. Elle se rendra aussi à "
+        "Boutcha. Elle y « remettra du matériel de sécurité civile » aux autorités. "
+        "L'Ukraine remercie."
+    )
+    aid = only(events(nlp, text), "AID")
+    assert names(aid.target) == {"Ukraine"}
+
+
+def test_a_foreigner_on_a_visit_visits_the_state_of_the_story(nlp: Language) -> None:
+    text = (
+        "Le Kenya accueille un sommet. Le Kenya espère des accords. Le président kényan "
+        "William Ruto a tenu une réunion mardi avec le secrétaire d'État américain Antony "
+        "Blinken, qui était en visite pour assister à la cérémonie de passation, qui a eu "
+        "lieu lundi."
+    )
+    visits = [e for e in events(nlp, text) if e.mode == "visit"]
+    assert [(names(e.source), names(e.target), e.location) for e in visits] == [
+        ({"Antony Blinken"}, {"Kenya"}, "Kenya")
+    ]
+
+
+def test_each_victim_keeps_its_own_place(nlp: Language) -> None:
+    text = (
+        "Des rumeurs circulent depuis l'assassinat du chef militaire du Hezbollah, Fuad Shukr, "
+        "à Beyrouth, par une frappe israélienne, et du chef du Hamas, Ismail Haniyeh, à "
+        "Téhéran, la semaine dernière."
+    )
+    found = {e.target[0].name: e.location for e in events(nlp, text) if e.type == "ASSAULT"}
+    assert found == {"Fuad Shukr": "Beyrouth", "Ismail Haniyeh": "Téhéran"}
+
+
+def test_an_invasion_with_no_place_happened_in_the_invaded_state(nlp: Language) -> None:
+    text = (
+        "L'Ukraine attend des armes. Le ministre Wang Yi a visité l'Ukraine lundi, "
+        "une première depuis le début de l'invasion russe le 24 février."
+    )
+    assert only(events(nlp, text), "ASSAULT").location == "Ukraine"
+
+
+def test_the_expelled_is_the_target_of_an_expulsion(nlp: Language) -> None:
+    text = "Le Burkina Faso a annoncé lundi l'expulsion du diplomate français Luc Hallade."
+    event = only(events(nlp, text), "SANCTION")
+    assert (names(event.source), names(event.target)) == ({"Burkina Faso"}, {"Luc Hallade"})
+    assert event.mode == "expel"
+
+
+def test_fronted_place_is_no_party_and_the_partner_hangs_on_the_accord(nlp: Language) -> None:
+    text = "À Genève, l'Arménie signe un accord inédit avec l'Azerbaïdjan sur la frontière."
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == {"Arménie", "Azerbaïdjan"}
+    assert event.location == "Genève"
+
+
+def test_the_strike_that_killed_is_not_a_second_attack(nlp: Language) -> None:
+    text = (
+        "L'Irak proteste. L'Irak se prépare à une riposte pour l’assassinat du général Ali "
+        "Karimi, par une frappe aérienne que Bagdad a imputée à la Turquie, ayant visé son "
+        "consulat à Mossoul."
+    )
+    assaults = [e for e in events(nlp, text) if e.type == "ASSAULT"]
+    assert [(names(e.source), names(e.target)) for e in assaults] == [({"Turquie"}, {"Ali Karimi"})]
+
+
+def test_criticising_an_unattributed_act_blames_the_state_of_the_story(nlp: Language) -> None:
+    text = (
+        "L'Éthiopie poursuit son offensive. L'Éthiopie dément. Le président Emmanuel Macron a "
+        'critiqué les "bombardements aveugles" mardi.'
+    )
+    event = only(events(nlp, text), "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"Emmanuel Macron"}, {"Éthiopie"})
+
+
+def test_an_amount_is_not_a_group_of_people(nlp: Language) -> None:
+    text = (
+        "Le président Volodymyr Zelensky a reçu mardi à Kiev le Premier ministre Mark Rutte. "
+        "Mark Rutte a promis 2 milliards d'euros d'aide militaire à l'Ukraine."
+    )
+    promise = only(events(nlp, text), "AGREE")
+    assert names(promise.target) == {"Ukraine"}
+
+
+def test_a_launch_with_no_victim_is_no_attack_and_this_points_back(nlp: Language) -> None:
+    text = (
+        "Pékin a appelé à la retenue. La Chine surveille la mer de Chine. La Corée du Nord a "
+        "tiré deux missiles balistiques dimanche. Séoul a condamné ce tir."
+    )
+    found = events(nlp, text)
+    assert not [e for e in found if e.type == "ASSAULT"]
+    blame = only(found, "ACCUSE")
+    assert (names(blame.source), names(blame.target)) == ({"Corée du Sud"}, {"Corée du Nord"})
+
+
+def test_the_name_after_a_coordinated_title_wins(nlp: Language) -> None:
+    text = (
+        "Le ministre Yoav Gallant a rencontré le général Michael Kurilla lundi. Lors d'une "
+        "réunion séparée, Gallant a rencontré le commandant de l'armée de l'air israélienne, "
+        "le général de division Tomer Bar, et des hauts fonctionnaires."
+    )
+    meetings = [names(e.source) | names(e.target) for e in events(nlp, text)]
+    assert {"Yoav Gallant", "Tomer Bar"} in meetings
+
+
+def test_a_generic_unit_is_no_party_beside_named_ones(nlp: Language) -> None:
+    text = (
+        "Le général Mark Milley et le général Aviv Kochavi envisagent d’organiser un exercice "
+        "conjoint de l’armée de l’air dans les semaines à venir."
+    )
+    event = only(events(nlp, text), "COOPERATE")
+    assert names(event.source) == {"Mark Milley", "Aviv Kochavi"}
+
+
+def test_retaliating_for_a_killing_targets_not_the_victim(nlp: Language) -> None:
+    text = "L'Iran a promis de riposter à la mort de Ali Karimi et de punir la Turquie."
+    threat = only(events(nlp, text), "THREATEN")
+    assert names(threat.target) == {"Turquie"}
+
+
+def test_a_threat_aims_at_the_act_promised_not_at_its_condition(nlp: Language) -> None:
+    text = (
+        "Yoav Gallant s’est engagé mercredi à répondre à l’Iran si Téhéran venait à "
+        "attaquer Chypre."
+    )
+    threat = only(events(nlp, text), "THREATEN")
+    assert names(threat.target) == {"Iran"}
+
+
+def test_ones_own_state_is_not_the_target_of_ones_support(nlp: Language) -> None:
+    text = (
+        "La ministre française Catherine Colonna effectuait lundi un voyage en Ukraine pour "
+        "témoigner de la solidarité de la France à l'égard du peuple ukrainien."
+    )
+    support = only(events(nlp, text), "SUPPORT")
+    assert names(support.target) == {"Ukraine"}
+
+
+def test_the_city_of_a_reception_is_not_a_guest(nlp: Language) -> None:
+    text = (
+        "Le président Volodymyr Zelensky a reçu à Kiev le Premier ministre norvégien "
+        "Jonas Gahr Store."
+    )
+    visit = only(events(nlp, text), "CONSULT")
+    assert names(visit.source) == {"Jonas Gahr Store"}
+
+
+def test_a_flattering_label_is_no_accusation(nlp: Language) -> None:
+    text = "Le Premier ministre Narendra Modi a qualifié la France de partenaire essentiel."
+    assert not [e for e in events(nlp, text) if e.type == "ACCUSE"]
+
+
+def test_receiving_things_is_no_visit_but_a_call_is_a_talk(nlp: Language) -> None:
+    text = (
+        "L'Ukraine a reçu des chars allemands la semaine dernière. Le président Tebboune a "
+        "reçu une lettre du roi Mohammed VI. Volodymyr Zelensky a reçu un appel de Joe Biden."
+    )
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert [(e.mode, names(e.source) | names(e.target)) for e in found] == [
+        ("phone", {"Joe Biden", "Volodymyr Zelensky"})
+    ]
+
+
+def test_the_lexicon_carries_every_cue_the_rules_read() -> None:
+    cues = load_lexicon("fr").cues
+    lists = {
+        "place_relatives": cues.place_relatives,
+        "party_nouns": cues.party_nouns,
+        "separate_marks": cues.separate_marks,
+        "counterpart_nouns": cues.counterpart_nouns,
+        "authority_nouns": cues.authority_nouns,
+        "quantity_nouns": cues.quantity_nouns,
+        "partner_preps": cues.partner_preps,
+    }
+    assert [name for name, words in lists.items() if not words] == []
+
+
+def test_a_first_person_plea_is_the_speakers_request(nlp: Language) -> None:
+    text = "« J'appelle la Russie à cesser le feu », a ajouté Emmanuel Macron."
+    event = only(events(nlp, text), "REQUEST")
+    assert (names(event.source), names(event.target)) == ({"Emmanuel Macron"}, {"Russie"})
+
+
+def test_the_beneficiary_of_the_act_requested_is_not_the_addressee(nlp: Language) -> None:
+    text = (
+        "« J’appelle nos partenaires à fournir à l’Ukraine des systèmes de défense », a "
+        "écrit le ministre Dmytro Kouleba."
+    )
+    assert not [e for e in events(nlp, text) if e.type == "REQUEST"]

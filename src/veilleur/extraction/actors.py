@@ -8,6 +8,7 @@ the state they name (lexicon `demonyms`).
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import Any
@@ -70,6 +71,7 @@ class ActorIndex:
         self._starts: dict[int, int] = {}
         self._ends: dict[int, int] = {}
         self._inferred: set[int] = set()
+        self._state_counts: Counter[ActorRef] | None = None
         self._resolve = _linking("resolve_pronoun")
         self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
@@ -128,12 +130,33 @@ class ActorIndex:
     def at(self, token: Token) -> ActorRef | None:
         """The actor a token belongs to (a mention, an entity, or a country adjective)."""
         actor = self._by_token.get(token.i)
-        if actor is not None:
-            return actor
+        return actor if actor is not None else self.demonym(token)
+
+    def demonym(self, token: Token) -> ActorRef | None:
+        """The state a country adjective names ("américain" -> États-Unis), whatever mention
+        covers it."""
+        if token.pos_ != "ADJ":
+            return None
         state = self._demonyms.get(token.lemma_.casefold())
-        if state is not None and token.pos_ == "ADJ":
+        if state is not None:
             return ActorRef(_new_id(state), state, "state")
-        return None
+        return _kb_demonym(token.text)
+
+    def main_state(self, *, exclude: Iterable[ActorRef] = ()) -> tuple[ActorRef, ...]:
+        """The state the article names most often (by name, not adjective), if one clearly
+        leads: the implicit party of an act whose text names none."""
+        if self._state_counts is None:
+            self._state_counts = Counter(
+                actor
+                for i, actor in self.in_range(0, len(self.doc))
+                if actor.kind == "state" and self.doc[i].pos_ != "ADJ"
+            )
+        names = {a.name for a in exclude}
+        counts = Counter({a: n for a, n in self._state_counts.items() if a.name not in names})
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return ()
+        return (ranked[0][0],)
 
     def start_of(self, token: Token) -> int:
         """The first token of the mention `token` belongs to (itself if none)."""
@@ -172,6 +195,31 @@ class ActorIndex:
                     return found[::-1]
         return []
 
+    def last_parties(self, i: int, count: int) -> list[ActorRef]:
+        """The last `count` different states or bodies named before token `i` ("les deux
+        parties"), or none if fewer were named."""
+        found: list[ActorRef] = []
+        for j in range(i - 1, -1, -1):
+            actor = self.at(self.doc[j])
+            if actor is not None and actor.kind in ("state", "organisation", "group"):
+                if actor not in found:
+                    found.append(actor)
+                if len(found) == count:
+                    return found[::-1]
+        return []
+
+    def last_person_of(self, i: int, adjective: Token) -> ActorRef | None:
+        """The last person named before token `i` who serves the state of a country
+        adjective ("chinois" -> the last Chinese official named)."""
+        state = _kb_demonym(adjective.text)
+        if state is None or state.country is None:
+            return None
+        for j in range(i - 1, -1, -1):
+            actor = self._by_token.get(j)
+            if actor is not None and actor.kind == "person" and actor.country == state.country:
+                return actor
+        return None
+
     def last_person_before(self, i: int) -> ActorRef | None:
         """The last person mentioned before token `i`."""
         for j in range(i - 1, -1, -1):
@@ -191,6 +239,19 @@ class ActorIndex:
                 seen_starts.add(first)
                 found.append((i, actor))
         return found
+
+
+def _kb_demonym(word: str) -> ActorRef | None:
+    """The state the knowledge base gives for a country adjective, if the base is there."""
+    try:
+        from ..kb import KnowledgeBase
+
+        state = KnowledgeBase.load().demonym(word)
+    except (ImportError, OSError, ValueError):
+        return None
+    if state is None:
+        return None
+    return ActorRef(state.id, state.name, "state", state.country)
 
 
 def state_of(actor: ActorRef) -> ActorRef:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
-from .lexicon import Cues
+from .lexicon import Cues, load_lexicon
 
 _CLAUSE_DEPS = frozenset(
     {"conj", "advcl", "parataxis", "ccomp", "acl:relcl", "ROOT", "xcomp", "acl"}
@@ -157,8 +157,10 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     )
     for child in named:
         person = index.at(child)
-        if person is None and depth < 2 and child.dep_ != "nmod":
-            person = np_actor(child, index, depth=depth + 1)
+        guessed = person is not None and index.inferred(child) and child.pos_ == "NOUN"
+        if (person is None or guessed) and depth < 2 and child.dep_ != "nmod":
+            # "..., le général de division X": the name written after the title wins
+            person = np_actor(child, index, depth=depth + 1) or person
         if person is not None and person.kind == "person":
             return person
     if token.pos_ == "NOUN" and depth == 0:
@@ -167,15 +169,27 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             return person
     if any(t.pos_ == "PROPN" for c in named for t in c.subtree):
         if token.pos_ == "NOUN" and depth == 0:
-            # "le conseiller à la sécurité nationale Jake Sullivan": the name hangs lower
-            for word in _phrase(token):
+            # "le conseiller à la sécurité nationale Jake Sullivan": the name hangs lower,
+            # but not inside another event ("des officiels ... après l'assassinat de X")
+            events = load_lexicon().lemma_set("noun")
+            for word in _phrase(token, stop=events):
                 person = index.at(word)
                 if person is not None and person.kind == "person":
                     return person
         return None  # a named phrase the linker did not resolve: not its adjective's state
+    cues = load_lexicon().cues
+    if token.lemma_.casefold() in cues.authority_nouns and not any(
+        c.dep_ in ("amod", "nmod", "appos", "acl") for c in token.children
+    ):
+        # "aux autorités", with no country said: those of the state the story is about
+        return next(iter(index.main_state()), None)
+    counterpart = token.lemma_.casefold() in cues.counterpart_nouns
     for child in token.children:
         if child.dep_ == "amod":
             actor = index.at(child)
+            if actor is not None and counterpart:
+                # "son homologue chinois": the person of that state named before, if any
+                actor = index.last_person_of(token.i, child) or actor
             if actor is not None:
                 return actor
     return None
@@ -205,14 +219,20 @@ def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:
     return guess
 
 
-def _phrase(token: Token) -> list[Token]:
-    """The words of a noun phrase, without its clauses and coordinated phrases."""
+def _phrase(token: Token, *, stop: frozenset[str] = frozenset()) -> list[Token]:
+    """The words of a noun phrase, without its clauses and coordinated phrases, nor the
+    phrases of nouns whose lemma is in `stop`."""
     words: list[Token] = []
     frontier = [token]
     while frontier:
         word = frontier.pop()
         words.append(word)
-        frontier.extend(c for c in word.children if c.dep_ not in _CLAUSE_DEPS | {"cc"})
+        frontier.extend(
+            c
+            for c in word.children
+            if c.dep_ not in _CLAUSE_DEPS | {"cc"}
+            and not (c.pos_ == "NOUN" and c.lemma_.casefold() in stop)
+        )
     return sorted(words, key=lambda w: w.i)
 
 
@@ -233,11 +253,17 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
                     if state is not None and state not in found:
                         found.append(state)
         numbers = [index.number(c) for c in head.children if c.pos_ == "NUM"]
+        if head.lemma_.casefold() in load_lexicon().cues.quantity_nouns:
+            numbers = []  # "2 milliards d'euros", "40 drones": amounts, not people
         counted = head.pos_ == "PRON" or bool(numbers)
         actors = [actor] if actor is not None else (index.group(head) if counted else [])
         if not actors and numbers and numbers[0] and head.pos_ == "NOUN":
-            # "les deux généraux": the last two people named
-            actors = index.last_people(head.i, numbers[0])
+            # "les deux généraux": the last two people named; "les deux pays": two states
+            party_nouns = load_lexicon().cues.party_nouns
+            if head.lemma_.casefold() in party_nouns or head.lower_ in party_nouns:
+                actors = index.last_parties(head.i, numbers[0])
+            else:
+                actors = index.last_people(head.i, numbers[0])
         if not actors and feature(head, "Number") == "Plur" and head.pos_ == "NOUN":
             actors = _collective(head, index)
         for one in actors:

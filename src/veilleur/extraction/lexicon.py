@@ -26,6 +26,7 @@ class Trigger(BaseModel):
     of: Literal["source", "target"] = "source"
     target: Literal["object", "place", "none"] = "object"
     mutual: bool = False
+    host: bool = False
 
     @field_validator("type")
     @classmethod
@@ -54,6 +55,13 @@ class Cues(BaseModel):
     phone_words: frozenset[str]
     recipient_preps: frozenset[str]
     place_preps: frozenset[str]
+    place_relatives: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
+    separate_marks: frozenset[str] = frozenset()
+    counterpart_nouns: frozenset[str] = frozenset()
+    authority_nouns: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
+    partner_preps: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 

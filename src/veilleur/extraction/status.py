@@ -6,8 +6,9 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from .clauses import feature
+from .clauses import case_of, feature
 from .lexicon import Cues
+from .parties import OF_PREPS
 
 Verdict = Literal["occurred", "planned", "reported", "negated", "hypothetical"]
 _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "obj", "nmod", "obl", "obl:arg", "obl:mod", "nsubj"})
@@ -26,6 +27,8 @@ def _chain(token: Token, limit: int = 3) -> list[Token]:
         infinitive = head.dep_ == "advcl" and feature(head, "VerbForm") == "Inf"
         if (head.dep_ not in _CHAIN_DEPS and not infinitive) or head.head.i == head.i:
             break
+        if head.dep_ == "nmod" and head.head.pos_ == "NOUN" and case_of(head) not in OF_PREPS:
+            break  # "une riposte pour l'assassinat": the noun's cause, not what it governs
         head = head.head
         chain.append(head)
     return chain
@@ -67,8 +70,10 @@ def verdict(token: Token, cues: Cues) -> Verdict:
             return "hypothetical"
     modifiers = [c for c in token.children if c.dep_ in ("amod", "acl", "nmod", "advmod")]
     if token.pos_ == "NOUN":
+        # "la crainte d'une attaque" is feared; "une riposte pour l'assassinat" is a cause
+        feared = case_of(token) in OF_PREPS and token.head.pos_ == "NOUN"
         if _lemmas(modifiers) & cues.hedges or (
-            token.head.pos_ == "NOUN" and token.head.lemma_.casefold() in cues.hedges
+            feared and token.head.lemma_.casefold() in cues.hedges
         ):
             return "hypothetical"
         if _lemmas(modifiers) & cues.reported_markers:

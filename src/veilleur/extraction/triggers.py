@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -9,7 +10,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from .clauses import case_of, feature, sentence
-from .lexicon import Lexicon, Trigger
+from .lexicon import Lexicon, Trigger, load_lexicon
 
 _POS = {"verb": ["VERB"], "noun": ["NOUN"]}
 _REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl", "obj", "iobj", "expl:pass"})
@@ -56,12 +57,17 @@ def _window(token: Token, size: int = 12) -> list[Token]:
 
 def _preps(token: Token) -> set[str]:
     preps = {p for c in token.children if (p := case_of(c)) is not None}
+    cues = load_lexicon().cues
+    if any(c.lower_ in cues.place_relatives for c in token.children):
+        preps |= cues.place_preps  # "à Nairobi, où il est arrivé": "où" stands for "à Nairobi"
     # a misattached complement ("arrivé vendredi en Israël"): the prepositions right after it
     for word in token.doc[token.i + 1 : min(token.i + 6, sentence(token)[1])]:
         if word.pos_ in ("VERB", "PUNCT") and word.text != "-":
             break
         if word.pos_ == "ADP":
             preps.add(word.lower_.rstrip("'’"))
+        elif word.i > token.i + 1 and (glued := re.match(r"(\w+)['’]\W*\w", word.lower_)):
+            preps.add(glued.group(1))  # a preposition the tokenizer glued to its word
     return preps
 
 
@@ -77,6 +83,8 @@ def fulfils(token: Token, entry: Trigger) -> bool:
     if entry.requires_child:
         lemmas = {d.lemma_.casefold() for d in _descendants(token)}
         lemmas |= {w.lemma_.casefold() for w in _window(token)}
+        if token.dep_ == "acl:relcl":
+            lemmas.add(token.head.lemma_.casefold())  # "les accords qu'Israël a signés"
         if not lemmas & set(entry.requires_child):
             return False
     if entry.requires_prep and not _preps(token) & set(entry.requires_prep):

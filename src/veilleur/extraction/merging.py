@@ -1,0 +1,148 @@
+"""One event per happening: repeats merged, a trip and its stops or purpose told once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..records import Event
+from .clauses import feature
+
+
+def purposes(triggered: list[tuple[Token, Event]], events: list[Event]) -> list[Event]:
+    """A trip and the meeting it is for ("se rendre à X pour rencontrer Y") are one visit:
+    to the people met, at the place of the trip."""
+    visits = {t.i: e for t, e in triggered if e.type == "CONSULT" and e.mode == "visit"}
+    merged: dict[int, Event] = {}
+    dropped: set[int] = set()
+    for token, event in triggered:
+        if event.type != "CONSULT" or event.mode == "visit" or token.pos_ != "VERB":
+            continue
+        purpose = token.dep_ in ("advcl", "xcomp") and feature(token, "VerbForm") == "Inf"
+        head = token.head if purpose else None
+        trip = visits.get(head.i) if head is not None else None
+        if trip is None or not {a.name.casefold() for a in trip.source} <= _names(event):
+            continue
+        persons = [a for a in event.target if a.kind == "person"]
+        target = tuple(persons) if persons else trip.target
+        merged[id(trip)] = replace(merged.get(id(trip), trip), target=target)
+        dropped.add(id(event))
+    return [merged.get(id(e), e) for e in events if id(e) not in dropped]
+
+
+def _names(event: Event) -> frozenset[str]:
+    return frozenset(a.name.casefold() for a in (*event.source, *event.target))
+
+
+def _visit_key(event: Event) -> tuple[str, frozenset[str]] | None:
+    if event.type != "CONSULT" or event.mode != "visit":
+        return None
+    return event.status, frozenset(a.name.casefold() for a in event.source)
+
+
+def _same_time(a: Event, b: Event) -> bool:
+    """True when two dates may be the same day (one unknown, or one within the other)."""
+    if a.date is None or b.date is None or "text" not in (a.date_from, b.date_from):
+        return True  # a date taken from the publication says nothing of the day
+    if a.date.precision == b.date.precision == "day":
+        # a dateline a day after the event ("31/05" over "lundi 30") is the same story
+        return abs((a.date.first_day() - b.date.first_day()).days) <= 1
+    return a.date.contains(b.date) or b.date.contains(a.date)
+
+
+def _without_stops(events: list[Event]) -> list[Event]:
+    """Visits to a place of no known state ("se rendra aussi à Boutcha", "sa visite au
+    Proche-Orient") by a traveller who also visits a state are stops of that trip."""
+    states: set[frozenset[str]] = set()
+    for event in events:
+        key = _visit_key(event)
+        if key is not None and any(a.kind == "state" for a in event.target):
+            states.add(key[1])
+
+    def stop(event: Event) -> bool:
+        key = _visit_key(event)
+        places = bool(event.target) and all(a.kind == "place" for a in event.target)
+        return key is not None and places and key[1] in states
+
+    return [e for e in events if not stop(e)]
+
+
+def merge_visits(events: list[Event]) -> list[Event]:
+    """One traveller's visits of the same status are one trip ("Visite à Kiev" in the title,
+    "son premier voyage en Ukraine" in the body): keep the state as target, the city as place."""
+    kept: dict[tuple[str, frozenset[str]], Event] = {}
+    others: list[Event] = []
+    for event in _without_stops(events):
+        key = _visit_key(event)
+        if key is None:
+            others.append(event)
+            continue
+        if key not in kept or not _same_time(kept[key], event):
+            if key in kept:
+                others.append(kept[key])  # another trip ("mardi dernier à l'Allemagne")
+            kept[key] = event
+            continue
+        pair = (kept[key], event)
+        states = [e for e in pair if any(a.kind == "state" for a in e.target)]
+        best = states[0] if states else pair[0]
+        state_names = {a.name for e in pair for a in e.target if a.kind == "state"}
+        places = [e.location for e in pair if e.location is not None]
+        specific = [p for p in places if p not in state_names]  # the city, not the country
+        chosen = specific or places
+        kept[key] = replace(best, location=chosen[0] if chosen else None)
+    return sorted([*others, *kept.values()], key=lambda e: e.evidence_start)
+
+
+def _told_again(small: Event, big: Event, lead_end: int) -> bool:
+    """True when a smaller event repeats a bigger one rather than being another: the same
+    sentence, or the title or lead announcing what the body tells."""
+    if small.evidence_start == big.evidence_start:
+        return True
+    return small.evidence_start < lead_end <= big.evidence_start and _same_time(small, big)
+
+
+def lead_end(text: str) -> int:
+    """Offset just past the article's title and lead (its first two non-empty lines)."""
+    lines = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return lines[1] if len(lines) > 1 else len(text)
+
+
+def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
+    """One event per happening: the same type whose parties are the same or a subset merge,
+    keeping the one with more parties, then the higher confidence, then the body sentence."""
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: (-len(_names(e)), -e.confidence, e.evidence_start)):
+        names = _names(event)
+        same = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if k.type == event.type
+                and k.mode == event.mode
+                and (
+                    names == _names(k)
+                    or (
+                        names < _names(k)
+                        and k.status == event.status
+                        and _told_again(event, k, lead)
+                    )
+                )
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(event)
+        elif _vaguer_place(kept[same], event):
+            kept[same] = replace(kept[same], location=event.location)  # "Kiev" over "Ukraine"
+    return sorted(kept, key=lambda e: e.evidence_start)
+
+
+def _vaguer_place(kept: Event, other: Event) -> bool:
+    """True when the duplicate names a finer place than the event kept (a city, not the
+    state it visits, or any place rather than none)."""
+    if other.location is None or other.location == kept.location:
+        return False
+    states = {a.name for a in (*kept.target, *other.target) if a.kind == "state"}
+    return kept.location is None or (kept.location in states and other.location not in states)
