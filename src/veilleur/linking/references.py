@@ -28,25 +28,35 @@ class Resolved:
     holder: Actor | None
 
 
+def _former(kb: KnowledgeBase, title: Title, match_former: bool) -> bool:
+    # the role keeps the words before the head ("ancien") that the title text starts after
+    written = kb.parse_title(title.role) if title.role else None
+    return match_former or (written is not None and written.former)
+
+
 def kb_holders(kb: KnowledgeBase, doc: Doc, title: Title, period: Period) -> list[Actor]:
-    """KB people holding the office this title names during the article's period."""
+    """KB people holding the office this title names during the article's period.
+
+    For a former holder ("l'ancien président"), everyone who held it: the article may name
+    one of them, but the title alone designates none (see `resolve`).
+    """
     text = doc[title.start : title.end].text
     match = kb.parse_title(text)
     if match is None or match.rest:
         return []
     place = match.country or title.country
-    # the role keeps the words before the head ("ancien", "futur") the title text starts after
     written = kb.parse_title(title.role) if title.role else None
-    if match.former or (written is not None and written.former):
-        return []  # "l'ancien président": the title alone cannot say which of them
-    if match.future or (written is not None and written.future):  # "le président élu"
-        if period.start is None or place is None:
+    future = match.future or (written is not None and written.future)
+    ever = kb.holders(match.role, place, dt.date.min, until=dt.date.max)
+    if _former(kb, title, match.former) or (future and period.start is None):
+        return ever
+    if future:  # "le président élu": whoever takes the office next
+        if place is None:
             return []  # of which state, the title alone does not say
-        holder = kb.next_holder(match.role, place, period.start)
+        holder = kb.next_holder(match.role, place, period.start or dt.date.min)
         return [holder] if holder is not None else []
     if period.start is None:  # undated: anyone who held it, the current holder first
         now = kb.holders(match.role, place, None)
-        ever = kb.holders(match.role, place, dt.date.min, until=dt.date.max)
         return now + [a for a in ever if a not in now]
     return kb.holders(match.role, place, period.start, until=period.end)
 
@@ -73,7 +83,9 @@ def resolve(
             found.append(Resolved(title, _nearest_before(named, title.start), None))
             continue
         dated = period.start is not None
-        if holders and dated and (title.country is not None or len(holders) == 1):
+        match = kb.parse_title(doc[title.start : title.end].text)
+        former = match is not None and _former(kb, title, match.former)
+        if holders and dated and not former and (title.country is not None or len(holders) == 1):
             found.append(Resolved(title, None, holders[0]))
             continue
         earlier = _same_office_before(kb, doc, title, found)
