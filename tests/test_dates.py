@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from veilleur.components.dates import DatesComponent
 from veilleur.readers import from_text
-from veilleur.records import Article, PartialDate
+from veilleur.extraction.merging import deduplicate, merge_visits
+from veilleur.records import ActorRef, Article, Event, PartialDate
 from veilleur.temporal import (
     DayInterval,
     Expression,
@@ -412,3 +413,26 @@ def test_a_dateline_without_year_takes_the_header_year() -> None:
         lexicon=load_lexicon(), today=dt.date(2026, 11, 21),
     )  # fmt: skip
     assert (kept.published, kept.published_from) == (PartialDate(2023, 7), "header")
+
+
+def _visit(start: int, date: PartialDate, date_from: str) -> Event:
+    return Event(
+        type="CONSULT", mode="visit", status="occurred",
+        source=(ActorRef("x:minister", "Ana Ruiz"),), target=(ActorRef("x:chile", "Chili", "state"),),
+        evidence_start=start, evidence_end=start + 10, evidence="...", trigger="visite",
+        date=date, date_from=date_from,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_a_repeated_event_keeps_the_day_its_body_states() -> None:
+    title = _visit(0, PartialDate(2023, 3, 9), "published")
+    body = _visit(80, PartialDate(2023, 3, 8), "text")
+    (kept,) = deduplicate([title, body], lead=60)
+    assert (kept.evidence_start, kept.date, kept.date_from) == (0, PartialDate(2023, 3, 8), "text")
+    (trip,) = merge_visits([title, body])
+    assert (trip.date, trip.date_from) == (PartialDate(2023, 3, 8), "text")
+    # Two dates the text states are each kept: nothing is overwritten.
+    other = _visit(80, PartialDate(2023, 1, 4), "text")
+    first = _visit(0, PartialDate(2023, 3, 9), "text")
+    (same,) = deduplicate([first, other], lead=60)
+    assert same.date == PartialDate(2023, 3, 9)
