@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veilleur.components.dates import DatesComponent
-from veilleur.readers import from_text
 from veilleur.extraction.merging import deduplicate, merge_visits
+from veilleur.readers import from_text
 from veilleur.records import ActorRef, Article, Event, PartialDate
 from veilleur.temporal import (
     DayInterval,
@@ -418,7 +418,8 @@ def test_a_dateline_without_year_takes_the_header_year() -> None:
 def _visit(start: int, date: PartialDate, date_from: str) -> Event:
     return Event(
         type="CONSULT", mode="visit", status="occurred",
-        source=(ActorRef("x:minister", "Ana Ruiz"),), target=(ActorRef("x:chile", "Chili", "state"),),
+        source=(ActorRef("x:minister", "Ana Ruiz"),),
+        target=(ActorRef("x:chile", "Chili", "state"),),
         evidence_start=start, evidence_end=start + 10, evidence="...", trigger="visite",
         date=date, date_from=date_from,  # type: ignore[arg-type]
     )  # fmt: skip
