@@ -21,6 +21,7 @@ from veilleur.temporal import (
     DayInterval,
     Expression,
     TimeData,
+    anchor_of,
     estimate_published,
     event_date,
     grammar_for,
@@ -437,3 +438,19 @@ def test_a_repeated_event_keeps_the_day_its_body_states() -> None:
     first = _visit(0, PartialDate(2023, 3, 9), "text")
     (same,) = deduplicate([first, other], lead=60)
     assert same.date == PartialDate(2023, 3, 9)
+
+
+def test_this_weekday_narrows_a_month_publication(dates: Runner) -> None:
+    # April 2024 begins on a Monday: "ce jeudi", past, is written from Thursday 4 to Sunday 28:
+    # "mardi" is then a Tuesday of April, never one of the last days of March.
+    text = "Le ministre malien a reçu ce jeudi l'ambassadeur, qui avait été convoqué mardi."
+    doc = dates.doc(text, "2024-04")
+    assert doc._.published == PartialDate(2024, 4)
+    assert event_date(doc, _token(doc, "convoqué"), future=False) == (PartialDate(2024, 4), "text")
+    assert anchor_of(doc) == DayInterval(dt.date(2024, 4, 4), dt.date(2024, 4, 28))
+    # Without a "ce <weekday>", the Tuesday may be in March: only the year is known.
+    plain = dates.doc("L'ambassadeur a été convoqué mardi par le ministre malien.", "2024-04")
+    assert event_date(plain, _token(plain, "convoqué"), future=False) == (
+        PartialDate(2024),
+        "text",
+    )
