@@ -454,3 +454,23 @@ def test_this_weekday_narrows_a_month_publication(dates: Runner) -> None:
         PartialDate(2024),
         "text",
     )
+
+
+def test_a_present_news_verb_is_not_dated_months_back(dates: Runner) -> None:
+    text = (
+        "À Dakar, le Sénégal conclut un accord sur la pêche, suspendue par la crise il y a six "
+        "mois."
+    )
+    doc = dates.doc(text, "2023-10")
+    assert event_date(doc, _token(doc, "conclut"), future=False) == (
+        PartialDate(2023, 10),
+        "published",
+    )
+    # A past verb keeps the date, and so does a historic present the date opens.
+    past = dates.doc("Le Sénégal a signé un accord sur la pêche il y a six mois.", "2023-10")
+    assert event_date(past, _token(past, "signé"), future=False) == (PartialDate(2023, 4), "text")
+    opening = dates.doc("Il y a six mois, le Sénégal conclut un accord sur la pêche.", "2023-10")
+    assert event_date(opening, _token(opening, "conclut"), future=False) == (
+        PartialDate(2023, 4),
+        "text",
+    )

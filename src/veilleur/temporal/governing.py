@@ -13,7 +13,7 @@ from .grammar import grammar_for
 from .interval import DayInterval
 from .lexicon import load_lexicon
 from .resolve import Tense, resolve
-from .tense import clause_tense
+from .tense import clause_tense, verb_tense
 
 DateFrom = Literal["text", "published", "none"]
 
@@ -29,6 +29,8 @@ _SCENE_KINDS = ("weekday", "deictic", "relative")
 _INHERIT_SENTENCES = 2
 # A date within this many words of its sentence's start opens it ("Le 3 mars, ...").
 _OPENING_TOKENS = 1
+# Offsets back this far cannot date a verb in the present ("il y a cinq mois").
+_FAR_UNITS = ("week", "month", "year")
 _OPENING = {"«": "»", "“": "”", '"': '"'}
 
 
@@ -53,6 +55,8 @@ def event_date(
     timexes: list[Timex] = list(doc._.timexes or [])
     published: PartialDate | None = doc._.published
     chosen = _governing(doc, token, timexes)
+    if chosen is not None and _too_far_back(doc, token, chosen):
+        chosen = None
     if chosen is None and inherit:
         scene = _inherited(doc, token, timexes)
         if scene is not None and scene.value is not None and _finer(scene.value, published):
@@ -71,6 +75,25 @@ def event_date(
     interval = resolve(expr, anchor=anchor_of(doc), reference=reference, tense=tense)
     value = interval.to_partial() if interval is not None else None
     return (value, "text") if value is not None else (None, "none")
+
+
+def _too_far_back(doc: Doc, token: Token, timex: Timex) -> bool:
+    """True when a news verb in the present ("Moscou signe un accord") is given a date weeks
+    or more back ("bloquées par la guerre, il y a cinq mois"): that date belongs to another
+    phrase of the sentence; only a date opening the sentence sets a historic present."""
+    if token.pos_ != "VERB" or _opens_sentence(doc, timex):
+        return False
+    lang = doc.lang_ if doc.lang_ else "fr"
+    if verb_tense(token, future_lemmas=set(load_lexicon(lang).future_lemmas)) != "present":
+        return False
+    expr = grammar_for(lang).parse(timex.text)
+    return (
+        expr is not None
+        and expr.form == "offset"
+        and expr.base == "deictic"
+        and expr.direction < 0
+        and expr.unit in _FAR_UNITS
+    )
 
 
 def governing_timex(doc: Doc, token: Token) -> Timex | None:
