@@ -474,3 +474,22 @@ def test_a_present_news_verb_is_not_dated_months_back(dates: Runner) -> None:
         PartialDate(2023, 4),
         "text",
     )
+
+
+def test_a_scene_day_the_month_cannot_place_leaves_what_follows_undated(dates: Runner) -> None:
+    # January 2023 begins on a Sunday: "mardi" may be 27 December 2022, so the meeting's
+    # date is unknown, and so is that of the thanks told in the next sentence.
+    text = "Le ministre kényan a reçu mardi son homologue somalien. Il a également salué son rôle."
+    doc = dates.doc(text, "2023-01")
+    assert event_date(doc, _token(doc, "reçu"), future=False) == (None, "none")
+    assert event_date(doc, _token(doc, "salué"), future=False) == (None, "none")
+    # A day of a side phrase ("le médiateur, arrivé jeudi soir") does not set the scene.
+    side = (
+        "Les délégations se sont retrouvées à Nairobi avec le médiateur, arrivé jeudi soir. "
+        "Le médiateur a salué les deux parties."
+    )
+    doc = dates.doc(side, "2022-07")
+    assert event_date(doc, _token(doc, "salué"), future=False) == (
+        PartialDate(2022, 7),
+        "published",
+    )

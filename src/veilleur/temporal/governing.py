@@ -13,7 +13,7 @@ from .grammar import grammar_for
 from .interval import DayInterval
 from .lexicon import load_lexicon
 from .resolve import Tense, resolve
-from .tense import clause_tense, verb_tense
+from .tense import clause_tense, governing_verb, verb_tense
 
 DateFrom = Literal["text", "published", "none"]
 
@@ -62,6 +62,11 @@ def event_date(
         if scene is not None and scene.value is not None and _finer(scene.value, published):
             # The scene's date as its own sentence resolved it, not re-read in this tense.
             return scene.value, "text"
+        if scene is not None and _main_clause(doc, scene):
+            # A scene day the publication cannot place ("a rencontré mardi" in a month's
+            # first days) leaves the events that follow it as vague as itself; a date of a
+            # side phrase ("Guterres, arrivé jeudi soir") does not set the story's day.
+            return (scene.value, "text") if scene.value is not None else (None, "none")
     if chosen is None:
         return (published, "published") if published is not None else (None, "none")
     lang = doc.lang_ if doc.lang_ else "fr"
@@ -157,6 +162,16 @@ def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
         return None
     quoted = _quoted_ranges(text_of(doc), para_start, sent.start_char)
     return None if _inside(last.start, quoted) else last
+
+
+def _main_clause(doc: Doc, timex: Timex) -> bool:
+    """True for a date of its sentence's main verb ("Le ministre a rencontré mardi ...")."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = governing_verb(span.root)
+    root = span.sent.root
+    return verb is not None and (verb == root or (verb.dep_ == "conj" and verb.head == root))
 
 
 def _opens_sentence(doc: Doc, timex: Timex) -> bool:
