@@ -493,3 +493,30 @@ def test_a_scene_day_the_month_cannot_place_leaves_what_follows_undated(dates: R
         PartialDate(2022, 7),
         "published",
     )
+
+
+def test_a_paragraph_keeps_its_scene_over_three_sentences(dates: Runner) -> None:
+    # Three sentences stand between the day and the handover: the scene holds.
+    text = (
+        "La ministre est arrivée lundi à Bamako. Elle s'entretiendra avec le président de la "
+        "transition. Le pays est frappé par la sécheresse. La ministre se rendra aussi à Mopti. "
+        "Elle y remettra des vivres aux autorités. Elle signera enfin un accord avec le "
+        "gouvernement."
+    )
+    doc = dates.doc(text, "2024-08-08")
+    assert event_date(doc, _token(doc, "remettra"), future=True) == (
+        PartialDate(2024, 8, 5),
+        "text",
+    )
+    # Four sentences on, the scene is no longer the paragraph's day.
+    assert event_date(doc, _token(doc, "signera"), future=True) == (
+        PartialDate(2024, 8, 8),
+        "published",
+    )
+
+
+def test_a_repeat_the_publication_dates_takes_the_body_s_unknown_day() -> None:
+    title = _visit(0, PartialDate(2023, 1), "published")
+    body = dataclasses.replace(_visit(80, PartialDate(2023, 1), "none"), date=None)
+    (kept,) = deduplicate([title, body], lead=60)
+    assert (kept.evidence_start, kept.date, kept.date_from) == (0, None, "none")

@@ -92,7 +92,7 @@ def merge_visits(events: list[Event]) -> list[Event]:
         specific = [p for p in places if p not in state_names]  # the city, not the country
         chosen = specific or places
         # The day a sentence states ("effectuait lundi") over a dateline or the publication.
-        dated = [e for e in pair if e.date_from == "text"] or [best]
+        dated = [e for e in pair if e.date_from != "published"] or [best]
         kept[key] = replace(
             best,
             location=chosen[0] if chosen else None,
@@ -144,8 +144,9 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
             continue
         if _vaguer_place(kept[same], event):
             kept[same] = replace(kept[same], location=event.location)  # "Kiev" over "Ukraine"
-        if kept[same].date_from != "text" and event.date_from == "text":
-            # The day the body states ("effectuait lundi") over the title's dateline.
+        if kept[same].date_from == "published" and event.date_from != "published":
+            # The day the body states ("effectuait lundi") over the title's publication date,
+            # even a day the publication cannot place ("mardi" early in a month): unknown.
             kept[same] = replace(kept[same], date=event.date, date_from=event.date_from)
     return sorted(kept, key=lambda e: e.evidence_start)
 

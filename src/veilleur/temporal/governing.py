@@ -26,7 +26,7 @@ _QUOTED_PENALTY = 4.0
 _MAX_SCORE = 9.0
 # Dates a following sentence may inherit, and over how many sentences.
 _SCENE_KINDS = ("weekday", "deictic", "relative")
-_INHERIT_SENTENCES = 2
+_INHERIT_SENTENCES = 3
 # A date within this many words of its sentence's start opens it ("Le 3 mars, ...").
 _OPENING_TOKENS = 1
 # Offsets back this far cannot date a verb in the present ("il y a cinq mois").
