@@ -520,3 +520,22 @@ def test_a_repeat_the_publication_dates_takes_the_body_s_unknown_day() -> None:
     body = dataclasses.replace(_visit(80, PartialDate(2023, 1), "none"), date=None)
     (kept,) = deduplicate([title, body], lead=60)
     assert (kept.evidence_start, kept.date, kept.date_from) == (0, None, "none")
+
+
+def test_a_bare_passive_participle_is_a_fact_of_no_time(dates: Runner) -> None:
+    text = "Les casques bleus ont quitté la base de Tessalit, attaquée par les rebelles."
+    doc = dates.doc(text, "2024-05")
+    assert event_date(doc, _token(doc, "attaquée"), future=False) == (None, "none")
+    # With its auxiliary it is news of the day; with its own day, it has that day.
+    told = dates.doc("La base de Tessalit a été attaquée par les rebelles.", "2024-05")
+    assert event_date(told, _token(told, "attaquée"), future=False) == (
+        PartialDate(2024, 5),
+        "published",
+    )
+    dated = dates.doc(
+        "Les casques bleus ont quitté la base, attaquée le 3 mai par les rebelles.", "2024-05"
+    )
+    assert event_date(dated, _token(dated, "attaquée"), future=False) == (
+        PartialDate(2024, 5, 3),
+        "text",
+    )

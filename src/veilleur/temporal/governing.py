@@ -57,6 +57,8 @@ def event_date(
     chosen = _governing(doc, token, timexes)
     if chosen is not None and _too_far_back(doc, token, chosen):
         chosen = None
+    if chosen is None and _background(token):
+        return None, "none"
     if chosen is None and inherit:
         scene = _inherited(doc, token, timexes)
         if scene is not None and scene.value is not None and _finer(scene.value, published):
@@ -162,6 +164,23 @@ def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
         return None
     quoted = _quoted_ranges(text_of(doc), para_start, sent.start_char)
     return None if _inside(last.start, quoted) else last
+
+
+def _background(token: Token) -> bool:
+    """True for a bare passive participle with its agent ("l'offensive, qualifiée par le
+    président d'erreur"): a fact recalled about a thing, told at no time of its own, so
+    neither the scene's day nor the publication's is its date."""
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "attaquée et reprise par": the auxiliaries sit on the first
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ != "ROOT"
+        and "Part" in token.morph.get("VerbForm")
+        and "Past" in token.morph.get("Tense")
+        and any(c.dep_ == "obl:agent" for c in token.children)
+        and not any(c.dep_.startswith(("aux", "cop")) for c in (*token.children, *first.children))
+    )
 
 
 def _main_clause(doc: Doc, timex: Timex) -> bool:
