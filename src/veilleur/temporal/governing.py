@@ -176,8 +176,8 @@ def _background(token: Token) -> bool:
     return (
         token.pos_ == "VERB"
         and token.dep_ != "ROOT"
-        and "Part" in token.morph.get("VerbForm")
-        and "Past" in token.morph.get("Tense")
+        and "Part" in token.morph.get("VerbForm", [])
+        and "Past" in token.morph.get("Tense", [])
         and any(c.dep_ == "obl:agent" for c in token.children)
         and not any(c.dep_.startswith(("aux", "cop")) for c in (*token.children, *first.children))
     )
