@@ -39,6 +39,37 @@ def _new_id(name: str) -> str:
     return "new:" + hashlib.sha1(name.casefold().encode()).hexdigest()[:10]
 
 
+def named_actor(name: str, kind: str, country: str | None = None) -> ActorRef:
+    """The actor a bare name designates: the knowledge base's state, body or person of that
+    name when it has exactly one, else a new actor ("new:" id) of that name and kind."""
+    known = kb_actor(name, kind)
+    return known if known is not None else ActorRef(_new_id(name), name, kind, country)
+
+
+def kb_actor(name: str, kind: str) -> ActorRef | None:
+    """The knowledge-base actor a name designates ("France", "Quai d'Orsay", "armée
+    israélienne"), a person only when one alone bears that name; None when unknown."""
+    try:
+        from ..kb import KnowledgeBase
+
+        kb = KnowledgeBase.load()
+    except (ImportError, OSError, ValueError):
+        return None
+    if kind != "person":
+        state = kb.state(name)
+        if state is not None:
+            return ActorRef(state.id, state.name, "state", state.country)
+        match = kb.organisation_match(name)
+        if match is not None and (not match.actor.generic or match.country is not None):
+            actor = match.actor
+            return ActorRef(actor.id, actor.name, actor.kind, match.country)
+        return None
+    people = kb.candidates(name, kinds=("person",))
+    if len(people) != 1:
+        return None
+    return ActorRef(people[0].id, people[0].name, "person", people[0].country)
+
+
 def from_mention(mention: Mention) -> ActorRef:
     """The ActorRef of a linked mention."""
     return ActorRef(mention.actor_id, mention.name, mention.kind, mention.country)
@@ -122,7 +153,7 @@ class ActorIndex:
             if len(words) == 1 and words[0].casefold() in full_names:
                 actor = full_names[words[0].casefold()]
             else:
-                actor = ActorRef(_new_id(name), name, kind)
+                actor = named_actor(name, kind)
                 if len(words) > 1:
                     full_names[words[-1].casefold()] = actor
             self._add(ent, actor)
@@ -139,7 +170,7 @@ class ActorIndex:
             return None
         state = self._demonyms.get(token.lemma_.casefold())
         if state is not None:
-            return ActorRef(_new_id(state), state, "state")
+            return named_actor(state, "state")
         return _kb_demonym(token.text)
 
     def main_state(self, *, exclude: Iterable[ActorRef] = ()) -> tuple[ActorRef, ...]:
