@@ -52,22 +52,12 @@ def kb_actor(name: str, kind: str) -> ActorRef | None:
     try:
         from ..kb import KnowledgeBase
 
-        kb = KnowledgeBase.load()
+        match = KnowledgeBase.load().named(name, kind)
     except (ImportError, OSError, ValueError):
         return None
-    if kind != "person":
-        state = kb.state(name)
-        if state is not None:
-            return ActorRef(state.id, state.name, "state", state.country)
-        match = kb.organisation_match(name)
-        if match is not None and (not match.actor.generic or match.country is not None):
-            actor = match.actor
-            return ActorRef(actor.id, actor.name, actor.kind, match.country)
+    if match is None:
         return None
-    people = kb.candidates(name, kinds=("person",))
-    if len(people) != 1:
-        return None
-    return ActorRef(people[0].id, people[0].name, "person", people[0].country)
+    return ActorRef(match.actor.id, match.actor.name, match.actor.kind, match.country)
 
 
 def from_mention(mention: Mention) -> ActorRef:

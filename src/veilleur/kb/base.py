@@ -264,6 +264,28 @@ class KnowledgeBase:
             return OrgMatch(actor, actor.country)
         return self._org_with_demonym(self._norm.key(text), text)
 
+    def named(self, name: str, kind: str) -> OrgMatch | None:
+        """The actor a bare name of that kind designates, with its country: a state, a body
+        (a state's generic government is the state), or the one person of that name."""
+        if kind == "person":
+            people = self.candidates(name, kinds=("person",))
+            return OrgMatch(people[0], people[0].country) if len(people) == 1 else None
+        state = self.state(name)
+        if state is not None:
+            return OrgMatch(state, state.country)
+        match = self.organisation_match(name)
+        if match is None or (match.actor.generic and match.country is None):
+            return None  # "le ministère" alone: whose, only the context tells
+        return self.governing(match)
+
+    def governing(self, match: OrgMatch) -> OrgMatch:
+        """A state's generic government ("le gouvernement américain") as the state itself,
+        which the base has no separate body for; any other match unchanged."""
+        if not (match.actor.generic and match.actor.org_kind == "government"):
+            return match
+        home = self.get(f"state:{match.country}") if match.country else None
+        return OrgMatch(home, match.country) if home is not None else match
+
     def office(self, role: str) -> OfficeKeyModel | None:
         """The definition of an office key, or None."""
         return self._offices.get(role)
