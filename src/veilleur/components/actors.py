@@ -64,7 +64,11 @@ class ActorLinker:
         hit_at = {h.start: h for h in hits}
         titles = self.titles.read_all(doc, hit_at)
         runs = self.names.find(doc, hits, titles, lay)
-        people = [p for p in group(runs) if keep(p, doc, lay, genitive=self.genitive)]
+        people = [
+            p
+            for p in group(runs)
+            if keep(p, doc, lay, genitive=self.genitive, acts=self.grammar.act_nouns)
+        ]
         used = {id(t) for r in runs for t in (r.left, r.right) if t is not None}
         unnamed = [t for t in titles if id(t) not in used]
         resolved = resolve(
