@@ -497,3 +497,20 @@ def test_parties_read_without_the_linker_get_kb_ids(ctx: Ctx) -> None:
     index = ActorIndex(doc)
     europe = next(index.demonym(t) for t in doc if t.lower_ == "européens")
     assert europe is not None and europe.actor_id == "org:EU"
+
+
+def test_a_person_entity_the_linker_left_is_no_party(ctx: Ctx) -> None:
+    from spacy.tokens import Span
+
+    from veilleur.extraction.actors import ActorIndex
+
+    doc = run(ctx, "Les ministres ont signé l'accord lors de la fête de Kalmoria-Vieille.")
+    i = next(t.i for t in doc if t.text.startswith("Kalmoria"))
+    # the tagger reads a place as a person; the linker, which judged every name, left it
+    doc.ents = [Span(doc, i, i + 1, label="PER")]
+    start = doc[i].idx
+    doc._.mentions = [m for m in doc._.mentions if not m.start <= start < m.end]
+    assert ActorIndex(doc).at(doc[i]) is None
+    doc._.mentions = None  # without the linker the entity is all there is
+    found = ActorIndex(doc).at(doc[i])
+    assert found is not None and found.kind == "person"

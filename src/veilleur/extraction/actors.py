@@ -96,6 +96,7 @@ class ActorIndex:
         self._resolve = _linking("resolve_pronoun")
         self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
+        self._linked = doc._.mentions is not None and _linking("mentions") is not None
         # where mentions overlap, a person before a body, the narrowest first (as the linker)
         ordered = sorted(mentions, key=lambda m: (_KIND_ORDER.get(m.kind, 9), m.end - m.start))
         for mention in ordered:
@@ -139,6 +140,8 @@ class ActorIndex:
             if len(name) < 2:
                 continue
             kind = _ENT_KIND[ent.label_]
+            if kind == "person" and self._linked:
+                continue  # the linker judged every person name; one it left is no person
             words = name.split()
             if len(words) == 1 and words[0].casefold() in full_names:
                 actor = full_names[words[0].casefold()]
