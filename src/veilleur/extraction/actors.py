@@ -140,8 +140,10 @@ class ActorIndex:
             if len(name) < 2:
                 continue
             kind = _ENT_KIND[ent.label_]
-            if kind == "person" and self._linked:
-                continue  # the linker judged every person name; one it left is no person
+            if kind == "person" and self._linked and len(name.split()) == 1:
+                # a lone word the linker did not take for a person ("Notre-Dame", the "Aviv"
+                # of "Tel Aviv"); a full name it missed (a caption-like sentence) still counts
+                continue
             words = name.split()
             if len(words) == 1 and words[0].casefold() in full_names:
                 actor = full_names[words[0].casefold()]
