@@ -539,3 +539,13 @@ def test_a_bare_family_name_is_a_kb_person_only_when_one_bears_it(kb: KnowledgeB
     biden = kb.named("Biden", "person")
     assert biden is not None and biden.actor.name == "Joe Biden"
     assert kb.named("Zorbelski", "person") is None
+
+
+def test_a_leaders_administration_is_the_state_they_lead(kb: KnowledgeBase) -> None:
+    regime = kb.named("le régime Assad", "organisation")
+    assert regime is not None and regime.actor.id == "state:SYR"
+    cabinet = kb.named("le gouvernement Netanyahou", "organisation")
+    assert cabinet is not None and cabinet.actor.id == "state:ISR"
+    # an unknown leader, or no leader at all: nothing
+    assert kb.named("l'administration Zorbelski", "organisation") is None
+    assert kb.named("le régime", "organisation") is None
