@@ -483,3 +483,10 @@ def test_a_new_body_named_like_a_kb_body_gets_its_id(store: Store) -> None:
     assert stored.get("org:QUAI_D_ORSAY") == "FRA"
     assert "org:IDF" in stored
     assert not [i for i in stored if i.startswith("new:")]
+
+
+def test_a_name_the_kb_gives_several_people_is_not_claimed_by_one(store: Store) -> None:
+    # the shipped base knows more than one person named Kim: a stored "Kim" stays apart
+    store.add(_person_record(65, "Kim", "new:kim"))
+    store.add(_person_record(66, "Jisoo Kim", "person:Q77", "KOR"))
+    assert set(_people_ids(store)) == {"new:kim", "person:Q77"}

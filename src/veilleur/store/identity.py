@@ -85,7 +85,8 @@ def _stored_people(conn: Connection, info: ActorInfo) -> list[ActorInfo]:
 def unify(conn: Connection, rows: ArticleRows, kb: KnowledgeBase | None = None) -> ArticleRows:
     """The article's rows with its actors given their stored or knowledge-base ids; stored
     people a fuller new name supersedes are renamed in the database (same transaction)."""
-    bodies = kb_ids(rows.actors, kb)
+    base = kb if kb is not None else KnowledgeBase.load()
+    bodies = kb_ids(rows.actors, base)
     mapping = {old: info.id for old, info in bodies.items()}
     a = s.actors
     known = set(conn.scalars(select(a.c.id).where(a.c.id.in_([i.id for i in rows.actors]))))
@@ -98,6 +99,10 @@ def unify(conn: Connection, rows: ArticleRows, kb: KnowledgeBase | None = None) 
         stored = matches[0]
         if not info.id.startswith(_NEW) and not stored.id.startswith(_NEW):
             continue  # two people of the knowledge base are two people
+        one_known = info.id.startswith(_NEW) != stored.id.startswith(_NEW)
+        new = info if info.id.startswith(_NEW) else stored
+        if one_known and len(base.candidates(new.name, kinds=("person",))) > 1:
+            continue  # a name the base gives several people may be another of them
         if min((info, stored), key=_fuller) is stored:
             mapping[info.id] = stored.id
         else:
