@@ -518,3 +518,34 @@ def test_parse_cache_is_used_and_survives_corruption(
     again = load_data([str(path)])
     assert [p.name for p in again.people if p.id == "person:c"] == ["Cache Test"]
     assert first.people == again.people
+
+
+def test_a_bare_name_is_the_kb_actor_of_that_kind(kb: KnowledgeBase) -> None:
+    # a state named alone, a state's generic government, a body with a demonym, a periphrasis
+    france = kb.named("France", "place")
+    assert france is not None and france.actor.id == "state:FRA"
+    government = kb.named("le gouvernement nigérien", "organisation")
+    assert government is not None and government.actor.id == "state:NER"
+    army = kb.named("armée ukrainienne", "organisation")
+    assert army is not None and army.country == "UKR"
+    nato = kb.named("l'organisation transatlantique", "organisation")
+    assert nato is not None and nato.actor.id == "org:NATO"
+    # a generic body without its country, an unknown name: nothing to say
+    assert kb.named("ministère de la Défense", "organisation") is None
+    assert kb.named("Fondation Zorbel", "organisation") is None
+
+
+def test_a_bare_family_name_is_a_kb_person_only_when_one_bears_it(kb: KnowledgeBase) -> None:
+    biden = kb.named("Biden", "person")
+    assert biden is not None and biden.actor.name == "Joe Biden"
+    assert kb.named("Zorbelski", "person") is None
+
+
+def test_a_leaders_administration_is_the_state_they_lead(kb: KnowledgeBase) -> None:
+    regime = kb.named("le régime Assad", "organisation")
+    assert regime is not None and regime.actor.id == "state:SYR"
+    cabinet = kb.named("le gouvernement Netanyahou", "organisation")
+    assert cabinet is not None and cabinet.actor.id == "state:ISR"
+    # an unknown leader, or no leader at all: nothing
+    assert kb.named("l'administration Zorbelski", "organisation") is None
+    assert kb.named("le régime", "organisation") is None

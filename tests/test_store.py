@@ -3,6 +3,7 @@ migrations, and the FORMAT.md record rebuilt from the database."""
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import subprocess
 import sys
@@ -378,3 +379,114 @@ def test_postgres_fixture_fails_saying_what_to_install(monkeypatch: pytest.Monke
     monkeypatch.setattr(shutil, "which", lambda _name: None)
     with pytest.raises(pytest.fail.Exception, match="apt-get install postgresql"):
         pg._bin_dir()
+
+
+def _person_record(n: int, name: str, actor_id: str, country: str | None = None) -> ArticleRecord:
+    """An article naming one person (`actor_id`) who accuses Iran; `n` makes it unique."""
+    text = f"Dépêche {n}. {name} a accusé l'Iran de mentir."
+    article = from_text(text, origin=Origin("learnt.jsonl", n), name=f"learnt-{n}.txt")
+    person = ActorRef(actor_id, name, "person", country)
+    span = _span(text, name)
+    accuse = _span(text, f"{name} a accusé l'Iran de mentir.")
+    return ArticleRecord(
+        article=article,
+        people=(PersonRecord(name, actor_id, (), country, None, (span,)),),
+        mentions=(Mention(*span, name, actor_id, name, "person", country, how="name"),),
+        events=(
+            Event(
+                "ACCUSE", (person,), (IRAN,), "occurred", *accuse, text[slice(*accuse)], "accusé"
+            ),
+        ),
+        quotes=(),
+    )
+
+
+def _people_ids(store: Store) -> dict[str, set[str]]:
+    """Stored person id -> the ids every table refers to it by (mentions, people, reports)."""
+    with store.engine.connect() as conn:
+        persons = conn.execute(
+            sa.select(schema.actors.c.id, schema.actors.c.name).where(
+                schema.actors.c.kind == "person"
+            )
+        ).all()
+        used = {
+            *conn.scalars(sa.select(schema.mentions.c.actor_id)),
+            *conn.scalars(sa.select(schema.people.c.actor_id)),
+            *conn.scalars(sa.select(schema.report_actors.c.actor_id)),
+            *conn.scalars(sa.select(schema.event_actors.c.actor_id)),
+        }
+    return {row.id: {row.name} | ({"used"} if row.id in used else set()) for row in persons}
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_new_person_met_again_in_another_article_is_one_actor(
+    store: Store, order: tuple[int, int]
+) -> None:
+    records = [
+        _person_record(50, "Maria Konstantinou", "new:maria-konstantinou", "GRC"),
+        _person_record(51, "Konstantinou", "new:konstantinou"),
+    ]
+    for i in order:
+        store.add(records[i])
+    # whichever came first, the fuller name's id survives, used by every table
+    assert _people_ids(store) == {"new:maria-konstantinou": {"Maria Konstantinou", "used"}}
+    assert not {i for i in _all_actor_refs(store) if i == "new:konstantinou"}
+
+
+def _all_actor_refs(store: Store) -> set[str]:
+    with store.engine.connect() as conn:
+        return {
+            *conn.scalars(sa.select(schema.mentions.c.actor_id)),
+            *conn.scalars(sa.select(schema.report_actors.c.actor_id)),
+            *conn.scalars(sa.select(schema.event_actors.c.actor_id)),
+        }
+
+
+def test_a_familiar_given_name_or_an_initial_is_the_same_person(store: Store) -> None:
+    store.add(_person_record(52, "Nick Halvorsen", "new:nick-halvorsen"))
+    store.add(_person_record(53, "Nicholas Halvorsen", "new:nicholas-halvorsen"))
+    store.add(_person_record(54, "N. Halvorsen", "new:n-halvorsen"))
+    assert set(_people_ids(store)) == {"new:nicholas-halvorsen"}
+
+
+def test_people_who_may_be_different_stay_apart(store: Store) -> None:
+    # two given names, two countries, two KB people: never merged
+    store.add(_person_record(55, "Anna Lindqvist", "new:anna-lindqvist", "SWE"))
+    store.add(_person_record(56, "Erik Lindqvist", "new:erik-lindqvist", "SWE"))
+    store.add(_person_record(57, "Jan Novak", "new:jan-novak", "CZE"))
+    store.add(_person_record(58, "Jan Novak", "person:Q1", "SVK"))
+    store.add(_person_record(59, "Paul Okafor", "person:Q2"))
+    store.add(_person_record(60, "Paul Okafor", "person:Q3"))
+    # a family name alone that two stored people share is left to itself
+    store.add(_person_record(61, "Lindqvist", "new:lindqvist"))
+    assert set(_people_ids(store)) == {
+        "new:anna-lindqvist", "new:erik-lindqvist", "new:jan-novak", "person:Q1",
+        "person:Q2", "person:Q3", "new:lindqvist",
+    }  # fmt: skip
+
+
+def test_a_new_person_named_like_one_kb_person_takes_the_kb_id(store: Store) -> None:
+    store.add(_person_record(62, "Okonjo", "new:okonjo"))
+    store.add(_person_record(63, "Ngozi Okonjo", "person:Q9", "NGA"))
+    assert _people_ids(store) == {"person:Q9": {"Ngozi Okonjo", "used"}}
+
+
+def test_a_new_body_named_like_a_kb_body_gets_its_id(store: Store) -> None:
+    record = _person_record(64, "Ngozi Okonjo", "person:Q9", "NGA")
+    body = ActorRef("new:0123456789", "Quai d'Orsay", "organisation")
+    army = ActorRef("new:9876543210", "armée israélienne", "organisation")
+    event = record.events[0]
+    record = dataclasses.replace(record, events=(dataclasses.replace(event, target=(body, army)),))
+    store.add(record)
+    with store.engine.connect() as conn:
+        stored = dict(conn.execute(sa.select(schema.actors.c.id, schema.actors.c.country)).all())
+    assert stored.get("org:QUAI_D_ORSAY") == "FRA"
+    assert "org:IDF" in stored
+    assert not [i for i in stored if i.startswith("new:")]
+
+
+def test_a_name_the_kb_gives_several_people_is_not_claimed_by_one(store: Store) -> None:
+    # the shipped base knows more than one person named Kim: a stored "Kim" stays apart
+    store.add(_person_record(65, "Kim", "new:kim"))
+    store.add(_person_record(66, "Jisoo Kim", "person:Q77", "KOR"))
+    assert set(_people_ids(store)) == {"new:kim", "person:Q77"}

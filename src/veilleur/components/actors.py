@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extraction.lexicon import load_lexicon
 from ..kb import KnowledgeBase, fold
 from ..linking.grammar import grammar
 from ..linking.kbmatch import KbHit, KbMatcher
@@ -51,6 +52,11 @@ class ActorLinker:
         self.titles = TitleReader(nlp, self.kb, self.grammar)
         self.names = NameFinder(self.kb, self.grammar, self.titles)
         self.genitive = self.grammar.genitive_preps
+        # a name completing an act noun takes part in the act: the grammar's own list, and
+        # every noun the event lexicon reads as an event ("l'assassinat de X")
+        self.acts = self.grammar.act_nouns | frozenset(
+            fold(w) for w in load_lexicon().lemma_set("noun")
+        )
         self.stateless = _stateless_offices(self.kb)
         # first words of the generic bodies ("ministère", "gouvernement") a demonym may follow
         self.generic_heads = frozenset(
@@ -64,7 +70,9 @@ class ActorLinker:
         hit_at = {h.start: h for h in hits}
         titles = self.titles.read_all(doc, hit_at)
         runs = self.names.find(doc, hits, titles, lay)
-        people = [p for p in group(runs) if keep(p, doc, lay, genitive=self.genitive)]
+        people = [
+            p for p in group(runs) if keep(p, doc, lay, genitive=self.genitive, acts=self.acts)
+        ]
         used = {id(t) for r in runs for t in (r.left, r.right) if t is not None}
         unnamed = [t for t in titles if id(t) not in used]
         resolved = resolve(

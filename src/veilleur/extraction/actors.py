@@ -39,6 +39,27 @@ def _new_id(name: str) -> str:
     return "new:" + hashlib.sha1(name.casefold().encode()).hexdigest()[:10]
 
 
+def named_actor(name: str, kind: str, country: str | None = None) -> ActorRef:
+    """The actor a bare name designates: the knowledge base's state, body or person of that
+    name when it has exactly one, else a new actor ("new:" id) of that name and kind."""
+    known = kb_actor(name, kind)
+    return known if known is not None else ActorRef(_new_id(name), name, kind, country)
+
+
+def kb_actor(name: str, kind: str) -> ActorRef | None:
+    """The knowledge-base actor a name designates ("France", "Quai d'Orsay", "armée
+    israélienne"), a person only when one alone bears that name; None when unknown."""
+    try:
+        from ..kb import KnowledgeBase
+
+        match = KnowledgeBase.load().named(name, kind)
+    except (ImportError, OSError, ValueError):
+        return None
+    if match is None:
+        return None
+    return ActorRef(match.actor.id, match.actor.name, match.actor.kind, match.country)
+
+
 def from_mention(mention: Mention) -> ActorRef:
     """The ActorRef of a linked mention."""
     return ActorRef(mention.actor_id, mention.name, mention.kind, mention.country)
@@ -75,6 +96,7 @@ class ActorIndex:
         self._resolve = _linking("resolve_pronoun")
         self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
+        self._linked = doc._.mentions is not None and _linking("mentions") is not None
         # where mentions overlap, a person before a body, the narrowest first (as the linker)
         ordered = sorted(mentions, key=lambda m: (_KIND_ORDER.get(m.kind, 9), m.end - m.start))
         for mention in ordered:
@@ -118,11 +140,15 @@ class ActorIndex:
             if len(name) < 2:
                 continue
             kind = _ENT_KIND[ent.label_]
+            if kind == "person" and self._linked and len(name.split()) == 1:
+                # a lone word the linker did not take for a person ("Notre-Dame", the "Aviv"
+                # of "Tel Aviv"); a full name it missed (a caption-like sentence) still counts
+                continue
             words = name.split()
             if len(words) == 1 and words[0].casefold() in full_names:
                 actor = full_names[words[0].casefold()]
             else:
-                actor = ActorRef(_new_id(name), name, kind)
+                actor = named_actor(name, kind)
                 if len(words) > 1:
                     full_names[words[-1].casefold()] = actor
             self._add(ent, actor)
@@ -139,7 +165,7 @@ class ActorIndex:
             return None
         state = self._demonyms.get(token.lemma_.casefold())
         if state is not None:
-            return ActorRef(_new_id(state), state, "state")
+            return named_actor(state, "state")
         return _kb_demonym(token.text)
 
     def main_state(self, *, exclude: Iterable[ActorRef] = ()) -> tuple[ActorRef, ...]:

@@ -25,6 +25,7 @@ class KnowledgeBase:
     def __init__(self, data: KbData) -> None:
         lang = data.language
         self._norm = Normaliser.build(articles=lang.leading_articles, connectors=lang.connectors)
+        self._leader_bodies = frozenset(fold(w) for w in lang.leader_bodies)
         self._priority = {o.key: i for i, o in enumerate(data.offices)}
         self._offices = {o.key: o for o in data.offices}
         self._actors: dict[str, Actor] = {}
@@ -263,6 +264,41 @@ class KnowledgeBase:
             actor = self._actors[aid]
             return OrgMatch(actor, actor.country)
         return self._org_with_demonym(self._norm.key(text), text)
+
+    def named(self, name: str, kind: str) -> OrgMatch | None:
+        """The actor a bare name of that kind designates, with its country: a state, a body
+        (a state's generic government is the state), or the one person of that name."""
+        if kind == "person":
+            people = self.candidates(name, kinds=("person",))
+            return OrgMatch(people[0], people[0].country) if len(people) == 1 else None
+        state = self.state(name)
+        if state is not None:
+            return OrgMatch(state, state.country)
+        match = self.organisation_match(name)
+        if match is None:
+            return self._led_by(name)
+        if match.actor.generic and match.country is None:
+            return None  # "le ministère" alone: whose, only the context tells
+        return self.governing(match)
+
+    def _led_by(self, name: str) -> OrgMatch | None:
+        """ "l'administration X", "le régime X": the state of the one leader named X."""
+        words = self._norm.key(name).split()
+        if len(words) < 2 or words[0] not in self._leader_bodies:
+            return None
+        people = self.candidates(" ".join(words[1:]), kinds=("person",))
+        if len(people) != 1 or people[0].country is None:
+            return None
+        home = self.get(f"state:{people[0].country}")
+        return OrgMatch(home, home.country) if home is not None else None
+
+    def governing(self, match: OrgMatch) -> OrgMatch:
+        """A state's generic government ("le gouvernement américain") as the state itself,
+        which the base has no separate body for; any other match unchanged."""
+        if not (match.actor.generic and match.actor.org_kind == "government"):
+            return match
+        home = self.get(f"state:{match.country}") if match.country else None
+        return OrgMatch(home, match.country) if home is not None else match
 
     def office(self, role: str) -> OfficeKeyModel | None:
         """The definition of an office key, or None."""

@@ -180,6 +180,8 @@ class LanguageModel(_Strict):
     scope_connectors: list[str] = Field(default_factory=list)
     # Words describing an organisation before its name ("du groupe terroriste Hamas").
     descriptors: list[str] = Field(default_factory=list)
+    # Words that, before a leader's name, stand for the state they lead ("l'administration X").
+    leader_bodies: list[str] = Field(default_factory=list)
 
 
 class KbFileModel(_Strict):

@@ -35,6 +35,7 @@ class RolesSchema(BaseModel):
     complement_preps: list[str] = Field(min_length=1)
     place_preps: list[str] = []
     genitive_preps: list[str] = []
+    act_nouns: list[str] = []
     complement_stops: list[str] = []
     topic_markers: list[str] = []
     determiners: list[str] = []
@@ -79,6 +80,7 @@ class Grammar:
     complement_preps: frozenset[str]
     place_preps: frozenset[str]
     genitive_preps: frozenset[str]
+    act_nouns: frozenset[str]
     complement_stops: frozenset[str]
     topic_markers: tuple[str, ...]
     determiners: frozenset[str]
@@ -120,6 +122,7 @@ def grammar(code: str = "fr") -> Grammar:
         complement_preps=_folded(data.complement_preps),
         place_preps=_folded(data.place_preps),
         genitive_preps=_folded(data.genitive_preps),
+        act_nouns=_folded(data.act_nouns),
         complement_stops=_folded(data.complement_stops),
         topic_markers=tuple(data.topic_markers),
         determiners=_folded(data.determiners),

@@ -179,9 +179,13 @@ def _places(
 ) -> list[Mention]:
     """Place names: a metonym stands for its state unless a preposition makes it a place."""
     out: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ != "LOC" or any(i in taken for i in range(ent.start, ent.end)):
+    for found in doc.ents:
+        if found.label_ != "LOC" or any(i in taken for i in range(found.start, found.end)):
             continue
+        end = found.end
+        while end - 1 > found.start and not doc[end - 1].text[:1].isupper():
+            end -= 1  # "Tel Aviv jeudi", "Cisjordanie occupée": a name ends on a capital
+        ent = doc[found.start : end]
         if len(ent) == 1 and ent[0].pos_ != "PROPN":
             continue  # "une visite d'Etat": a common noun the tagger took for a place
         before = word(doc[ent.start - 1]) if ent.start > 0 else ""

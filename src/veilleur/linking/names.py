@@ -161,6 +161,8 @@ class NameFinder:
         tok = doc[i]
         if i in person_hits:
             return True
+        if tok.pos_ in _CLOSED_POS and _mistagged_given_name(doc, i, lay):
+            return True
         if not is_capitalised(tok) or tok.pos_ in _CLOSED_POS or word(tok) in self._stop:
             return False
         if tok.text.isupper() and len(tok.text) <= _ACRONYM_MAX:
@@ -321,6 +323,19 @@ class NameFinder:
             title = by_start.get(end + 1) or by_start.get(end + 2)
             return title is not None and title.kind == "press"
         return False
+
+
+def _mistagged_given_name(doc: Doc, i: int, lay: Layout) -> bool:
+    """ "l'ambassadrice MaryKay Carlson": an unknown capitalised word inside a sentence, read
+    by the tagger as a determiner or the like, right before a proper noun is a given name
+    (closed-class words are all in the vocabulary)."""
+    tok = doc[i]
+    if not is_capitalised(tok) or not tok.is_oov or i + 1 >= len(doc):
+        return False
+    if lay.sentence_starts[lay.sentence_of(i)] == i:
+        return False
+    after = doc[i + 1]
+    return after.pos_ == "PROPN" and is_capitalised(after)
 
 
 def _adjacent_ok(doc: Doc, title: Title) -> bool:

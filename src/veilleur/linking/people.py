@@ -157,10 +157,29 @@ def _find_single(people: list[Person], by_actor: dict[str, Person], run: NameRun
             same_spelling(token, fold(f)) for f in person.forms()
         ):
             return person
+    if run.honorific:
+        # "M. Gan" after "Gan Yu": an honorific comes before the family name, which East
+        # Asian names give first; only when one two-word name begins so
+        first = [
+            p
+            for p in people
+            if p.actor is None
+            and len(words := fold(p.name()).split()) == 2
+            and same_spelling(token, words[0])
+        ]
+        if len(first) == 1:
+            return first[0]
     return None
 
 
-def keep(person: Person, doc: Doc, lay: Layout, *, genitive: frozenset[str]) -> bool:
+def keep(
+    person: Person,
+    doc: Doc,
+    lay: Layout,
+    *,
+    genitive: frozenset[str],
+    acts: frozenset[str] = frozenset(),
+) -> bool:
     """False for the outlet's journalists and people who neither act nor speak."""
     # people only named inside someone's quotation, or as a noun's complement ("l'idée
     # d'Emmanuel Macron")
@@ -169,17 +188,21 @@ def keep(person: Person, doc: Doc, lay: Layout, *, genitive: frozenset[str]) -> 
     titled = any(r.left or r.right for r in person.runs)
     if not titled and all(lay.quoted(doc[r.start].idx) for r in person.runs):
         return False
-    return titled or not all(_complement_only(doc, r, genitive) for r in person.runs)
+    return titled or not all(_complement_only(doc, r, genitive, acts) for r in person.runs)
 
 
-def _complement_only(doc: Doc, run: NameRun, genitive: frozenset[str]) -> bool:
-    """'l'Autorité palestinienne de Mahmoud Abbas': the name completes a noun."""
+def _complement_only(
+    doc: Doc, run: NameRun, genitive: frozenset[str], acts: frozenset[str]
+) -> bool:
+    """'l'Autorité palestinienne de Mahmoud Abbas': the name completes a noun (not an act
+    whose author it names: "l'engagement de X" says X acted)."""
     i = run.start - 1
     if run.honorific:
         return False
     if i < 1 or fold(doc[i].text) not in genitive:
         return False
-    return doc[i - 1].pos_ in {"NOUN", "PROPN", "ADJ"}
+    noun = doc[i - 1]
+    return noun.pos_ in {"NOUN", "PROPN", "ADJ"} and fold(noun.lemma_) not in acts
 
 
 def actor_id(person: Person) -> str:

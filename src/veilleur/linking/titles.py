@@ -211,6 +211,11 @@ class TitleReader:
                 if ref is not None and person_ref is None and not place:
                     person_ref = ref
                 k = end
+                # a place the base knows whole ("aux Philippines") ends there: the capitalised
+                # words after it are the holder's name ("... aux Philippines MaryKay Carlson")
+                known = (hit := hits.get(m)) is not None and hit.end == end
+                if place and known:
+                    break
                 if place:  # "ambassadeur en Israël", "à la sécurité nationale": the last part
                     while k < len(doc) and (doc[k].pos_ == "ADJ" or is_capitalised(doc[k])):
                         if (hit := hits.get(k)) is not None and hit.actor.kind == "person":

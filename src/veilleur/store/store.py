@@ -30,6 +30,7 @@ from ..stories import Story, StoryRules, group
 from . import engine as engines
 from . import queries
 from . import schema as s
+from .identity import unify
 from .merging import default_rules, merge_article, rebuild
 from .migrations import migrate, utcnow
 from .queries import (
@@ -96,6 +97,7 @@ class Store:
             # Lock before the actors too: two writers completing one actor row from what each
             # read would lose one's names or role (a lost update), which order then decides.
             engines.lock_for_merging(conn)
+            rows = unify(conn, rows)
             _upsert_actors(conn, rows.actors)
             _insert_rest(conn, rows)
             merge_article(conn, record.article.id, self.rules)
