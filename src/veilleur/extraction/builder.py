@@ -107,6 +107,14 @@ def _foreign(visitors: tuple[ActorRef, ...], index: ActorIndex) -> bool:
     return all(a.kind == "person" and a.country not in (None, home[0].country) for a in visitors)
 
 
+def _from_abroad(guests: tuple[ActorRef, ...], hosts: tuple[ActorRef, ...]) -> bool:
+    """True when every guest serves another state than every host (FORMAT.md: a foreigner
+    received in the host's country is on a visit); unknown allegiances make no visit."""
+    theirs = {a.country for a in guests}
+    ours = {a.country for a in hosts}
+    return bool(guests and hosts) and None not in theirs | ours and not theirs & ours
+
+
 def _states_only(actors: tuple[ActorRef, ...]) -> bool:
     return bool(actors) and all(a.kind == "state" for a in actors)
 
@@ -187,9 +195,11 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             target = tuple(a for a in target if a != speaker)
         if entry.host and not guest(token, index, cues):
             continue  # "a reçu des chars", "a reçu une lettre de X": no visit
+        abroad = False
         if entry.host and target:
             # "X reçoit Y (à Kiev)": Y is the visitor, the city where
             source, target = tuple(a for a in target if a.kind != "place"), source
+            abroad = _from_abroad(source, target)
         implicit_target = False
         if entry.target == "place" and not target and frame.place is not None:
             target = (state_of(frame.place),)  # a visit to Tel-Aviv is a visit to Israël
@@ -219,7 +229,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         needs_target = entry.target != "none" and entry.type != "CONSULT"
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
-        mode = entry.mode
+        mode = "visit" if abroad else entry.mode  # a foreign guest visits the host's country
         if entry.type == "CONSULT" and by_phone(token, cues):
             mode = "phone"  # "s'est entretenu par téléphone avec X"
         # an implicit target ("l'invasion russe", "X était en visite") is where it happened

@@ -45,9 +45,14 @@ def _carry(events: list[Event]) -> list[Event]:
 
 
 def _trip_told_alongside(event: Event, placed: Event) -> bool:
-    """True for a trip told in the act's own sentence ("avait suggéré X avant son arrivée à
-    Jérusalem"): the sentence says when the act was against the trip, not that it was there."""
-    return placed.mode == "visit" and placed.evidence_start == event.evidence_start
+    """True for a trip of the acting person told in the act's own sentence ("avait suggéré X
+    avant son arrivée à Jérusalem"): the sentence says when the act was against the trip, not
+    that it was there. A host's act while receiving a guest ("a dénoncé X, recevant à Kiev Y")
+    happened where the guest came."""
+    if placed.mode != "visit" or placed.evidence_start != event.evidence_start:
+        return False
+    travellers = {a.actor_id for a in placed.source}
+    return any(a.actor_id in travellers for a in event.source)
 
 
 def _carried(event: Event, placed: Event) -> str | None:
