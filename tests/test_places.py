@@ -103,6 +103,25 @@ CASES: dict[str, tuple[str, frozenset[str], str | None]] = {
         "Premier ministre norvégien Jonas Gahr Store.",
         frozenset({"Volodymyr Zelensky", "Russie"}), "Kiev",
     ),
+    "a place the act's own sentence declines is not carried to it": (
+        "Le ministre allemand de la Défense Boris Pistorius est arrivé lundi en Lituanie.\n"
+        "M. Pistorius avait condamné la Russie avant son arrivée à Vilnius.",
+        frozenset({"Boris Pistorius", "Russie"}), None,
+    ),
+}  # fmt: skip
+
+# Receptions: the mode of the meeting of the given parties.
+RECEPTIONS: dict[str, tuple[str, frozenset[str], str]] = {
+    "a foreign guest received by a host is on a visit": (
+        "Le président Emmanuel Macron a reçu mardi à l'Élysée le chancelier allemand Olaf "
+        "Scholz.",
+        frozenset({"Emmanuel Macron", "Olaf Scholz"}), "visit",
+    ),
+    "a guest of the host's own state meets him": (
+        "Le président Emmanuel Macron a reçu mardi à l'Élysée le Premier ministre français "
+        "Michel Barnier.",
+        frozenset({"Emmanuel Macron", "Michel Barnier"}), "meet",
+    ),
 }  # fmt: skip
 
 # One article whose later events have no place of their own.
@@ -137,6 +156,14 @@ def _place_of(record: ArticleRecord, parties: frozenset[str]) -> str | None:
 def test_event_place_from_its_clause(rule: str, records: dict[str, ArticleRecord]) -> None:
     text, parties, place = CASES[rule]
     assert _place_of(records[text], parties) == place
+
+
+@pytest.mark.parametrize("rule", sorted(RECEPTIONS))
+def test_reception_mode(rule: str, nlp: Language) -> None:
+    text, people, mode = RECEPTIONS[rule]
+    (record,) = analyse([text], nlp=nlp)
+    modes = [e.mode for e in record.events if people <= {a.name for a in (*e.source, *e.target)}]
+    assert modes == [mode]
 
 
 def test_a_place_goes_to_what_the_meeting_s_people_did_there(

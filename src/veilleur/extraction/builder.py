@@ -110,9 +110,10 @@ def _foreign(visitors: tuple[ActorRef, ...], index: ActorIndex) -> bool:
 def _from_abroad(guests: tuple[ActorRef, ...], hosts: tuple[ActorRef, ...]) -> bool:
     """True when every guest serves another state than every host (FORMAT.md: a foreigner
     received in the host's country is on a visit); unknown allegiances make no visit."""
-    theirs = {a.country for a in guests}
-    ours = {a.country for a in hosts}
-    return bool(guests and hosts) and None not in theirs | ours and not theirs & ours
+    # a seat the parser took for a guest ("a reçu au Kremlin X") is where, not who
+    theirs = {a.country for a in guests if a.kind in ("person", "state")}
+    ours = {a.country for a in hosts if a.kind in ("person", "state")}
+    return bool(theirs and ours) and None not in theirs | ours and not theirs & ours
 
 
 def _states_only(actors: tuple[ActorRef, ...]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..geo import place_country, seat_city
@@ -11,13 +12,14 @@ from ..records import Event
 _ON_TARGET = frozenset({"ASSAULT"})
 
 
-def carry_locations(events: list[Event]) -> list[Event]:
+def carry_locations(events: list[Event], *, preps: frozenset[str] = frozenset()) -> list[Event]:
     """Places for events whose clause gives none: where the meeting their people were at took
-    place, and for an attack on a state, that state."""
-    return [_on_target(e) for e in _carry(events)]
+    place, and for an attack on a state, that state; `preps` are the words a place follows
+    ("à Jérusalem"), to tell a place an act's own sentence declined."""
+    return [_on_target(e) for e in _carry(events, preps)]
 
 
-def _carry(events: list[Event]) -> list[Event]:
+def _carry(events: list[Event], preps: frozenset[str]) -> list[Event]:
     """An event that gives no place happened where the last meeting of its people did
     ("Gallant a rencontré X à Tel-Aviv. Gallant a remercié X"), when its people (or two of
     them) were at that meeting, or, for another meeting, when one of its parties is at home
@@ -34,7 +36,9 @@ def _carry(events: list[Event]) -> list[Event]:
                 (p for p in reversed([*placed, *same]) if _was_there(event, p)),
                 None,
             )
-            if source is not None and _trip_told_alongside(event, source):
+            if source is not None and (
+                _trip_told_alongside(event, source) or _declined(event, source, preps)
+            ):
                 source = None
             if source is not None:
                 event = replace(event, location=_carried(event, source))
@@ -53,6 +57,18 @@ def _trip_told_alongside(event: Event, placed: Event) -> bool:
         return False
     travellers = {a.actor_id for a in placed.source}
     return any(a.actor_id in travellers for a in event.source)
+
+
+def _declined(event: Event, placed: Event, preps: frozenset[str]) -> bool:
+    """True when the act's own sentence names, as a place, where a meeting told elsewhere was,
+    yet its clause did not take it ("avait suggéré X avant son arrivée à Jérusalem"): the
+    sentence itself says the act was not there."""
+    if not preps or placed.location is None or placed.evidence_start == event.evidence_start:
+        return False
+    words = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
+    # the preposition, at most one determiner ("à l'Élysée", "dans la ville de"), the name
+    pattern = rf"(?<!\w)(?:{words})\s*(?:\w+['’]\s*|\w+\s+)?{re.escape(placed.location)}(?!\w)"
+    return re.search(pattern, event.evidence, re.IGNORECASE) is not None
 
 
 def _carried(event: Event, placed: Event) -> str | None:

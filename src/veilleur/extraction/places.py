@@ -11,9 +11,9 @@ from spacy.tokens import Span, Token
 
 from .. import lang
 from ..geo import is_seat, place_name
-from ..records import ActorRef
+from ..records import ActorRef, Event
 from .actors import ActorIndex, is_place
-from .carry import carry_locations
+from .carry import carry_locations as carry_events
 from .clauses import case_of, clause_end, clause_start, feature, np_actor, under_place_prep
 from .frames import Frame
 from .lexicon import Cues, load_lexicon
@@ -46,6 +46,11 @@ class PlaceWords(BaseModel):
 def load_place_words(language: str = "fr") -> PlaceWords:
     """The validated place words of `language` (loaded once per process)."""
     return lang.load(language, "places", PlaceWords)
+
+
+def carry_locations(events: list[Event]) -> list[Event]:
+    """Places for events whose clause gives none (see `carry.carry_locations`)."""
+    return carry_events(events, preps=frozenset(load_place_words().ranks))
 
 
 def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str | None:
