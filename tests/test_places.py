@@ -108,6 +108,16 @@ CASES: dict[str, tuple[str, frozenset[str], str | None]] = {
         "M. Pistorius avait condamné la Russie avant son arrivée à Vilnius.",
         frozenset({"Boris Pistorius", "Russie"}), None,
     ),
+    "the place of the operation a relative clause tells the act through": (
+        "Le Pentagone a détaillé l'opération ciblée de l'armée américaine à Bagdad qui a "
+        "permis vendredi l'élimination du chef des Gardiens de la révolution Qassem Soleimani.",
+        frozenset({"armée américaine", "Qassem Soleimani"}), "Bagdad",
+    ),
+    "the place of the strike that was the act's means": (
+        "L'Iran a juré de venger la mort du général Ali Hosseini, par une frappe que Téhéran "
+        "attribue à Israël, ayant visé son convoi à Alep au début du mois.",
+        frozenset({"Israël", "Ali Hosseini"}), "Alep",
+    ),
 }  # fmt: skip
 
 # Receptions: the mode of the meeting of the given parties.

@@ -40,6 +40,7 @@ class PlaceWords(BaseModel):
     venue_verbs: frozenset[str]
     occasions: frozenset[str]
     where: frozenset[str]
+    means: frozenset[str] = frozenset()
 
 
 @cache
@@ -62,7 +63,8 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
         return places[0]
     if frame.place is not None:
         return place_name(frame.place, frame.place.name)
-    return _told_before(token, index, cues, load_place_words())
+    words = load_place_words()
+    return _told_before(token, index, cues, words) or _means_place(token, index, cues, frame)
 
 
 def clause_locations(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> list[str]:
@@ -279,6 +281,34 @@ def _titled(noun: Token, index: ActorIndex) -> bool:
 def _types(token: Token) -> set[str]:
     pos = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
     return {e.type for e in load_lexicon().entries(token.lemma_.casefold(), pos)}
+
+
+def _means_place(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str | None:
+    """The place of the act of the same kind the sentence names as the means of this one: the
+    antecedent of a relative clause holding it ("l'opération de X à Beyrouth qui a permis
+    l'élimination de Y") or a noun of means ("l'assassinat de Y, par une frappe ... ayant visé
+    son consulat à Damas")."""
+    words, kinds = load_place_words(), _types(token)
+    if not kinds:
+        return None
+    relatives = {a.head.i for a in token.ancestors if a.dep_ == "acl:relcl"}
+    parties = {a.actor_id for a in (*frame.source, *frame.target)}
+    for noun in token.sent:
+        if noun.i == token.i or noun.pos_ != "NOUN" or not _types(noun) & kinds:
+            continue
+        means = any(c.dep_ == "case" and c.lower_ in words.means for c in noun.children)
+        if noun.i not in relatives and not (means and noun.i > token.i):
+            continue
+        start, end = noun.left_edge.i, noun.right_edge.i + 1
+        for i, actor in index.in_range(start, end):
+            word = index.doc[i]
+            if actor.kind == "person" or actor.actor_id in parties:
+                continue
+            if not under_place_prep(word, index, cues):
+                continue
+            if is_place(actor) or _prep(word, index, words) in words.at:
+                return place_name(actor, index.surface(word))
+    return None
 
 
 def _told_before(token: Token, index: ActorIndex, cues: Cues, words: PlaceWords) -> str | None:
