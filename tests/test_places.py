@@ -118,6 +118,12 @@ CASES: dict[str, tuple[str, frozenset[str], str | None]] = {
         "attribue à Israël, ayant visé son convoi à Alep au début du mois.",
         frozenset({"Israël", "Ali Hosseini"}), "Alep",
     ),
+    "where two people were together, what they do next": (
+        "Le président Emmanuel Macron a salué mardi à Berlin ses excellentes relations avec "
+        "le chancelier Olaf Scholz.\nÀ son arrivée, Emmanuel Macron a échangé avec Olaf "
+        "Scholz une longue accolade.",
+        frozenset({"Emmanuel Macron", "Olaf Scholz"}), "Berlin",
+    ),
 }  # fmt: skip
 
 # Receptions: the mode of the meeting of the given parties.

@@ -30,6 +30,7 @@ def _carry(events: list[Event], preps: frozenset[str]) -> list[Event]:
     placed: list[Event] = []
     result: list[Event] = []
     for event in ordered:
+        told = event.location is not None  # the event's own sentence placed it
         if event.location is None:
             same = [e for e in own if e.evidence_start == event.evidence_start and e is not event]
             source = next(
@@ -42,7 +43,7 @@ def _carry(events: list[Event], preps: frozenset[str]) -> list[Event]:
                 source = None
             if source is not None:
                 event = replace(event, location=_carried(event, source))
-        if event.location is not None and _meeting(event):
+        if event.location is not None and (_meeting(event) or (told and _face_to_face(event))):
             placed.append(event)
         result.append(event)
     return result
@@ -78,6 +79,12 @@ def _carried(event: Event, placed: Event) -> str | None:
     if placed.location is None or _people(event) <= _people(placed) or not _meeting(event):
         return placed.location
     return seat_city(placed.location) or placed.location
+
+
+def _face_to_face(event: Event) -> bool:
+    """True for an act between two people its sentence places ("X a salué à l'Élysée ses
+    relations avec Y"): both were there, and what they do next happens there too."""
+    return event.type != "CONSULT" and len(_people(event)) > 1
 
 
 def _meeting(event: Event) -> bool:
