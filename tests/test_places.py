@@ -124,6 +124,12 @@ CASES: dict[str, tuple[str, frozenset[str], str | None]] = {
         "Scholz une longue accolade.",
         frozenset({"Emmanuel Macron", "Olaf Scholz"}), "Berlin",
     ),
+    "the place the title gave the same act": (
+        "À Astana, l'Arménie signe un accord avec l'Azerbaïdjan sur la frontière.\n"
+        "L'Azerbaïdjan et l'Arménie ont fini par signer l'accord, avec la Russie, lors d'une "
+        "cérémonie inédite.",
+        frozenset({"Arménie", "Azerbaïdjan", "Russie"}), "Astana",
+    ),
 }  # fmt: skip
 
 # Receptions: the mode of the meeting of the given parties.

@@ -10,6 +10,8 @@ from ..records import Event
 
 # Acts whose place, when the text gives none, is the territory of the state they strike.
 _ON_TARGET = frozenset({"ASSAULT"})
+# Acts that the same parties repeat, so that two tellings are not one act.
+_MANY = frozenset({"ASSAULT", "CONSULT"})
 
 
 def carry_locations(events: list[Event], *, preps: frozenset[str] = frozenset()) -> list[Event]:
@@ -28,6 +30,7 @@ def _carry(events: list[Event], preps: frozenset[str]) -> list[Event]:
     ordered = sorted(events, key=lambda e: e.evidence_start)
     own = [e for e in ordered if e.location is not None and _meeting(e)]
     placed: list[Event] = []
+    told_places: list[Event] = []
     result: list[Event] = []
     for event in ordered:
         told = event.location is not None  # the event's own sentence placed it
@@ -43,6 +46,11 @@ def _carry(events: list[Event], preps: frozenset[str]) -> list[Event]:
                 source = None
             if source is not None:
                 event = replace(event, location=_carried(event, source))
+            else:
+                again = next((p for p in reversed(told_places) if _same_act(event, p)), None)
+                event = replace(event, location=again.location) if again else event
+        if told:
+            told_places.append(event)
         if event.location is not None and (_meeting(event) or (told and _face_to_face(event))):
             placed.append(event)
         result.append(event)
@@ -79,6 +87,21 @@ def _carried(event: Event, placed: Event) -> str | None:
     if placed.location is None or _people(event) <= _people(placed) or not _meeting(event):
         return placed.location
     return seat_city(placed.location) or placed.location
+
+
+def _same_act(event: Event, told: Event) -> bool:
+    """True when an earlier sentence told the same act with its place ("À Istanbul, Moscou
+    signe un accord avec Kiev" in the title, then "L'Ukraine et la Russie ont fini par signer
+    l'accord"): same type and status, two parties in common, and no dates the text gives
+    apart. Meetings and attacks are left out: one war's strikes, one trip's meetings between
+    the same parties are many acts in many places."""
+    if event.type != told.type or event.status != told.status or event.type in _MANY:
+        return False
+    if event.date_from == told.date_from == "text" and event.date != told.date:
+        return False
+    ours = {a.actor_id for a in (*event.source, *event.target)}
+    theirs = {a.actor_id for a in (*told.source, *told.target)}
+    return len(ours & theirs) > 1
 
 
 def _face_to_face(event: Event) -> bool:
