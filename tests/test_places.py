@@ -130,6 +130,17 @@ CASES: dict[str, tuple[str, frozenset[str], str | None]] = {
         "cérémonie inédite.",
         frozenset({"Arménie", "Azerbaïdjan", "Russie"}), "Astana",
     ),
+    "an envoy is expelled from the post the article gives": (
+        "Le gouvernement du Niger a décidé d'expulser l'ambassadeur de France.\n"
+        "L'ambassadeur de France à Niamey, Sylvain Itté, a reçu l'ordre de partir.",
+        frozenset({"Niger", "France"}), "Niamey",
+    ),
+    "another state's envoy's post, or a post elsewhere, is not the expulsion's": (
+        "Le Mali a expulsé l'ambassadeur de France.\n"
+        "L'ambassadeur d'Allemagne à Bamako et l'ambassadeur de France à Dakar ont été reçus "
+        "par le ministre.",
+        frozenset({"Mali", "France"}), None,
+    ),
 }  # fmt: skip
 
 # Receptions: the mode of the meeting of the given parties.

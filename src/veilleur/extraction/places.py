@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Span, Token
 
 from .. import lang
-from ..geo import is_seat, place_name
+from ..geo import is_seat, place_country, place_level, place_name
 from ..records import ActorRef, Event
 from .actors import ActorIndex, is_place
 from .carry import carry_locations as carry_events
@@ -41,6 +41,8 @@ class PlaceWords(BaseModel):
     occasions: frozenset[str]
     where: frozenset[str]
     means: frozenset[str] = frozenset()
+    envoys: frozenset[str] = frozenset()
+    envoy_acts: frozenset[str] = frozenset()
 
 
 @cache
@@ -64,7 +66,11 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
     if frame.place is not None:
         return place_name(frame.place, frame.place.name)
     words = load_place_words()
-    return _told_before(token, index, cues, words) or _means_place(token, index, cues, frame)
+    return (
+        _told_before(token, index, cues, words)
+        or _means_place(token, index, cues, frame)
+        or _post(token, index, frame, words)
+    )
 
 
 def clause_locations(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> list[str]:
@@ -308,6 +314,61 @@ def _means_place(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> s
                 continue
             if is_place(actor) or _prep(word, index, words) in words.at:
                 return place_name(actor, index.surface(word))
+    return None
+
+
+_FINEST = {"site": 0, "city": 1, "unknown": 2, "region": 3, "state": 4}
+
+
+def _post(token: Token, index: ActorIndex, frame: Frame, words: PlaceWords) -> str | None:
+    """For an act done to an envoy where they serve (an expulsion), their post in the acting
+    state as the article gives it anywhere ("l'ambassadeur de France à Bamako"), the finest
+    first."""
+    pos = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
+    lemma = token.lemma_.casefold()
+    modes = {e.mode for e in load_lexicon().entries(lemma, pos)}
+    if lemma not in words.envoy_acts and not modes & words.envoy_acts:
+        return None
+    envoys = [c for c in token.children if c.lemma_.casefold() in words.envoys]
+    if not envoys:
+        return None
+    sender = _envoy_state(envoys[0], index)
+    hosts = {a.country if a.kind == "person" else place_country(a.name) for a in frame.source}
+    hosts.discard(None)
+    posts: list[tuple[int, int, str]] = []
+    for other in token.doc:
+        if other.lemma_.casefold() not in words.envoys:
+            continue
+        state = _envoy_state(other, index)
+        if sender is not None and state is not None and state != sender:
+            continue  # another state's envoy
+        for child in other.children:
+            actor = index.at(child)
+            if actor is None or not is_place(actor):
+                continue
+            country = place_country(actor.name)
+            if country == sender or (country is not None and hosts and country not in hosts):
+                continue  # the envoy's home, or a post in another state than the acting one
+            if case_of(child) in words.ranks:
+                name = place_name(actor, index.surface(child))
+                posts.append((_FINEST.get(place_level(name), 2), child.i, name))
+    return min(posts)[2] if posts else None
+
+
+def _envoy_state(envoy: Token, index: ActorIndex) -> str | None:
+    """The ISO code of the state an envoy serves: the person the linker read the title as,
+    or the state a "de X" complement names ("l'ambassadeur de France")."""
+    own = index.at(envoy)
+    if own is not None and own.kind == "person" and own.country is not None:
+        return own.country
+    words = load_place_words()
+    for child in envoy.children:
+        actor = index.at(child)
+        if actor is None or case_of(child) is None or case_of(child) in words.ranks:
+            continue  # "en France" is a post, "de France" the sender
+        country = actor.country if actor.kind == "person" else place_country(actor.name)
+        if country is not None:
+            return country
     return None
 
 
