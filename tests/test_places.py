@@ -141,6 +141,11 @@ CASES: dict[str, tuple[str, frozenset[str], str | None]] = {
         "par le ministre.",
         frozenset({"Mali", "France"}), None,
     ),
+    "the pronoun 'y' stands for the place the sentence before named": (
+        "Le ministre allemand des Affaires étrangères se rendra aussi à Kharkiv.\n"
+        "La ministre Annalena Baerbock y remettra des ambulances à l'Ukraine.",
+        frozenset({"Annalena Baerbock", "Ukraine"}), "Kharkiv",
+    ),
 }  # fmt: skip
 
 # Receptions: the mode of the meeting of the given parties.

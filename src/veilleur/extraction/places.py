@@ -43,6 +43,7 @@ class PlaceWords(BaseModel):
     means: frozenset[str] = frozenset()
     envoys: frozenset[str] = frozenset()
     envoy_acts: frozenset[str] = frozenset()
+    there: frozenset[str] = frozenset()
 
 
 @cache
@@ -67,7 +68,8 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
         return place_name(frame.place, frame.place.name)
     words = load_place_words()
     return (
-        _told_before(token, index, cues, words)
+        _there(token, index, cues, words)
+        or _told_before(token, index, cues, words)
         or _means_place(token, index, cues, frame)
         or _post(token, index, frame, words)
     )
@@ -315,6 +317,29 @@ def _means_place(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> s
             if is_place(actor) or _prep(word, index, words) in words.at:
                 return place_name(actor, index.surface(word))
     return None
+
+
+def _there(token: Token, index: ActorIndex, cues: Cues, words: PlaceWords) -> str | None:
+    """For a verb with the pronoun of place ("Elle y remettra du matériel"), the place the
+    sentence before named ("La ministre se rendra aussi à Boutcha")."""
+    if token.pos_ != "VERB" or not any(
+        c.pos_ == "PRON" and c.lower_ in words.there for c in token.children
+    ):
+        return None
+    start = token.sent.start
+    before = [s for s in token.doc.sents if s.end <= start]
+    if not before:
+        return None
+    sent = before[-1]
+    ranked: list[tuple[int, int, str]] = []
+    for i, actor in index.in_range(sent.start, sent.end):
+        word = index.doc[i]
+        if actor.kind == "person" or not under_place_prep(word, index, cues):
+            continue
+        prep = _prep(word, index, words)
+        if is_place(actor) or prep in words.at:
+            ranked.append((words.ranks.get(prep, 1), i, place_name(actor, index.surface(word))))
+    return min(ranked)[2] if ranked else None
 
 
 _FINEST = {"site": 0, "city": 1, "unknown": 2, "region": 3, "state": 4}
