@@ -146,6 +146,11 @@ CASES: dict[str, tuple[str, frozenset[str], str | None]] = {
         "La ministre Annalena Baerbock y remettra des ambulances à l'Ukraine.",
         frozenset({"Annalena Baerbock", "Ukraine"}), "Kharkiv",
     ),
+    "a judgment is not where the thing judged was planned": (
+        "La France s'inquiète d'une offensive russe lancée à Kharkiv, et condamnée par le "
+        "président Emmanuel Macron comme une grave erreur.",
+        frozenset({"Emmanuel Macron", "Russie"}), None,
+    ),
 }  # fmt: skip
 
 # Receptions: the mode of the meeting of the given parties.

@@ -240,6 +240,8 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
             return False
         if parent.i == trigger.i:
             return depth > 2  # "l'accord sur l'exportation des céréales en mer Noire"
+        if _sibling_participle(parent, trigger):
+            return True  # "une incursion prévue à Rafah, et qualifiée par X d'erreur"
         if not head.dep_.startswith("nmod") or parent.pos_ != "NOUN":
             return False  # on a verb, or on a name the parser hung it on ("Lloyd Austin au")
         lemma = parent.lemma_.casefold()
@@ -260,6 +262,23 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
             return True
         head = parent
     return False
+
+
+def _sibling_participle(verb: Token, trigger: Token) -> bool:
+    """True when the place's verb and the trigger are coordinated bare participles that
+    qualify one noun ("une incursion prévue à Rafah, et qualifiée par X de grande erreur"):
+    each says its own thing of the noun, so a judgment is not where the thing judged is. A
+    meeting is left out ("arrivé à Kiev et reçu par X" was there)."""
+    if verb.i == trigger.i or trigger.i not in {c.i for c in verb.conjuncts}:
+        return False
+    if "CONSULT" in _types(trigger):
+        return False
+    return all(
+        v.pos_ == "VERB"
+        and feature(v, "VerbForm") == "Part"
+        and not any(c.dep_.startswith("aux") for c in v.children)
+        for v in (verb, trigger)
+    )
 
 
 def _occasion(noun: Token, trigger: Token, words: PlaceWords) -> bool:
