@@ -165,6 +165,11 @@ RECEPTIONS: dict[str, tuple[str, frozenset[str], str]] = {
         "Michel Barnier.",
         frozenset({"Emmanuel Macron", "Michel Barnier"}), "meet",
     ),
+    "a reception stays an event of its own beside the guest's arrival": (
+        "Le chancelier allemand Olaf Scholz est arrivé lundi à Kiev, où il a été reçu par le "
+        "président Volodymyr Zelensky.",
+        frozenset({"Olaf Scholz", "Volodymyr Zelensky"}), "visit",
+    ),
 }  # fmt: skip
 
 # One article whose later events have no place of their own.

@@ -28,7 +28,7 @@ from .gates import (
 )
 from .lexicon import Cues, Lexicon, load_quote_lexicon
 from .merging import deduplicate, lead_end, merge_visits, purposes
-from .places import carry_locations, clause_location
+from .places import carry_locations, clause_location, received_as_visits
 from .spans import evidence, find_quotes, inside
 from .status import verdict
 from .triggers import find_triggers
@@ -170,6 +170,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             timex_tokens.update(t.i for t in span)
     events: list[Event] = []
     triggered: list[tuple[Token, Event]] = []
+    receptions: set[tuple[int, str]] = set()
     hits = find_triggers(doc, matcher, lexicon)
     typed = {(h.token.i, h.entry.type) for h in hits}
     for hit in hits:
@@ -230,12 +231,14 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         needs_target = entry.target != "none" and entry.type != "CONSULT"
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
-        mode = "visit" if abroad else entry.mode  # a foreign guest visits the host's country
+        mode = entry.mode
         if entry.type == "CONSULT" and by_phone(token, cues):
             mode = "phone"  # "s'est entretenu par téléphone avec X"
         # an implicit target ("l'invasion russe", "X était en visite") is where it happened
         implied = target[0].name if implicit_target and len(target) == 1 else None
         start, end, text = evidence(doc, token)
+        if abroad and mode == "meet":
+            receptions.add((start, token.text))  # a foreign guest visits the host's country
         parts = [target]
         if entry.type == "CONSULT" and len(target) > 1 and all(a.kind == "state" for a in target):
             parts = [(a,) for a in target]  # a tour of several states: one meeting each
@@ -268,4 +271,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         triggered.extend((token, e) for e in made)
     events = purposes(triggered, events)
     lead = lead_end(text_of(doc))
-    return carry_locations(merge_visits(deduplicate(events, lead=lead)))
+    # receptions become visits once the guest's trips are merged: the reception stays an
+    # event of its own beside the trip ("X est arrivé à Kiev, où il a été reçu par Y")
+    visits = received_as_visits(merge_visits(deduplicate(events, lead=lead)), receptions)
+    return carry_locations(visits)

@@ -14,6 +14,17 @@ _ON_TARGET = frozenset({"ASSAULT"})
 _MANY = frozenset({"ASSAULT", "CONSULT"})
 
 
+def received_as_visits(events: list[Event], receptions: set[tuple[int, str]]) -> list[Event]:
+    """Meetings at which a host received a foreign guest, by (evidence start, trigger), in
+    mode visit (FORMAT.md: a foreigner received in the host's country visits it)."""
+    return [
+        replace(e, mode="visit")
+        if e.type == "CONSULT" and e.mode == "meet" and (e.evidence_start, e.trigger) in receptions
+        else e
+        for e in events
+    ]
+
+
 def carry_locations(events: list[Event], *, preps: frozenset[str] = frozenset()) -> list[Event]:
     """Places for events whose clause gives none: where the meeting their people were at took
     place, and for an attack on a state, that state; `preps` are the words a place follows

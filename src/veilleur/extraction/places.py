@@ -14,6 +14,7 @@ from ..geo import is_seat, place_country, place_level, place_name
 from ..records import ActorRef, Event
 from .actors import ActorIndex, is_place
 from .carry import carry_locations as carry_events
+from .carry import received_as_visits
 from .clauses import case_of, clause_end, clause_start, feature, np_actor, under_place_prep
 from .frames import Frame
 from .lexicon import Cues, load_lexicon
@@ -24,6 +25,7 @@ __all__ = [
     "clause_location",
     "clause_locations",
     "load_place_words",
+    "received_as_visits",
 ]
 
 # Dependencies of the phrases that name what an event is about (its subject or object).
