@@ -4,20 +4,19 @@ fills the events whose clause names none)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Span, Token
 
-from .. import lang
-from ..geo import is_seat, place_country, place_level, place_name
+from ..geo import is_seat, place_name
 from ..records import ActorRef, Event
 from .actors import ActorIndex, is_place
 from .carry import carry_locations as carry_events
 from .carry import received_as_visits
 from .clauses import case_of, clause_end, clause_start, feature, np_actor, under_place_prep
+from .elsewhere import told_elsewhere
 from .frames import Frame
 from .lexicon import Cues, load_lexicon
+from .placewords import PlaceWords, act_types, load_place_words, prep_before
 
 __all__ = [
     "PlaceWords",
@@ -30,28 +29,6 @@ __all__ = [
 
 # Dependencies of the phrases that name what an event is about (its subject or object).
 _ARGUMENTS = frozenset({"obj", "nsubj", "nsubj:pass", "obl:arg"})
-
-
-class PlaceWords(BaseModel):
-    """The words a language reads an event's place with (lang/<lang>/places.yaml)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    ranks: dict[str, int] = Field(min_length=1)
-    at: frozenset[str] = Field(min_length=1)
-    venue_verbs: frozenset[str]
-    occasions: frozenset[str]
-    where: frozenset[str]
-    means: frozenset[str] = frozenset()
-    envoys: frozenset[str] = frozenset()
-    envoy_acts: frozenset[str] = frozenset()
-    there: frozenset[str] = frozenset()
-
-
-@cache
-def load_place_words(language: str = "fr") -> PlaceWords:
-    """The validated place words of `language` (loaded once per process)."""
-    return lang.load(language, "places", PlaceWords)
 
 
 def carry_locations(events: list[Event]) -> list[Event]:
@@ -68,13 +45,7 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
         return places[0]
     if frame.place is not None:
         return place_name(frame.place, frame.place.name)
-    words = load_place_words()
-    return (
-        _there(token, index, cues, words)
-        or _told_before(token, index, cues, words)
-        or _means_place(token, index, cues, frame)
-        or _post(token, index, frame, words)
-    )
+    return told_elsewhere(token, index, cues, frame)
 
 
 def clause_locations(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> list[str]:
@@ -84,9 +55,9 @@ def clause_locations(token: Token, index: ActorIndex, cues: Cues, frame: Frame) 
     words = load_place_words()
     parties = {a.actor_id for a in (*frame.source, *frame.target)}
     ranked: list[tuple[tuple[int, int, int], Token, str]] = []
-    meeting = "CONSULT" in _types(token)
+    meeting = "CONSULT" in act_types(token)
     for word, actor, surface in _candidates(token, index, cues, words, parties):
-        prep = _prep(word, index, words)
+        prep = prep_before(word, index, words)
         # a state may be a party; a city under a preposition is where, and so is a seat of
         # government for a meeting ("a reçu jeudi au Kremlin X")
         seat = meeting and prep in words.at and is_seat(actor.name)
@@ -207,15 +178,6 @@ def _venue_verb(token: Token, words: PlaceWords) -> Token | None:
     return None
 
 
-def _prep(word: Token, index: ActorIndex, words: PlaceWords) -> str:
-    """The preposition before the place mention (skipping one determiner)."""
-    first = index.doc[index.start_of(word)]
-    prep = index.doc[first.i - 1].lower_ if first.i > 0 else ""
-    if prep not in words.ranks and first.i > 1:
-        prep = index.doc[first.i - 2].lower_
-    return prep.rstrip("'’")
-
-
 def _root(word: Token, index: ActorIndex) -> Token:
     """The token of a mention whose head lies outside it."""
     start = index.start_of(word)
@@ -251,7 +213,7 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
             if depth == 1 and _occasion(parent, trigger, words):
                 return False  # "Lors d'un sommet à Abuja, ils ont menacé ...": its place
             kinds = {e.type for e in lexicon.entries(lemma, "noun")}
-            return depth > 1 or not kinds & _types(trigger)
+            return depth > 1 or not kinds & act_types(trigger)
         if case_of(parent) in words.at or lemma in words.occasions:
             # a place within a place ("au centre de commandement ... à Tel-Aviv"), or the
             # occasion the event is part of ("en marge de la réouverture de Notre-Dame")
@@ -273,7 +235,7 @@ def _sibling_participle(verb: Token, trigger: Token) -> bool:
     meeting is left out ("arrivé à Kiev et reçu par X" was there)."""
     if verb.i == trigger.i or trigger.i not in {c.i for c in verb.conjuncts}:
         return False
-    if "CONSULT" in _types(trigger):
+    if "CONSULT" in act_types(trigger):
         return False
     return all(
         v.pos_ == "VERB"
@@ -305,137 +267,3 @@ def _titled(noun: Token, index: ActorIndex) -> bool:
     if comma + 1 < len(doc) and doc[comma].text == ",":
         named.append(doc[comma + 1])
     return any((a := index.at(n)) is not None and a.kind == "person" for n in named)
-
-
-def _types(token: Token) -> set[str]:
-    pos = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
-    return {e.type for e in load_lexicon().entries(token.lemma_.casefold(), pos)}
-
-
-def _means_place(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str | None:
-    """The place of the act of the same kind the sentence names as the means of this one: the
-    antecedent of a relative clause holding it ("l'opération de X à Beyrouth qui a permis
-    l'élimination de Y") or a noun of means ("l'assassinat de Y, par une frappe ... ayant visé
-    son consulat à Damas")."""
-    words, kinds = load_place_words(), _types(token)
-    if not kinds:
-        return None
-    relatives = {a.head.i for a in token.ancestors if a.dep_ == "acl:relcl"}
-    parties = {a.actor_id for a in (*frame.source, *frame.target)}
-    for noun in token.sent:
-        if noun.i == token.i or noun.pos_ != "NOUN" or not _types(noun) & kinds:
-            continue
-        means = any(c.dep_ == "case" and c.lower_ in words.means for c in noun.children)
-        if noun.i not in relatives and not (means and noun.i > token.i):
-            continue
-        start, end = noun.left_edge.i, noun.right_edge.i + 1
-        for i, actor in index.in_range(start, end):
-            word = index.doc[i]
-            if actor.kind == "person" or actor.actor_id in parties:
-                continue
-            if not under_place_prep(word, index, cues):
-                continue
-            if is_place(actor) or _prep(word, index, words) in words.at:
-                return place_name(actor, index.surface(word))
-    return None
-
-
-def _there(token: Token, index: ActorIndex, cues: Cues, words: PlaceWords) -> str | None:
-    """For a verb with the pronoun of place ("Elle y remettra du matériel"), the place the
-    sentence before named ("La ministre se rendra aussi à Boutcha")."""
-    if token.pos_ != "VERB" or not any(
-        c.pos_ == "PRON" and c.lower_ in words.there for c in token.children
-    ):
-        return None
-    start = token.sent.start
-    before = [s for s in token.doc.sents if s.end <= start]
-    if not before:
-        return None
-    sent = before[-1]
-    ranked: list[tuple[int, int, str]] = []
-    for i, actor in index.in_range(sent.start, sent.end):
-        word = index.doc[i]
-        if actor.kind == "person" or not under_place_prep(word, index, cues):
-            continue
-        prep = _prep(word, index, words)
-        if is_place(actor) or prep in words.at:
-            ranked.append((words.ranks.get(prep, 1), i, place_name(actor, index.surface(word))))
-    return min(ranked)[2] if ranked else None
-
-
-_FINEST = {"site": 0, "city": 1, "unknown": 2, "region": 3, "state": 4}
-
-
-def _post(token: Token, index: ActorIndex, frame: Frame, words: PlaceWords) -> str | None:
-    """For an act done to an envoy where they serve (an expulsion), their post in the acting
-    state as the article gives it anywhere ("l'ambassadeur de France à Bamako"), the finest
-    first."""
-    pos = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
-    lemma = token.lemma_.casefold()
-    modes = {e.mode for e in load_lexicon().entries(lemma, pos)}
-    if lemma not in words.envoy_acts and not modes & words.envoy_acts:
-        return None
-    envoys = [c for c in token.children if c.lemma_.casefold() in words.envoys]
-    if not envoys:
-        return None
-    sender = _envoy_state(envoys[0], index)
-    hosts = {a.country if a.kind == "person" else place_country(a.name) for a in frame.source}
-    hosts.discard(None)
-    posts: list[tuple[int, int, str]] = []
-    for other in token.doc:
-        if other.lemma_.casefold() not in words.envoys:
-            continue
-        state = _envoy_state(other, index)
-        if sender is not None and state is not None and state != sender:
-            continue  # another state's envoy
-        for child in other.children:
-            actor = index.at(child)
-            if actor is None or not is_place(actor):
-                continue
-            country = place_country(actor.name)
-            if country == sender or (country is not None and hosts and country not in hosts):
-                continue  # the envoy's home, or a post in another state than the acting one
-            if case_of(child) in words.ranks:
-                name = place_name(actor, index.surface(child))
-                posts.append((_FINEST.get(place_level(name), 2), child.i, name))
-    return min(posts)[2] if posts else None
-
-
-def _envoy_state(envoy: Token, index: ActorIndex) -> str | None:
-    """The ISO code of the state an envoy serves: the person the linker read the title as,
-    or the state a "de X" complement names ("l'ambassadeur de France")."""
-    own = index.at(envoy)
-    if own is not None and own.kind == "person" and own.country is not None:
-        return own.country
-    words = load_place_words()
-    for child in envoy.children:
-        actor = index.at(child)
-        if actor is None or case_of(child) is None or case_of(child) in words.ranks:
-            continue  # "en France" is a post, "de France" the sender
-        country = actor.country if actor.kind == "person" else place_country(actor.name)
-        if country is not None:
-            return country
-    return None
-
-
-def _told_before(token: Token, index: ActorIndex, cues: Cues, words: PlaceWords) -> str | None:
-    """For "la réunion" or "cette rencontre", the place an earlier mention of the same event
-    noun gave ("Lors d'une réunion cruciale au Pentagone")."""
-    if token.pos_ != "NOUN":
-        return None
-    determiners = [c for c in token.children if c.dep_ == "det"]
-    if not any(
-        feature(d, "Definite") == "Def" or feature(d, "PronType") == "Dem" for d in determiners
-    ):
-        return None
-    lemma = token.lemma_.casefold()
-    for earlier in reversed(token.doc[: token.i]):
-        if earlier.lemma_.casefold() != lemma or earlier.pos_ != "NOUN":
-            continue
-        for child in earlier.children:
-            actor = index.at(child)
-            if actor is None or actor.kind == "person" or case_of(child) not in cues.place_preps:
-                continue
-            if is_place(actor) or case_of(child) in words.at:
-                return place_name(actor, index.surface(child))
-    return None
