@@ -254,6 +254,9 @@ def test_carry_skips_calls_and_plans_and_places_mutual_wars_nowhere() -> None:
 def test_place_words_are_validated() -> None:
     words = load_place_words()
     assert words.at <= set(words.ranks) and words.ranks["à"] < words.ranks["en"]
+    # the words of places told elsewhere are not prepositions of place
+    assert not (words.means | words.there) & set(words.ranks)
+    assert "expel" in words.envoy_acts and words.envoys
     with pytest.raises(ValidationError):
         PlaceWords.model_validate({"ranks": {"à": 0}, "at": ["à"], "venue_verbs": []})
     with pytest.raises(DataError, match="E102"):
