@@ -14,12 +14,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veilleur.components.dates import DatesComponent
+from veilleur.extraction.merging import deduplicate, merge_visits
 from veilleur.readers import from_text
-from veilleur.records import Article, PartialDate
+from veilleur.records import ActorRef, Article, Event, PartialDate
 from veilleur.temporal import (
     DayInterval,
     Expression,
     TimeData,
+    anchor_of,
     estimate_published,
     event_date,
     grammar_for,
@@ -412,3 +414,128 @@ def test_a_dateline_without_year_takes_the_header_year() -> None:
         lexicon=load_lexicon(), today=dt.date(2026, 11, 21),
     )  # fmt: skip
     assert (kept.published, kept.published_from) == (PartialDate(2023, 7), "header")
+
+
+def _visit(start: int, date: PartialDate, date_from: str) -> Event:
+    return Event(
+        type="CONSULT", mode="visit", status="occurred",
+        source=(ActorRef("x:minister", "Ana Ruiz"),),
+        target=(ActorRef("x:chile", "Chili", "state"),),
+        evidence_start=start, evidence_end=start + 10, evidence="...", trigger="visite",
+        date=date, date_from=date_from,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_a_repeated_event_keeps_the_day_its_body_states() -> None:
+    title = _visit(0, PartialDate(2023, 3, 9), "published")
+    body = _visit(80, PartialDate(2023, 3, 8), "text")
+    (kept,) = deduplicate([title, body], lead=60)
+    assert (kept.evidence_start, kept.date, kept.date_from) == (0, PartialDate(2023, 3, 8), "text")
+    (trip,) = merge_visits([title, body])
+    assert (trip.date, trip.date_from) == (PartialDate(2023, 3, 8), "text")
+    # Two dates the text states are each kept: nothing is overwritten.
+    other = _visit(80, PartialDate(2023, 1, 4), "text")
+    first = _visit(0, PartialDate(2023, 3, 9), "text")
+    (same,) = deduplicate([first, other], lead=60)
+    assert same.date == PartialDate(2023, 3, 9)
+
+
+def test_this_weekday_narrows_a_month_publication(dates: Runner) -> None:
+    # April 2024 begins on a Monday: "ce jeudi", past, is written from Thursday 4 to Sunday 28:
+    # "mardi" is then a Tuesday of April, never one of the last days of March.
+    text = "Le ministre malien a reçu ce jeudi l'ambassadeur, qui avait été convoqué mardi."
+    doc = dates.doc(text, "2024-04")
+    assert doc._.published == PartialDate(2024, 4)
+    assert event_date(doc, _token(doc, "convoqué"), future=False) == (PartialDate(2024, 4), "text")
+    assert anchor_of(doc) == DayInterval(dt.date(2024, 4, 4), dt.date(2024, 4, 28))
+    # Without a "ce <weekday>", the Tuesday may be in March: only the year is known.
+    plain = dates.doc("L'ambassadeur a été convoqué mardi par le ministre malien.", "2024-04")
+    assert event_date(plain, _token(plain, "convoqué"), future=False) == (
+        PartialDate(2024),
+        "text",
+    )
+
+
+def test_a_present_news_verb_is_not_dated_months_back(dates: Runner) -> None:
+    text = (
+        "À Dakar, le Sénégal conclut un accord sur la pêche, suspendue par la crise il y a six "
+        "mois."
+    )
+    doc = dates.doc(text, "2023-10")
+    assert event_date(doc, _token(doc, "conclut"), future=False) == (
+        PartialDate(2023, 10),
+        "published",
+    )
+    # A past verb keeps the date, and so does a historic present the date opens.
+    past = dates.doc("Le Sénégal a signé un accord sur la pêche il y a six mois.", "2023-10")
+    assert event_date(past, _token(past, "signé"), future=False) == (PartialDate(2023, 4), "text")
+    opening = dates.doc("Il y a six mois, le Sénégal conclut un accord sur la pêche.", "2023-10")
+    assert event_date(opening, _token(opening, "conclut"), future=False) == (
+        PartialDate(2023, 4),
+        "text",
+    )
+
+
+def test_a_scene_day_the_month_cannot_place_leaves_what_follows_undated(dates: Runner) -> None:
+    # January 2023 begins on a Sunday: "mardi" may be 27 December 2022, so the meeting's
+    # date is unknown, and so is that of the thanks told in the next sentence.
+    text = "Le ministre kényan a reçu mardi son homologue somalien. Il a également salué son rôle."
+    doc = dates.doc(text, "2023-01")
+    assert event_date(doc, _token(doc, "reçu"), future=False) == (None, "none")
+    assert event_date(doc, _token(doc, "salué"), future=False) == (None, "none")
+    # A day of a side phrase ("le médiateur, arrivé jeudi soir") does not set the scene.
+    side = (
+        "Les délégations se sont retrouvées à Nairobi avec le médiateur, arrivé jeudi soir. "
+        "Le médiateur a salué les deux parties."
+    )
+    doc = dates.doc(side, "2022-07")
+    assert event_date(doc, _token(doc, "salué"), future=False) == (
+        PartialDate(2022, 7),
+        "published",
+    )
+
+
+def test_a_paragraph_keeps_its_scene_over_three_sentences(dates: Runner) -> None:
+    # Three sentences stand between the day and the handover: the scene holds.
+    text = (
+        "La ministre est arrivée lundi à Bamako. Elle s'entretiendra avec le président de la "
+        "transition. Le pays est frappé par la sécheresse. La ministre se rendra aussi à Mopti. "
+        "Elle y remettra des vivres aux autorités. Elle signera enfin un accord avec le "
+        "gouvernement."
+    )
+    doc = dates.doc(text, "2024-08-08")
+    assert event_date(doc, _token(doc, "remettra"), future=True) == (
+        PartialDate(2024, 8, 5),
+        "text",
+    )
+    # Four sentences on, the scene is no longer the paragraph's day.
+    assert event_date(doc, _token(doc, "signera"), future=True) == (
+        PartialDate(2024, 8, 8),
+        "published",
+    )
+
+
+def test_a_repeat_the_publication_dates_takes_the_body_s_unknown_day() -> None:
+    title = _visit(0, PartialDate(2023, 1), "published")
+    body = dataclasses.replace(_visit(80, PartialDate(2023, 1), "none"), date=None)
+    (kept,) = deduplicate([title, body], lead=60)
+    assert (kept.evidence_start, kept.date, kept.date_from) == (0, None, "none")
+
+
+def test_a_bare_passive_participle_is_a_fact_of_no_time(dates: Runner) -> None:
+    text = "Les casques bleus ont quitté la base de Tessalit, attaquée par les rebelles."
+    doc = dates.doc(text, "2024-05")
+    assert event_date(doc, _token(doc, "attaquée"), future=False) == (None, "none")
+    # With its auxiliary it is news of the day; with its own day, it has that day.
+    told = dates.doc("La base de Tessalit a été attaquée par les rebelles.", "2024-05")
+    assert event_date(told, _token(told, "attaquée"), future=False) == (
+        PartialDate(2024, 5),
+        "published",
+    )
+    dated = dates.doc(
+        "Les casques bleus ont quitté la base, attaquée le 3 mai par les rebelles.", "2024-05"
+    )
+    assert event_date(dated, _token(dated, "attaquée"), future=False) == (
+        PartialDate(2024, 5, 3),
+        "text",
+    )

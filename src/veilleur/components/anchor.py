@@ -17,7 +17,15 @@ from spacy.tokens import Doc
 from ..extraction.lexicon import load_lexicon as load_triggers
 from ..kb import KnowledgeBase
 from ..records import Event
-from ..temporal import ANCHOR_KEY, DayInterval, build_timexes, event_date, grammar_for, load_lexicon
+from ..temporal import (
+    ANCHOR_KEY,
+    DayInterval,
+    build_timexes,
+    event_date,
+    grammar_for,
+    load_lexicon,
+    narrow_anchor,
+)
 from ..temporal.anchoring import infer, link_constraints, term_constraints
 from ..temporal.calendar import (
     Calendar,
@@ -87,11 +95,11 @@ class AnchorComponent:
         )
         if inferred.published is None:
             return doc
-        interval = DayInterval.of(inferred.published)
+        parsed = parse_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
+        interval = narrow_anchor(parsed, DayInterval.of(inferred.published))
         doc._.published = inferred.published
         doc._.published_from = "inferred"
         doc.user_data[ANCHOR_KEY] = (interval.first.isoformat(), interval.last.isoformat())
-        parsed = parse_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
         doc._.timexes = build_timexes(parsed, anchor=interval)
         doc._.events = [self._redate(doc, e) for e in doc._.events or []]
         return doc

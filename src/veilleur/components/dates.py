@@ -18,6 +18,7 @@ from ..temporal import (
     estimate_published,
     grammar_for,
     load_lexicon,
+    narrow_anchor,
 )
 
 
@@ -46,10 +47,11 @@ class DatesComponent:
         )
         doc._.published = anchor.published
         doc._.published_from = anchor.published_from
-        if anchor.interval is not None:
-            first, last = anchor.interval.first, anchor.interval.last
-            doc.user_data[ANCHOR_KEY] = (first.isoformat(), last.isoformat())
-        doc._.timexes = build_timexes(parsed, anchor=anchor.interval)
+        # "ce mercredi" narrows a month-precise publication to the days it can be read on.
+        interval = narrow_anchor(parsed, anchor.interval) if anchor.interval else None
+        if interval is not None:
+            doc.user_data[ANCHOR_KEY] = (interval.first.isoformat(), interval.last.isoformat())
+        doc._.timexes = build_timexes(parsed, anchor=interval)
         return doc
 
     def _parse(self, doc: Doc) -> list[tuple[Expression, Tense]]:

@@ -91,7 +91,14 @@ def merge_visits(events: list[Event]) -> list[Event]:
         places = [e.location for e in pair if e.location is not None]
         specific = [p for p in places if p not in state_names]  # the city, not the country
         chosen = specific or places
-        kept[key] = replace(best, location=chosen[0] if chosen else None)
+        # The day a sentence states ("effectuait lundi") over a dateline or the publication.
+        dated = [e for e in pair if e.date_from != "published"] or [best]
+        kept[key] = replace(
+            best,
+            location=chosen[0] if chosen else None,
+            date=dated[0].date,
+            date_from=dated[0].date_from,
+        )
     return sorted([*others, *kept.values()], key=lambda e: e.evidence_start)
 
 
@@ -134,8 +141,13 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
         )
         if same is None:
             kept.append(event)
-        elif _vaguer_place(kept[same], event):
+            continue
+        if _vaguer_place(kept[same], event):
             kept[same] = replace(kept[same], location=event.location)  # "Kiev" over "Ukraine"
+        if kept[same].date_from == "published" and event.date_from != "published":
+            # The day the body states ("effectuait lundi") over the title's publication date,
+            # even a day the publication cannot place ("mardi" early in a month): unknown.
+            kept[same] = replace(kept[same], date=event.date, date_from=event.date_from)
     return sorted(kept, key=lambda e: e.evidence_start)
 
 

@@ -4,6 +4,7 @@ Stages, all pure functions over text except where the grammar needs the parse:
     grammar     text -> Expression (patterns compiled from lang/<lang>/time.yaml)
     tense       Token -> the tense of its clause (morphology of the governing verb)
     published   Expressions -> the publication date and the anchor interval
+    narrowing   'ce mercredi' -> the anchor days it can be written on
     resolve     Expression + anchor interval -> DayInterval (joined over the anchor's days)
     timexes     Expressions -> Timex records (value at the finest agreed precision)
     governing   event_date(doc, trigger, future=...) for the events component
@@ -15,6 +16,7 @@ from .governing import ANCHOR_KEY, anchor_of, event_date
 from .grammar import Expression, Grammar, grammar_for
 from .interval import DayInterval
 from .lexicon import TimeData, load_lexicon
+from .narrowing import narrow_anchor
 from .published import Anchor, estimate_published, stated_day
 from .resolve import Tense, resolve
 from .tense import clause_tense
@@ -35,6 +37,7 @@ __all__ = [
     "event_date",
     "grammar_for",
     "load_lexicon",
+    "narrow_anchor",
     "resolve",
     "stated_day",
 ]

@@ -13,7 +13,7 @@ from .grammar import grammar_for
 from .interval import DayInterval
 from .lexicon import load_lexicon
 from .resolve import Tense, resolve
-from .tense import clause_tense
+from .tense import clause_tense, governing_verb, verb_tense
 
 DateFrom = Literal["text", "published", "none"]
 
@@ -26,9 +26,11 @@ _QUOTED_PENALTY = 4.0
 _MAX_SCORE = 9.0
 # Dates a following sentence may inherit, and over how many sentences.
 _SCENE_KINDS = ("weekday", "deictic", "relative")
-_INHERIT_SENTENCES = 2
+_INHERIT_SENTENCES = 3
 # A date within this many words of its sentence's start opens it ("Le 3 mars, ...").
 _OPENING_TOKENS = 1
+# Offsets back this far cannot date a verb in the present ("il y a cinq mois").
+_FAR_UNITS = ("week", "month", "year")
 _OPENING = {"«": "»", "“": "”", '"': '"'}
 
 
@@ -53,11 +55,20 @@ def event_date(
     timexes: list[Timex] = list(doc._.timexes or [])
     published: PartialDate | None = doc._.published
     chosen = _governing(doc, token, timexes)
+    if chosen is not None and _too_far_back(doc, token, chosen):
+        chosen = None
+    if chosen is None and _background(token):
+        return None, "none"
     if chosen is None and inherit:
         scene = _inherited(doc, token, timexes)
         if scene is not None and scene.value is not None and _finer(scene.value, published):
             # The scene's date as its own sentence resolved it, not re-read in this tense.
             return scene.value, "text"
+        if scene is not None and _main_clause(doc, scene):
+            # A scene day the publication cannot place ("a rencontré mardi" in a month's
+            # first days) leaves the events that follow it as vague as itself; a date of a
+            # side phrase ("Guterres, arrivé jeudi soir") does not set the story's day.
+            return (scene.value, "text") if scene.value is not None else (None, "none")
     if chosen is None:
         return (published, "published") if published is not None else (None, "none")
     lang = doc.lang_ if doc.lang_ else "fr"
@@ -71,6 +82,25 @@ def event_date(
     interval = resolve(expr, anchor=anchor_of(doc), reference=reference, tense=tense)
     value = interval.to_partial() if interval is not None else None
     return (value, "text") if value is not None else (None, "none")
+
+
+def _too_far_back(doc: Doc, token: Token, timex: Timex) -> bool:
+    """True when a news verb in the present ("Moscou signe un accord") is given a date weeks
+    or more back ("bloquées par la guerre, il y a cinq mois"): that date belongs to another
+    phrase of the sentence; only a date opening the sentence sets a historic present."""
+    if token.pos_ != "VERB" or _opens_sentence(doc, timex):
+        return False
+    lang = doc.lang_ if doc.lang_ else "fr"
+    if verb_tense(token, future_lemmas=set(load_lexicon(lang).future_lemmas)) != "present":
+        return False
+    expr = grammar_for(lang).parse(timex.text)
+    return (
+        expr is not None
+        and expr.form == "offset"
+        and expr.base == "deictic"
+        and expr.direction < 0
+        and expr.unit in _FAR_UNITS
+    )
 
 
 def governing_timex(doc: Doc, token: Token) -> Timex | None:
@@ -134,6 +164,33 @@ def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
         return None
     quoted = _quoted_ranges(text_of(doc), para_start, sent.start_char)
     return None if _inside(last.start, quoted) else last
+
+
+def _background(token: Token) -> bool:
+    """True for a bare passive participle with its agent ("l'offensive, qualifiée par le
+    président d'erreur"): a fact recalled about a thing, told at no time of its own, so
+    neither the scene's day nor the publication's is its date."""
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "attaquée et reprise par": the auxiliaries sit on the first
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ != "ROOT"
+        and "Part" in token.morph.get("VerbForm", [])
+        and "Past" in token.morph.get("Tense", [])
+        and any(c.dep_ == "obl:agent" for c in token.children)
+        and not any(c.dep_.startswith(("aux", "cop")) for c in (*token.children, *first.children))
+    )
+
+
+def _main_clause(doc: Doc, timex: Timex) -> bool:
+    """True for a date of its sentence's main verb ("Le ministre a rencontré mardi ...")."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = governing_verb(span.root)
+    root = span.sent.root
+    return verb is not None and (verb == root or (verb.dep_ == "conj" and verb.head == root))
 
 
 def _opens_sentence(doc: Doc, timex: Timex) -> bool:

@@ -54,6 +54,14 @@ def resolve(
     return strict
 
 
+def fits(expr: Expression, day: dt.date, tense: Tense) -> bool:
+    """True when `expr`, written on `day` in `tense`, denotes some day ("ce mercredi" in a
+    past clause cannot be written on the Monday before)."""
+    if _is_absolute(expr) or expr.base == "anaphoric":
+        return True
+    return _rule(expr, tense)(day) is not None
+
+
 def _is_absolute(expr: Expression) -> bool:
     return expr.year is not None and expr.form in ("date", "month", "season", "year")
 
