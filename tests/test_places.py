@@ -251,6 +251,17 @@ def test_carry_skips_calls_and_plans_and_places_mutual_wars_nowhere() -> None:
     assert [e.location for e in out] == ["Tel-Aviv", None, "Tel-Aviv", None, None, "Israël"]
 
 
+def test_people_placed_together_carry_their_place_but_victims_do_not() -> None:
+    thanks = _event(0, "SUPPORT", ["a", "b"], location="Élysée")
+    after = _event(10, "CONSULT", ["a", "b"])
+    state = ActorRef("state:ISR", "Israël", "state", "ISR")
+    victims = tuple(ActorRef(f"p:{n}", n, "person", "LBN") for n in ("c", "d"))
+    strike = Event("ASSAULT", (state,), victims, "occurred", 20, 21, "", "tué", location="Tyr")
+    met = Event("CONSULT", victims[:1], victims[1:], "occurred", 30, 31, "", "rencontré")
+    out = carry_locations([thanks, after, strike, met])
+    assert [e.location for e in out] == ["Élysée", "Élysée", "Tyr", None]
+
+
 def test_place_words_are_validated() -> None:
     words = load_place_words()
     assert words.at <= set(words.ranks) and words.ranks["à"] < words.ranks["en"]

@@ -117,8 +117,13 @@ def _same_act(event: Event, told: Event) -> bool:
 
 def _face_to_face(event: Event) -> bool:
     """True for an act between two people its sentence places ("X a salué à l'Élysée ses
-    relations avec Y"): both were there, and what they do next happens there too."""
-    return event.type != "CONSULT" and len(_people(event)) > 1
+    relations avec Y"): both were there, and what they do next happens there too. A person
+    acts on a person: the victims of a strike were not together with its author."""
+    if event.type == "CONSULT" or len(_people(event)) < 2:
+        return False
+    return any(a.kind == "person" for a in event.source) and any(
+        a.kind == "person" for a in event.target
+    )
 
 
 def _meeting(event: Event) -> bool:
