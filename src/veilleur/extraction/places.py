@@ -1,5 +1,5 @@
-"""Where an event happened: the place its clause names (`carry_locations`, re-exported here,
-fills the events whose clause names none)."""
+"""Where an event happened: the place its clause names, else one the text gives elsewhere
+(`elsewhere`); `carry_locations` fills the events still placed nowhere (`carry`)."""
 
 from __future__ import annotations
 
