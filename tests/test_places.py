@@ -103,6 +103,73 @@ CASES: dict[str, tuple[str, frozenset[str], str | None]] = {
         "Premier ministre norvégien Jonas Gahr Store.",
         frozenset({"Volodymyr Zelensky", "Russie"}), "Kiev",
     ),
+    "a place the act's own sentence declines is not carried to it": (
+        "Le ministre allemand de la Défense Boris Pistorius est arrivé lundi en Lituanie.\n"
+        "M. Pistorius avait condamné la Russie avant son arrivée à Vilnius.",
+        frozenset({"Boris Pistorius", "Russie"}), None,
+    ),
+    "the place of the operation a relative clause tells the act through": (
+        "Le Pentagone a détaillé l'opération ciblée de l'armée américaine à Bagdad qui a "
+        "permis vendredi l'élimination du chef des Gardiens de la révolution Qassem Soleimani.",
+        frozenset({"armée américaine", "Qassem Soleimani"}), "Bagdad",
+    ),
+    "the place of the strike that was the act's means": (
+        "L'Iran a juré de venger la mort du général Ali Hosseini, par une frappe que Téhéran "
+        "attribue à Israël, ayant visé son convoi à Alep au début du mois.",
+        frozenset({"Israël", "Ali Hosseini"}), "Alep",
+    ),
+    "where two people were together, what they do next": (
+        "Le président Emmanuel Macron a salué mardi à Berlin ses excellentes relations avec "
+        "le chancelier Olaf Scholz.\nÀ son arrivée, Emmanuel Macron a échangé avec Olaf "
+        "Scholz une longue accolade.",
+        frozenset({"Emmanuel Macron", "Olaf Scholz"}), "Berlin",
+    ),
+    "the place the title gave the same act": (
+        "À Astana, l'Arménie signe un accord avec l'Azerbaïdjan sur la frontière.\n"
+        "L'Azerbaïdjan et l'Arménie ont fini par signer l'accord, avec la Russie, lors d'une "
+        "cérémonie inédite.",
+        frozenset({"Arménie", "Azerbaïdjan", "Russie"}), "Astana",
+    ),
+    "an envoy is expelled from the post the article gives": (
+        "Le gouvernement du Niger a décidé d'expulser l'ambassadeur de France.\n"
+        "L'ambassadeur de France à Niamey, Sylvain Itté, a reçu l'ordre de partir.",
+        frozenset({"Niger", "France"}), "Niamey",
+    ),
+    "another state's envoy's post, or a post elsewhere, is not the expulsion's": (
+        "Le Mali a expulsé l'ambassadeur de France.\n"
+        "L'ambassadeur d'Allemagne à Bamako et l'ambassadeur de France à Dakar ont été reçus "
+        "par le ministre.",
+        frozenset({"Mali", "France"}), None,
+    ),
+    "the pronoun 'y' stands for the place the sentence before named": (
+        "Le ministre allemand des Affaires étrangères se rendra aussi à Kharkiv.\n"
+        "La ministre Annalena Baerbock y remettra des ambulances à l'Ukraine.",
+        frozenset({"Annalena Baerbock", "Ukraine"}), "Kharkiv",
+    ),
+    "a judgment is not where the thing judged was planned": (
+        "La France s'inquiète d'une offensive russe lancée à Kharkiv, et condamnée par le "
+        "président Emmanuel Macron comme une grave erreur.",
+        frozenset({"Emmanuel Macron", "Russie"}), None,
+    ),
+}  # fmt: skip
+
+# Receptions: the mode of the meeting of the given parties.
+RECEPTIONS: dict[str, tuple[str, frozenset[str], str]] = {
+    "a foreign guest received by a host is on a visit": (
+        "Le président Emmanuel Macron a reçu mardi à l'Élysée le chancelier allemand Olaf "
+        "Scholz.",
+        frozenset({"Emmanuel Macron", "Olaf Scholz"}), "visit",
+    ),
+    "a guest of the host's own state meets him": (
+        "Le président Emmanuel Macron a reçu mardi à l'Élysée le Premier ministre français "
+        "Michel Barnier.",
+        frozenset({"Emmanuel Macron", "Michel Barnier"}), "meet",
+    ),
+    "a reception stays an event of its own beside the guest's arrival": (
+        "Le chancelier allemand Olaf Scholz est arrivé lundi à Kiev, où il a été reçu par le "
+        "président Volodymyr Zelensky.",
+        frozenset({"Olaf Scholz", "Volodymyr Zelensky"}), "visit",
+    ),
 }  # fmt: skip
 
 # One article whose later events have no place of their own.
@@ -137,6 +204,14 @@ def _place_of(record: ArticleRecord, parties: frozenset[str]) -> str | None:
 def test_event_place_from_its_clause(rule: str, records: dict[str, ArticleRecord]) -> None:
     text, parties, place = CASES[rule]
     assert _place_of(records[text], parties) == place
+
+
+@pytest.mark.parametrize("rule", sorted(RECEPTIONS))
+def test_reception_mode(rule: str, nlp: Language) -> None:
+    text, people, mode = RECEPTIONS[rule]
+    (record,) = analyse([text], nlp=nlp)
+    modes = [e.mode for e in record.events if people <= {a.name for a in (*e.source, *e.target)}]
+    assert modes == [mode]
 
 
 def test_a_place_goes_to_what_the_meeting_s_people_did_there(
@@ -176,9 +251,23 @@ def test_carry_skips_calls_and_plans_and_places_mutual_wars_nowhere() -> None:
     assert [e.location for e in out] == ["Tel-Aviv", None, "Tel-Aviv", None, None, "Israël"]
 
 
+def test_people_placed_together_carry_their_place_but_victims_do_not() -> None:
+    thanks = _event(0, "SUPPORT", ["a", "b"], location="Élysée")
+    after = _event(10, "CONSULT", ["a", "b"])
+    state = ActorRef("state:ISR", "Israël", "state", "ISR")
+    victims = tuple(ActorRef(f"p:{n}", n, "person", "LBN") for n in ("c", "d"))
+    strike = Event("ASSAULT", (state,), victims, "occurred", 20, 21, "", "tué", location="Tyr")
+    met = Event("CONSULT", victims[:1], victims[1:], "occurred", 30, 31, "", "rencontré")
+    out = carry_locations([thanks, after, strike, met])
+    assert [e.location for e in out] == ["Élysée", "Élysée", "Tyr", None]
+
+
 def test_place_words_are_validated() -> None:
     words = load_place_words()
     assert words.at <= set(words.ranks) and words.ranks["à"] < words.ranks["en"]
+    # the words of places told elsewhere are not prepositions of place
+    assert not (words.means | words.there) & set(words.ranks)
+    assert "expel" in words.envoy_acts and words.envoys
     with pytest.raises(ValidationError):
         PlaceWords.model_validate({"ranks": {"à": 0}, "at": ["à"], "venue_verbs": []})
     with pytest.raises(DataError, match="E102"):

@@ -28,7 +28,7 @@ from .gates import (
 )
 from .lexicon import Cues, Lexicon, load_quote_lexicon
 from .merging import deduplicate, lead_end, merge_visits, purposes
-from .places import carry_locations, clause_location
+from .places import carry_locations, clause_location, received_as_visits
 from .spans import evidence, find_quotes, inside
 from .status import verdict
 from .triggers import find_triggers
@@ -107,6 +107,15 @@ def _foreign(visitors: tuple[ActorRef, ...], index: ActorIndex) -> bool:
     return all(a.kind == "person" and a.country not in (None, home[0].country) for a in visitors)
 
 
+def _from_abroad(guests: tuple[ActorRef, ...], hosts: tuple[ActorRef, ...]) -> bool:
+    """True when every guest serves another state than every host (FORMAT.md: a foreigner
+    received in the host's country is on a visit); unknown allegiances make no visit."""
+    # a seat the parser took for a guest ("a reçu au Kremlin X") is where, not who
+    theirs = {a.country for a in guests if a.kind in ("person", "state")}
+    ours = {a.country for a in hosts if a.kind in ("person", "state")}
+    return bool(theirs and ours) and None not in theirs | ours and not theirs & ours
+
+
 def _states_only(actors: tuple[ActorRef, ...]) -> bool:
     return bool(actors) and all(a.kind == "state" for a in actors)
 
@@ -161,6 +170,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             timex_tokens.update(t.i for t in span)
     events: list[Event] = []
     triggered: list[tuple[Token, Event]] = []
+    receptions: set[tuple[int, str]] = set()
     hits = find_triggers(doc, matcher, lexicon)
     typed = {(h.token.i, h.entry.type) for h in hits}
     for hit in hits:
@@ -187,9 +197,11 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             target = tuple(a for a in target if a != speaker)
         if entry.host and not guest(token, index, cues):
             continue  # "a reçu des chars", "a reçu une lettre de X": no visit
+        abroad = False
         if entry.host and target:
             # "X reçoit Y (à Kiev)": Y is the visitor, the city where
             source, target = tuple(a for a in target if a.kind != "place"), source
+            abroad = _from_abroad(source, target)
         implicit_target = False
         if entry.target == "place" and not target and frame.place is not None:
             target = (state_of(frame.place),)  # a visit to Tel-Aviv is a visit to Israël
@@ -225,6 +237,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         # an implicit target ("l'invasion russe", "X était en visite") is where it happened
         implied = target[0].name if implicit_target and len(target) == 1 else None
         start, end, text = evidence(doc, token)
+        if abroad and mode == "meet":
+            receptions.add((start, token.text))  # a foreign guest visits the host's country
         parts = [target]
         if entry.type == "CONSULT" and len(target) > 1 and all(a.kind == "state" for a in target):
             parts = [(a,) for a in target]  # a tour of several states: one meeting each
@@ -257,4 +271,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         triggered.extend((token, e) for e in made)
     events = purposes(triggered, events)
     lead = lead_end(text_of(doc))
-    return carry_locations(merge_visits(deduplicate(events, lead=lead)))
+    # receptions become visits once the guest's trips are merged: the reception stays an
+    # event of its own beside the trip ("X est arrivé à Kiev, où il a été reçu par Y")
+    visits = received_as_visits(merge_visits(deduplicate(events, lead=lead)), receptions)
+    return carry_locations(visits)

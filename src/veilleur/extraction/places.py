@@ -1,22 +1,22 @@
-"""Where an event happened: the place its clause names (`carry_locations`, re-exported here,
-fills the events whose clause names none)."""
+"""Where an event happened: the place its clause names, else one the text gives elsewhere
+(`elsewhere`); `carry_locations` fills the events still placed nowhere (`carry`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Span, Token
 
-from .. import lang
 from ..geo import is_seat, place_name
-from ..records import ActorRef
+from ..records import ActorRef, Event
 from .actors import ActorIndex, is_place
-from .carry import carry_locations
+from .carry import carry_locations as carry_events
+from .carry import received_as_visits
 from .clauses import case_of, clause_end, clause_start, feature, np_actor, under_place_prep
+from .elsewhere import told_elsewhere
 from .frames import Frame
 from .lexicon import Cues, load_lexicon
+from .placewords import PlaceWords, act_types, load_place_words, prep_before
 
 __all__ = [
     "PlaceWords",
@@ -24,28 +24,16 @@ __all__ = [
     "clause_location",
     "clause_locations",
     "load_place_words",
+    "received_as_visits",
 ]
 
 # Dependencies of the phrases that name what an event is about (its subject or object).
 _ARGUMENTS = frozenset({"obj", "nsubj", "nsubj:pass", "obl:arg"})
 
 
-class PlaceWords(BaseModel):
-    """The words a language reads an event's place with (lang/<lang>/places.yaml)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    ranks: dict[str, int] = Field(min_length=1)
-    at: frozenset[str] = Field(min_length=1)
-    venue_verbs: frozenset[str]
-    occasions: frozenset[str]
-    where: frozenset[str]
-
-
-@cache
-def load_place_words(language: str = "fr") -> PlaceWords:
-    """The validated place words of `language` (loaded once per process)."""
-    return lang.load(language, "places", PlaceWords)
+def carry_locations(events: list[Event]) -> list[Event]:
+    """Places for events whose clause gives none (see `carry.carry_locations`)."""
+    return carry_events(events, preps=frozenset(load_place_words().ranks))
 
 
 def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> str | None:
@@ -57,7 +45,7 @@ def clause_location(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -
         return places[0]
     if frame.place is not None:
         return place_name(frame.place, frame.place.name)
-    return _told_before(token, index, cues, load_place_words())
+    return told_elsewhere(token, index, cues, frame)
 
 
 def clause_locations(token: Token, index: ActorIndex, cues: Cues, frame: Frame) -> list[str]:
@@ -67,9 +55,9 @@ def clause_locations(token: Token, index: ActorIndex, cues: Cues, frame: Frame) 
     words = load_place_words()
     parties = {a.actor_id for a in (*frame.source, *frame.target)}
     ranked: list[tuple[tuple[int, int, int], Token, str]] = []
-    meeting = "CONSULT" in _types(token)
+    meeting = "CONSULT" in act_types(token)
     for word, actor, surface in _candidates(token, index, cues, words, parties):
-        prep = _prep(word, index, words)
+        prep = prep_before(word, index, words)
         # a state may be a party; a city under a preposition is where, and so is a seat of
         # government for a meeting ("a reçu jeudi au Kremlin X")
         seat = meeting and prep in words.at and is_seat(actor.name)
@@ -190,15 +178,6 @@ def _venue_verb(token: Token, words: PlaceWords) -> Token | None:
     return None
 
 
-def _prep(word: Token, index: ActorIndex, words: PlaceWords) -> str:
-    """The preposition before the place mention (skipping one determiner)."""
-    first = index.doc[index.start_of(word)]
-    prep = index.doc[first.i - 1].lower_ if first.i > 0 else ""
-    if prep not in words.ranks and first.i > 1:
-        prep = index.doc[first.i - 2].lower_
-    return prep.rstrip("'’")
-
-
 def _root(word: Token, index: ActorIndex) -> Token:
     """The token of a mention whose head lies outside it."""
     start = index.start_of(word)
@@ -225,6 +204,8 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
             return False
         if parent.i == trigger.i:
             return depth > 2  # "l'accord sur l'exportation des céréales en mer Noire"
+        if _sibling_participle(parent, trigger):
+            return True  # "une incursion prévue à Rafah, et qualifiée par X d'erreur"
         if not head.dep_.startswith("nmod") or parent.pos_ != "NOUN":
             return False  # on a verb, or on a name the parser hung it on ("Lloyd Austin au")
         lemma = parent.lemma_.casefold()
@@ -232,7 +213,7 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
             if depth == 1 and _occasion(parent, trigger, words):
                 return False  # "Lors d'un sommet à Abuja, ils ont menacé ...": its place
             kinds = {e.type for e in lexicon.entries(lemma, "noun")}
-            return depth > 1 or not kinds & _types(trigger)
+            return depth > 1 or not kinds & act_types(trigger)
         if case_of(parent) in words.at or lemma in words.occasions:
             # a place within a place ("au centre de commandement ... à Tel-Aviv"), or the
             # occasion the event is part of ("en marge de la réouverture de Notre-Dame")
@@ -245,6 +226,23 @@ def _describes_other(word: Token, trigger: Token, index: ActorIndex, cues: Cues)
             return True
         head = parent
     return False
+
+
+def _sibling_participle(verb: Token, trigger: Token) -> bool:
+    """True when the place's verb and the trigger are coordinated bare participles that
+    qualify one noun ("une incursion prévue à Rafah, et qualifiée par X de grande erreur"):
+    each says its own thing of the noun, so a judgment is not where the thing judged is. A
+    meeting is left out ("arrivé à Kiev et reçu par X" was there)."""
+    if verb.i == trigger.i or trigger.i not in {c.i for c in verb.conjuncts}:
+        return False
+    if "CONSULT" in act_types(trigger):
+        return False
+    return all(
+        v.pos_ == "VERB"
+        and feature(v, "VerbForm") == "Part"
+        and not any(c.dep_.startswith("aux") for c in v.children)
+        for v in (verb, trigger)
+    )
 
 
 def _occasion(noun: Token, trigger: Token, words: PlaceWords) -> bool:
@@ -269,31 +267,3 @@ def _titled(noun: Token, index: ActorIndex) -> bool:
     if comma + 1 < len(doc) and doc[comma].text == ",":
         named.append(doc[comma + 1])
     return any((a := index.at(n)) is not None and a.kind == "person" for n in named)
-
-
-def _types(token: Token) -> set[str]:
-    pos = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
-    return {e.type for e in load_lexicon().entries(token.lemma_.casefold(), pos)}
-
-
-def _told_before(token: Token, index: ActorIndex, cues: Cues, words: PlaceWords) -> str | None:
-    """For "la réunion" or "cette rencontre", the place an earlier mention of the same event
-    noun gave ("Lors d'une réunion cruciale au Pentagone")."""
-    if token.pos_ != "NOUN":
-        return None
-    determiners = [c for c in token.children if c.dep_ == "det"]
-    if not any(
-        feature(d, "Definite") == "Def" or feature(d, "PronType") == "Dem" for d in determiners
-    ):
-        return None
-    lemma = token.lemma_.casefold()
-    for earlier in reversed(token.doc[: token.i]):
-        if earlier.lemma_.casefold() != lemma or earlier.pos_ != "NOUN":
-            continue
-        for child in earlier.children:
-            actor = index.at(child)
-            if actor is None or actor.kind == "person" or case_of(child) not in cues.place_preps:
-                continue
-            if is_place(actor) or case_of(child) in words.at:
-                return place_name(actor, index.surface(child))
-    return None
