@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -112,9 +112,17 @@ class Calendar:
     # Types whose events are found by their actors; the others only by their names.
     matched_types: frozenset[str] = frozenset({"ASSAULT", "COERCE"})
 
+    # Filled on first use; a frozen record's dict may still be filled (hashing the calendar
+    # on every look-up, as functools.cache would, costs more than the look-up).
+    _index: dict[str, tuple[CalendarEntry, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+
     def by_actor(self, actor_id: str) -> tuple[CalendarEntry, ...]:
         """Entries that name `actor_id` on either side."""
-        return _actor_index(self).get(actor_id, ())
+        if not self._index:
+            self._index.update(_actor_index(self.entries))
+        return self._index.get(actor_id, ())
 
     def named(self) -> tuple[CalendarEntry, ...]:
         """Entries that have French names to be found in text."""
@@ -126,10 +134,9 @@ class Calendar:
         return Calendar(tuple(merged.values()), self.recent_days, self.matched_types)
 
 
-@cache
-def _actor_index(calendar: Calendar) -> dict[str, tuple[CalendarEntry, ...]]:
+def _actor_index(entries: tuple[CalendarEntry, ...]) -> dict[str, tuple[CalendarEntry, ...]]:
     index: dict[str, list[CalendarEntry]] = {}
-    for entry in calendar.entries:
+    for entry in entries:
         for actor in entry.actors:
             index.setdefault(actor, []).append(entry)
     return {k: tuple(v) for k, v in index.items()}

@@ -28,6 +28,8 @@ Strength = Literal["hard", "bound", "soft"]
 # The days before and after an entry over which P is looked for, for expressions resolved
 # on P: a year and a month covers 'en avril' said of last April and 'il y a un an'.
 SEARCH_DAYS = 400
+# ... and for expressions that never reach further than a few weeks ('lundi', 'hier').
+_NEAR_DAYS = 40
 _UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 31, "year": 366}
 _EARLIEST = dt.date(1900, 1, 1)
 _LATEST = dt.date(2999, 12, 31)
@@ -103,7 +105,7 @@ def expression_days(
             return DaySet(())  # the expression dates something else
         return DaySet.until(target.last) if tense == "future" else DaySet.since(target.first)
     # 'il y a trois ans' looks that much further.
-    reach = SEARCH_DAYS
+    reach = _reach(expr)
     if expr.number is not None and expr.unit is not None:
         reach += expr.number[1] * _UNIT_DAYS[expr.unit]
     start = target.first - dt.timedelta(days=reach)
@@ -118,6 +120,17 @@ def expression_days(
             found.append(DayInterval.day(day))
         day += dt.timedelta(days=1)
     return DaySet.of(found)
+
+
+def _reach(expr: Expression) -> int:
+    """How far from its day an expression can be written: a weekday within two weeks ("jeudi
+    dernier"), a relative unit within two of its units ("le mois dernier"), a month or a
+    date without its year within SEARCH_DAYS. Each day looked at costs one resolution."""
+    if expr.form in ("weekday", "fixed"):
+        return _NEAR_DAYS
+    if expr.form == "offset" and expr.unit is not None:
+        return _NEAR_DAYS + 2 * _UNIT_DAYS[expr.unit]
+    return SEARCH_DAYS
 
 
 def _meets(a: DayInterval, b: DayInterval) -> bool:
