@@ -7,7 +7,6 @@ from importlib import import_module
 from itertools import pairwise
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..doctext import text_of
@@ -31,7 +30,7 @@ from .merging import deduplicate, lead_end, merge_visits, purposes
 from .places import carry_locations, clause_location, received_as_visits
 from .spans import evidence, find_quotes, inside
 from .status import verdict
-from .triggers import find_triggers
+from .triggers import TriggerIndex, find_triggers
 
 __all__ = ["deduplicate", "extract_events", "lead_end", "merge_visits"]
 
@@ -158,7 +157,7 @@ def _parties(frame: Frame, mutual: bool) -> tuple[tuple[ActorRef, ...], tuple[Ac
     return tuple(source), tuple(a for a in target if a.name.casefold() not in names)
 
 
-def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
+def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Event]:
     """Every event the Doc states, de-duplicated."""
     cues = lexicon.cues
     index = ActorIndex(doc)

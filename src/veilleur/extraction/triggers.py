@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from .clauses import case_of, feature, sentence
@@ -24,15 +23,31 @@ class Hit:
     entry: Trigger
 
 
-def build_matcher(nlp: Language, lexicon: Lexicon) -> Matcher:
-    """One Matcher over lemma and part of speech for all trigger heads."""
-    matcher = Matcher(nlp.vocab)
-    for pos, tags in _POS.items():
-        lemmas = sorted(lexicon.lemma_set(pos))
-        matcher.add(pos, [[{"LEMMA": {"IN": lemmas}, "POS": {"IN": tags}}]])
-    forms = sorted(lexicon.verb_forms())
-    matcher.add("verb", [[{"LOWER": {"IN": forms}, "POS": {"IN": _POS["verb"]}}]])
-    return matcher
+class TriggerIndex:
+    """Trigger heads by lemma and part of speech, plus inflected verb forms the lemmatizer
+    leaves as they are; one pass over the tokens finds them (a spaCy Matcher with long "IN"
+    lists cost several milliseconds an article for the same single-token matches)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lemmas = {pos: lexicon.lemma_set(pos) for pos in _POS}
+        self.forms = lexicon.verb_forms()
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int]]:
+        """(part of speech key, token index) of every candidate trigger, in text order."""
+        found: list[tuple[str, int]] = []
+        verbs, nouns, forms = self.lemmas["verb"], self.lemmas["noun"], self.forms
+        for token in doc:
+            pos = token.pos_
+            if pos == "VERB" and (token.lemma_ in verbs or token.lower_ in forms):
+                found.append(("verb", token.i))
+            elif pos == "NOUN" and token.lemma_ in nouns:
+                found.append(("noun", token.i))
+        return found
+
+
+def build_matcher(nlp: Language, lexicon: Lexicon) -> TriggerIndex:
+    """The trigger finder for this lexicon (`nlp` kept for the components' uniform call)."""
+    return TriggerIndex(lexicon)
 
 
 def _descendants(token: Token, depth: int = 2) -> list[Token]:
@@ -92,18 +107,13 @@ def fulfils(token: Token, entry: Trigger) -> bool:
     return not (entry.reflexive and not _reflexive(token))
 
 
-def find_triggers(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Hit]:
+def find_triggers(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Hit]:
     """Each trigger token with the most specific entry it fulfils (entries with requirements
     first); one token may start events of different types."""
     hits: list[Hit] = []
-    forms = lexicon.verb_forms()
-    seen: set[tuple[int, str]] = set()
-    for match_id, start, _end in matcher(doc):
+    forms = matcher.forms
+    for pos, start in matcher(doc):
         token = doc[start]
-        pos = doc.vocab.strings[match_id]
-        if (start, pos) in seen:
-            continue  # matched by its lemma and by its form
-        seen.add((start, pos))
         lemma = token.lemma_.casefold()
         entries = lexicon.entries(lemma, pos) or lexicon.entries(forms.get(token.lower_, ""), pos)
         ranked = sorted(
