@@ -638,6 +638,9 @@ def test_the_lexicon_carries_every_cue_the_rules_read() -> None:
         "authority_nouns": cues.authority_nouns,
         "quantity_nouns": cues.quantity_nouns,
         "partner_preps": cues.partner_preps,
+        "topic_preps": cues.topic_preps,
+        "test_weapons": cues.test_weapons,
+        "aim_preps": cues.aim_preps,
     }
     assert [name for name, words in lists.items() if not words] == []
 
@@ -654,3 +657,56 @@ def test_the_beneficiary_of_the_act_requested_is_not_the_addressee(nlp: Language
         "écrit le ministre Dmytro Kouleba."
     )
     assert not [e for e in events(nlp, text) if e.type == "REQUEST"]
+
+
+# --- generalisation rules found on the probe corpus (tests/data/probe) --------------------------
+
+
+def test_a_missile_fired_at_nobody_is_a_show_of_force(nlp: Language) -> None:
+    text = "Téhéran a tiré mardi un missile balistique qui est retombé dans le golfe d'Oman."
+    found = events(nlp, text)
+    event = only(found, "MOBILIZE")
+    assert names(event.source) == {"Iran"} and event.target == ()
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_missiles_fired_at_a_state_are_an_attack(nlp: Language) -> None:
+    text = "Les rebelles houthis ont tiré dimanche des missiles sur l'Arabie saoudite."
+    found = events(nlp, text)
+    assert not [e for e in found if e.type == "MOBILIZE"]
+    assert "Arabie saoudite" in names(only(found, "ASSAULT").target)
+
+
+def test_strikes_on_sites_in_a_country_target_that_country(nlp: Language) -> None:
+    text = "La Turquie a frappé jeudi plusieurs positions en Irak."
+    event = only(events(nlp, text), "ASSAULT")
+    assert (names(event.source), names(event.target)) == ({"Turquie"}, {"Irak"})
+
+
+def test_the_topic_of_shared_intelligence_is_no_partner(nlp: Language) -> None:
+    text = (
+        "Le Premier ministre australien Anthony Albanese et le président philippin Ferdinand "
+        "Marcos ont convenu de partager leurs informations sur les manœuvres chinoises."
+    )
+    for event in events(nlp, text):
+        assert "Chine" not in names(event.source) | names(event.target), event
+
+
+def test_a_reflexive_understanding_is_an_agreement_between_its_subjects(nlp: Language) -> None:
+    text = "L'Éthiopie et l'Érythrée se sont entendues lundi à Djeddah sur un tracé de frontière."
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == names(event.target) == {"Éthiopie", "Érythrée"}
+
+
+def test_blaming_someone_for_their_refusal_targets_them_not_the_critic(nlp: Language) -> None:
+    text = "Le président colombien Gustavo Petro a reproché au Venezuela son refus de négocier."
+    event = only(events(nlp, text), "ACCUSE")
+    assert names(event.source) == {"Gustavo Petro"}
+    assert names(event.target) == {"Venezuela"}
+
+
+def test_an_act_a_party_claims_for_itself_is_reported(nlp: Language) -> None:
+    text = "Moscou affirme avoir abattu deux avions ukrainiens mardi."
+    event = only(events(nlp, text), "ASSAULT")
+    assert event.status == "reported"
+    assert (names(event.source), names(event.target)) == ({"Russie"}, {"Ukraine"})

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from ..doctext import text_of
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
-from .clauses import sentence, under_place_prep
+from .clauses import case_of, clause_end, sentence, under_place_prep
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .gates import (
     by_phone,
@@ -28,6 +28,7 @@ from .gates import (
 )
 from .lexicon import Cues, Lexicon, load_quote_lexicon
 from .merging import deduplicate, lead_end, merge_visits, purposes
+from .parties import descendants
 from .places import carry_locations, clause_location
 from .spans import evidence, find_quotes, inside
 from .status import verdict
@@ -107,6 +108,35 @@ def _foreign(visitors: tuple[ActorRef, ...], index: ActorIndex) -> bool:
     return all(a.kind == "person" and a.country not in (None, home[0].country) for a in visitors)
 
 
+def _struck_states(
+    verb: Token, source: tuple[ActorRef, ...], index: ActorIndex, cues: Cues
+) -> tuple[ActorRef, ...]:
+    """The states of the places named after an attack verb in its clause, other than the
+    attacker's own ("a frappé neuf sites au Pakistan" -> Pakistan)."""
+    own = {a.country for a in source if a.country is not None} | {a.name for a in source}
+    found: list[ActorRef] = []
+    for i, actor in index.in_range(verb.i + 1, clause_end(verb, cues)):
+        if not (is_place(actor) and under_place_prep(index.doc[i], index, cues)):
+            continue
+        state = state_of(actor)
+        if state.kind == "state" and state.country not in own and state.name not in own:
+            found.append(state)
+    return tuple(_unique(found))
+
+
+def _test_launch(verb: Token, cues: Cues) -> bool:
+    """True for a verb that launches a test weapon as its object ("tirer un missile
+    balistique"), whatever else the sentence says."""
+    if verb.pos_ != "VERB":
+        return False
+    # "tirer des missiles sur X": the parse hangs "sur X" on the verb or on the weapon
+    aimed = any(case_of(w) in cues.aim_preps for w in descendants(verb))
+    launched = any(
+        c.dep_ == "obj" and c.lemma_.casefold() in cues.test_weapons for c in verb.children
+    )
+    return launched and not aimed  # "tirer des missiles sur X" aims at X, test or not
+
+
 def _states_only(actors: tuple[ActorRef, ...]) -> bool:
     return bool(actors) and all(a.kind == "state" for a in actors)
 
@@ -141,6 +171,8 @@ def _named_first(actors: list[ActorRef]) -> list[ActorRef]:
 def _parties(frame: Frame, mutual: bool) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
     source, target = _unique(list(frame.source)), _unique(list(frame.target))
     if mutual:
+        # "se sont entendus à Ohrid": a mutual act is between parties, never with a place
+        target = [a for a in target if a.kind != "place"]
         source, target = _named_first(source), _named_first(target)
     if mutual and len(_unique([*source, *target])) > 1:
         both = tuple(_unique([*source, *target]))
@@ -216,7 +248,13 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             target = index.main_state(exclude=source)
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
-        needs_target = entry.target != "none" and entry.type != "CONSULT"
+        kind = entry.type
+        if kind == "ASSAULT" and not target and _test_launch(token, cues):
+            kind = "MOBILIZE"  # "a tiré un missile qui s'est abîmé en mer": a test, no victim
+        elif kind == "ASSAULT" and not target and token.pos_ == "VERB":
+            # "X a frappé des sites au Pakistan": the state struck is where the strikes fell
+            target = _struck_states(token, source, index, cues)
+        needs_target = entry.target != "none" and kind not in ("CONSULT", "MOBILIZE")
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
         mode = entry.mode
@@ -237,7 +275,7 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
         made = [
             Event(
-                type=entry.type,
+                type=kind,
                 source=source,
                 target=part,
                 status=status,

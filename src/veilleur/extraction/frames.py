@@ -214,7 +214,8 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
                 heads = dependents(child, OBL, cues.partner_preps)
                 add_actors(target, [a for h in heads for a in np_actors(h, index)])
     if entry.target == "object" and not target and entry.type == "ACCUSE":
-        target = _author_blamed(verb, source, index, cues)
+        # "reprocher à X son refus": the critic's own act names X, not the critic
+        target = [a for a in _author_blamed(verb, source, index, cues) if a not in source]
     if entry.target == "object" and not target:
         target = objects_of(verb, index, cues, recipients=recipients)
         # "appeler nos partenaires à fournir à X": the addressee is named, if unresolved
@@ -222,10 +223,14 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         for child in verb.children:
             # "refuser de parapher un document avec X": the complement verb's partner
             if not target and not addressed and child.dep_ == "xcomp" and child.pos_ == "VERB":
+                end = clause_end(child, cues)
+                # "convenir de partager des informations sur les manœuvres chinoises": the
+                # author of an act the complement talks about is no partner
+                topics = _in_event_phrases(child, index, end)
                 target = objects_of(child, index, cues) or [
                     a
-                    for a in zone_actors(index, cues, child.i + 1, clause_end(child, cues))
-                    if a not in source
+                    for a in zone_actors(index, cues, child.i + 1, end)
+                    if a not in source and a not in topics
                 ]
         if not target:
             people_first = entry.type in _PERSONAL_TYPES

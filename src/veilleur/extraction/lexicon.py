@@ -62,6 +62,9 @@ class Cues(BaseModel):
     authority_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    test_weapons: frozenset[str] = frozenset()
+    aim_preps: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
