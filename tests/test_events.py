@@ -641,6 +641,9 @@ def test_the_lexicon_carries_every_cue_the_rules_read() -> None:
         "topic_preps": cues.topic_preps,
         "test_weapons": cues.test_weapons,
         "aim_preps": cues.aim_preps,
+        "decision_nouns": cues.decision_nouns,
+        "object_relatives": cues.object_relatives,
+        "iterative_modifiers": cues.iterative_modifiers,
     }
     assert [name for name, words in lists.items() if not words] == []
 
@@ -710,3 +713,58 @@ def test_an_act_a_party_claims_for_itself_is_reported(nlp: Language) -> None:
     event = only(events(nlp, text), "ASSAULT")
     assert event.status == "reported"
     assert (names(event.source), names(event.target)) == ({"Russie"}, {"Ukraine"})
+
+
+def test_condemning_a_decision_blames_the_party_that_took_it(nlp: Language) -> None:
+    text = (
+        "Le Burkina Faso a expulsé lundi trois diplomates français. Paris a condamné mardi une "
+        "décision « injustifiée »."
+    )
+    event = only(events(nlp, text), "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"France"}, {"Burkina Faso"})
+
+
+def test_an_envoy_of_a_state_accused_in_an_object_relative(nlp: Language) -> None:
+    text = (
+        "Le Mali a ordonné lundi l'expulsion de l'ambassadeur de Suède, que les autorités "
+        "maliennes accusent d'ingérence."
+    )
+    found = events(nlp, text)
+    assert names(only(found, "SANCTION").target) == {"Suède"}
+    accused = only(found, "ACCUSE")
+    assert (names(accused.source), names(accused.target)) == ({"Mali"}, {"Suède"})
+
+
+def test_a_recurring_practice_is_no_single_event(nlp: Language) -> None:
+    text = "Les deux pays ont convenu d'organiser des rencontres régulières."
+    assert not [e for e in events(nlp, text) if e.type == "CONSULT"]
+
+
+def test_the_leaders_holding_a_summit_between_their_states_take_part(nlp: Language) -> None:
+    text = (
+        "Le président kényan William Ruto et la présidente tanzanienne Samia Suluhu Hassan ont "
+        "tenu lundi à Arusha un sommet entre les deux pays."
+    )
+    event = only(events(nlp, text), "CONSULT")
+    assert {"William Ruto", "Samia Suluhu Hassan"} <= names(event.source) | names(event.target)
+
+
+def test_lifting_sanctions_is_a_concession_not_a_sanction(nlp: Language) -> None:
+    text = (
+        "Washington a annoncé mardi la levée des sanctions contre le secteur pétrolier vénézuélien."
+    )
+    found = events(nlp, text)
+    assert not [e for e in found if e.type == "SANCTION"]
+    event = only(found, "CONCEDE")
+    assert (names(event.source), names(event.target)) == ({"États-Unis"}, {"Venezuela"})
+
+
+def test_withdrawing_a_complaint_is_a_concession(nlp: Language) -> None:
+    found = events(nlp, "L'Argentine a retiré mardi sa plainte contre le Chili.")
+    assert not [e for e in found if e.type == "RETREAT"]
+    assert names(only(found, "CONCEDE").target) == {"Chili"}
+
+
+def test_troops_going_home_do_not_withdraw_from_their_own_state(nlp: Language) -> None:
+    found = events(nlp, "Paris a annoncé mardi le retrait des soldats français.")
+    assert not [e for e in found if e.type == "RETREAT"]

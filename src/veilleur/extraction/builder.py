@@ -199,6 +199,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         token, entry = hit.token, hit.entry
         if means(token, entry, typed):
             continue
+        if token.pos_ == "NOUN" and (token.head.i, "CONCEDE") in typed:
+            continue  # "la levée des sanctions": what is given up is not done anew
         speaker = None
         if inside(quotes, token.idx) and not quoted_ok(token, quotes, index):
             speaker = first_person_speaker(token, doc)
@@ -234,6 +236,10 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)
             target = _not_own_state(source, target)
+        if entry.mode == "withdraw" and token.pos_ == "NOUN":
+            # "le retrait des soldats français ... le retour à Paris": one leaves a foreign place
+            own = {a.country for a in source if a.country is not None}
+            target = tuple(a for a in target if not (a.kind == "state" and a.country in own))
         if entry.type == "CONSULT" and entry.mode != "visit":
             # a meeting is between parties, not with the building it is held in
             target = tuple(a for a in target if a.kind != "place")

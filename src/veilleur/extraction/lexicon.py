@@ -65,6 +65,9 @@ class Cues(BaseModel):
     topic_preps: frozenset[str] = frozenset()
     test_weapons: frozenset[str] = frozenset()
     aim_preps: frozenset[str] = frozenset()
+    decision_nouns: frozenset[str] = frozenset()
+    object_relatives: frozenset[str] = frozenset()
+    iterative_modifiers: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
