@@ -768,3 +768,15 @@ def test_withdrawing_a_complaint_is_a_concession(nlp: Language) -> None:
 def test_troops_going_home_do_not_withdraw_from_their_own_state(nlp: Language) -> None:
     found = events(nlp, "Paris a annoncé mardi le retrait des soldats français.")
     assert not [e for e in found if e.type == "RETREAT"]
+
+
+def test_condemned_provocations_blame_the_actor_not_a_critic_of_the_same_side(
+    nlp: Language,
+) -> None:
+    text = (
+        "La Chine a déployé lundi des navires de guerre près des îles Spratleys. Le porte-parole "
+        "chinois Wang Wenbin a accusé Manille de mentir. Le président philippin Ferdinand Marcos "
+        "a condamné mardi ces « provocations »."
+    )
+    picked = [e for e in events(nlp, text) if "Ferdinand Marcos" in names(e.source)]
+    assert [names(e.target) for e in picked if e.type == "ACCUSE"] == [{"Chine"}]

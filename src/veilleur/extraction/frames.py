@@ -193,11 +193,15 @@ def _last_author(
     """Who took the decision a critic condemns ("X a expulsé Y. Paris a condamné une décision
     « inacceptable »"): the subject of the last event verb before it, other than the critic."""
     lexicon = load_lexicon()
+    own = {a.country for a in critics if a.country is not None}
     start = max(0, act.i - 80)
     for word in reversed(act.doc[start : sentence(act)[0]]):
-        if word.pos_ != "VERB" or not lexicon.entries(word.lemma_.casefold(), "verb"):
-            continue
-        authors = [a for a in subject_of(word, index, cues) if a not in critics]
+        kinds = {e.type for e in lexicon.entries(word.lemma_.casefold(), "verb")}
+        if word.pos_ != "VERB" or not kinds or kinds <= _REPORTING_TYPES:
+            continue  # words said are not the decision condemned
+        authors = [
+            a for a in subject_of(word, index, cues) if a not in critics and a.country not in own
+        ]
         if authors:
             return authors
     return []
