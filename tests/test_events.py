@@ -780,3 +780,14 @@ def test_condemned_provocations_blame_the_actor_not_a_critic_of_the_same_side(
     )
     picked = [e for e in events(nlp, text) if "Ferdinand Marcos" in names(e.source)]
     assert [names(e.target) for e in picked if e.type == "ACCUSE"] == [{"Chine"}]
+
+
+def test_a_pair_of_people_discussing_met(nlp: Language) -> None:
+    found = events(nlp, "Emmanuel Macron et Olaf Scholz ont discuté mardi de l'Ukraine.")
+    event = only(found, "CONSULT")
+    assert names(event.source) | names(event.target) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_one_person_discussing_a_topic_met_nobody(nlp: Language) -> None:
+    text = "Le président William Ruto a discuté lundi de la menace iranienne."
+    assert not [e for e in events(nlp, text) if e.type == "CONSULT"]

@@ -254,6 +254,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             target = index.main_state(exclude=source)
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
+        if entry.plural_subject and any(a.kind != "person" for a in source):
+            continue  # "les deux hommes ont discuté": people who met, not states in talks
         kind = entry.type
         if kind == "ASSAULT" and not target and _test_launch(token, cues):
             kind = "MOBILIZE"  # "a tiré un missile qui s'est abîmé en mer": a test, no victim

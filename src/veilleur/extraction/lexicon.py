@@ -27,6 +27,7 @@ class Trigger(BaseModel):
     target: Literal["object", "place", "none"] = "object"
     mutual: bool = False
     host: bool = False
+    plural_subject: bool = False
 
     @field_validator("type")
     @classmethod

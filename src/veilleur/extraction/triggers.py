@@ -89,7 +89,15 @@ def fulfils(token: Token, entry: Trigger) -> bool:
             return False
     if entry.requires_prep and not _preps(token) & set(entry.requires_prep):
         return False
+    if entry.plural_subject and not _plural_subject(token):
+        return False
     return not (entry.reflexive and not _reflexive(token))
+
+
+def _plural_subject(token: Token) -> bool:
+    """True when the subject of `token` is a group ("les deux hommes", "X et Y")."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return any(s.morph.get("Number") == ["Plur"] or list(s.conjuncts) for s in subjects)
 
 
 def find_triggers(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Hit]:
