@@ -97,7 +97,7 @@ def fulfils(token: Token, entry: Trigger) -> bool:
 def _plural_subject(token: Token) -> bool:
     """True when the subject of `token` is a group ("les deux hommes", "X et Y")."""
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
-    return any(s.morph.get("Number") == ["Plur"] or list(s.conjuncts) for s in subjects)
+    return any("Plur" in s.morph.get("Number", []) or list(s.conjuncts) for s in subjects)
 
 
 def find_triggers(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Hit]:
