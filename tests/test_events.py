@@ -791,3 +791,8 @@ def test_a_pair_of_people_discussing_met(nlp: Language) -> None:
 def test_one_person_discussing_a_topic_met_nobody(nlp: Language) -> None:
     text = "Le président William Ruto a discuté lundi de la menace iranienne."
     assert not [e for e in events(nlp, text) if e.type == "CONSULT"]
+
+
+def test_accusations_aimed_at_a_state_are_no_attack(nlp: Language) -> None:
+    text = "Gustavo Petro a rejeté lundi les critiques visant La Havane."
+    assert not [e for e in events(nlp, text) if e.type == "ASSAULT"]

@@ -26,7 +26,7 @@ from .gates import (
     quoted_ok,
     untargeted,
 )
-from .lexicon import Cues, Lexicon, load_quote_lexicon
+from .lexicon import Cues, Lexicon, Trigger, load_quote_lexicon
 from .merging import deduplicate, lead_end, merge_visits, purposes
 from .parties import descendants
 from .places import carry_locations, clause_location
@@ -106,6 +106,15 @@ def _foreign(visitors: tuple[ActorRef, ...], index: ActorIndex) -> bool:
     if not visitors or not home or home[0].country is None:
         return False
     return all(a.kind == "person" and a.country not in (None, home[0].country) for a in visitors)
+
+
+def _aimed_words(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
+    """True for an attack participle that qualifies an event noun of another kind ("les
+    accusations visant X", "une demande visant Y"): what is aimed there is no strike."""
+    if entry.type != "ASSAULT" or token.pos_ != "VERB" or token.dep_ not in ("acl", "acl:relcl"):
+        return False
+    head = token.head.i
+    return any(i == head and kind != "ASSAULT" for i, kind in typed)
 
 
 def _struck_states(
@@ -201,6 +210,8 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
             continue
         if token.pos_ == "NOUN" and (token.head.i, "CONCEDE") in typed:
             continue  # "la levée des sanctions": what is given up is not done anew
+        if _aimed_words(token, entry, typed):
+            continue  # "les accusations visant Caracas": words aimed at X, no attack
         speaker = None
         if inside(quotes, token.idx) and not quoted_ok(token, quotes, index):
             speaker = first_person_speaker(token, doc)
