@@ -179,6 +179,9 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
                     return person
         # "l'ambassadeur de Suède": an envoy the linker did not name stands for the state
         # of its complement; otherwise a named phrase unresolved is not its adjective's state
+        # ("la ville ukrainienne de Kharkiv" says its state otherwise: left to the zone)
+        if any(c.dep_ == "amod" and index.at(c) is not None for c in token.children):
+            return None
         states = [index.at(c) for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
         return next((a for a in states if a is not None and a.kind in ("state", "place")), None)
     cues = load_lexicon().cues
