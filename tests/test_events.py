@@ -796,3 +796,18 @@ def test_one_person_discussing_a_topic_met_nobody(nlp: Language) -> None:
 def test_accusations_aimed_at_a_state_are_no_attack(nlp: Language) -> None:
     text = "Gustavo Petro a rejeté lundi les critiques visant La Havane."
     assert not [e for e in events(nlp, text) if e.type == "ASSAULT"]
+
+
+def test_the_city_an_accord_is_signed_in_is_no_party(nlp: Language) -> None:
+    text = "L'Éthiopie et l'Érythrée ont signé dimanche à Washington un accord de paix."
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == names(event.target) == {"Éthiopie", "Érythrée"}
+
+
+def test_a_ceasefire_one_side_accepts_is_with_the_state_of_the_story(nlp: Language) -> None:
+    text = (
+        "L'Éthiopie a bombardé lundi le Tigré. L'Éthiopie accuse les rebelles. Les autorités du "
+        "Tigré ont accepté mardi un cessez-le-feu. L'Éthiopie n'a pas réagi."
+    )
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == {"Tigré", "Éthiopie"}

@@ -226,6 +226,11 @@ def extract_events(doc: Doc, matcher: Matcher, lexicon: Lexicon) -> list[Event]:
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
+        if entry.mutual and entry.requires_child and len(_unique([*source, *target])) == 1:
+            # "les séparatistes ont accepté un cessez-le-feu": with the state the story is about
+            other = index.main_state(exclude=source)
+            if other and all(a.kind != "person" for a in source):
+                source = target = tuple(_unique([*source, *other]))
         if speaker is not None:
             # "« Je condamne cette attaque », a déclaré X": X does what the words say
             source = (speaker,)

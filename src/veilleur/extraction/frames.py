@@ -249,7 +249,8 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     place = place_of(verb, index, cues) if entry.target == "place" else None
     if entry.type == "CONSULT":
         add_actors(target, presence(verb, index, cues))
-    recipients = entry.type in _RECIPIENT_TYPES
+    # a mutual act has partners ("avec X"), never recipients: "signé à Washington" is where
+    recipients = entry.type in _RECIPIENT_TYPES and not entry.mutual
     if entry.target == "object" and not target and entry.type == "SUPPORT" and entry.requires_child:
         target = _recipient(verb, index, cues)
     if entry.target == "object" and not target:
