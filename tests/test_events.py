@@ -811,3 +811,13 @@ def test_a_ceasefire_one_side_accepts_is_with_the_state_of_the_story(nlp: Langua
     )
     event = only(events(nlp, text), "AGREE")
     assert names(event.source) == {"Tigré", "Éthiopie"}
+
+
+def test_an_object_clitic_is_the_person_told_of_before_not_the_critic(nlp: Language) -> None:
+    text = (
+        "Le président argentin Javier Milei a critiqué lundi le gouvernement espagnol. Le "
+        "ministre espagnol des Affaires étrangères, José Manuel Albares, l'a accusé mardi "
+        "d'avoir insulté l'Espagne."
+    )
+    picked = [e for e in events(nlp, text) if "José Manuel Albares" in names(e.source)]
+    assert [names(e.target) for e in picked if e.type == "ACCUSE"] == [{"Javier Milei"}]

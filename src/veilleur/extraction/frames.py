@@ -161,6 +161,20 @@ def _told_before(act: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     return []
 
 
+def _object_clitic(verb: Token) -> bool:
+    """True when the object of `verb` is a third-person singular clitic before it ("l'a
+    accusé", "le remercie"), not a reflexive one."""
+    return any(
+        c.dep_ == "obj"
+        and c.pos_ == "PRON"
+        and c.i < verb.i
+        and feature(c, "Reflex") != "Yes"
+        and feature(c, "Person") in ("3", None)
+        and feature(c, "Number") != "Plur"
+        for c in verb.children
+    )
+
+
 def _object_relative(verb: Token, cues: Cues) -> Token | None:
     """The antecedent of the object relative opening the clause of `verb` ("X, que Y
     accuse"), whatever part of speech and attachment the parse gave them; None if none."""
@@ -278,6 +292,10 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
                 # "signer un accord avec X": the partner hangs on the agreement
                 heads = dependents(child, OBL, cues.partner_preps)
                 add_actors(target, [a for h in heads for a in np_actors(h, index)])
+    if entry.type in _REPORTING_TYPES and not target and _object_clitic(verb):
+        # "X l'a accusé": the clitic is not the subject; the person told of before
+        earlier = index.last_people(sentence(verb)[0], 1)
+        target = [a for a in earlier if a not in source]
     antecedent = _object_relative(verb, cues)
     if entry.target == "object" and not target and antecedent is not None:
         # "l'ambassadeur, que les autorités accusent d'ingérence": the antecedent is the object
