@@ -539,6 +539,30 @@ def test_dev_corpus_scores_stay_above_the_pinned_floors(nlp: Language) -> None:
     assert not failures, gate_message(failures)
 
 
+# The probe corpus: articles of regions and outlets the dev set lacks, a check on generalisation.
+PROBE = Path(__file__).resolve().parent / "data" / "probe"
+PROBE_FLOORS = FLOORS.parent / "eval_floors_probe.json"
+
+
+@pytest.mark.slow
+def test_probe_corpus_scores_stay_above_their_pinned_floors(nlp: Language) -> None:
+    scores = evaluate_folder(PROBE, nlp=nlp)
+    assert scores.documents == 10 and not scores.unpaired_system_docs
+    floors = load_floors(PROBE_FLOORS)
+    assert {"events.f1", "quotes.speaker_accuracy", "events.date_accuracy"} <= set(floors)
+    failures = check_floors(scores, floors)
+    assert not failures, gate_message(failures)
+
+
+def test_probe_gold_evidence_and_quotes_are_verbatim_article_text() -> None:
+    gold = load_gold(PROBE / "gold.jsonl")
+    assert len(gold) == 10
+    for record in gold:
+        text = (PROBE / record.doc).read_text(encoding="utf-8")
+        assert all(e.evidence in text for e in record.events), record.doc
+        assert all(q.text in text for q in record.quotes), record.doc
+
+
 def test_repository_merge_clusters_name_real_gold_events(dev_gold: list[GoldRecord]) -> None:
     clusters = load_clusters(FLOORS.parent / "eval_merge_clusters.json")
     events = {g.doc: g.events for g in dev_gold}

@@ -638,6 +638,12 @@ def test_the_lexicon_carries_every_cue_the_rules_read() -> None:
         "authority_nouns": cues.authority_nouns,
         "quantity_nouns": cues.quantity_nouns,
         "partner_preps": cues.partner_preps,
+        "topic_preps": cues.topic_preps,
+        "test_weapons": cues.test_weapons,
+        "aim_preps": cues.aim_preps,
+        "decision_nouns": cues.decision_nouns,
+        "object_relatives": cues.object_relatives,
+        "iterative_modifiers": cues.iterative_modifiers,
     }
     assert [name for name, words in lists.items() if not words] == []
 
@@ -654,3 +660,164 @@ def test_the_beneficiary_of_the_act_requested_is_not_the_addressee(nlp: Language
         "écrit le ministre Dmytro Kouleba."
     )
     assert not [e for e in events(nlp, text) if e.type == "REQUEST"]
+
+
+# --- generalisation rules found on the probe corpus (tests/data/probe) --------------------------
+
+
+def test_a_missile_fired_at_nobody_is_a_show_of_force(nlp: Language) -> None:
+    text = "Téhéran a tiré mardi un missile balistique qui est retombé dans le golfe d'Oman."
+    found = events(nlp, text)
+    event = only(found, "MOBILIZE")
+    assert names(event.source) == {"Iran"} and event.target == ()
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_missiles_fired_at_a_state_are_an_attack(nlp: Language) -> None:
+    text = "Les rebelles houthis ont tiré dimanche des missiles sur l'Arabie saoudite."
+    found = events(nlp, text)
+    assert not [e for e in found if e.type == "MOBILIZE"]
+    assert "Arabie saoudite" in names(only(found, "ASSAULT").target)
+
+
+def test_strikes_on_sites_in_a_country_target_that_country(nlp: Language) -> None:
+    text = "La Turquie a frappé jeudi plusieurs positions en Irak."
+    event = only(events(nlp, text), "ASSAULT")
+    assert (names(event.source), names(event.target)) == ({"Turquie"}, {"Irak"})
+
+
+def test_the_topic_of_shared_intelligence_is_no_partner(nlp: Language) -> None:
+    text = (
+        "Le Premier ministre australien Anthony Albanese et le président philippin Ferdinand "
+        "Marcos ont convenu de partager leurs informations sur les manœuvres chinoises."
+    )
+    for event in events(nlp, text):
+        assert "Chine" not in names(event.source) | names(event.target), event
+
+
+def test_a_reflexive_understanding_is_an_agreement_between_its_subjects(nlp: Language) -> None:
+    text = "L'Éthiopie et l'Érythrée se sont entendues lundi à Djeddah sur un tracé de frontière."
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == names(event.target) == {"Éthiopie", "Érythrée"}
+
+
+def test_blaming_someone_for_their_refusal_targets_them_not_the_critic(nlp: Language) -> None:
+    text = "Le président colombien Gustavo Petro a reproché au Venezuela son refus de négocier."
+    event = only(events(nlp, text), "ACCUSE")
+    assert names(event.source) == {"Gustavo Petro"}
+    assert names(event.target) == {"Venezuela"}
+
+
+def test_an_act_a_party_claims_for_itself_is_reported(nlp: Language) -> None:
+    text = "Moscou affirme avoir abattu deux avions ukrainiens mardi."
+    event = only(events(nlp, text), "ASSAULT")
+    assert event.status == "reported"
+    assert (names(event.source), names(event.target)) == ({"Russie"}, {"Ukraine"})
+
+
+def test_condemning_a_decision_blames_the_party_that_took_it(nlp: Language) -> None:
+    text = (
+        "Le Burkina Faso a expulsé lundi trois diplomates français. Paris a condamné mardi une "
+        "décision « injustifiée »."
+    )
+    event = only(events(nlp, text), "ACCUSE")
+    assert (names(event.source), names(event.target)) == ({"France"}, {"Burkina Faso"})
+
+
+def test_an_envoy_of_a_state_accused_in_an_object_relative(nlp: Language) -> None:
+    text = (
+        "Le Mali a ordonné lundi l'expulsion de l'ambassadeur de Suède, que les autorités "
+        "maliennes accusent d'ingérence."
+    )
+    found = events(nlp, text)
+    assert names(only(found, "SANCTION").target) == {"Suède"}
+    accused = only(found, "ACCUSE")
+    assert (names(accused.source), names(accused.target)) == ({"Mali"}, {"Suède"})
+
+
+def test_a_recurring_practice_is_no_single_event(nlp: Language) -> None:
+    text = "Les deux pays ont convenu d'organiser des rencontres régulières."
+    assert not [e for e in events(nlp, text) if e.type == "CONSULT"]
+
+
+def test_the_leaders_holding_a_summit_between_their_states_take_part(nlp: Language) -> None:
+    text = (
+        "Le président kényan William Ruto et la présidente tanzanienne Samia Suluhu Hassan ont "
+        "tenu lundi à Arusha un sommet entre les deux pays."
+    )
+    event = only(events(nlp, text), "CONSULT")
+    assert {"William Ruto", "Samia Suluhu Hassan"} <= names(event.source) | names(event.target)
+
+
+def test_lifting_sanctions_is_a_concession_not_a_sanction(nlp: Language) -> None:
+    text = (
+        "Washington a annoncé mardi la levée des sanctions contre le secteur pétrolier vénézuélien."
+    )
+    found = events(nlp, text)
+    assert not [e for e in found if e.type == "SANCTION"]
+    event = only(found, "CONCEDE")
+    assert (names(event.source), names(event.target)) == ({"États-Unis"}, {"Venezuela"})
+
+
+def test_withdrawing_a_complaint_is_a_concession(nlp: Language) -> None:
+    found = events(nlp, "L'Argentine a retiré mardi sa plainte contre le Chili.")
+    assert not [e for e in found if e.type == "RETREAT"]
+    assert names(only(found, "CONCEDE").target) == {"Chili"}
+
+
+def test_troops_going_home_do_not_withdraw_from_their_own_state(nlp: Language) -> None:
+    found = events(nlp, "Paris a annoncé mardi le retrait des soldats français.")
+    assert not [e for e in found if e.type == "RETREAT"]
+
+
+def test_condemned_provocations_blame_the_actor_not_a_critic_of_the_same_side(
+    nlp: Language,
+) -> None:
+    text = (
+        "La Chine a déployé lundi des navires de guerre près des îles Spratleys. Le porte-parole "
+        "chinois Wang Wenbin a accusé Manille de mentir. Le président philippin Ferdinand Marcos "
+        "a condamné mardi ces « provocations »."
+    )
+    picked = [e for e in events(nlp, text) if "Ferdinand Marcos" in names(e.source)]
+    assert [names(e.target) for e in picked if e.type == "ACCUSE"] == [{"Chine"}]
+
+
+def test_a_pair_of_people_discussing_met(nlp: Language) -> None:
+    found = events(nlp, "Emmanuel Macron et Olaf Scholz ont discuté mardi de l'Ukraine.")
+    event = only(found, "CONSULT")
+    assert names(event.source) | names(event.target) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_one_person_discussing_a_topic_met_nobody(nlp: Language) -> None:
+    text = "Le président William Ruto a discuté lundi de la menace iranienne."
+    assert not [e for e in events(nlp, text) if e.type == "CONSULT"]
+
+
+def test_accusations_aimed_at_a_state_are_no_attack(nlp: Language) -> None:
+    text = "Gustavo Petro a rejeté lundi les critiques visant La Havane."
+    assert not [e for e in events(nlp, text) if e.type == "ASSAULT"]
+
+
+def test_the_city_an_accord_is_signed_in_is_no_party(nlp: Language) -> None:
+    text = "L'Éthiopie et l'Érythrée ont signé dimanche à Washington un accord de paix."
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == names(event.target) == {"Éthiopie", "Érythrée"}
+
+
+def test_a_ceasefire_one_side_accepts_is_with_the_state_of_the_story(nlp: Language) -> None:
+    text = (
+        "L'Éthiopie a bombardé lundi le Tigré. L'Éthiopie accuse les rebelles. Les autorités du "
+        "Tigré ont accepté mardi un cessez-le-feu. L'Éthiopie n'a pas réagi."
+    )
+    event = only(events(nlp, text), "AGREE")
+    assert names(event.source) == {"Tigré", "Éthiopie"}
+
+
+def test_an_object_clitic_is_the_person_told_of_before_not_the_critic(nlp: Language) -> None:
+    text = (
+        "Le président argentin Javier Milei a critiqué lundi le gouvernement espagnol. Le "
+        "ministre espagnol des Affaires étrangères, José Manuel Albares, l'a accusé mardi "
+        "d'avoir insulté l'Espagne."
+    )
+    picked = [e for e in events(nlp, text) if "José Manuel Albares" in names(e.source)]
+    assert [names(e.target) for e in picked if e.type == "ACCUSE"] == [{"Javier Milei"}]

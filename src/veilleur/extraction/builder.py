@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..doctext import text_of
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
-from .clauses import sentence, under_place_prep
+from .clauses import case_of, clause_end, sentence, under_place_prep
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .gates import (
     by_phone,
@@ -25,8 +25,9 @@ from .gates import (
     quoted_ok,
     untargeted,
 )
-from .lexicon import Cues, Lexicon, load_quote_lexicon
+from .lexicon import Cues, Lexicon, Trigger, load_quote_lexicon
 from .merging import deduplicate, lead_end, merge_visits, purposes
+from .parties import descendants
 from .places import carry_locations, clause_location, received_as_visits
 from .spans import evidence, find_quotes, inside
 from .status import verdict
@@ -115,6 +116,44 @@ def _from_abroad(guests: tuple[ActorRef, ...], hosts: tuple[ActorRef, ...]) -> b
     return bool(theirs and ours) and None not in theirs | ours and not theirs & ours
 
 
+def _aimed_words(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
+    """True for an attack participle that qualifies an event noun of another kind ("les
+    accusations visant X", "une demande visant Y"): what is aimed there is no strike."""
+    if entry.type != "ASSAULT" or token.pos_ != "VERB" or token.dep_ not in ("acl", "acl:relcl"):
+        return False
+    head = token.head.i
+    return any(i == head and kind != "ASSAULT" for i, kind in typed)
+
+
+def _struck_states(
+    verb: Token, source: tuple[ActorRef, ...], index: ActorIndex, cues: Cues
+) -> tuple[ActorRef, ...]:
+    """The states of the places named after an attack verb in its clause, other than the
+    attacker's own ("a frappé neuf sites au Pakistan" -> Pakistan)."""
+    own = {a.country for a in source if a.country is not None} | {a.name for a in source}
+    found: list[ActorRef] = []
+    for i, actor in index.in_range(verb.i + 1, clause_end(verb, cues)):
+        if not (is_place(actor) and under_place_prep(index.doc[i], index, cues)):
+            continue
+        state = state_of(actor)
+        if state.kind == "state" and state.country not in own and state.name not in own:
+            found.append(state)
+    return tuple(_unique(found))
+
+
+def _test_launch(verb: Token, cues: Cues) -> bool:
+    """True for a verb that launches a test weapon as its object ("tirer un missile
+    balistique"), whatever else the sentence says."""
+    if verb.pos_ != "VERB":
+        return False
+    # "tirer des missiles sur X": the parse hangs "sur X" on the verb or on the weapon
+    aimed = any(case_of(w) in cues.aim_preps for w in descendants(verb))
+    launched = any(
+        c.dep_ == "obj" and c.lemma_.casefold() in cues.test_weapons for c in verb.children
+    )
+    return launched and not aimed  # "tirer des missiles sur X" aims at X, test or not
+
+
 def _states_only(actors: tuple[ActorRef, ...]) -> bool:
     return bool(actors) and all(a.kind == "state" for a in actors)
 
@@ -149,6 +188,8 @@ def _named_first(actors: list[ActorRef]) -> list[ActorRef]:
 def _parties(frame: Frame, mutual: bool) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
     source, target = _unique(list(frame.source)), _unique(list(frame.target))
     if mutual:
+        # "se sont entendus à Ohrid": a mutual act is between parties, never with a place
+        target = [a for a in target if a.kind != "place"]
         source, target = _named_first(source), _named_first(target)
     if mutual and len(_unique([*source, *target])) > 1:
         both = tuple(_unique([*source, *target]))
@@ -176,6 +217,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         token, entry = hit.token, hit.entry
         if means(token, entry, typed):
             continue
+        if token.pos_ == "NOUN" and (token.head.i, "CONCEDE") in typed:
+            continue  # "la levée des sanctions": what is given up is not done anew
+        if _aimed_words(token, entry, typed):
+            continue  # "les accusations visant Caracas": words aimed at X, no attack
         speaker = None
         if inside(quotes, token.idx) and not quoted_ok(token, quotes, index):
             speaker = first_person_speaker(token, doc)
@@ -190,6 +235,11 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
+        if entry.mutual and entry.requires_child and len(_unique([*source, *target])) == 1:
+            # "les séparatistes ont accepté un cessez-le-feu": with the state the story is about
+            other = index.main_state(exclude=source)
+            if other and all(a.kind != "person" for a in source):
+                source = target = tuple(_unique([*source, *other]))
         if speaker is not None:
             # "« Je condamne cette attaque », a déclaré X": X does what the words say
             source = (speaker,)
@@ -213,6 +263,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)
             target = _not_own_state(source, target)
+        if entry.mode == "withdraw" and token.pos_ == "NOUN":
+            # "le retrait des soldats français ... le retour à Paris": one leaves a foreign place
+            own = {a.country for a in source if a.country is not None}
+            target = tuple(a for a in target if not (a.kind == "state" and a.country in own))
         if entry.type == "CONSULT" and entry.mode != "visit":
             # a meeting is between parties, not with the building it is held in
             target = tuple(a for a in target if a.kind != "place")
@@ -227,7 +281,15 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             target = index.main_state(exclude=source)
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
-        needs_target = entry.target != "none" and entry.type != "CONSULT"
+        if entry.plural_subject and any(a.kind != "person" for a in source):
+            continue  # "les deux hommes ont discuté": people who met, not states in talks
+        kind = entry.type
+        if kind == "ASSAULT" and not target and _test_launch(token, cues):
+            kind = "MOBILIZE"  # "a tiré un missile qui s'est abîmé en mer": a test, no victim
+        elif kind == "ASSAULT" and not target and token.pos_ == "VERB":
+            # "X a frappé des sites au Pakistan": the state struck is where the strikes fell
+            target = _struck_states(token, source, index, cues)
+        needs_target = entry.target != "none" and kind not in ("CONSULT", "MOBILIZE")
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
         mode = entry.mode
@@ -250,7 +312,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
         made = [
             Event(
-                type=entry.type,
+                type=kind,
                 source=source,
                 target=part,
                 status=status,

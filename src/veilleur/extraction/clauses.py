@@ -16,6 +16,7 @@ _CLAUSE_DEPS = frozenset(
 _BOUNDARY_PUNCT = frozenset({";", ":", "«", "»", "“", "”", '"', "(", ")"})
 _TO = frozenset({"à", "au", "aux"})
 _QUOTE_MARKS = frozenset({"«", "»", "“", "”", '"'})
+_OF = frozenset({"de", "du", "des", "d"})
 _NAME_DEPS = frozenset({"appos", "flat:name", "flat", "nmod", "conj"})
 
 
@@ -176,7 +177,13 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
                 person = index.at(word)
                 if person is not None and person.kind == "person":
                     return person
-        return None  # a named phrase the linker did not resolve: not its adjective's state
+        # "l'ambassadeur de Suède": an envoy the linker did not name stands for the state
+        # of its complement; otherwise a named phrase unresolved is not its adjective's state
+        # ("la ville ukrainienne de Kharkiv" says its state otherwise: left to the zone)
+        if any(c.dep_ == "amod" and index.at(c) is not None for c in token.children):
+            return None
+        states = [index.at(c) for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
+        return next((a for a in states if a is not None and a.kind in ("state", "place")), None)
     cues = load_lexicon().cues
     if token.lemma_.casefold() in cues.authority_nouns and not any(
         c.dep_ in ("amod", "nmod", "appos", "acl") for c in token.children

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
 from .clauses import (
+    case_of,
     clause_end,
     feature,
     np_actors,
@@ -108,6 +109,20 @@ def _in_event_phrases(verb: Token, index: ActorIndex, stop: int) -> set[ActorRef
     return found
 
 
+def _in_topics(verb: Token, index: ActorIndex, cues: Cues, stop: int) -> set[ActorRef]:
+    """Actors after `verb` named inside a topic phrase ("partager des informations sur les
+    manœuvres chinoises"): what the act is about, not whom it is with."""
+    found: set[ActorRef] = set()
+    for i, actor in index.in_range(verb.i + 1, stop):
+        head = index.doc[i]
+        while head.head.i != head.i and head.i != verb.i:
+            if case_of(head) in cues.topic_preps:
+                found.add(actor)
+                break
+            head = head.head
+    return found
+
+
 def _recipient(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     """Whom an expressed feeling goes to ("exprimé sa reconnaissance envers le gouvernement
     américain"), read off the words when the parse lost the preposition."""
@@ -146,12 +161,73 @@ def _told_before(act: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     return []
 
 
+def _object_clitic(verb: Token) -> bool:
+    """True when the object of `verb` is a third-person singular clitic before it ("l'a
+    accusé", "le remercie"), not a reflexive one."""
+    return any(
+        c.dep_ == "obj"
+        and c.pos_ == "PRON"
+        and c.i < verb.i
+        and feature(c, "Reflex") != "Yes"
+        and feature(c, "Person") in ("3", None)
+        and feature(c, "Number") != "Plur"
+        for c in verb.children
+    )
+
+
+def _object_relative(verb: Token, cues: Cues) -> Token | None:
+    """The antecedent of the object relative opening the clause of `verb` ("X, que Y
+    accuse"), whatever part of speech and attachment the parse gave them; None if none."""
+    if verb.dep_ not in ("acl:relcl", "acl", "advcl"):
+        return None
+    if any(c.dep_ == "obj" for c in verb.children):
+        return None
+    opener = next(
+        (
+            c
+            for c in verb.children
+            if c.i < verb.i and c.dep_ in ("mark", "obj") and c.lower_ in cues.object_relatives
+        ),
+        None,
+    )
+    if opener is None:
+        return None
+    if verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    before = opener.i - 1
+    while before >= 0 and verb.doc[before].is_punct:
+        before -= 1
+    word = verb.doc[before] if before >= 0 else None
+    return word if word is not None and word.pos_ in ("NOUN", "PROPN") else None
+
+
+def _last_author(
+    act: Token, critics: list[ActorRef], index: ActorIndex, cues: Cues
+) -> list[ActorRef]:
+    """Who took the decision a critic condemns ("X a expulsé Y. Paris a condamné une décision
+    « inacceptable »"): the subject of the last event verb before it, other than the critic."""
+    lexicon = load_lexicon()
+    own = {a.country for a in critics if a.country is not None}
+    start = max(0, act.i - 80)
+    for word in reversed(act.doc[start : sentence(act)[0]]):
+        kinds = {e.type for e in lexicon.entries(word.lemma_.casefold(), "verb")}
+        if word.pos_ != "VERB" or not kinds or kinds <= _REPORTING_TYPES:
+            continue  # words said are not the decision condemned
+        authors = [
+            a for a in subject_of(word, index, cues) if a not in critics and a.country not in own
+        ]
+        if authors:
+            return authors
+    return []
+
+
 def _author_blamed(
     verb: Token, source: list[ActorRef], index: ActorIndex, cues: Cues
 ) -> list[ActorRef]:
     """Who is blamed for the act a critic names ("a critiqué les bombardements aveugles"):
     its author, else the state the story is about (not the critic's own)."""
-    nouns = load_lexicon().lemma_set("noun")
+    # "a condamné une décision « inacceptable »": a decision is an act whose author is blamed
+    nouns = load_lexicon().lemma_set("noun") | cues.decision_nouns
     acts = [
         c
         for c in verb.children
@@ -160,6 +236,8 @@ def _author_blamed(
     if not acts or np_actors(acts[0], index):
         return []
     author = event_noun_source(acts[0], index, cues) or _told_before(acts[0], index, cues)
+    if not author and acts[0].lemma_.casefold() in cues.decision_nouns:
+        author = _last_author(acts[0], source, index, cues)
     if author:
         return author
     own = {a.country for a in source if a.country is not None}
@@ -185,7 +263,8 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     place = place_of(verb, index, cues) if entry.target == "place" else None
     if entry.type == "CONSULT":
         add_actors(target, presence(verb, index, cues))
-    recipients = entry.type in _RECIPIENT_TYPES
+    # a mutual act has partners ("avec X"), never recipients: "signé à Washington" is where
+    recipients = entry.type in _RECIPIENT_TYPES and not entry.mutual
     if entry.target == "object" and not target and entry.type == "SUPPORT" and entry.requires_child:
         target = _recipient(verb, index, cues)
     if entry.target == "object" and not target:
@@ -213,8 +292,17 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
                 # "signer un accord avec X": the partner hangs on the agreement
                 heads = dependents(child, OBL, cues.partner_preps)
                 add_actors(target, [a for h in heads for a in np_actors(h, index)])
+    if entry.type in _REPORTING_TYPES and not target and _object_clitic(verb):
+        # "X l'a accusé": the clitic is not the subject; the person told of before
+        earlier = index.last_people(sentence(verb)[0], 1)
+        target = [a for a in earlier if a not in source]
+    antecedent = _object_relative(verb, cues)
+    if entry.target == "object" and not target and antecedent is not None:
+        # "l'ambassadeur, que les autorités accusent d'ingérence": the antecedent is the object
+        target = [a for a in np_actors(antecedent, index) if a not in source]
     if entry.target == "object" and not target and entry.type == "ACCUSE":
-        target = _author_blamed(verb, source, index, cues)
+        # "reprocher à X son refus": the critic's own act names X, not the critic
+        target = [a for a in _author_blamed(verb, source, index, cues) if a not in source]
     if entry.target == "object" and not target:
         target = objects_of(verb, index, cues, recipients=recipients)
         # "appeler nos partenaires à fournir à X": the addressee is named, if unresolved
@@ -222,10 +310,14 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         for child in verb.children:
             # "refuser de parapher un document avec X": the complement verb's partner
             if not target and not addressed and child.dep_ == "xcomp" and child.pos_ == "VERB":
+                end = clause_end(child, cues)
+                # "convenir de partager des informations sur les manœuvres chinoises": the
+                # author of an act the complement talks about is no partner
+                topics = _in_topics(child, index, cues, end)
                 target = objects_of(child, index, cues) or [
                     a
-                    for a in zone_actors(index, cues, child.i + 1, clause_end(child, cues))
-                    if a not in source
+                    for a in zone_actors(index, cues, child.i + 1, end)
+                    if a not in source and a not in topics
                 ]
         if not target:
             people_first = entry.type in _PERSONAL_TYPES

@@ -93,6 +93,8 @@ def licensed(hit: Hit, cues: Cues, timex_tokens: set[int]) -> bool:
     token = hit.token
     if token.pos_ != "NOUN":
         return True
+    if any(c.lemma_.casefold() in cues.iterative_modifiers for c in token.children):
+        return False  # "reprendre les visites régulières": a practice, not one event
     head = token.head
     if head.pos_ == "NOUN" and token.dep_ == "nmod" and head.head.pos_ == "VERB":
         head = head.head  # "tenir une série de consultations"

@@ -27,6 +27,7 @@ class Trigger(BaseModel):
     target: Literal["object", "place", "none"] = "object"
     mutual: bool = False
     host: bool = False
+    plural_subject: bool = False
 
     @field_validator("type")
     @classmethod
@@ -62,6 +63,12 @@ class Cues(BaseModel):
     authority_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    test_weapons: frozenset[str] = frozenset()
+    aim_preps: frozenset[str] = frozenset()
+    decision_nouns: frozenset[str] = frozenset()
+    object_relatives: frozenset[str] = frozenset()
+    iterative_modifiers: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 

@@ -205,7 +205,8 @@ def noun_frame(
             add_actors(source, objects_of(governor, index, cues))
             partnered = True
         elif (
-            (not source or entry.mutual)
+            # "X et Y ont tenu un sommet entre les deux pays": the leaders take part too
+            (not source or entry.mutual or (bool(between) and not noun.dep_.startswith("nsubj")))
             and noun.dep_ in _GOVERNED
             and (lemma in cues.support_verbs or not noun.dep_.startswith(("obj", "nsubj")))
         ):
@@ -232,6 +233,11 @@ def noun_frame(
             place = place_of(governor, index, cues)
     if entry.type == "CONSULT" and not nested:
         add_actors(target, presence(noun, index, cues))
+    if entry.requires_child and entry.target == "object" and not target and not entry.mutual:
+        # "la levée des restrictions à l'exportation vers la Corée du Sud": a specific act
+        # names whom it concerns inside its own phrase, however deep the parse hangs it
+        inner = index.in_range(noun.i + 1, noun.right_edge.i + 1)
+        add_actors(target, [a for _, a in inner if a.kind == "state" and a not in source])
     if entry.of == "target" and not entry.mutual:
         source = [a for a in source if a not in target]  # the victim named outranks the author
     elif not entry.mutual:

@@ -74,6 +74,8 @@ def objects_of(
     heads = dependents(verb, OBJ, None) + dependents(verb, OBL, TARGET_PREPS)
     for head in heads:
         if head.pos_ == "NOUN" and head.lemma_.casefold() in events:
+            if case_of(head) in cues.topic_preps:
+                continue  # "partager des renseignements sur les tirs de X": a topic
             # "riposter à la mort de X", "soutenir l'offensive de Y": the act's author
             add_actors(found, event_noun_source(head, index, cues))
             continue

@@ -1,4 +1,4 @@
-"""Find trigger words with a precompiled spaCy Matcher and check each entry's requirements."""
+"""Find trigger words in one pass over the token attributes and check each entry's requirements."""
 
 from __future__ import annotations
 
@@ -117,7 +117,15 @@ def fulfils(token: Token, entry: Trigger) -> bool:
             return False
     if entry.requires_prep and not _preps(token) & set(entry.requires_prep):
         return False
+    if entry.plural_subject and not _plural_subject(token):
+        return False
     return not (entry.reflexive and not _reflexive(token))
+
+
+def _plural_subject(token: Token) -> bool:
+    """True when the subject of `token` is a group ("les deux hommes", "X et Y")."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return any("Plur" in s.morph.get("Number", []) or list(s.conjuncts) for s in subjects)
 
 
 def find_triggers(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Hit]:
