@@ -539,3 +539,13 @@ def test_a_bare_passive_participle_is_a_fact_of_no_time(dates: Runner) -> None:
         PartialDate(2024, 5, 3),
         "text",
     )
+
+
+def test_a_state_since_a_year_does_not_date_the_event(dates: Runner) -> None:
+    doc = dates.doc(
+        "Les deux pays ont convenu de rouvrir leurs frontières, fermées depuis 2015.", "2021-09-14"
+    )
+    assert event_date(doc, _token(doc, "convenu"), future=False) == (
+        PartialDate(2021, 9, 14),
+        "published",
+    )

@@ -128,7 +128,7 @@ def _governing(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
         if not sent.start_char <= timex.start < sent.end_char:
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _since(doc, span):
             continue
         score = _path_score(token, span.root)
         if _inside(timex.start, quoted) != _inside(token.idx, quoted):
@@ -137,6 +137,14 @@ def _governing(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
         if score <= _MAX_SCORE and (best is None or (score, distance) < best[:2]):
             best = (score, distance, timex)
     return best[2] if best is not None else None
+
+
+def _since(doc: Doc, span: Span) -> bool:
+    """True for the start of a state ("interrompues depuis 2011"): it dates no event."""
+    lang = doc.lang_ if doc.lang_ else "fr"
+    since = {w.lower() for w in load_lexicon(lang).since_words}
+    first = span[0].lower_ in since  # the grammar may keep "depuis" in the expression
+    return first or (span.start > 0 and doc[span.start - 1].lower_ in since)
 
 
 def _finer(value: PartialDate, than: PartialDate | None) -> bool:
