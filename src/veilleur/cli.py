@@ -514,6 +514,17 @@ def serve(
     serve_web(db, host=host, port=port)
 
 
+def _default_clusters(gold_dir: Path, docs: set[str]) -> Path | None:
+    """The gold folder's own clusters file, else the working directory's when every article
+    it names is in this gold folder (the repository's file is for the dev corpus only)."""
+    from .evaluate import load_clusters
+
+    for path in (gold_dir / "eval_merge_clusters.json", Path("eval_merge_clusters.json")):
+        if path.is_file() and all(doc in docs for c in load_clusters(path) for doc, _ in c):
+            return path
+    return None
+
+
 @app.command("eval")
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Folder with articles and gold.jsonl.")],
@@ -543,9 +554,9 @@ def evaluate(
         render_table,
     )
 
-    if clusters is None and Path("eval_merge_clusters.json").exists():
-        clusters = Path("eval_merge_clusters.json")
     gold, records = analyse_folder_records(gold_dir, options=_options(kb, 1, 16, calendar))
+    if clusters is None:
+        clusters = _default_clusters(gold_dir, {g.doc for g in gold})
     scores = evaluate_records(gold, records, clusters=clusters)
     diffs = explain(gold, from_records(records)) if show_diffs else []
     if as_json:
