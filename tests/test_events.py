@@ -821,3 +821,23 @@ def test_an_object_clitic_is_the_person_told_of_before_not_the_critic(nlp: Langu
     )
     picked = [e for e in events(nlp, text) if "José Manuel Albares" in names(e.source)]
     assert [names(e.target) for e in picked if e.type == "ACCUSE"] == [{"Javier Milei"}]
+
+
+def test_a_seat_of_government_after_a_preposition_is_where_not_who(nlp: Language) -> None:
+    found = events(
+        nlp,
+        " date 2024-06 Moscou\nWilliam Ruto reçu au Kremlin pour sa première visite en Russie\n"
+        "Le président kényan a été accueilli par son homologue russe.",
+    )
+    consults = [e for e in found if e.type == "CONSULT"]
+    assert consults and all("Kremlin" not in names((*e.source, *e.target)) for e in consults)
+
+
+def test_a_body_seated_in_a_region_stays_a_party(nlp: Language) -> None:
+    found = events(
+        nlp,
+        " date 2023-11 Ramallah\nAntony Blinken doit se rendre en Cisjordanie où siège "
+        "l'Autorité palestinienne.",
+    )
+    visit = only(found, "CONSULT")
+    assert "Autorité palestinienne" in names(visit.target)

@@ -10,9 +10,10 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..doctext import text_of
+from ..geo import is_seat
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
-from .clauses import case_of, clause_end, sentence, under_place_prep
+from .clauses import case_of, clause_end, clause_start, sentence, under_place_prep
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .gates import (
     by_phone,
@@ -105,6 +106,18 @@ def _foreign(visitors: tuple[ActorRef, ...], index: ActorIndex) -> bool:
     if not visitors or not home or home[0].country is None:
         return False
     return all(a.kind == "person" and a.country not in (None, home[0].country) for a in visitors)
+
+
+def _seat_at(actor: ActorRef, token: Token, index: ActorIndex, cues: Cues) -> bool:
+    """True when the clause names `actor`, a seat of government, after a place preposition
+    ("reçu à l'Élysée"): the building, not the body ("où siège l'Autorité" stays a party)."""
+    if actor.kind != "organisation" or not is_seat(actor.name):
+        return False
+    start, end = clause_start(token, cues), clause_end(token, cues)
+    return any(
+        found == actor and under_place_prep(index.doc[i], index, cues)
+        for i, found in index.in_range(start, end)
+    )
 
 
 def _from_abroad(guests: tuple[ActorRef, ...], hosts: tuple[ActorRef, ...]) -> bool:
@@ -270,6 +283,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         if entry.type == "CONSULT" and entry.mode != "visit":
             # a meeting is between parties, not with the building it is held in
             target = tuple(a for a in target if a.kind != "place")
+        if entry.type == "CONSULT":
+            # "reçu à l'Élysée": a seat of government is where a meeting is held, not who meets
+            source = tuple(a for a in source if not _seat_at(a, token, index, cues))
+            target = tuple(a for a in target if not _seat_at(a, token, index, cues))
         if not source and entry.type == "CONSULT" and len(target) > 1:
             source, target = target, ()  # "les délégations se sont retrouvées en présence de X, Y"
         # "depuis l'invasion russe", "la France rappelle son ambassadeur": the state the
