@@ -76,21 +76,21 @@ def partitions(articles: Iterable[Article], size: int) -> Iterator[tuple[Article
 def kb_files(store: Store, kb_paths: Sequence[str]) -> tuple[KbFile, ...]:
     """The user's KB files, then the store's learnt people (as `veilleur ingest` passes them)."""
     KnowledgeBase.load(extra_paths=tuple(kb_paths))  # a broken file fails here, named, at once
-    files = [KbFile(Path(p).name, Path(p).read_text(encoding="utf-8")) for p in kb_paths]
-    learned = store.learned_kb()
-    if learned is not None:
-        files.append(KbFile("learned.yaml", learned))
-    return tuple(files)
+    return _travelling(kb_paths, "learned.yaml", store.learned_kb())
 
 
 def calendar_files(store: Store, calendar_paths: Sequence[str]) -> tuple[KbFile, ...]:
     """The user's calendar files, then the store's events dated to the day (as `veilleur
     ingest` passes them), to date undated articles by the events they recall."""
     load_calendar(tuple(calendar_paths))  # a broken file fails here, named, at once
-    files = [KbFile(Path(p).name, Path(p).read_text(encoding="utf-8")) for p in calendar_paths]
-    stored = stored_calendar(store.engine)
+    return _travelling(calendar_paths, "stored-calendar.yaml", stored_calendar(store.engine))
+
+
+def _travelling(paths: Sequence[str], stored_name: str, stored: str | None) -> tuple[KbFile, ...]:
+    """The user's files by content, then what the store derived (if anything) under its name."""
+    files = [KbFile(Path(p).name, Path(p).read_text(encoding="utf-8")) for p in paths]
     if stored is not None:
-        files.append(KbFile("stored-calendar.yaml", stored))
+        files.append(KbFile(stored_name, stored))
     return tuple(files)
 
 
