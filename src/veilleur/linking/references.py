@@ -28,37 +28,52 @@ class Resolved:
     holder: Actor | None
 
 
-def _former(kb: KnowledgeBase, title: Title, match_former: bool) -> bool:
-    # the role keeps the words before the head ("ancien") that the title text starts after
+@dataclass(frozen=True, slots=True)
+class Office:
+    """What a title says of its office: role, state, and whether a past or next holder."""
+
+    role: str
+    country: str | None
+    former: bool
+    future: bool
+
+
+def read_office(kb: KnowledgeBase, doc: Doc, title: Title) -> Office | None:
+    """The office a title names, read once; None when the KB cannot read all of it."""
+    match = kb.parse_title(doc[title.start : title.end].text)
+    if match is None or match.rest:
+        return None
+    # the role keeps the words before the head ("ancien", "futur") the title text starts after
     written = kb.parse_title(title.role) if title.role else None
-    return match_former or (written is not None and written.former)
+    return Office(
+        match.role,
+        match.country or title.country,
+        match.former or (written is not None and written.former),
+        match.future or (written is not None and written.future),
+    )
 
 
-def kb_holders(kb: KnowledgeBase, doc: Doc, title: Title, period: Period) -> list[Actor]:
-    """KB people holding the office this title names during the article's period.
+def kb_holders(kb: KnowledgeBase, office: Office | None, period: Period) -> list[Actor]:
+    """KB people holding the office during the article's period.
 
     For a former holder ("l'ancien président"), everyone who held it: the article may name
     one of them, but the title alone designates none (see `resolve`).
     """
-    text = doc[title.start : title.end].text
-    match = kb.parse_title(text)
-    if match is None or match.rest:
+    if office is None:
         return []
-    place = match.country or title.country
-    written = kb.parse_title(title.role) if title.role else None
-    future = match.future or (written is not None and written.future)
-    ever = kb.holders(match.role, place, dt.date.min, until=dt.date.max)
-    if _former(kb, title, match.former) or (future and period.start is None):
+    role, place = office.role, office.country
+    ever = kb.holders(role, place, dt.date.min, until=dt.date.max)
+    if office.former or (office.future and period.start is None):
         return ever
-    if future:  # "le président élu": whoever takes the office next
+    if office.future:  # "le président élu": whoever takes the office next
         if place is None:
             return []  # of which state, the title alone does not say
-        holder = kb.next_holder(match.role, place, period.start or dt.date.min)
+        holder = kb.next_holder(role, place, period.start or dt.date.min)
         return [holder] if holder is not None else []
     if period.start is None:  # undated: anyone who held it, the current holder first
-        now = kb.holders(match.role, place, None)
+        now = kb.holders(role, place, None)
         return now + [a for a in ever if a not in now]
-    return kb.holders(match.role, place, period.start, until=period.end)
+    return kb.holders(role, place, period.start, until=period.end)
 
 
 def resolve(
@@ -74,47 +89,50 @@ def resolve(
     """Resolve every unnamed office title of the Doc (those not attached to a name)."""
     by_actor = {p.actor.id: p for p in people if p.actor is not None}
     found: list[Resolved] = []
+    offices: list[Office | None] = []  # of the titles in `found`, in order
     for title in titles:
         if title.kind != "office" or not title.role:
             continue
-        holders = kb_holders(kb, doc, title, period)
+        office = read_office(kb, doc, title)
+        holders = kb_holders(kb, office, period)
         named = [by_actor[h.id] for h in holders if h.id in by_actor]
+        resolved: Resolved | None = None
         if named:
-            found.append(Resolved(title, _nearest_before(named, title.start), None))
-            continue
-        dated = period.start is not None
-        match = kb.parse_title(doc[title.start : title.end].text)
-        former = match is not None and _former(kb, title, match.former)
-        if holders and dated and not former and (title.country is not None or len(holders) == 1):
-            found.append(Resolved(title, None, holders[0]))
-            continue
-        earlier = _same_office_before(kb, doc, title, found)
-        if earlier is not None:
-            found.append(Resolved(title, None, earlier))
-            continue
-        person = _back_reference(doc, title, people, lay, max_back, words)
-        if person is not None:
-            found.append(Resolved(title, person, None))
+            resolved = Resolved(title, _nearest_before(named, title.start), None)
+        elif (
+            holders
+            and period.start is not None
+            and not (office is not None and office.former)
+            and (title.country is not None or len(holders) == 1)
+        ):
+            resolved = Resolved(title, None, holders[0])
+        elif (earlier := _same_office_before(office, found, offices)) is not None:
+            resolved = Resolved(title, None, earlier)
+        elif (person := _back_reference(doc, title, people, lay, max_back, words)) is not None:
+            resolved = Resolved(title, person, None)
+        if resolved is not None:
+            found.append(resolved)
+            offices.append(office)
     return found
 
 
 def _same_office_before(
-    kb: KnowledgeBase, doc: Doc, title: Title, found: list[Resolved]
+    office: Office | None, found: list[Resolved], offices: list[Office | None]
 ) -> Actor | None:
     """A bare title repeating an earlier one that named its state ("le président élu des
     États-Unis ... a déclaré le président élu") designates the same holder."""
-    match = kb.parse_title(doc[title.start : title.end].text)
-    if match is None or match.rest or (match.country or title.country) is not None:
+    if office is None or office.country is not None:
         return None
-    for resolved in reversed(found):
-        if resolved.holder is None:
-            continue
-        before = resolved.title
-        other = kb.parse_title(doc[before.start : before.end].text)
-        if other is not None and (other.role, other.former, other.future) == (
-            match.role,
-            match.former,
-            match.future,
+    for resolved, before in zip(reversed(found), reversed(offices), strict=True):
+        if (
+            resolved.holder is not None
+            and before is not None
+            and (
+                before.role,
+                before.former,
+                before.future,
+            )
+            == (office.role, office.former, office.future)
         ):
             return resolved.holder
     return None
