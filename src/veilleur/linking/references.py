@@ -62,18 +62,19 @@ def kb_holders(kb: KnowledgeBase, office: Office | None, period: Period) -> list
     if office is None:
         return []
     role, place = office.role, office.country
-    ever = kb.holders(role, place, dt.date.min, until=dt.date.max)
-    if office.former or (office.future and period.start is None):
-        return ever
-    if office.future:  # "le président élu": whoever takes the office next
+    if period.start is not None and not (office.former or office.future):
+        return kb.holders(role, place, period.start, until=period.end)  # the usual case
+    if office.future and period.start is not None:  # "le président élu": the next holder
         if place is None:
             return []  # of which state, the title alone does not say
-        holder = kb.next_holder(role, place, period.start or dt.date.min)
+        holder = kb.next_holder(role, place, period.start)
         return [holder] if holder is not None else []
-    if period.start is None:  # undated: anyone who held it, the current holder first
-        now = kb.holders(role, place, None)
-        return now + [a for a in ever if a not in now]
-    return kb.holders(role, place, period.start, until=period.end)
+    ever = kb.holders(role, place, dt.date.min, until=dt.date.max)
+    if office.former or office.future:
+        return ever
+    # undated: anyone who held it, the current holder first
+    now = kb.holders(role, place, None)
+    return now + [a for a in ever if a not in now]
 
 
 def resolve(
