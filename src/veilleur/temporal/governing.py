@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -141,10 +142,14 @@ def _governing(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
 
 def _since(doc: Doc, span: Span) -> bool:
     """True for the start of a state ("interrompues depuis 2011"): it dates no event."""
-    lang = doc.lang_ if doc.lang_ else "fr"
-    since = {w.lower() for w in load_lexicon(lang).since_words}
+    since = _since_words(doc.lang_ if doc.lang_ else "fr")
     first = span[0].lower_ in since  # the grammar may keep "depuis" in the expression
     return first or (span.start > 0 and doc[span.start - 1].lower_ in since)
+
+
+@cache
+def _since_words(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon(lang).since_words)
 
 
 def _finer(value: PartialDate, than: PartialDate | None) -> bool:
