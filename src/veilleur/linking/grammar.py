@@ -99,12 +99,16 @@ class Grammar:
     location_preps: frozenset[str]
     max_title_tokens: int
     max_back_sentences: int
+    # unions the hot loops test every token against, built once instead of per call
+    openers: frozenset[str] = frozenset()  # determiners | contracted_articles
+    modifiers: frozenset[str] = frozenset()  # drop_modifiers | kept_modifiers
 
 
 @cache
 def grammar(code: str = "fr") -> Grammar:
     """The validated title grammar of language `code`, loaded once."""
     data = lang.load(code, "roles", RolesSchema)
+    modifiers = _folded(data.drop_modifiers) | _folded(data.kept_modifiers)
     return Grammar(
         title_heads=tuple(data.title_heads),
         counterpart_heads=tuple(data.counterpart_heads),
@@ -141,4 +145,6 @@ def grammar(code: str = "fr") -> Grammar:
         location_preps=_folded(data.location_preps),
         max_title_tokens=data.max_title_tokens,
         max_back_sentences=data.max_back_sentences,
+        openers=_folded(data.determiners) | _folded(data.contracted_articles),
+        modifiers=modifiers,
     )

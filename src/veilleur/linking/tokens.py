@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH, POS, SPACY
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from ..doctext import text_of
@@ -13,11 +15,16 @@ from .text import fold
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!"})
 _OPENING = {"«": "»", "“": "”", "„": "“"}
 _STRAIGHT = '"'
+_HYPHENS = frozenset({"-", "‑", "–"})
 
 
 def is_capitalised(token: Token) -> bool:
     """Starts with an upper-case letter ("Gallant", "É", "KAN")."""
-    text = token.text
+    return capitalised_text(token.text)
+
+
+def capitalised_text(text: str) -> bool:
+    """The test of `is_capitalised` on a token's text."""
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
@@ -28,17 +35,52 @@ def word(token: Token) -> str:
 
 def joined(doc: Doc, i: int) -> int:
     """End (exclusive) of the hyphen compound starting at token i: 'état - major' is one word."""
+    table = words(doc)
+    texts, spaced = table.text, table.spaced
     j = i + 1
-    while (
-        j + 1 < len(doc)
-        and doc[j].text in {"-", "‑", "–"}
-        and not doc[j - 1].whitespace_
-        and not doc[j].whitespace_
-    ):
+    while j + 1 < len(texts) and texts[j] in _HYPHENS and not spaced[j - 1] and not spaced[j]:
         j += 2
-    if j < len(doc) and doc[j - 1].text.endswith("-") and not doc[j - 1].whitespace_:
+    if j < len(texts) and texts[j - 1].endswith("-") and not spaced[j - 1]:
         j += 1  # tokens split as "état-" + "major"
     return j
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The token strings of one Doc, read once: each `doc[i].text` etc. builds a Token and
+    crosses into Cython, which the linking loops did for every token many times over."""
+
+    text: tuple[str, ...]
+    folded: tuple[str, ...]  # word(doc[i])
+    spaced: tuple[bool, ...]  # bool(doc[i].whitespace_)
+    capitalised: tuple[bool, ...]  # is_capitalised(doc[i])
+    pos: tuple[str, ...]  # doc[i].pos_
+
+
+_WORDS_KEY = "veilleur.words"
+
+
+def words(doc: Doc) -> Words:
+    """The Doc's token strings, built on first use and kept in its user data.
+
+    Read after the tagger: the parts of speech must be final when this is first called.
+    """
+    cached = doc.user_data.get(_WORDS_KEY)
+    if isinstance(cached, Words) and len(cached.text) == len(doc):
+        return cached
+    # one array pass; the strings come from the vocabulary (what Token.text, pos_ read)
+    rows = doc.to_array([ORTH, SPACY, POS]).tolist() if len(doc) else []
+    strings = doc.vocab.strings
+    texts = tuple([strings[row[0]] for row in rows])
+    result = Words(
+        texts,
+        tuple([fold(t) for t in texts]),
+        tuple([row[1] == 1 for row in rows]),
+        tuple([capitalised_text(t) for t in texts]),
+        tuple([POS_NAMES[row[2]] for row in rows]),
+    )
+    doc.user_data[_WORDS_KEY] = result
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +108,8 @@ class Layout:
 
 
 _LAYOUT_KEY = "veilleur.layout"
+# Doc.user_data keys of these per-Doc caches; the last component drops them (not results).
+CACHE_KEYS: tuple[str, ...] = (_WORDS_KEY, _LAYOUT_KEY)
 
 
 def layout(doc: Doc) -> Layout:
@@ -86,19 +130,20 @@ def _layout(doc: Doc) -> Layout:
     lines = [0]
     quotes = _quote_spans(text_of(doc))
     inside = Layout((0,), quotes, (0,))
-    for tok in doc:
-        nxt = tok.i + 1
-        if nxt >= len(doc):
-            break
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+    table = words(doc)
+    texts = table.text
+    for i in range(len(texts) - 1):
+        nxt = i + 1
+        text = texts[i]
+        if "\n" in text:  # a Token's trailing whitespace is one space at most
             lines.append(nxt)
             if starts[-1] != nxt:
                 starts.append(nxt)
         elif (
-            tok.text in _SENTENCE_ENDS
-            and is_capitalised_or_quote(doc[nxt])
+            text in _SENTENCE_ENDS
+            and _may_open(texts[nxt], capitalised=table.capitalised[nxt])
             and starts[-1] != nxt
-            and not inside.quoted(tok.idx)  # a quotation is part of its sentence
+            and not inside.quoted(doc[i].idx)  # a quotation is part of its sentence
         ):
             starts.append(nxt)
     return Layout(tuple(starts), quotes, tuple(lines))
@@ -106,7 +151,11 @@ def _layout(doc: Doc) -> Layout:
 
 def is_capitalised_or_quote(token: Token) -> bool:
     """A token that may open a sentence."""
-    return is_capitalised(token) or token.text in _OPENING or token.text == _STRAIGHT
+    return _may_open(token.text, capitalised=is_capitalised(token))
+
+
+def _may_open(text: str, *, capitalised: bool) -> bool:
+    return capitalised or text in _OPENING or text == _STRAIGHT
 
 
 def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:

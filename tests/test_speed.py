@@ -1,0 +1,76 @@
+"""The fast paths (per-Doc arrays, caches) give exactly what the token-by-token code gives."""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.language import Language
+
+from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
+from veilleur.linking.tokens import CACHE_KEYS, is_capitalised, joined, layout, word, words
+from veilleur.record import content_vector
+from veilleur.temporal import grammar_for, load_lexicon
+
+_TEXT = (
+    "Le président sénégalais a reçu mardi à Dakar son homologue ghanéen. "
+    "« Nous voulons la paix », a déclaré le chef de l'État, cité par l'agence officielle. "
+    "Les deux dirigeants ont signé un accord de coopération militaire."
+)
+
+
+def _slow_vector(nlp: Language, text: str) -> tuple[float, ...]:
+    doc = nlp.make_doc(text)
+    words = [t for t in doc if t.has_vector and t.is_alpha and not t.is_stop]
+    mean = np.asarray([t.vector for t in words], dtype=np.float32).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return tuple(round(float(x), 5) for x in mean / norm)
+
+
+def test_content_vector_reads_the_same_rows_as_token_vectors(nlp: Language) -> None:
+    fast = content_vector(nlp.make_doc(_TEXT))
+    assert len(fast) == nlp.vocab.vectors.shape[1]
+    assert fast == _slow_vector(nlp, _TEXT)
+
+
+def test_content_vector_of_stop_words_only_is_empty(nlp: Language) -> None:
+    assert content_vector(nlp.make_doc("le la les de du , .")) == ()
+
+
+def test_words_table_equals_token_by_token_reads(nlp: Language) -> None:
+    doc = nlp("Le lieutenant-colonel Amadou Diallo, chef d'état - major, est arrivé à Niamey.")
+    table = words(doc)
+    assert table.text == tuple(t.text for t in doc)
+    assert table.folded == tuple(word(t) for t in doc)
+    assert table.spaced == tuple(bool(t.whitespace_) for t in doc)
+    assert table.capitalised == tuple(is_capitalised(t) for t in doc)
+    assert table.pos == tuple(t.pos_ for t in doc)
+    assert words(doc) is table  # built once per Doc
+
+
+def test_joined_reads_hyphen_compounds_from_the_table(nlp: Language) -> None:
+    doc = nlp.make_doc("Le chef d'état-major a reçu Ahmed el-Tayeb, puis il est parti.")
+    texts = [t.text for t in doc]
+    assert doc[texts.index("état") : joined(doc, texts.index("état"))].text == "état-major"
+    assert doc[texts.index("el") : joined(doc, texts.index("el"))].text == "el-Tayeb"
+    assert joined(doc, texts.index("parti")) == texts.index("parti") + 1
+
+
+def test_layout_starts_sentences_after_final_stops_and_line_breaks(nlp: Language) -> None:
+    text = "Le ministre est arrivé. « Il a dit. Non », a-t-il ajouté.\nUne autre ligne ici."
+    doc = nlp.make_doc(text)
+    starts = [doc[i].text for i in layout(doc).sentence_starts]
+    assert starts == ["Le", "«", "Une"]  # the quotation's full stop starts nothing
+    assert [doc[i].text for i in layout(doc).line_starts] == ["Le", "Une"]
+
+
+def test_dates_leaves_its_parse_for_anchor_and_anchor_drops_the_caches(nlp: Language) -> None:
+    doc = nlp.make_doc("Le sommet s'est ouvert lundi 3 mars 2025 à Nairobi.")
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "veilleur_dates":
+            parsed = doc.user_data[PARSED_KEY]
+            grammar = grammar_for("fr")
+            future = frozenset(w.lower() for w in load_lexicon("fr").future_lemmas)
+            assert parsed == parse_expressions(doc, grammar, future_lemmas=future)
+            assert parsed_expressions(doc, grammar, future_lemmas=future) is parsed
+    assert PARSED_KEY not in doc.user_data
+    assert not set(CACHE_KEYS) & set(doc.user_data)
