@@ -74,3 +74,26 @@ def test_dates_leaves_its_parse_for_anchor_and_anchor_drops_the_caches(nlp: Lang
             assert parsed_expressions(doc, grammar, future_lemmas=future) is parsed
     assert PARSED_KEY not in doc.user_data
     assert not set(CACHE_KEYS) & set(doc.user_data)
+
+
+def test_timex_scan_of_lower_cased_text_equals_the_case_insensitive_scan() -> None:
+    grammar = grammar_for("fr")
+    text = "Dès LUNDI 3 Mars 2025, puis au Printemps 2024 et il y a Trois Semaines, à Kyiv."
+    fast = grammar.find(text)
+    slow = sorted(
+        (e for rule in grammar.rules for e in grammar._matches(rule, text, None)),
+        key=lambda e: e.start,
+    )
+    assert [e.text for e in fast] == [
+        "Dès LUNDI 3 Mars 2025",
+        "au Printemps 2024",
+        "Trois Semaines",
+    ]
+    assert all(e in slow for e in fast)
+    assert all(text[e.start : e.end] == e.text for e in fast)
+
+
+def test_timex_offsets_hold_when_lower_casing_changes_the_length() -> None:
+    text = "İstanbul, le 3 mars 2025."  # "İ" lower-cases to two characters
+    found = grammar_for("fr").find(text)
+    assert [(e.text, text[e.start : e.end]) for e in found] == [("le 3 mars 2025",) * 2]

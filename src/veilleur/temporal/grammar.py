@@ -88,7 +88,8 @@ class _At(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class _Rule:
     form: Form
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # case-insensitive, for any text
+    lower: re.Pattern[str]  # the same words, case-sensitive: for lower-cased text
 
 
 class Grammar:
@@ -143,11 +144,17 @@ class Grammar:
              f"(?P<trail>{_alt(data.before_words + data.after_words)}){end}"),
             ("fixed", f"{start}(?P<fixed>{_alt(f.text for f in data.fixed)}){end}"),
         ]  # fmt: skip
-        return tuple(_Rule(form, re.compile(p, re.IGNORECASE)) for form, p in patterns)
+        # The words of the patterns are lower case: on a lower-cased copy of the text a
+        # case-sensitive scan finds the same matches about twice as fast.
+        return tuple(
+            _Rule(form, re.compile(p, re.IGNORECASE), re.compile(p)) for form, p in patterns
+        )
 
     def find(self, text: str) -> list[Expression]:
         """The expressions of `text`, longest first where they overlap, in text order."""
-        found = [e for rule in self.rules for e in self._matches(rule, text)]
+        low = text.lower()
+        same = len(low) == len(text)  # offsets hold unless a letter lower-cases to two
+        found = [e for rule in self.rules for e in self._matches(rule, text, low if same else None)]
         found.sort(key=lambda e: (-(e.end - e.start), e.start))
         taken: list[Expression] = []
         for expr in found:
@@ -160,8 +167,10 @@ class Grammar:
         found = self.find(text)
         return max(found, key=lambda e: e.end - e.start) if found else None
 
-    def _matches(self, rule: _Rule, text: str) -> Iterator[Expression]:
-        for match in rule.pattern.finditer(text):
+    def _matches(self, rule: _Rule, text: str, low: str | None) -> Iterator[Expression]:
+        """Matches of one rule: on the lower-cased copy `low` when there is one."""
+        scan = rule.pattern.finditer(text) if low is None else rule.lower.finditer(low)
+        for match in scan:
             expr = self._build(rule.form, match, text)
             if expr is not None:
                 yield expr
@@ -169,7 +178,7 @@ class Grammar:
     def _build(self, form: Form, match: re.Match[str], text: str) -> Expression | None:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         start, end = match.span()
-        at = _At(start, end, match.group(0))
+        at = _At(start, end, text[start:end])  # the text as written, whatever was scanned
         year = int(groups["year"]) if "year" in groups else None
         relation = self._relation(groups.get("rel"))
         if form == "date":
