@@ -87,7 +87,7 @@ def test_timex_scan_of_lower_cased_text_equals_the_case_insensitive_scan() -> No
     assert [e.text for e in fast] == [
         "Dès LUNDI 3 Mars 2025",
         "au Printemps 2024",
-        "Trois Semaines",
+        "il y a Trois Semaines",
     ]
     assert all(e in slow for e in fast)
     assert all(text[e.start : e.end] == e.text for e in fast)
