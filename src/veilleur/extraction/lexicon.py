@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -104,7 +104,17 @@ class Lexicon(BaseModel):
 
     def entries(self, lemma: str, pos: str) -> list[Trigger]:
         """Trigger entries whose head is `lemma` with part of speech `pos`."""
-        return [t for t in self.triggers if t.pos == pos and lemma in t.lemmas]
+        return list(self._by_head.get((lemma, pos), ()))
+
+    @cached_property
+    def _by_head(self) -> dict[tuple[str, str], tuple[Trigger, ...]]:
+        """Entries by (head lemma, part of speech), in file order: `entries` is called for
+        many tokens of every article, and scanning every trigger each time added up."""
+        found: dict[tuple[str, str], list[Trigger]] = {}
+        for t in self.triggers:
+            for lemma in dict.fromkeys(t.lemmas):
+                found.setdefault((lemma, t.pos), []).append(t)
+        return {key: tuple(ts) for key, ts in found.items()}
 
     def lemma_set(self, pos: str) -> frozenset[str]:
         """Every head lemma of part of speech `pos`."""
