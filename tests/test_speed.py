@@ -6,6 +6,8 @@ import numpy as np
 from spacy.language import Language
 
 from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
+from veilleur.extraction.lexicon import load_lexicon as load_triggers
+from veilleur.extraction.triggers import _member
 from veilleur.linking.tokens import CACHE_KEYS, is_capitalised, joined, layout, word, words
 from veilleur.record import content_vector
 from veilleur.temporal import grammar_for, load_lexicon
@@ -97,3 +99,18 @@ def test_timex_offsets_hold_when_lower_casing_changes_the_length() -> None:
     text = "İstanbul, le 3 mars 2025."  # "İ" lower-cases to two characters
     found = grammar_for("fr").find(text)
     assert [(e.text, text[e.start : e.end]) for e in found] == [("le 3 mars 2025",) * 2]
+
+
+def test_trigger_entries_by_head_equal_a_scan_of_every_trigger() -> None:
+    lexicon = load_triggers("fr")
+    heads = {(lemma, t.pos) for t in lexicon.triggers for lemma in t.lemmas}
+    for lemma, pos in [*sorted(heads), ("inconnu", "verb")]:
+        scan = [t for t in lexicon.triggers if t.pos == pos and lemma in t.lemmas]
+        assert lexicon.entries(lemma, pos) == scan
+
+
+def test_sorted_membership_equals_isin() -> None:
+    ids = np.asarray(sorted({5, 17, 2**63 + 3, 40}), dtype=np.uint64)
+    values = np.asarray([0, 5, 6, 40, 41, 2**63 + 3, 2**64 - 1], dtype=np.uint64)
+    assert _member(values, ids).tolist() == np.isin(values, ids).tolist()
+    assert _member(values, ids[:0]).tolist() == [False] * len(values)
