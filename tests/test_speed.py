@@ -8,7 +8,15 @@ from spacy.language import Language
 from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
 from veilleur.extraction.lexicon import load_lexicon as load_triggers
 from veilleur.extraction.triggers import _member
-from veilleur.linking.tokens import CACHE_KEYS, is_capitalised, joined, layout, word, words
+from veilleur.linking.tokens import (
+    CACHE_KEYS,
+    capitalised_text,
+    is_capitalised,
+    joined,
+    layout,
+    word,
+    words,
+)
 from veilleur.record import content_vector
 from veilleur.temporal import grammar_for, load_lexicon
 
@@ -114,3 +122,11 @@ def test_sorted_membership_equals_isin() -> None:
     values = np.asarray([0, 5, 6, 40, 41, 2**63 + 3, 2**64 - 1], dtype=np.uint64)
     assert _member(values, ids).tolist() == np.isin(values, ids).tolist()
     assert _member(values, ids[:0]).tolist() == [False] * len(values)
+
+
+def test_capitalised_text_short_cut_agrees_with_the_full_test() -> None:
+    def full(text: str) -> bool:
+        return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+    for text in ["Gallant", "É", "KAN", "", "le", "Ⅳe", "Ⅳ", "«", "1er", "Ⓐ"]:
+        assert capitalised_text(text) == full(text), text

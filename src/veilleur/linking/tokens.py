@@ -25,7 +25,10 @@ def is_capitalised(token: Token) -> bool:
 
 def capitalised_text(text: str) -> bool:
     """The test of `is_capitalised` on a token's text."""
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    if not text or not text[0].isupper():
+        return False
+    # an upper-case first letter is the usual answer; "Ⅳe" and the like need the scan
+    return text[0].isalpha() or any(c.isalpha() for c in text)
 
 
 def word(token: Token) -> str:
