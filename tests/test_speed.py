@@ -14,6 +14,8 @@ from veilleur.linking.tokens import (
     is_capitalised,
     joined,
     layout,
+    morph_feature,
+    morph_values,
     word,
     words,
 )
@@ -130,3 +132,20 @@ def test_capitalised_text_short_cut_agrees_with_the_full_test() -> None:
 
     for text in ["Gallant", "É", "KAN", "", "le", "Ⅳe", "Ⅳ", "«", "1er", "Ⓐ"]:
         assert capitalised_text(text) == full(text), text
+
+
+def test_morph_values_read_once_equal_token_morph(nlp: Language) -> None:
+    doc = nlp("Les ministres qui signeront l'accord seront reçus demain à Abuja.")
+    doc[2].set_morph("PronType=Int,Rel")  # a multi-valued feature keeps its order
+    names = ("PronType", "VerbForm", "Tense", "Number", "Gender", "Mood", "Absent")
+    for token in doc:
+        for name in names:
+            values = token.morph.get(name, [])
+            assert morph_values(token, name) == tuple(values)
+            assert morph_feature(token, name) == (values[0] if values else None)
+
+
+def test_words_table_holds_lemmas_and_dependencies(nlp: Language) -> None:
+    doc = nlp("Le Premier ministre malien a rencontré ses homologues du Niger.")
+    assert words(doc).lemma == tuple(t.lemma_ for t in doc)
+    assert words(doc).dep == tuple(t.dep_ for t in doc)

@@ -17,7 +17,7 @@ from ..kb import KnowledgeBase
 from .grammar import Gender, Grammar
 from .kbmatch import KbHit
 from .text import fold
-from .tokens import is_capitalised, joined, word, words
+from .tokens import is_capitalised, joined, morph_values, word, words
 
 TitleKind = Literal["office", "counterpart", "press"]
 _OPEN, _CLOSE = "(", ")"
@@ -180,7 +180,7 @@ class TitleReader:
                 topic, k = True, k + t
                 k = self._noun_group(doc, self._skip_articles(doc, k), hits, evidence, topic)[0]
                 continue
-            participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
+            participle = tok.pos_ == "VERB" and "Part" in morph_values(tok, "VerbForm")
             if participle and k > 0 and is_capitalised(doc[k - 1]) and not is_capitalised(tok):
                 k += 1  # "des Nations unies": the tagger reads "unies" as a verb
                 continue

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
-from spacy.attrs import ORTH, POS, SPACY
+from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
@@ -58,6 +60,8 @@ class Words:
     spaced: tuple[bool, ...]  # bool(doc[i].whitespace_)
     capitalised: tuple[bool, ...]  # is_capitalised(doc[i])
     pos: tuple[str, ...]  # doc[i].pos_
+    lemma: tuple[str, ...]  # doc[i].lemma_
+    dep: tuple[str, ...]  # doc[i].dep_
 
 
 _WORDS_KEY = "veilleur.words"
@@ -66,13 +70,14 @@ _WORDS_KEY = "veilleur.words"
 def words(doc: Doc) -> Words:
     """The Doc's token strings, built on first use and kept in its user data.
 
-    Read after the tagger: the parts of speech must be final when this is first called.
+    Read after the parser, tagger and lemmatizer: their annotations must be final when this
+    is first called.
     """
     cached = doc.user_data.get(_WORDS_KEY)
     if isinstance(cached, Words) and len(cached.text) == len(doc):
         return cached
     # one array pass; the strings come from the vocabulary (what Token.text, pos_ read)
-    rows = doc.to_array([ORTH, SPACY, POS]).tolist() if len(doc) else []
+    rows = doc.to_array([ORTH, SPACY, POS, LEMMA, DEP]).tolist() if len(doc) else []
     strings = doc.vocab.strings
     texts = tuple([strings[row[0]] for row in rows])
     result = Words(
@@ -81,9 +86,46 @@ def words(doc: Doc) -> Words:
         tuple([row[1] == 1 for row in rows]),
         tuple([capitalised_text(t) for t in texts]),
         tuple([POS_NAMES[row[2]] for row in rows]),
+        tuple([strings[row[3]] for row in rows]),
+        tuple([strings[row[4]] for row in rows]),
     )
     doc.user_data[_WORDS_KEY] = result
     return result
+
+
+_MORPHS_KEY = "veilleur.morphs"
+
+
+def morph_feature(token: Token, name: str) -> str | None:
+    """`token.morph.get(name)[0]` or None, from the Doc's morph strings read once."""
+    values = morph_values(token, name)
+    return values[0] if values else None
+
+
+def morph_values(token: Token, name: str) -> tuple[str, ...]:
+    """`token.morph.get(name, [])` as a tuple, from the Doc's morph strings read once.
+
+    Each `token.morph` builds a MorphAnalysis and `get` decodes its features per call; the
+    events stage asks for a verb form or tense thousands of times an article.
+    """
+    doc = token.doc
+    morphs = doc.user_data.get(_MORPHS_KEY)
+    if not isinstance(morphs, tuple) or len(morphs) != len(doc):
+        strings = doc.vocab.strings
+        morphs = tuple([strings[h] for h in doc.to_array([MORPH]).tolist()]) if len(doc) else ()
+        doc.user_data[_MORPHS_KEY] = morphs
+    return features(morphs[token.i]).get(name, ())
+
+
+@lru_cache(maxsize=4096)
+def features(morph: str) -> Mapping[str, tuple[str, ...]]:
+    """The values of each feature of a morph string ("Mood=Ind|Tense=Fut,Pres")."""
+    found: dict[str, tuple[str, ...]] = {}
+    for part in morph.split("|") if morph else ():
+        field, _, values = part.partition("=")
+        if values:
+            found[field] = tuple(values.split(","))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +154,7 @@ class Layout:
 
 _LAYOUT_KEY = "veilleur.layout"
 # Doc.user_data keys of these per-Doc caches; the last component drops them (not results).
-CACHE_KEYS: tuple[str, ...] = (_WORDS_KEY, _LAYOUT_KEY)
+CACHE_KEYS: tuple[str, ...] = (_WORDS_KEY, _LAYOUT_KEY, _MORPHS_KEY)
 
 
 def layout(doc: Doc) -> Layout:

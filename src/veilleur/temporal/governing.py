@@ -9,6 +9,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from ..doctext import text_of
+from ..linking.tokens import morph_values
 from ..records import PartialDate, Timex
 from .grammar import grammar_for
 from .interval import DayInterval
@@ -189,8 +190,8 @@ def _background(token: Token) -> bool:
     return (
         token.pos_ == "VERB"
         and token.dep_ != "ROOT"
-        and "Part" in token.morph.get("VerbForm", [])
-        and "Past" in token.morph.get("Tense", [])
+        and "Part" in morph_values(token, "VerbForm")
+        and "Past" in morph_values(token, "Tense")
         and any(c.dep_ == "obl:agent" for c in token.children)
         and not any(c.dep_.startswith(("aux", "cop")) for c in (*token.children, *first.children))
     )

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doctext import text_of
 from ..kb import KnowledgeBase, fold
+from ..linking.tokens import morph_values
 from ..linking.tokens import words as token_words
 from ..records import Event, Mention
 from .calendar import Calendar, CalendarEntry
@@ -344,7 +345,7 @@ def _phrase_end(token: Token) -> int:
     # on the main verb; a finite verb after the noun opens another clause.
     last = token
     for nxt in token.doc[token.i + 1 : token.sent.end]:
-        if nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm", []):
+        if nxt.pos_ in ("VERB", "AUX") and "Fin" in morph_values(nxt, "VerbForm"):
             break
         last = nxt
     return last.idx + len(last.text)
