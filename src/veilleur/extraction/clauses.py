@@ -6,6 +6,7 @@ import bisect
 
 from spacy.tokens import Token
 
+from ..linking.tokens import morph_feature, words
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
 from .lexicon import Cues, load_lexicon
@@ -38,8 +39,7 @@ def sentence(token: Token) -> tuple[int, int]:
 
 def feature(token: Token, name: str) -> str | None:
     """One morphological feature of a token ("Fut" for Tense), or None."""
-    values: list[str] = token.morph.get(name, [])
-    return values[0] if values else None
+    return morph_feature(token, name)  # the Doc's morph strings, decoded once
 
 
 def case_of(token: Token) -> str | None:
@@ -54,11 +54,12 @@ def clause_start(token: Token, cues: Cues, *, quotes: bool = True) -> int:
     """Index of the first token of the clause `token` stands in (within its sentence); with
     `quotes` False, a quotation mark does not open a clause ("Ils « ont signé »")."""
     sent_start, _ = sentence(token)
+    table = words(token.doc)  # the Doc's token strings, read once
     for i in range(token.i - 1, sent_start - 1, -1):
-        word = token.doc[i]
-        if not quotes and word.text in _QUOTE_MARKS:
+        text = table.text[i]
+        if not quotes and text in _QUOTE_MARKS:
             continue
-        if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
+        if text in _BOUNDARY_PUNCT or table.lemma[i].casefold() in cues.clause_marks:
             return i + 1
     return sent_start
 
@@ -66,13 +67,14 @@ def clause_start(token: Token, cues: Cues, *, quotes: bool = True) -> int:
 def clause_end(token: Token, cues: Cues) -> int:
     """Index just past the clause that follows `token` (next verb clause, mark or stop)."""
     _, sent_end = sentence(token)
+    table = words(token.doc)
     for i in range(token.i + 1, sent_end):
-        word = token.doc[i]
-        if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
+        if table.text[i] in _BOUNDARY_PUNCT or table.lemma[i].casefold() in cues.clause_marks:
             return i
-        if word.pos_ == "VERB" and word.dep_ in _CLAUSE_DEPS and feature(word, "VerbForm"):
+        pos, dep = table.pos[i], table.dep[i]
+        if pos == "VERB" and dep in _CLAUSE_DEPS and feature(token.doc[i], "VerbForm"):
             return i  # a verb form; a word mistagged as a verb has no verb form
-        if word.pos_ == "AUX" and word.dep_.startswith("aux") and word.head.i > i:
+        if pos == "AUX" and dep.startswith("aux") and token.doc[i].head.i > i:
             return i
     return sent_end
 
