@@ -6,6 +6,7 @@ import numpy as np
 from spacy.language import Language
 
 from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
+from veilleur.extraction.actors import ActorIndex
 from veilleur.extraction.lexicon import load_lexicon as load_triggers
 from veilleur.extraction.triggers import _member
 from veilleur.linking.tokens import (
@@ -149,3 +150,16 @@ def test_words_table_holds_lemmas_and_dependencies(nlp: Language) -> None:
     doc = nlp("Le Premier ministre malien a rencontré ses homologues du Niger.")
     assert words(doc).lemma == tuple(t.lemma_ for t in doc)
     assert words(doc).dep == tuple(t.dep_ for t in doc)
+
+
+def test_actor_index_reads_country_adjectives_once_per_token(nlp: Language) -> None:
+    doc = nlp("Des drones russes ont frappé une ville ukrainienne, selon Kiev.")
+    index = ActorIndex(doc)
+    found = index.in_range(0, len(doc))
+    texts = {doc[i].text: actor for i, actor in found}
+    assert texts["russes"].kind == "state" and texts["ukrainienne"].kind == "state"
+    assert texts["russes"].country != texts["ukrainienne"].country
+    for i, actor in found:
+        assert index.at(doc[i]) == actor
+    assert index.demonym(doc[0]) is None  # a determiner names no state
+    assert index.in_range(0, len(doc)) == found  # the memo answers the same

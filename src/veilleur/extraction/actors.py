@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..linking.tokens import words
 from ..records import ActorRef, Mention
 from .lexicon import load_lexicon, load_quote_lexicon
 
@@ -93,6 +94,8 @@ class ActorIndex:
         self._ends: dict[int, int] = {}
         self._inferred: set[int] = set()
         self._state_counts: Counter[ActorRef] | None = None
+        # the country adjective at each token index, asked for over and over by in_range
+        self._demonym_at: dict[int, ActorRef | None] = {}
         self._resolve = _linking("resolve_pronoun")
         self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
@@ -155,18 +158,27 @@ class ActorIndex:
 
     def at(self, token: Token) -> ActorRef | None:
         """The actor a token belongs to (a mention, an entity, or a country adjective)."""
-        actor = self._by_token.get(token.i)
-        return actor if actor is not None else self.demonym(token)
+        return self._at(token.i)
+
+    def _at(self, i: int) -> ActorRef | None:
+        actor = self._by_token.get(i)
+        return actor if actor is not None else self._demonym_index(i)
 
     def demonym(self, token: Token) -> ActorRef | None:
         """The state a country adjective names ("américain" -> États-Unis), whatever mention
         covers it."""
-        if token.pos_ != "ADJ":
-            return None
-        state = self._demonyms.get(token.lemma_.casefold())
-        if state is not None:
-            return named_actor(state, "state")
-        return _kb_demonym(token.text)
+        return self._demonym_index(token.i)
+
+    def _demonym_index(self, i: int) -> ActorRef | None:
+        if i in self._demonym_at:
+            return self._demonym_at[i]
+        table = words(self.doc)
+        found: ActorRef | None = None
+        if table.pos[i] == "ADJ":
+            state = self._demonyms.get(table.lemma[i].casefold())
+            found = named_actor(state, "state") if state is not None else _kb_demonym(table.text[i])
+        self._demonym_at[i] = found
+        return found
 
     def main_state(self, *, exclude: Iterable[ActorRef] = ()) -> tuple[ActorRef, ...]:
         """The state the article names most often (by name, not adjective), if one clearly
@@ -259,8 +271,8 @@ class ActorIndex:
         found: list[tuple[int, ActorRef]] = []
         seen_starts: set[int] = set()
         for i in range(max(start, 0), min(end, len(self.doc))):
-            actor = self.at(self.doc[i])
-            first = self.start_of(self.doc[i])
+            actor = self._at(i)
+            first = self._starts.get(i, i)
             if actor is not None and first not in seen_starts:
                 seen_starts.add(first)
                 found.append((i, actor))
