@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 from spacy.language import Language
 
@@ -21,7 +23,9 @@ from veilleur.linking.tokens import (
     words,
 )
 from veilleur.record import content_vector
-from veilleur.temporal import grammar_for, load_lexicon
+from veilleur.temporal import DayInterval, grammar_for, load_lexicon, resolve
+from veilleur.temporal.governing import _quoted_ranges
+from veilleur.temporal.resolve import _resolve
 
 _TEXT = (
     "Le président sénégalais a reçu mardi à Dakar son homologue ghanéen. "
@@ -163,3 +167,37 @@ def test_actor_index_reads_country_adjectives_once_per_token(nlp: Language) -> N
         assert index.at(doc[i]) == actor
     assert index.demonym(doc[0]) is None  # a determiner names no state
     assert index.in_range(0, len(doc)) == found  # the memo answers the same
+
+
+def _quoted_char_by_char(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    opening = {"«": "»", "“": "”", '"': '"'}
+    ranges: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        closing = opening.get(text[i])
+        if closing is not None:
+            j = text.find(closing, i + 1, end)
+            if j < 0:
+                break
+            ranges.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return ranges
+
+
+def test_quoted_ranges_jump_to_each_opening_mark() -> None:
+    text = 'Il a dit « non » puis “peut-être” et "oui" ; « ouvert sans fin'
+    for start, end in [(0, len(text)), (3, 40), (12, len(text)), (0, 0)]:
+        assert _quoted_ranges(text, start, end) == _quoted_char_by_char(text, start, end)
+
+
+def test_remembered_parse_and_resolve_equal_fresh_ones() -> None:
+    grammar = grammar_for("fr")
+    anchor = DayInterval(dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+    for text in ["mardi dernier", "il y a trois jours", "le 14 juillet", "la veille", "hier"]:
+        expr = grammar.parse(text)
+        assert expr is not None and expr == grammar._longest(text)
+        for tense in ("past", "future", "present", "unknown"):
+            fresh = _resolve.__wrapped__(expr, anchor, None, tense)
+            assert resolve(expr, anchor=anchor, tense=tense) == fresh

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import Literal
 
@@ -34,6 +35,7 @@ _OPENING_TOKENS = 1
 # Offsets back this far cannot date a verb in the present ("il y a cinq mois").
 _FAR_UNITS = ("week", "month", "year")
 _OPENING = {"«": "»", "“": "”", '"': '"'}
+_OPENING_MARK = re.compile("|".join(re.escape(mark) for mark in _OPENING))
 
 
 def anchor_of(doc: Doc) -> DayInterval | None:
@@ -93,7 +95,7 @@ def _too_far_back(doc: Doc, token: Token, timex: Timex) -> bool:
     if token.pos_ != "VERB" or _opens_sentence(doc, timex):
         return False
     lang = doc.lang_ if doc.lang_ else "fr"
-    if verb_tense(token, future_lemmas=set(load_lexicon(lang).future_lemmas)) != "present":
+    if verb_tense(token, future_lemmas=_future_lemmas(lang)) != "present":
         return False
     expr = grammar_for(lang).parse(timex.text)
     return (
@@ -114,8 +116,7 @@ def _event_tense(token: Token, timex: Timex, lang: str, *, future: bool) -> Tens
     """The trigger's own tense when it has one; else the tense the timex was read with."""
     # A planned event is dated in the future unless its own verb is past ('devait se rendre
     # lundi', 'avait prévu de'): a plan already due by publication.
-    lemmas = set(load_lexicon(lang).future_lemmas)
-    tense = clause_tense(token, future_lemmas=lemmas)
+    tense = clause_tense(token, future_lemmas=_future_lemmas(lang))
     if future:
         return "past" if tense == "past" and token.pos_ in ("VERB", "AUX") else "future"
     return tense if tense in ("past", "future") else timex.tense
@@ -146,6 +147,12 @@ def _since(doc: Doc, span: Span) -> bool:
     since = _since_words(doc.lang_ if doc.lang_ else "fr")
     first = span[0].lower_ in since  # the grammar may keep "depuis" in the expression
     return first or (span.start > 0 and doc[span.start - 1].lower_ in since)
+
+
+@cache
+def _future_lemmas(lang: str) -> frozenset[str]:
+    """The language's future-marking lemmas, as a set built once (asked for per event)."""
+    return frozenset(load_lexicon(lang).future_lemmas)
 
 
 @cache
@@ -232,15 +239,15 @@ def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     i = start
     while i < end:
-        closing = _OPENING.get(text[i])
-        if closing is not None:
-            j = text.find(closing, i + 1, end)
-            if j < 0:
-                break
-            ranges.append((i, j))
-            i = j + 1
-        else:
-            i += 1
+        found = _OPENING_MARK.search(text, i, end)  # the next opening mark, not char by char
+        if found is None:
+            break
+        i = found.start()
+        j = text.find(_OPENING[text[i]], i + 1, end)
+        if j < 0:
+            break
+        ranges.append((i, j))
+        i = j + 1
     return ranges
 
 

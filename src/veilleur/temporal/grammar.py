@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 from .lexicon import FixedExpression, TimeData, Unit, load_lexicon
@@ -164,6 +164,9 @@ class Grammar:
 
     def parse(self, text: str) -> Expression | None:
         """The expression covering the longest stretch of `text` (a timex re-read alone)."""
+        return _parse(self, text)
+
+    def _longest(self, text: str) -> Expression | None:
         found = self.find(text)
         return max(found, key=lambda e: e.end - e.start) if found else None
 
@@ -258,6 +261,13 @@ class Grammar:
         if word in self.year_followers:
             return False
         return word.split("'")[0] + "'" not in self.year_followers
+
+
+@lru_cache(maxsize=4096)
+def _parse(grammar: Grammar, text: str) -> Expression | None:
+    """Grammar.parse, remembered: each event's date re-reads its timex's text, and the same
+    few timex texts come back for every event of an article (a pure function of the text)."""
+    return grammar._longest(text)
 
 
 def _base(fixed: FixedExpression) -> Base:
