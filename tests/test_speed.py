@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
+import pytest
 from spacy.language import Language
 
 from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
+from veilleur.extraction import spans
 from veilleur.extraction.actors import ActorIndex
 from veilleur.extraction.lexicon import load_lexicon as load_triggers
+from veilleur.extraction.lexicon import load_quote_lexicon
 from veilleur.extraction.triggers import _member
 from veilleur.linking.tokens import (
     CACHE_KEYS,
@@ -201,3 +205,18 @@ def test_remembered_parse_and_resolve_equal_fresh_ones() -> None:
         for tense in ("past", "future", "present", "unknown"):
             fresh = _resolve.__wrapped__(expr, anchor, None, tense)
             assert resolve(expr, anchor=anchor, tense=tense) == fresh
+
+
+def test_find_quotes_jumping_to_marks_equals_reading_every_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lexicon = load_quote_lexicon("fr")
+    text = (
+        "Le porte-parole a déclaré : « Nous ne céderons pas “jamais” ici. » Puis il est parti.\n"
+        "« Un appel resté ouvert\n"
+        '« qui continue ici », a-t-il ajouté. Le texte dit "oui" et "non.\n'
+        "Fin sans guillemet."
+    )
+    fast = spans.find_quotes(text, lexicon)
+    monkeypatch.setattr(spans, "_marks_pattern", lambda closers: re.compile("(?s).{1}"))
+    assert fast and fast == spans.find_quotes(text, lexicon)
