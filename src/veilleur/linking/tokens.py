@@ -94,6 +94,18 @@ def words(doc: Doc) -> Words:
 
 
 _MORPHS_KEY = "veilleur.morphs"
+_ENTS_KEY = "veilleur.ents"
+
+
+def entities(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, label) of the Doc's named entities, read once (`doc.ents` builds a Span
+    per entity on every access)."""
+    cached = doc.user_data.get(_ENTS_KEY)
+    if isinstance(cached, tuple):
+        return cached
+    found = tuple((ent.start, ent.end, ent.label_) for ent in doc.ents)
+    doc.user_data[_ENTS_KEY] = found
+    return found
 
 
 def morph_feature(token: Token, name: str) -> str | None:
@@ -154,7 +166,7 @@ class Layout:
 
 _LAYOUT_KEY = "veilleur.layout"
 # Doc.user_data keys of these per-Doc caches; the last component drops them (not results).
-CACHE_KEYS: tuple[str, ...] = (_WORDS_KEY, _LAYOUT_KEY, _MORPHS_KEY)
+CACHE_KEYS: tuple[str, ...] = (_WORDS_KEY, _LAYOUT_KEY, _MORPHS_KEY, _ENTS_KEY)
 
 
 def layout(doc: Doc) -> Layout:
