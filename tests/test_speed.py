@@ -17,6 +17,7 @@ from veilleur.extraction.lexicon import load_quote_lexicon
 from veilleur.extraction.triggers import _member
 from veilleur.linking.tokens import (
     CACHE_KEYS,
+    _quote_spans,
     capitalised_text,
     is_capitalised,
     joined,
@@ -220,3 +221,28 @@ def test_find_quotes_jumping_to_marks_equals_reading_every_character(
     fast = spans.find_quotes(text, lexicon)
     monkeypatch.setattr(spans, "_marks_pattern", lambda closers: re.compile("(?s).{1}"))
     assert fast and fast == spans.find_quotes(text, lexicon)
+
+
+def _quote_spans_char_by_char(text: str) -> tuple[tuple[int, int], ...]:
+    opening = {"«": "»", "“": "”", "„": "“"}
+    spans: list[tuple[int, int]] = []
+    closing: str | None = None
+    start = 0
+    for k, ch in enumerate(text):
+        if closing is None:
+            if ch in opening:
+                closing, start = opening[ch], k
+            elif ch == '"':
+                closing, start = '"', k
+        elif ch == closing:
+            spans.append((start, k + 1))
+            closing = None
+        elif ch == "\n" and (closing == '"' or text[k - 1 : k] == "\n"):
+            closing = None
+    return tuple(spans)
+
+
+def test_layout_quote_spans_jump_to_marks_like_the_character_walk() -> None:
+    text = 'Il a dit « non » et „ja“ puis "oui" ; un " seul\nligne\n\n« ouvert\n\nfin » “fin”'
+    assert _quote_spans(text) == _quote_spans_char_by_char(text)
+    assert _quote_spans(text)

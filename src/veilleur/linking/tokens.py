@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,10 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!"})
 _OPENING = {"«": "»", "“": "”", "„": "“"}
 _STRAIGHT = '"'
 _HYPHENS = frozenset({"-", "‑", "–"})
+# the characters _quote_spans acts on: quotation marks and line breaks
+_MARKS = re.compile(
+    "|".join(map(re.escape, sorted({*_OPENING, *_OPENING.values(), _STRAIGHT, "\n"})))
+)
 
 
 def is_capitalised(token: Token) -> bool:
@@ -79,15 +84,23 @@ def words(doc: Doc) -> Words:
     # one array pass; the strings come from the vocabulary (what Token.text, pos_ read)
     rows = doc.to_array([ORTH, SPACY, POS, LEMMA, DEP]).tolist() if len(doc) else []
     strings = doc.vocab.strings
-    texts = tuple([strings[row[0]] for row in rows])
+    known: dict[int, str] = {}  # words and lemmas repeat: one string-store look-up each
+
+    def string(key: int) -> str:
+        found = known.get(key)
+        if found is None:
+            found = known[key] = strings[key]
+        return found
+
+    texts = tuple([string(row[0]) for row in rows])
     result = Words(
         texts,
         tuple([fold(t) for t in texts]),
         tuple([row[1] == 1 for row in rows]),
         tuple([capitalised_text(t) for t in texts]),
         tuple([POS_NAMES[row[2]] for row in rows]),
-        tuple([strings[row[3]] for row in rows]),
-        tuple([strings[row[4]] for row in rows]),
+        tuple([string(row[3]) for row in rows]),
+        tuple([string(row[4]) for row in rows]),
     )
     doc.user_data[_WORDS_KEY] = result
     return result
@@ -220,7 +233,8 @@ def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     closing: str | None = None
     start = 0
-    for k, ch in enumerate(text):
+    for found in _MARKS.finditer(text):  # only marks and line breaks change the state
+        k, ch = found.start(), found.group()
         if closing is None:
             if ch in _OPENING:
                 closing, start = _OPENING[ch], k
