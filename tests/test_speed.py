@@ -28,6 +28,7 @@ from veilleur.linking.tokens import (
     words,
 )
 from veilleur.record import content_vector
+from veilleur.records import ActorRef
 from veilleur.temporal import DayInterval, grammar_for, load_lexicon, resolve
 from veilleur.temporal.governing import _quoted_ranges
 from veilleur.temporal.resolve import _resolve
@@ -172,6 +173,15 @@ def test_actor_index_reads_country_adjectives_once_per_token(nlp: Language) -> N
         assert index.at(doc[i]) == actor
     assert index.demonym(doc[0]) is None  # a determiner names no state
     assert index.in_range(0, len(doc)) == found  # the memo answers the same
+    for start, end in [(0, 3), (2, 9), (5, len(doc)), (-4, 2), (7, 7), (3, 99)]:
+        naive: list[tuple[int, ActorRef]] = []
+        seen: set[int] = set()
+        for i in range(max(start, 0), min(end, len(doc))):
+            actor, first = index.at(doc[i]), index.start_of(doc[i])
+            if actor is not None and first not in seen:
+                seen.add(first)
+                naive.append((i, actor))
+        assert index.in_range(start, end) == naive
 
 
 def _quoted_char_by_char(text: str, start: int, end: int) -> list[tuple[int, int]]:

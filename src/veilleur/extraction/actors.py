@@ -7,6 +7,7 @@ the state they name (lexicon `demonyms`).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -96,6 +97,8 @@ class ActorIndex:
         self._state_counts: Counter[ActorRef] | None = None
         # the country adjective at each token index, asked for over and over by in_range
         self._demonym_at: dict[int, ActorRef | None] = {}
+        # (token, actor, first token of its mention) for every token that has an actor
+        self._positions: tuple[list[int], list[tuple[int, ActorRef, int]]] | None = None
         self._resolve = _linking("resolve_pronoun")
         self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
@@ -268,15 +271,31 @@ class ActorIndex:
 
     def in_range(self, start: int, end: int) -> list[tuple[int, ActorRef]]:
         """Each actor mention starting in tokens [start, end), with its first token index."""
+        keys, rows = self._actor_positions()
+        lo = bisect.bisect_left(keys, max(start, 0))
+        hi = bisect.bisect_left(keys, min(end, len(self.doc)))
         found: list[tuple[int, ActorRef]] = []
         seen_starts: set[int] = set()
-        for i in range(max(start, 0), min(end, len(self.doc))):
-            actor = self._at(i)
-            first = self._starts.get(i, i)
-            if actor is not None and first not in seen_starts:
+        for i, actor, first in rows[lo:hi]:
+            if first not in seen_starts:
                 seen_starts.add(first)
                 found.append((i, actor))
         return found
+
+    def _actor_positions(self) -> tuple[list[int], list[tuple[int, ActorRef, int]]]:
+        """The tokens that have an actor, in order, listed once per Doc: in_range is asked
+        for many stretches of every sentence, and most tokens have none."""
+        if self._positions is None:
+            adjectives = words(self.doc).pos
+            rows: list[tuple[int, ActorRef, int]] = []
+            for i in range(len(self.doc)):
+                actor = self._by_token.get(i)
+                if actor is None and adjectives[i] == "ADJ":
+                    actor = self._demonym_index(i)  # only adjectives name a state
+                if actor is not None:
+                    rows.append((i, actor, self._starts.get(i, i)))
+            self._positions = ([row[0] for row in rows], rows)
+        return self._positions
 
 
 def _kb_demonym(word: str) -> ActorRef | None:
