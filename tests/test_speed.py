@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 
 from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
+from veilleur.doctext import TEXT_KEY, text_of
 from veilleur.extraction import spans
 from veilleur.extraction.actors import ActorIndex
 from veilleur.extraction.lexicon import load_lexicon as load_triggers
@@ -96,7 +97,7 @@ def test_dates_leaves_its_parse_for_anchor_and_anchor_drops_the_caches(nlp: Lang
             assert parsed == parse_expressions(doc, grammar, future_lemmas=future)
             assert parsed_expressions(doc, grammar, future_lemmas=future) is parsed
     assert PARSED_KEY not in doc.user_data
-    assert not set(CACHE_KEYS) & set(doc.user_data)
+    assert not {*CACHE_KEYS, TEXT_KEY} & set(doc.user_data)
 
 
 def test_timex_scan_of_lower_cased_text_equals_the_case_insensitive_scan() -> None:
@@ -256,3 +257,9 @@ def test_layout_quote_spans_jump_to_marks_like_the_character_walk() -> None:
     text = 'Il a dit « non » et „ja“ puis "oui" ; un " seul\nligne\n\n« ouvert\n\nfin » “fin”'
     assert _quote_spans(text) == _quote_spans_char_by_char(text)
     assert _quote_spans(text)
+
+
+def test_text_of_is_read_once_and_equals_doc_text(nlp: Language) -> None:
+    doc = nlp.make_doc("Le président a reçu son homologue à Accra.")
+    assert text_of(doc) == doc.text
+    assert text_of(doc) is doc.user_data[TEXT_KEY]

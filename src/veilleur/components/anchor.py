@@ -14,6 +14,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import TEXT_KEY
 from ..extraction.lexicon import load_lexicon as load_triggers
 from ..kb import KnowledgeBase
 from ..linking.tokens import CACHE_KEYS as TOKEN_CACHES
@@ -39,7 +40,7 @@ from ..temporal.references import NounTrigger, ReferenceFinder, trigger_token
 from .dates import PARSED_KEY, parsed_expressions
 
 # per-Doc caches of earlier stages, dropped once the last component is done with the Doc
-_CACHES = (PARSED_KEY, *TOKEN_CACHES)
+_CACHES = (PARSED_KEY, TEXT_KEY, *TOKEN_CACHES)
 
 
 class AnchorComponent:
