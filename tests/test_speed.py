@@ -8,11 +8,13 @@ import re
 import numpy as np
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
 from veilleur.doctext import TEXT_KEY, text_of
 from veilleur.extraction import spans
-from veilleur.extraction.actors import ActorIndex
+from veilleur.extraction.actors import INDEX_KEY, ActorIndex
+from veilleur.extraction.clauses import SENTENCES_KEY
 from veilleur.extraction.lexicon import load_lexicon as load_triggers
 from veilleur.extraction.lexicon import load_quote_lexicon
 from veilleur.extraction.triggers import _member
@@ -263,3 +265,21 @@ def test_text_of_is_read_once_and_equals_doc_text(nlp: Language) -> None:
     doc = nlp.make_doc("Le président a reçu son homologue à Accra.")
     assert text_of(doc) == doc.text
     assert text_of(doc) is doc.user_data[TEXT_KEY]
+
+
+def test_actor_index_is_shared_while_the_mentions_stay(nlp: Language) -> None:
+    doc = nlp("Le président kényan a reçu le Premier ministre éthiopien à Nairobi.")
+    assert INDEX_KEY not in doc.user_data  # the pipeline dropped the one it shared
+    first = ActorIndex.of(doc)
+    assert ActorIndex.of(doc) is first
+    doc._.mentions = list(doc._.mentions or [])  # a new list: the index is rebuilt
+    again = ActorIndex.of(doc)
+    assert again is not first
+    assert again.in_range(0, len(doc)) == first.in_range(0, len(doc))
+
+
+def test_an_analysed_doc_carries_no_cache_and_serialises(nlp: Language) -> None:
+    doc = nlp("« Nous partirons demain », a dit le ministre malien, selon l'AFP.")
+    caches = {*CACHE_KEYS, TEXT_KEY, PARSED_KEY, INDEX_KEY, SENTENCES_KEY}
+    assert not caches & {k for k in doc.user_data if isinstance(k, str)}
+    assert Doc(nlp.vocab).from_bytes(doc.to_bytes())._.quotes == doc._.quotes

@@ -84,11 +84,28 @@ def _ent_name(ent: Span) -> str:
     return text.strip(" ,.;:'’\"«»“”")
 
 
+# Key of Doc.user_data where the quotes stage leaves its ActorIndex for the events stage;
+# the events component drops it (it holds the Doc: never a result to serialise).
+INDEX_KEY = "veilleur.actor_index"
+
+
 class ActorIndex:
     """Actors by token for one Doc: linked mentions first, then entities and demonyms."""
 
+    @classmethod
+    def of(cls, doc: Doc) -> ActorIndex:
+        """The Doc's index, built once for as long as its mentions stay the same list."""
+        cached = doc.user_data.get(INDEX_KEY)
+        mentions = doc._.mentions
+        if isinstance(cached, ActorIndex) and cached.doc is doc and cached._source is mentions:
+            return cached
+        index = cls(doc)
+        doc.user_data[INDEX_KEY] = index
+        return index
+
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self._source: object = doc._.mentions  # what the index was built from
         self._demonyms = load_lexicon().demonyms
         self._by_token: dict[int, ActorRef] = {}
         self._starts: dict[int, int] = {}
