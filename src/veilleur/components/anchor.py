@@ -15,6 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..doctext import TEXT_KEY
+from ..extraction.actors import INDEX_KEY
+from ..extraction.clauses import SENTENCES_KEY
 from ..extraction.lexicon import load_lexicon as load_triggers
 from ..kb import KnowledgeBase
 from ..linking.tokens import CACHE_KEYS as TOKEN_CACHES
@@ -40,7 +42,7 @@ from ..temporal.references import NounTrigger, ReferenceFinder, trigger_token
 from .dates import PARSED_KEY, parsed_expressions
 
 # per-Doc caches of earlier stages, dropped once the last component is done with the Doc
-_CACHES = (PARSED_KEY, TEXT_KEY, *TOKEN_CACHES)
+_CACHES = (PARSED_KEY, TEXT_KEY, SENTENCES_KEY, INDEX_KEY, *TOKEN_CACHES)
 
 
 class AnchorComponent:

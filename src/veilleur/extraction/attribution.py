@@ -358,7 +358,7 @@ def extract_quotes(
 ) -> list[Quote]:
     """The attributed quotations of a Doc; a quotation repeated (title and body) is kept once,
     with its best-attributed occurrence."""
-    index = ActorIndex(doc)
+    index = ActorIndex.of(doc)
     spans = find_quotes(text_of(doc), lexicon)
     words = speakers if speakers is not None else load_speaker_lexicon()
     pairs = Attributor(doc, lexicon, index, words).attribute(spans)

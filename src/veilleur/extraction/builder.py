@@ -214,7 +214,7 @@ def _parties(frame: Frame, mutual: bool) -> tuple[tuple[ActorRef, ...], tuple[Ac
 def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Event]:
     """Every event the Doc states, de-duplicated."""
     cues = lexicon.cues
-    index = ActorIndex(doc)
+    index = ActorIndex.of(doc)
     quotes = find_quotes(text_of(doc), load_quote_lexicon())
     timex_tokens: set[int] = set()
     for timex in doc._.timexes or ():
