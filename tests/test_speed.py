@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
+from veilleur.components.paragraphs import paragraphs_component
 from veilleur.doctext import TEXT_KEY, text_of
 from veilleur.extraction import spans
 from veilleur.extraction.actors import INDEX_KEY, ActorIndex
@@ -283,3 +284,17 @@ def test_an_analysed_doc_carries_no_cache_and_serialises(nlp: Language) -> None:
     caches = {*CACHE_KEYS, TEXT_KEY, PARSED_KEY, INDEX_KEY, SENTENCES_KEY}
     assert not caches & {k for k in doc.user_data if isinstance(k, str)}
     assert Doc(nlp.vocab).from_bytes(doc.to_bytes())._.quotes == doc._.quotes
+
+
+def test_paragraph_starts_read_from_arrays_follow_the_token_rules(nlp: Language) -> None:
+    text = "Titre sans point\nLe chef de l'état-major a parlé. « C'est fini. » Puis il est parti"
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "veilleur_paragraphs":
+            break
+        doc = proc(doc)
+    doc = paragraphs_component(doc)
+    starts = {t.text for t in doc if t.is_sent_start and t.i > 0}
+    assert "Le" in starts  # after a line break
+    assert not any(t.is_sent_start for t in doc if t.i > 0 and doc[t.i - 1].text == "l'")
+    assert not doc[[t.text for t in doc].index("»")].is_sent_start  # closes its sentence

@@ -44,7 +44,8 @@ def _content_rows(doc: Doc) -> np.ndarray[Any, np.dtype[np.int64]] | None:
     if vectors.size == 0 or not len(doc):
         return None
     attrs = doc.to_array([vectors.attr, IS_ALPHA, IS_STOP])
-    rows = vectors.find(keys=attrs[:, 0])
+    key2row = vectors.key2row  # what Vectors.find reads, without its per-key conversions
+    rows = np.asarray([key2row.get(key, -1) for key in attrs[:, 0].tolist()], dtype=np.int64)
     keep = (rows >= 0) & (attrs[:, 1] != 0) & (attrs[:, 2] == 0)
     return np.asarray(rows[keep], dtype=np.int64)
 

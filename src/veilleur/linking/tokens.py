@@ -84,23 +84,18 @@ def words(doc: Doc) -> Words:
     # one array pass; the strings come from the vocabulary (what Token.text, pos_ read)
     rows = doc.to_array([ORTH, SPACY, POS, LEMMA, DEP]).tolist() if len(doc) else []
     strings = doc.vocab.strings
-    known: dict[int, str] = {}  # words and lemmas repeat: one string-store look-up each
-
-    def string(key: int) -> str:
-        found = known.get(key)
-        if found is None:
-            found = known[key] = strings[key]
-        return found
-
-    texts = tuple([string(row[0]) for row in rows])
+    # words and lemmas repeat: one string-store look-up per distinct key
+    keys = {key for row in rows for key in (row[0], row[3], row[4])}
+    known = {key: strings[key] for key in keys}
+    texts = tuple([known[row[0]] for row in rows])
     result = Words(
         texts,
         tuple([fold(t) for t in texts]),
         tuple([row[1] == 1 for row in rows]),
         tuple([capitalised_text(t) for t in texts]),
         tuple([POS_NAMES[row[2]] for row in rows]),
-        tuple([string(row[3]) for row in rows]),
-        tuple([string(row[4]) for row in rows]),
+        tuple([known[row[3]] for row in rows]),
+        tuple([known[row[4]] for row in rows]),
     )
     doc.user_data[_WORDS_KEY] = result
     return result
