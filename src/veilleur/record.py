@@ -28,7 +28,8 @@ def content_vector(doc: Doc) -> tuple[float, ...]:
         matrix = np.asarray(doc.vocab.vectors.data[rows], dtype=np.float32)
     mean = matrix.mean(axis=0)
     norm = float(np.linalg.norm(mean))
-    return tuple(round(float(x), 5) for x in mean / norm) if norm else ()
+    # tolist: the same Python floats as float(x) per numpy scalar, read in one call
+    return tuple([round(x, 5) for x in (mean / norm).tolist()]) if norm else ()
 
 
 def _content_rows(doc: Doc) -> np.ndarray[Any, np.dtype[np.int64]] | None:
