@@ -118,7 +118,18 @@ class Lexicon(BaseModel):
 
     def lemma_set(self, pos: str) -> frozenset[str]:
         """Every head lemma of part of speech `pos`."""
-        return frozenset(lemma for t in self.triggers if t.pos == pos for lemma in t.lemmas)
+        found = self._lemma_sets.get(pos)
+        if found is None:  # a part of speech no trigger has
+            return frozenset()
+        return found
+
+    @cached_property
+    def _lemma_sets(self) -> dict[str, frozenset[str]]:
+        """Head lemmas by part of speech, built once: several stages ask per word."""
+        return {
+            pos: frozenset(lemma for t in self.triggers if t.pos == pos for lemma in t.lemmas)
+            for pos in dict.fromkeys(t.pos for t in self.triggers)
+        }
 
 
 class Mark(BaseModel):
