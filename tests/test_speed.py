@@ -298,3 +298,11 @@ def test_paragraph_starts_read_from_arrays_follow_the_token_rules(nlp: Language)
     assert "Le" in starts  # after a line break
     assert not any(t.is_sent_start for t in doc if t.i > 0 and doc[t.i - 1].text == "l'")
     assert not doc[[t.text for t in doc].index("»")].is_sent_start  # closes its sentence
+
+
+def test_lemma_sets_built_once_equal_a_scan() -> None:
+    lexicon = load_triggers("fr")
+    for pos in ("verb", "noun", "adjective"):
+        scan = frozenset(lemma for t in lexicon.triggers if t.pos == pos for lemma in t.lemmas)
+        assert lexicon.lemma_set(pos) == scan
+    assert lexicon.lemma_set("verb") is lexicon.lemma_set("verb")
