@@ -39,6 +39,8 @@ from .evaluation import (
     load_floors,
     load_gold,
     load_jsonl,
+    merge_diffs,
+    pair_differences,
     parse_record,
     render_table,
     score,
@@ -72,6 +74,7 @@ __all__ = [
     "evaluate_records",
     "event_mapping",
     "explain",
+    "explain_merge",
     "flatten",
     "from_dicts",
     "from_records",
@@ -80,7 +83,9 @@ __all__ = [
     "load_floors",
     "load_gold",
     "load_jsonl",
+    "merge_diffs",
     "merged_clusters",
+    "pair_differences",
     "parse_record",
     "render_table",
     "score",
@@ -159,6 +164,17 @@ def evaluate_records(
     mapping = event_mapping(align_all(gold, system))
     merge = score_merge(load_clusters(clusters), merged_clusters(records), mapping=mapping)
     return replace(scores, merge=merge)
+
+
+def explain_merge(
+    gold: Sequence[GoldRecord], records: Sequence[ArticleRecord], *, clusters: str | Path
+) -> list[Diff]:
+    """The merging's differences from the gold clusters, on events that match gold events."""
+    mapping = event_mapping(align_all(gold, from_records(records)))
+    missed, spurious = pair_differences(
+        load_clusters(clusters), merged_clusters(records), mapping=mapping
+    )
+    return merge_diffs(gold, missed, spurious)
 
 
 def evaluate_folder(
