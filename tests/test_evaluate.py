@@ -488,12 +488,14 @@ def test_merge_differences_name_the_pairs_left_apart_and_wrongly_joined() -> Non
     mapping = {("a", 0): ("a", 0), ("a", 1): ("a", 1), ("b", 0): ("b", 0)}
     missed, spurious = pair_differences([[("a", 0), ("b", 0)]], system, mapping=mapping)
     assert (missed, spurious) == ([(("a", 0), ("b", 0))], [(("a", 0), ("a", 1))])
-    diffs = merge_diffs(gold, missed, spurious)
-    assert [(d.doc, d.item, d.kind) for d in diffs] == [
-        ("a#0 + b#0", "merge", "missed"),
-        ("a#0 + a#1", "merge", "spurious"),
+    diffs = merge_diffs(gold, missed, spurious, detected=set(mapping.values()))
+    assert [(d.doc, d.item, d.kind, d.field) for d in diffs] == [
+        ("a#0 + b#0", "merge", "missed", None),
+        ("a#0 + a#1", "merge", "spurious", None),
     ]
     assert str(diffs[0]).startswith("a#0 + b#0: merge missed: gold=ASSAULT Israël -> Hezbollah")
+    undetected = merge_diffs(gold, missed, [], detected={("a", 0)})
+    assert [d.field for d in undetected] == ["undetected"]
 
 
 def test_floors_file_names_real_metrics_and_the_gate_fails_below_them(

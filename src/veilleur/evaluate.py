@@ -174,7 +174,7 @@ def explain_merge(
     missed, spurious = pair_differences(
         load_clusters(clusters), merged_clusters(records), mapping=mapping
     )
-    return merge_diffs(gold, missed, spurious)
+    return merge_diffs(gold, missed, spurious, detected=set(mapping.values()))
 
 
 def evaluate_folder(

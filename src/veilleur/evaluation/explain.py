@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -171,8 +171,14 @@ def merge_diffs(
     gold: Sequence[GoldRecord],
     missed: Sequence[tuple[tuple[str, int], tuple[str, int]]],
     spurious: Sequence[tuple[tuple[str, int], tuple[str, int]]],
+    *,
+    detected: Collection[tuple[str, int]],
 ) -> list[Diff]:
-    """Gold event pairs left apart (missed) and wrongly joined (spurious), each side described."""
+    """Gold event pairs left apart (missed) and wrongly joined (spurious), each side described.
+
+    `detected` holds the gold events some system event matched: a missed pair with another
+    event is marked "undetected".
+    """
     events = {(g.doc, i): e for g in gold for i, e in enumerate(g.events)}
 
     def pair(a: tuple[str, int], b: tuple[str, int]) -> tuple[str, str]:
@@ -182,7 +188,9 @@ def merge_diffs(
     diffs = []
     for a, b in missed:
         where, text = pair(a, b)
-        diffs.append(Diff(where, "merge", "missed", gold=text))
+        # A pair whose event was never extracted is a detection miss, not a merging one.
+        field = None if a in detected and b in detected else "undetected"
+        diffs.append(Diff(where, "merge", "missed", field, gold=text))
     for a, b in spurious:
         where, text = pair(a, b)
         diffs.append(Diff(where, "merge", "spurious", system=text))
