@@ -28,6 +28,7 @@ from veilleur.temporal import (
     load_lexicon,
     resolve,
 )
+from veilleur.temporal.published import is_dateline
 from veilleur.temporal.resolve import Tense
 
 TABLE = Path(__file__).parent / "data" / "timex_fr.tsv"
@@ -210,6 +211,22 @@ def test_dateline_gives_the_exact_day_within_the_header_month() -> None:
     )  # fmt: skip
     assert (anchor.published, anchor.published_from) == (PartialDate(2022, 5, 31), "text")
     assert anchor.interval == DayInterval.day(dt.date(2022, 5, 31))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["OUAGADOUGOU, 14 mars 2024 (AFP)", "LOMÉ, 14 mars 2024 (Reuters) -", "14 mars 2024 (APS)"],
+)
+def test_a_wire_dateline_gives_the_exact_day(line: str) -> None:
+    text = f"Sommet à Lomé\n\n{line}\n\nLes ministres se sont réunis dimanche."
+    anchor = estimate_published(
+        text, _parsed(text), published=None, published_from=None,
+        lexicon=load_lexicon(), today=dt.date(2026, 11, 21),
+    )  # fmt: skip
+    assert anchor.interval == DayInterval.day(dt.date(2024, 3, 14))
+    # a sentence that merely starts with a place and a date is no dateline
+    body = "LOMÉ a accueilli le 14 mars 2024 le sommet des ministres de la région."
+    assert not is_dateline(body, _parsed(body)[0][0], lexicon=load_lexicon())
 
 
 def test_dates_outside_the_header_month_are_ignored() -> None:
