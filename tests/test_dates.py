@@ -417,6 +417,20 @@ def test_event_date_planned_in_a_past_modal_stays_past(dates: Runner) -> None:
     )
 
 
+def test_a_relative_day_in_apposition_names_the_same_day(dates: Runner) -> None:
+    text = "Le parlement a voté mardi. Lundi, la veille du vote, le ministre avait démissionné."
+    doc = dates.doc(text, "2023-03-16")  # a Thursday
+    assert event_date(doc, _token(doc, "démissionné"), future=False) == (
+        PartialDate(2023, 3, 13),
+        "text",
+    )
+    # without the apposition, "la veille" is the day before the last date told
+    doc = dates.doc(
+        "Le parlement a voté mardi. La veille, le ministre avait démissionné.", "2023-03-16"
+    )
+    assert event_date(doc, _token(doc, "démissionné"), future=False)[0] == PartialDate(2023, 3, 13)
+
+
 def test_a_dateline_without_year_takes_the_header_year() -> None:
     text = "Sommet de Vilnius\n\n11 juillet\n\nL'Otan a convenu mardi d'inviter Kiev."
     anchor = estimate_published(
