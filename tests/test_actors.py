@@ -532,3 +532,69 @@ def test_a_place_name_ends_on_its_last_capitalised_word(ctx: Ctx) -> None:
             doc.ents = [Span(doc, port, port + 3, "LOC"), Span(doc, rio, rio + 3, "LOC")]
     places = {m.text for m in doc._.mentions if m.kind in ("place", "state")}
     assert places == {"Port Moresby", "Rio de Janeiro"}
+
+
+# ---------------------------------------------------------------- names and roles on unseen text
+def test_a_prefixed_head_and_a_hyphenated_particle_make_a_titled_name(ctx: Ctx) -> None:
+    text = (
+        "Le président a reçu mardi à Bichkek le vice-ministre kazakh de l'Énergie, "
+        "Almaz-bek Tokhtarov, venu avec une délégation. « Nous sommes prêts à investir », a "
+        "déclaré Almaz-bek Tokhtarov après la réunion."
+    )
+    doc = run(ctx, text, "2024-02")
+    found = person(doc, "Almaz-bek Tokhtarov")
+    assert (found.role, found.country) == ("vice-ministre de l'Énergie", "KAZ")
+    assert len(found.mentions) == 2  # the second, untitled full name is the same person
+    speakers = [q.speaker.name for q in doc._.quotes if q.speaker is not None]
+    assert speakers == ["Almaz-bek Tokhtarov"]
+
+
+def test_a_surname_that_is_also_a_body_stays_in_the_name(ctx: Ctx) -> None:
+    text = "La députée autrichienne Anna Lena Wagner a critiqué jeudi le projet de budget."
+    doc = run(ctx, text, "2024-05")
+    assert [p.name for p in doc._.people] == ["Anna Lena Wagner"]
+    assert not [m for m in doc._.mentions if m.kind != "person" and m.text == "Wagner"]
+
+
+def test_a_role_stops_before_the_occasion_of_speech(ctx: Ctx) -> None:
+    text = (
+        "« Le dialogue reste ouvert », a affirmé Hakainde Hichilema, chef de l'État à la sortie "
+        "du conseil des ministres. Ce choix est le bon, a jugé Situmbeko Musokotwane, ministre "
+        "des Finances à l'ouverture du forum."
+    )
+    doc = run(ctx, text, "2024-02")
+    assert person(doc, "Hakainde Hichilema").role == "chef de l'État"
+    assert person(doc, "Situmbeko Musokotwane").role == "ministre des Finances"
+
+
+def test_a_counterpart_of_the_subject_holds_the_subjects_office(ctx: Ctx) -> None:
+    text = (
+        "Le président kényan William Ruto a reçu mardi son homologue tanzanien Samia Suluhu "
+        "Hassan à Nairobi pour parler du commerce régional."
+    )
+    hassan = person(run(ctx, text, "2024-04"), "Samia Suluhu Hassan")
+    assert (hassan.role, hassan.country) == ("président", "TZA")
+
+
+def test_a_counterpart_whose_subject_names_no_one_gets_no_role(ctx: Ctx) -> None:
+    text = "La réunion a rassemblé le ministre malien Abdoulaye Diop et son homologue nigérien."
+    doc = run(ctx, text, "2024-04")
+    assert person(doc, "Abdoulaye Diop").role == "ministre"
+    text = "La rencontre a réuni Abdoulaye Diop, ministre malien, et son homologue, Bakary Yaou."
+    yaou = person(run(ctx, text, "2024-04"), "Bakary Yaou")
+    assert yaou.role is None
+
+
+def test_a_name_tagged_a_place_more_often_than_a_person_is_no_person(ctx: Ctx) -> None:
+    from spacy.tokens import Span
+
+    from veilleur.linking.names import _mostly_a_place
+
+    doc = ctx.nlp.make_doc(
+        "Transnistrie : la Transnistrie et Tiraspol, capitale de la Transnistrie."
+    )
+    doc.ents = [Span(doc, 0, 1, "PER"), Span(doc, 3, 4, "LOC"), Span(doc, 10, 11, "LOC")]
+    assert _mostly_a_place(doc, "Transnistrie")
+    assert not _mostly_a_place(doc, "Tiraspol")
+    doc.ents = [Span(doc, 0, 1, "PER"), Span(doc, 3, 4, "PER"), Span(doc, 10, 11, "LOC")]
+    assert not _mostly_a_place(doc, "Transnistrie")

@@ -20,7 +20,16 @@ from ..linking.grammar import grammar
 from ..linking.kbmatch import KbHit, KbMatcher
 from ..linking.mentions import mentions as build_mentions
 from ..linking.names import NameFinder
-from ..linking.people import Period, country, group, keep, record, role, unsettled
+from ..linking.people import (
+    Period,
+    counterpart_roles,
+    country,
+    group,
+    keep,
+    record,
+    role,
+    unsettled,
+)
 from ..linking.references import rank_references, resolve
 from ..linking.titles import TitleReader
 from ..linking.tokens import layout
@@ -100,9 +109,12 @@ class ActorLinker:
                 refs[(run.start, run.end)] = person.actor.country if person.actor else None
         records = []
         states = _state_names(hits)
-        for person in sorted(people, key=lambda p: p.first):
+        ordered = sorted(people, key=lambda p: p.first)
+        roles = {id(p): role(p, period, self.kb, kb_fallback=self.role_from_kb) for p in ordered}
+        roles |= counterpart_roles(doc, ordered, roles)
+        for person in ordered:
             place = country(person, period, resolve_ref=refs, stateless=self.stateless)
-            written = role(person, period, self.kb, kb_fallback=self.role_from_kb)
+            written = roles[id(person)]
             if place is None and unsettled(person, refs) and written is not None:
                 # an official whose title names no state ("le porte-parole de l'administration
                 # régionale") most likely serves the state last named before them
@@ -112,7 +124,7 @@ class ActorLinker:
         doc._.mentions = build_mentions(
             doc,
             kb=self.kb,
-            people=list(zip(sorted(people, key=lambda p: p.first), records, strict=True)),
+            people=list(zip(ordered, records, strict=True)),
             resolved=resolved,
             hits=hits,
             titles=titles,

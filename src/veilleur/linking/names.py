@@ -79,6 +79,7 @@ class NameFinder:
         by_end = {t.end: t for t in titles}
         by_start = {t.det_start: t for t in titles} | {t.start: t for t in titles}
         runs: list[NameRun] = []
+        unsure: list[tuple[int, int]] = []
         i = 0
         while i < len(doc):
             if i in blocked or not self._name_token(doc, i, lay, per, person_hits):
@@ -88,8 +89,10 @@ class NameFinder:
             run = self._classify(doc, i, end, person_hits, per, by_end, by_start, lay)
             if run is not None:
                 runs.append(run)
+            elif end - i > 1:
+                unsure.append((i, end))
             i = end
-        return self._family_names(doc, runs, blocked)
+        return self._family_names(doc, runs + _repeats(doc, runs, unsure), blocked)
 
     def _family_names(self, doc: Doc, runs: list[NameRun], blocked: set[int]) -> list[NameRun]:
         """A family name used alone that NER missed ('Ignat a ajouté' after 'Iouri Ignat')."""
@@ -125,7 +128,10 @@ class NameFinder:
     def _blocked(self, doc: Doc, hits: list[KbHit], titles: list[Title]) -> set[int]:
         """Tokens that belong to titles or to states and organisations, never to names."""
         blocked: set[int] = set()
-        starts = {ent.start: ent for ent in doc.ents if ent.label_ == "PER"}
+        per = [ent for ent in doc.ents if ent.label_ == "PER"]
+        starts = {ent.start: ent for ent in per}
+        # the last token of each multi-word PER entity, and where that entity starts
+        tails = {ent.end: ent.start for ent in per if ent.end - ent.start > 1}
         hit_starts = {h.start for h in hits}
         for hit in hits:
             ent = starts.get(hit.start)
@@ -134,12 +140,21 @@ class NameFinder:
                 or self._state_as_given_name(doc, hit, hit_starts)
             ):
                 continue  # "Dominique de Villepin", "Maurice Lévy": a given name, not a state
+            if hit.actor.kind != "person" and self._name_tail(doc, hit, tails):
+                continue  # "Thérèse Kayikwamba Wagner": a surname that is also a body's name
             if hit.actor.kind != "person":
                 blocked.update(range(hit.start, hit.end))
         for t in titles:
             keep = set(range(*t.person_ref)) if t.person_ref else set()
             blocked.update(x for x in range(t.det_start, t.end) if x not in keep)
         return blocked
+
+    def _name_tail(self, doc: Doc, hit: KbHit, tails: dict[int, int]) -> bool:
+        """A one-word KB name closing a PER entity after capitalised names: part of the name."""
+        begin = tails.get(hit.end)
+        if hit.end - hit.start != 1 or begin is None or begin >= hit.start:
+            return False
+        return all(is_capitalised(doc[x]) and doc[x].pos_ == "PROPN" for x in range(begin, hit.end))
 
     def _state_as_given_name(self, doc: Doc, hit: KbHit, hit_starts: set[int]) -> bool:
         """A one-word state name with no article, followed by a surname ('Dominique de V.')."""
@@ -246,6 +261,8 @@ class NameFinder:
             return None  # "Hamas" after "chef du groupe terroriste": a body, not its chief
         if not (titled or ner):
             return None
+        if not titled and _mostly_a_place(doc, text):
+            return None  # "Haut-Karabakh": tagged PER once, LOC everywhere else
         if not titled and not self._plausible_untitled(doc, start, end, lay):
             return None
         return run
@@ -323,6 +340,28 @@ class NameFinder:
             title = by_start.get(end + 1) or by_start.get(end + 2)
             return title is not None and title.kind == "press"
         return False
+
+
+def _repeats(doc: Doc, runs: list[NameRun], unsure: list[tuple[int, int]]) -> list[NameRun]:
+    """A full name written again without the title that first made it a person's."""
+    known = {fold(r.text): r for r in runs if r.end - r.start > 1}
+    out: list[NameRun] = []
+    for start, end in unsure:
+        first = known.get(fold(doc[start:end].text))
+        if first is not None:
+            out.append(
+                NameRun(start, end, doc[start:end].text, first.actor, None, None, None,
+                        first.ner, first.press)
+            )  # fmt: skip
+    return out
+
+
+def _mostly_a_place(doc: Doc, text: str) -> bool:
+    """NER labels this text a place or a body more often than a person in the article."""
+    key = fold(text)
+    labels = [e.label_ for e in doc.ents if fold(e.text) == key]
+    places = sum(1 for label in labels if label in {"LOC", "ORG"})
+    return places > labels.count("PER")
 
 
 def _mistagged_given_name(doc: Doc, i: int, lay: Layout) -> bool:

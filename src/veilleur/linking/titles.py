@@ -181,9 +181,13 @@ class TitleReader:
             if participle and k > 0 and is_capitalised(doc[k - 1]) and not is_capitalised(tok):
                 k += 1  # "des Nations unies": the tagger reads "unies" as a verb
                 continue
+            # a known demonym whatever its tag ("le vice-ministre kazakh": tagged a verb)
+            demonym = not is_capitalised(tok) and not tok.is_punct and self.kb.demonyms_in(w)
             if (
-                not is_capitalised(tok) and tok.pos_ in {"ADJ", "NOUN", "X", "PROPN"}
-            ) or tok.text == "-":
+                (not is_capitalised(tok) and tok.pos_ in {"ADJ", "NOUN", "X", "PROPN"})
+                or tok.text == "-"
+                or demonym
+            ):
                 states = self.kb.demonyms_in(tok.text) if not is_capitalised(tok) else ()
                 if states:
                     if not topic:  # "en charge des affaires iraniennes" names a topic
