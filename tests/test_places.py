@@ -28,7 +28,7 @@ from veilleur.geo import (
 from veilleur.kb import KnowledgeBase
 from veilleur.pipeline import analyse
 from veilleur.readers import from_text
-from veilleur.records import ActorRef, ArticleRecord, Event
+from veilleur.records import ActorRef, ArticleRecord, Event, PartialDate
 
 # Invented sentences, one rule each; the expected place of the event of the given type and
 # parties (None: no place).
@@ -332,3 +332,40 @@ def test_coordinated_places_come_in_text_order(nlp: Language) -> None:
     (entry, *_) = lexicon.entries("réunion", "noun")
     frame = noun_frame(meetings, entry, index, lexicon.cues)
     assert clause_locations(meetings, index, lexicon.cues, frame) == ["Pentagone", "Maison Blanche"]
+
+
+def test_the_states_of_a_city_meeting_share_its_place_for_their_agreement_only() -> None:
+    def ref(name: str, kind: str, country: str) -> ActorRef:
+        return ActorRef(f"{kind}:{name}", name, kind, country)
+
+    host, guest = ref("Kaïs", "person", "TUN"), ref("Tebboune", "person", "DZA")
+    tunisia, algeria = ref("Tunisie", "state", "TUN"), ref("Algérie", "state", "DZA")
+    met = Event("CONSULT", (host,), (guest,), "occurred", 0, 1, "", "reçu", location="Tunis")
+    signed = Event("AGREE", (tunisia, algeria), (tunisia, algeria), "occurred", 10, 11, "", "s")
+    blamed = Event("ACCUSE", (algeria,), (tunisia,), "occurred", 20, 21, "", "reproché")
+    out = carry_locations([met, signed, blamed])
+    assert [e.location for e in out] == ["Tunis", "Tunis", None]
+    # a visit to a country is no venue the two states' next agreement surely shares
+    trip = Event("CONSULT", (host,), (guest,), "occurred", 0, 1, "", "visite", location="Algérie")
+    assert carry_locations([trip, signed])[1].location is None
+    # nor is a day the text gives apart another day's venue
+    later = Event(
+        "AGREE", (tunisia, algeria), (tunisia, algeria), "occurred", 10, 11, "", "s",
+        date=PartialDate.parse("2024-05-02"), date_from="text",
+    )  # fmt: skip
+    dated = Event(
+        "CONSULT", (host,), (guest,), "occurred", 0, 1, "", "reçu", location="Tunis",
+        date=PartialDate.parse("2024-03-01"), date_from="text",
+    )  # fmt: skip
+    assert carry_locations([dated, later])[1].location is None
+
+
+def test_a_capital_addressed_by_a_verb_of_saying_is_its_state(nlp: Language) -> None:
+    text = (
+        "Le président tanzanien a reproché jeudi à Nairobi ses taxes sur le sucre. "
+        "La délégation est arrivée vendredi à Nairobi."
+    )
+    (record,) = analyse([text], nlp=nlp)
+    accused = [e for e in record.events if e.type == "ACCUSE"]
+    assert accused and {a.name for a in accused[0].target} == {"Kenya"}
+    assert accused[0].location is None

@@ -131,6 +131,7 @@ class ActorLinker:
             period=period,
             location_preps=self.grammar.location_preps,
             generic_heads=self.generic_heads,
+            recipient_verbs=self.grammar.recipient_verbs,
         )
         return doc
 

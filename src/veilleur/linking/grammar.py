@@ -52,6 +52,7 @@ class RolesSchema(BaseModel):
     group_nouns: list[str] = []
     number_words: dict[str, int] = {}
     location_preps: list[str] = []
+    recipient_verbs: list[str] = []
     max_title_tokens: int = Field(default=14, ge=2, le=40)
     max_back_sentences: int = Field(default=3, ge=1, le=10)
 
@@ -97,6 +98,7 @@ class Grammar:
     group_nouns: frozenset[str]
     number_words: dict[str, int]
     location_preps: frozenset[str]
+    recipient_verbs: frozenset[str]
     max_title_tokens: int
     max_back_sentences: int
 
@@ -139,6 +141,7 @@ def grammar(code: str = "fr") -> Grammar:
         group_nouns=_folded(data.group_nouns),
         number_words={fold(k): v for k, v in data.number_words.items()},
         location_preps=_folded(data.location_preps),
+        recipient_verbs=_folded(data.recipient_verbs),
         max_title_tokens=data.max_title_tokens,
         max_back_sentences=data.max_back_sentences,
     )

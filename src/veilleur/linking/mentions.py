@@ -9,7 +9,7 @@ from ..records import Mention, PersonRecord
 from .kbmatch import KbHit
 from .people import Period, Person, kb_label
 from .references import Resolved
-from .text import slug
+from .text import fold, slug
 from .titles import Title
 from .tokens import is_capitalised, word
 
@@ -42,6 +42,7 @@ def mentions(
     period: Period,
     location_preps: frozenset[str],
     generic_heads: frozenset[str] = frozenset(),
+    recipient_verbs: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Every actor mention of the Doc, sorted by offset."""
     out: list[Mention] = []
@@ -110,7 +111,7 @@ def mentions(
     for start, end, match in bodies:
         out.append(_mention(doc[start:end], match.actor, "kb", country=match.country))
     out.extend(_demonyms(doc, kb, taken))
-    out.extend(_places(doc, kb, taken, location_preps))
+    out.extend(_places(doc, kb, taken, location_preps, recipient_verbs))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
@@ -175,7 +176,11 @@ def _demonyms(doc: Doc, kb: KnowledgeBase, taken: set[int]) -> list[Mention]:
 
 
 def _places(
-    doc: Doc, kb: KnowledgeBase, taken: set[int], location_preps: frozenset[str]
+    doc: Doc,
+    kb: KnowledgeBase,
+    taken: set[int],
+    location_preps: frozenset[str],
+    recipient_verbs: frozenset[str],
 ) -> list[Mention]:
     """Place names: a metonym stands for its state unless a preposition makes it a place."""
     out: list[Mention] = []
@@ -186,11 +191,13 @@ def _places(
         while end - 1 > found.start and not doc[end - 1].text[:1].isupper():
             end -= 1  # "Tel Aviv jeudi", "Cisjordanie occupée": a name ends on a capital
         ent = doc[found.start : end]
-        if len(ent) == 1 and ent[0].pos_ != "PROPN":
+        state = kb.metonym(ent.text)
+        if len(ent) == 1 and ent[0].pos_ != "PROPN" and state is None:
             continue  # "une visite d'Etat": a common noun the tagger took for a place
         before = word(doc[ent.start - 1]) if ent.start > 0 else ""
-        state = kb.metonym(ent.text)
-        if state is not None and before not in location_preps:
+        if state is not None and (
+            before not in location_preps or _addressee(doc, ent, before, recipient_verbs)
+        ):
             out.append(_mention(ent, state, "metonym"))
             continue
         capital_of = kb.capital_of(ent.text) or state
@@ -208,6 +215,19 @@ def _places(
             )
         )
     return out
+
+
+def _addressee(doc: Doc, ent: Span, before: str, verbs: frozenset[str]) -> bool:
+    """'reprocher à Belgrade': the 'à' complement of a verb of saying or giving is a party."""
+    # the parser hangs the name on its verb, or on the verb's object ("reprocher à X son refus")
+    if before not in {"a", "au"}:
+        return False
+    head = ent.root.head
+    for _ in range(2):
+        if head.pos_ in {"VERB", "AUX"}:
+            return fold(head.lemma_) in verbs
+        head = head.head
+    return False
 
 
 def _person_mention(span: Span, rec: PersonRecord, role: str | None, how: str) -> Mention:
