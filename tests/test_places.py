@@ -369,3 +369,22 @@ def test_a_capital_addressed_by_a_verb_of_saying_is_its_state(nlp: Language) -> 
     accused = [e for e in record.events if e.type == "ACCUSE"]
     assert accused and {a.name for a in accused[0].target} == {"Kenya"}
     assert accused[0].location is None
+
+
+def test_seas_straits_and_gulfs_are_places_not_the_state_they_are_named_after(
+    nlp: Language,
+) -> None:
+    text = (
+        "Des navires iraniens ont patrouillé mardi dans le golfe d'Oman, puis en mer d'Arabie "
+        "et dans le détroit d'Ormuz, loin de la mer de Chine méridionale."
+    )
+    doc = nlp(text)
+    places = [m.name for m in doc._.mentions if m.kind == "place"]
+    assert places == ["golfe d'Oman", "mer d'Arabie", "détroit d'Ormuz", "mer de Chine méridionale"]
+    assert not [m for m in doc._.mentions if m.kind == "state" and m.name in {"Oman", "Chine"}]
+
+
+def test_where_the_object_of_an_act_came_down_is_its_place(nlp: Language) -> None:
+    text = "Mardi, l'Iran a tiré un missile balistique qui s'est abîmé dans le golfe Persique."
+    (record,) = analyse([text], nlp=nlp)
+    assert [e.location for e in record.events if e.type == "MOBILIZE"] == ["golfe Persique"]

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extraction.lexicon import load_lexicon
+from ..extraction.placewords import load_place_words
 from ..kb import KnowledgeBase, fold
 from ..linking.grammar import grammar
 from ..linking.kbmatch import KbHit, KbMatcher
@@ -67,6 +68,7 @@ class ActorLinker:
             fold(w) for w in load_lexicon().lemma_set("noun")
         )
         self.stateless = _stateless_offices(self.kb)
+        self.waters = load_place_words(lang)
         # first words of the generic bodies ("ministère", "gouvernement") a demonym may follow
         self.generic_heads = frozenset(
             fold(a.name).split()[0] for a in self.kb.actors() if a.generic and a.name
@@ -132,6 +134,8 @@ class ActorLinker:
             location_preps=self.grammar.location_preps,
             generic_heads=self.generic_heads,
             recipient_verbs=self.grammar.recipient_verbs,
+            water_words=self.waters.waters,
+            water_qualifiers=self.waters.water_qualifiers,
         )
         return doc
 

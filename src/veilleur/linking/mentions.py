@@ -11,7 +11,7 @@ from .people import Period, Person, kb_label
 from .references import Resolved
 from .text import fold, slug
 from .titles import Title
-from .tokens import is_capitalised, word
+from .tokens import is_capitalised, joined, word
 
 _MAX_BODY = 7  # tokens in "ministère israélien des Affaires étrangères"
 
@@ -43,6 +43,8 @@ def mentions(
     location_preps: frozenset[str],
     generic_heads: frozenset[str] = frozenset(),
     recipient_verbs: frozenset[str] = frozenset(),
+    water_words: frozenset[str] = frozenset(),
+    water_qualifiers: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Every actor mention of the Doc, sorted by offset."""
     out: list[Mention] = []
@@ -96,13 +98,19 @@ def mentions(
                     "title",
                 )
             )
+    waters = _waters(doc, water_words, water_qualifiers, person_tokens | inside_titles)
+    water_tokens = {i for w in waters for i in range(w.start, w.end)}
+    out.extend(_place_mention(w, "name") for w in waters)
     taken = {i for h in hits for i in range(h.start, h.end)} | person_tokens | inside_titles
+    taken |= water_tokens
     bodies = _generic_bodies(doc, kb, taken, generic_heads)
     taken |= {i for start, end, _ in bodies for i in range(start, end)}
     hit_at = {h.start: h for h in hits}
     for hit in hits:
         if hit.actor.kind == "person" or hit.start in inside_titles | person_tokens:
             continue
+        if hit.start in water_tokens:
+            continue  # "en mer du Japon": a sea, not the state it is named after
         span = doc[hit.start : hit.end]
         place = hit.actor.country
         if hit.actor.generic and place is None:
@@ -215,6 +223,45 @@ def _places(
             )
         )
     return out
+
+
+def _waters(
+    doc: Doc, heads: frozenset[str], qualifiers: frozenset[str], taken: set[int]
+) -> list[Span]:
+    """Seas, straits and gulfs with their name: 'mer du Japon', 'golfe Persique', 'détroit de
+    Taïwan', 'mer de Chine méridionale'."""
+    found: list[Span] = []
+    if not heads:
+        return found
+    for tok in doc:
+        if tok.lower_ not in heads or tok.i in taken or is_capitalised(tok):
+            continue
+        k = tok.i + 1
+        if k < len(doc) and doc[k].lower_ in _OF:
+            k += 1
+            while k < len(doc) and doc[k].lower_ in _ARTICLES:
+                k += 1
+        end = k
+        while end < len(doc) and is_capitalised(doc[end]) and end not in taken:
+            end = joined(doc, end)
+        if end == k:
+            continue
+        while end < len(doc) and doc[end].lower_ in qualifiers:
+            end += 1
+        found.append(doc[tok.i : end])
+    return found
+
+
+_OF = frozenset({"de", "du", "des", "d'", "d’"})  # closed-class words of the place's name
+_ARTICLES = frozenset({"la", "l'", "l’", "les"})
+
+
+def _place_mention(span: Span, how: str) -> Mention:
+    """A place of its own (no state's actor): its words are its name."""
+    return Mention(
+        span.start_char, span.end_char, span.text, "place:" + slug(span.text), span.text,
+        "place", None, None, how,
+    )  # fmt: skip
 
 
 def _addressee(doc: Doc, ent: Span, before: str, verbs: frozenset[str]) -> bool:
