@@ -265,9 +265,9 @@ class TitleReader:
                 continue
             break
         role_end: int | None = None
-        if single is not None and k + 2 < len(doc) and word(doc[k]) in self.g.complement_preps:
-            if doc[k + 1].pos_ == "NUM" and doc[k + 2].pos_ == "NOUN":
-                role_end, k = k, k + 3  # "des deux pays": whose offices, not part of them
+        counted = k + 2 < len(doc) and doc[k + 1].pos_ == "NUM" and doc[k + 2].pos_ == "NOUN"
+        if single is not None and counted and word(doc[k]) in self.g.complement_preps:
+            role_end, k = k, k + 3  # "des deux pays": whose offices, not part of them
         end = k
         while end > i + n and (
             word(doc[end - 1]) in self.g.complement_preps
