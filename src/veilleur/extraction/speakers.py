@@ -257,7 +257,12 @@ def state_body(token: Token, lexicon: SpeakerLexicon, demonyms: dict[str, str]) 
 def specific_body(token: Token, index: ActorIndex) -> ActorRef | None:
     """The body the knowledge base knows under a state's own name, for a generic body whose
     state adjective comes last ("le ministère des affaires étrangères français" -> Quai
-    d'Orsay): French also writes the adjective right after the head."""
+    d'Orsay): French also writes the adjective right after the head. A body the knowledge
+    base knows by name keeps that name ("le département d'État américain" -> département
+    d'État)."""
+    own = index.at(token) or _NONE
+    if own.kind == "organisation" and own.actor_id.startswith("org:") and not is_generic(own):
+        return _without_demonym(own, index.surface(token))
     words = [t for t in token.subtree if not inside_skipped(t, token) and t.i >= token.i]
     states = [
         w
@@ -277,6 +282,26 @@ def specific_body(token: Token, index: ActorIndex) -> ActorRef | None:
     if match is None or match.actor.generic:
         return None
     return ActorRef(match.actor.id, match.actor.name, "organisation", match.country)
+
+
+def _without_demonym(actor: ActorRef, written: str) -> ActorRef:
+    """A known body under the words the article uses, less a state adjective the name does
+    not need ("département d'État américain" -> "département d'État"; "armée israélienne"
+    keeps its adjective, without which it names no body)."""
+    try:
+        from ..kb import KnowledgeBase
+
+        kb = KnowledgeBase.load()
+    except (ImportError, OSError, ValueError):
+        return actor
+    words = written.split()
+    kept = [w for w in words if w[:1].isupper() or not kb.demonyms_in(w)]
+    name = " ".join(kept)
+    if len(kept) < len(words):
+        match = kb.organisation_match(name)
+        if match is None or match.actor.id != actor.actor_id:
+            name = written
+    return ActorRef(actor.actor_id, name, actor.kind, actor.country)
 
 
 def is_term(words: Span, lexicon: SpeakerLexicon) -> bool:
