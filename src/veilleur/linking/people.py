@@ -298,8 +298,8 @@ def counterpart_roles(
             continue
         heads = [t for r in person.runs for t in (r.left, r.right) if t and t.kind == "counterpart"]
         subject = _clause_subject(doc, heads[0].start) if heads else None
-        if subject is None:
-            continue
+        if subject is None or subject[0] <= heads[0].start < subject[1]:
+            continue  # "X et son homologue Y se sont rencontrés": no office is said of Y
         for other in people:
             found = roles.get(id(other))
             inside = any(subject[0] <= r.start < subject[1] for r in other.runs)
