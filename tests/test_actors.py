@@ -642,3 +642,11 @@ def test_a_counterpart_within_the_subject_gets_no_role(ctx: Ctx) -> None:
     )
     hassan = person(run(ctx, text, "2024-04"), "Samia Suluhu Hassan")
     assert (hassan.role, hassan.country) == (None, "TZA")
+
+
+def test_the_first_title_of_the_kb_office_is_the_role_even_when_bare(ctx: Ctx) -> None:
+    text = (
+        "Le président kényan, réélu l'an dernier, a reçu mardi des investisseurs. William Ruto "
+        "a promis des réformes. « Nous avançons », a déclaré le chef de l'État kényan."
+    )
+    assert person(run(ctx, text, "2024-04"), "William Ruto").role == "président"

@@ -271,11 +271,10 @@ def role(person: Person, period: Period, kb: KnowledgeBase, *, kb_fallback: bool
             if folded in fold(r) or fold(r) in folded:
                 return r
     if office is not None:
-        parsed = [(r, kb.parse_title(r)) for r in full]
+        # the first title of the office the article gives, a bare head ("le président
+        # sénégalais") as well as a longer one ("le chef de l'État sénégalais") after it
+        parsed = [(r, kb.parse_title(r)) for r in written]
         agreeing = [(r, m) for r, m in parsed if m and m.role == office.role and not m.rest]
-        for r, m in agreeing:  # a title the KB knows word for word first
-            if fold(m.title) == fold(r):
-                return r
         if agreeing:
             return agreeing[0][0]
     if written:
