@@ -480,3 +480,10 @@ def test_a_known_body_drops_an_adjective_its_name_does_not_need(nlp: Language) -
     assert speakers(quotes(nlp, text)) == ["département d'État"]
     text = "L'armée israélienne a affirmé avoir « neutralisé plusieurs menaces » dans la nuit."
     assert speakers(quotes(nlp, text)) == ["armée israélienne"]
+
+
+def test_soldiers_in_power_speak_as_the_state_s_junta(nlp: Language) -> None:
+    text = "Les militaires au pouvoir à Bamako ont dénoncé « une ingérence inacceptable » mardi."
+    assert speakers(quotes(nlp, text)) == ["junte malienne"]
+    text = "Les militaires déployés à Gao ont dénoncé « une attaque lâche et barbare » mardi."
+    assert speakers(quotes(nlp, text)) != ["junte malienne"]
