@@ -369,6 +369,13 @@ def test_a_capital_addressed_by_a_verb_of_saying_is_its_state(nlp: Language) -> 
     accused = [e for e in record.events if e.type == "ACCUSE"]
     assert accused and {a.name for a in accused[0].target} == {"Kenya"}
     assert accused[0].location is None
+    # a verb of saying names where it was said; a noun's complement is a place
+    for text in (
+        "« Nous ne céderons pas », a déclaré à Nairobi le président kényan.",
+        "Le ministre a demandé une réunion à Nairobi avec son homologue.",
+    ):
+        doc = nlp(text)
+        assert [m.kind for m in doc._.mentions if m.text == "Nairobi"] == ["place"]
 
 
 def test_seas_straits_and_gulfs_are_places_not_the_state_they_are_named_after(
