@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..records import Event
+from ..records import ActorRef, Event
 from .clauses import feature
 
 
@@ -128,6 +128,7 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
                 for i, k in enumerate(kept)
                 if k.type == event.type
                 and k.mode == event.mode
+                and not _opposed(event, k)
                 and (
                     names == _names(k)
                     or (
@@ -149,6 +150,20 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
             # even a day the publication cannot place ("mardi" early in a month): unknown.
             kept[same] = replace(kept[same], date=event.date, date_from=event.date_from)
     return sorted(kept, key=lambda e: e.evidence_start)
+
+
+def _opposed(a: Event, b: Event) -> bool:
+    """True for two one-way acts in opposite directions ("X a frappé Y", "Y a frappé X"):
+    two happenings, whatever parties they share."""
+    a_from, a_to = _side(a.source), _side(a.target)
+    b_from, b_to = _side(b.source), _side(b.target)
+    if a_from & a_to or b_from & b_to:
+        return False  # a mutual act has no direction
+    return bool(a_from & b_to) and not a_from & b_from
+
+
+def _side(actors: tuple[ActorRef, ...]) -> frozenset[str]:
+    return frozenset(a.name.casefold() for a in actors)
 
 
 def _vaguer_place(kept: Event, other: Event) -> bool:
