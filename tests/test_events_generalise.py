@@ -38,3 +38,24 @@ def test_opposite_strikes_are_two_events(nlp: Language) -> None:
     pairs = {(frozenset(names(e.source)), frozenset(names(e.target))) for e in events(nlp, text)}
     assert (frozenset({"Éthiopie"}), frozenset({"Érythrée"})) in pairs
     assert (frozenset({"Érythrée"}), frozenset({"Éthiopie"})) in pairs
+
+
+def test_show_of_force_around_a_state_targets_it_and_the_exercise_is_no_actor(
+    nlp: Language,
+) -> None:
+    text = (
+        "Moscou déploie des navires au large de la Lituanie\n"
+        "La marine russe a lancé lundi des exercices navals de grande ampleur au large de la "
+        "Lituanie. Baptisés « Bouclier-7 », les exercices mobilisent des navires de guerre."
+    )
+    shows = of_type(events(nlp, text), "MOBILIZE")
+    assert shows, "a show of force is found"
+    assert all(names(e.target) == {"Lituanie"} for e in shows)
+    assert all("Bouclier-7" not in " ".join(names(e.source)) for e in shows)
+    assert len(shows) == 1  # the state in the title and its navy in the lead: one act
+
+
+def test_a_country_adjective_on_rebels_does_not_make_the_state_act(nlp: Language) -> None:
+    text = "Les rebelles tchadiens acceptent un cessez-le-feu avec le Soudan."
+    for event in events(nlp, text):
+        assert "Tchad" not in names(event.source), event

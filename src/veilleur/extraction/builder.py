@@ -154,6 +154,26 @@ def _struck_states(
     return tuple(_unique(found))
 
 
+def _aimed_at(
+    token: Token, source: tuple[ActorRef, ...], index: ActorIndex, cues: Cues
+) -> tuple[ActorRef, ...]:
+    """The state a show of force is aimed at, named after a word of direction in its clause
+    ("des manœuvres autour de X", "des navires au large de X"), and the place so named."""
+    doc = token.doc
+    own = {a.country for a in source if a.country is not None} | {a.name for a in source}
+    for i, actor in index.in_range(token.i + 1, clause_end(token, cues)):
+        j = index.start_of(doc[i]) - 1
+        skipped = 0
+        while j > 0 and skipped < 2 and doc[j].pos_ in ("DET", "ADP"):
+            j, skipped = j - 1, skipped + 1  # "autour de l'île": the preposition, the article
+        if not skipped or doc[j].lower_ not in cues.around_words:
+            continue
+        state = state_of(actor)
+        if state.kind == "state" and state.name not in own and state.country not in own:
+            return (state, actor)
+    return ()
+
+
 def _test_launch(verb: Token, cues: Cues) -> bool:
     """True for a verb that launches a test weapon as its object ("tirer un missile
     balistique"), whatever else the sentence says."""
@@ -306,6 +326,9 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         elif kind == "ASSAULT" and not target and token.pos_ == "VERB":
             # "X a frappé des sites au Pakistan": the state struck is where the strikes fell
             target = _struck_states(token, source, index, cues)
+        around: str | None = None
+        if kind == "MOBILIZE" and not target and (aimed := _aimed_at(token, source, index, cues)):
+            target, around = aimed[:1], aimed[1].name  # "des manœuvres autour de X": at X
         needs_target = entry.target != "none" and kind not in ("CONSULT", "MOBILIZE")
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
@@ -313,7 +336,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         if entry.type == "CONSULT" and by_phone(token, cues):
             mode = "phone"  # "s'est entretenu par téléphone avec X"
         # an implicit target ("l'invasion russe", "X était en visite") is where it happened
-        implied = target[0].name if implicit_target and len(target) == 1 else None
+        implied = target[0].name if implicit_target and len(target) == 1 else around
         start, end, text = evidence(doc, token)
         if abroad and mode == "meet":
             receptions.add((start, token.text))  # a foreign guest visits the host's country

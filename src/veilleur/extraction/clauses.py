@@ -190,6 +190,8 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     ):
         # "aux autorités", with no country said: those of the state the story is about
         return next(iter(index.main_state()), None)
+    if token.lemma_.casefold() in cues.non_state_nouns or token.lower_ in cues.non_state_nouns:
+        return None  # "les séparatistes arméniens": people of a country, not its state
     counterpart = token.lemma_.casefold() in cues.counterpart_nouns
     for child in token.children:
         if child.dep_ == "amod":

@@ -111,6 +111,12 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
     "tué par une frappe"), or a bare participle describing an event noun of its type ("une
     opération ciblée"): one event, told by the other word."""
     if token.pos_ == "VERB":
+        if entry.target == "none" and any(
+            c.dep_.startswith("nsubj") and (c.i, entry.type) in typed for c in token.children
+        ):
+            # "les manœuvres mobilisent des navires": the exercise is no party, and it is
+            # the event its own noun tells (elsewhere, with its author)
+            return True
         bare = not any(c.dep_.startswith(("aux", "obj")) for c in token.children)
         modifier = token.dep_ in ("acl", "amod", "nmod") and feature(token, "VerbForm") == "Part"
         if bare and modifier and (token.head.i, entry.type) in typed:

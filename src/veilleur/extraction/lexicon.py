@@ -61,6 +61,8 @@ class Cues(BaseModel):
     separate_marks: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
     authority_nouns: frozenset[str] = frozenset()
+    non_state_nouns: frozenset[str] = frozenset()
+    around_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()

@@ -141,6 +141,17 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
             None,
         )
         if same is None:
+            same = next(
+                (i for i, k in enumerate(kept) if _state_and_body(event, k, lead)),
+                None,
+            )
+            if same is not None:
+                # "Pékin lance des manœuvres" / "l'armée chinoise a lancé des exercices"
+                extra = tuple(
+                    a for a in event.source if a.name.casefold() not in _names(kept[same])
+                )
+                kept[same] = replace(kept[same], source=(*kept[same].source, *extra))
+        if same is None:
             kept.append(event)
             continue
         if _vaguer_place(kept[same], event):
@@ -150,6 +161,37 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
             # even a day the publication cannot place ("mardi" early in a month): unknown.
             kept[same] = replace(kept[same], date=event.date, date_from=event.date_from)
     return sorted(kept, key=lambda e: e.evidence_start)
+
+
+def _state_and_body(small: Event, big: Event, lead_end: int) -> bool:
+    """True when the title or lead tells with a state what the text tells with its army or
+    ministry (or the reverse): one act, its parties on the same sides."""
+    if small.type != big.type or small.mode != big.mode or small.status != big.status:
+        return False
+    if _side(small.source) & _side(small.target) or small.evidence_start >= lead_end:
+        return False  # a mutual act merges by its parties alone
+    return (
+        _same_time(small, big)
+        and _covered(small.source, big.source)
+        and _covered(small.target, big.target)
+    )
+
+
+def _covered(few: tuple[ActorRef, ...], many: tuple[ActorRef, ...]) -> bool:
+    """True when every actor of `few` is in `many`, or is the state of a body in `many`, or a
+    body of a state in `many`."""
+    names = _side(many)
+    bodies = {a.country for a in many if a.kind == "organisation" and a.country is not None}
+    states = {a.country for a in many if a.kind == "state" and a.country is not None}
+    for actor in few:
+        if actor.name.casefold() in names:
+            continue
+        if actor.kind == "state" and actor.country in bodies:
+            continue
+        if actor.kind == "organisation" and actor.country in states:
+            continue
+        return False
+    return True
 
 
 def _opposed(a: Event, b: Event) -> bool:

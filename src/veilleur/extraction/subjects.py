@@ -100,6 +100,8 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
             found = subject_of(verb.head, index, cues, depth=depth + 1)
         elif verb.dep_ in ("acl", "acl:relcl"):
             add_actors(found, np_actors(verb.head, index))
+    if not found and any(c.lemma_.casefold() in cues.non_state_nouns for c in subjects):
+        return []  # "les séparatistes arméniens acceptent": no state acts, none nearby either
     start = clause_start(verb, cues, quotes=False)
     if not found:
         # a parse that lost the link: the first subject of the clause before the verb
