@@ -59,3 +59,26 @@ def test_a_country_adjective_on_rebels_does_not_make_the_state_act(nlp: Language
     text = "Les rebelles tchadiens acceptent un cessez-le-feu avec le Soudan."
     for event in events(nlp, text):
         assert "Tchad" not in names(event.source), event
+
+
+def test_a_complaint_withdrawn_before_a_court_is_conceded_to_the_other_state(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le Chili a annoncé la levée des taxes sur les importations de cuivre vers le Pérou, "
+        "tandis que Lima retire sa plainte devant la Cour internationale de justice."
+    )
+    concessions = of_type(events(nlp, text), "CONCEDE")
+    pairs = {(frozenset(names(e.source)), frozenset(names(e.target))) for e in concessions}
+    assert (frozenset({"Pérou"}), frozenset({"Chili"})) in pairs
+    assert all("Cour internationale de justice" not in names(e.target) for e in concessions)
+
+
+def test_agreeing_to_share_intelligence_is_no_cooperation_yet(nlp: Language) -> None:
+    text = (
+        "Le président kényan William Ruto et le président tanzanien Samia Suluhu Hassan ont "
+        "convenu mardi de partager leurs renseignements sur les groupes armés."
+    )
+    found = events(nlp, text)
+    assert of_type(found, "AGREE")
+    assert not of_type(found, "COOPERATE")

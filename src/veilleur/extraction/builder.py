@@ -174,6 +174,61 @@ def _aimed_at(
     return ()
 
 
+def _before_mention(index: ActorIndex, i: int) -> str:
+    """The word before the mention at token `i`, past its article ("devant l'OMC": devant)."""
+    doc = index.doc
+    j = index.start_of(doc[i]) - 1
+    if j > 0 and doc[j].pos_ == "DET":
+        j -= 1
+    return doc[j].lower_ if j >= 0 else ""
+
+
+def _at_venues(token: Token, index: ActorIndex, cues: Cues) -> set[ActorRef]:
+    """Actors named as the venue of the act in its clause ("devant l'OMC"): no party."""
+    found = index.in_range(clause_start(token, cues), clause_end(token, cues))
+    return {a for i, a in found if _before_mention(index, i) in cues.venue_preps}
+
+
+def _counterpart(
+    token: Token,
+    source: tuple[ActorRef, ...],
+    index: ActorIndex,
+    cues: Cues,
+    *,
+    sentence_wide: bool,
+) -> tuple[ActorRef, ...]:
+    """The other state of a concession or sanction whose phrase names none: the first state
+    after it in its clause ("la levée des restrictions à l'exportation vers X"), or, for a
+    concession, the other state of its sentence ("X lève ..., tandis que Y retire sa plainte")."""
+    own = {a.country for a in source if a.country is not None} | {a.name for a in source}
+    venues = _at_venues(token, index, cues)
+    start, end = sentence(token)
+    spans = [(token.i + 1, clause_end(token, cues))]
+    if sentence_wide:
+        spans.append((start, end))
+    for lo, hi in spans:
+        for _, actor in index.in_range(lo, hi):
+            state = state_of(actor)
+            if actor in venues or state.kind != "state":
+                continue
+            if state.name not in own and state.country not in own:
+                return (state,)
+    return ()
+
+
+def _agreed_content(token: Token, typed: set[tuple[int, str]]) -> bool:
+    """True for a verb that says what an agreement or promise is about ("ont convenu de
+    partager leurs renseignements"): the AGREE is the event, the act is not done yet."""
+    head = token
+    for _ in range(3):
+        if head.dep_ not in ("xcomp", "conj", "ccomp") or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.pos_ == "VERB" and (head.i, "AGREE") in typed:
+            return True
+    return False
+
+
 def _test_launch(verb: Token, cues: Cues) -> bool:
     """True for a verb that launches a test weapon as its object ("tirer un missile
     balistique"), whatever else the sentence says."""
@@ -252,6 +307,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             continue
         if token.pos_ == "NOUN" and (token.head.i, "CONCEDE") in typed:
             continue  # "la levée des sanctions": what is given up is not done anew
+        if entry.type in ("COOPERATE", "AID") and _agreed_content(token, typed):
+            continue  # "ont convenu de partager des renseignements": the agreement only
         if _aimed_words(token, entry, typed):
             continue  # "les accusations visant Caracas": words aimed at X, no attack
         speaker = None
@@ -292,6 +349,12 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         elif entry.target == "place" and not target and _foreign(source, index):
             target = index.main_state()  # "X, qui était en visite": in the story's state
             implicit_target = True
+        if entry.type != "CONSULT" and target:
+            venues = _at_venues(token, index, cues)
+            target = tuple(a for a in target if a not in venues)  # "devant l'OMC": where
+        if entry.type in ("CONCEDE", "SANCTION") and not target:
+            wide = entry.type == "CONCEDE"
+            target = _counterpart(token, source, index, cues, sentence_wide=wide)
         if entry.type != "CONSULT":
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)

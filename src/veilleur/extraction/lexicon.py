@@ -63,6 +63,7 @@ class Cues(BaseModel):
     authority_nouns: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
     around_words: frozenset[str] = frozenset()
+    venue_preps: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
