@@ -82,3 +82,36 @@ def test_agreeing_to_share_intelligence_is_no_cooperation_yet(nlp: Language) -> 
     found = events(nlp, text)
     assert of_type(found, "AGREE")
     assert not of_type(found, "COOPERATE")
+
+
+def test_retaliation_promised_threatens_whoever_struck(nlp: Language) -> None:
+    text = "Le Soudan du Sud a bombardé lundi des positions au Soudan. Khartoum promet de riposter."
+    threats = of_type(events(nlp, text), "THREATEN")
+    assert [(names(e.source), names(e.target)) for e in threats] == [
+        ({"Soudan"}, {"Soudan du Sud"})
+    ]
+
+
+def test_a_warning_threatens_the_parties_it_names(nlp: Language) -> None:
+    text = (
+        "L'Union africaine a averti mardi que toute nouvelle incursion du Rwanda aurait "
+        "des conséquences graves."
+    )
+    threat = of_type(events(nlp, text), "THREATEN")
+    assert threat and "Rwanda" in names(threat[0].target)
+
+
+def test_refusing_to_recognise_is_a_rejection(nlp: Language) -> None:
+    text = "Le Maroc ne reconnaît pas le gouvernement de l'Algérie, a déclaré mardi Nasser Bourita."
+    rejections = of_type(events(nlp, text), "REJECT")
+    assert [(names(e.source), names(e.target)) for e in rejections] == [({"Maroc"}, {"Algérie"})]
+    assert rejections[0].status == "occurred"
+
+
+def test_the_two_countries_are_states_not_a_body_named_between(nlp: Language) -> None:
+    text = (
+        "Le Cambodge et la Thaïlande se disputent un temple. Le secrétaire général de "
+        "l'ONU, António Guterres, a appelé mardi les deux pays à la retenue."
+    )
+    request = of_type(events(nlp, text), "REQUEST")
+    assert request and names(request[0].target) == {"Cambodge", "Thaïlande"}

@@ -13,7 +13,7 @@ from ..doctext import text_of
 from ..geo import is_seat
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
-from .clauses import case_of, clause_end, clause_start, sentence, under_place_prep
+from .clauses import case_of, clause_end, clause_start, np_actors, sentence, under_place_prep
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .gates import (
     by_phone,
@@ -229,6 +229,46 @@ def _agreed_content(token: Token, typed: set[tuple[int, str]]) -> bool:
     return False
 
 
+def _sides(actors: tuple[ActorRef, ...]) -> set[str]:
+    """Names and states of `actors`, to tell whether two groups are on the same side."""
+    return {a.name for a in actors} | {a.country for a in actors if a.country is not None}
+
+
+def _warned(
+    verb: Token, source: tuple[ActorRef, ...], index: ActorIndex, cues: Cues
+) -> tuple[ActorRef, ...]:
+    """The parties named in what a warning says ("a averti que toute attaque de X aurait des
+    conséquences", "... sur l'adhésion des deux pays")."""
+    if verb.pos_ != "VERB":
+        return ()
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    own = _sides(source)
+    found: list[ActorRef] = []
+    for clause in said:
+        for word in clause.subtree:
+            if word.pos_ not in ("NOUN", "PROPN") or index.start_of(word) != word.i:
+                continue
+            for actor in np_actors(word, index):
+                if actor.kind != "place" and not ({actor.name, actor.country} & own):
+                    found.append(actor)
+    return tuple(_unique(found))
+
+
+def _provoker(source: tuple[ActorRef, ...], before: list[Event]) -> tuple[ActorRef, ...]:
+    """Who last struck, sanctioned, accused or pressed the source ("X a frappé Y ... Y promet
+    de riposter"): the party a retaliation or a refusal answers."""
+    own = _sides(source)
+    for event in reversed(before):
+        if event.type not in _PROVOCATIONS or _sides(event.source) & own:
+            continue
+        if _sides(event.target) & own:
+            return event.source
+    return ()
+
+
+_PROVOCATIONS = frozenset({"ASSAULT", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "COERCE"})
+
+
 def _test_launch(verb: Token, cues: Cues) -> bool:
     """True for a verb that launches a test weapon as its object ("tirer un missile
     balistique"), whatever else the sentence says."""
@@ -319,6 +359,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         if not licensed(hit, cues, timex_tokens) and not framed(hit, index, cues):
             continue
         status = verdict(token, cues)
+        if entry.negated or entry.future:
+            status = "occurred"  # "ne reconnaîtra pas", "répondra": said now, the act itself
         if status == "negated" or status == "hypothetical":
             # decided: what did not happen, or might, is no event of the record
             continue
@@ -392,6 +434,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         around: str | None = None
         if kind == "MOBILIZE" and not target and (aimed := _aimed_at(token, source, index, cues)):
             target, around = aimed[:1], aimed[1].name  # "des manœuvres autour de X": at X
+        if kind in ("THREATEN", "REJECT") and not target:
+            # "a averti que toute attaque de X aurait des conséquences": X is warned; "promet
+            # de riposter", "refuse d'obtempérer": to whoever struck or demanded before
+            target = _warned(token, source, index, cues) or _provoker(source, events)
         needs_target = entry.target != "none" and kind not in ("CONSULT", "MOBILIZE")
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue

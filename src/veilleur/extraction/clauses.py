@@ -269,7 +269,10 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
         if not actors and numbers and numbers[0] and head.pos_ == "NOUN":
             # "les deux généraux": the last two people named; "les deux pays": two states
             party_nouns = load_lexicon().cues.party_nouns
-            if head.lemma_.casefold() in party_nouns or head.lower_ in party_nouns:
+            state_nouns = load_lexicon().cues.state_nouns
+            if head.lemma_.casefold() in state_nouns or head.lower_ in state_nouns:
+                actors = _last_states(index, head.i, numbers[0])  # "les deux pays": no ONU
+            elif head.lemma_.casefold() in party_nouns or head.lower_ in party_nouns:
                 actors = index.last_parties(head.i, numbers[0])
             else:
                 actors = index.last_people(head.i, numbers[0])
@@ -279,6 +282,18 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
             if one not in found:
                 found.append(one)
     return found
+
+
+def _last_states(index: ActorIndex, i: int, count: int) -> list[ActorRef]:
+    """The last `count` different states named before token `i` ("les deux pays"), or none
+    if fewer were named."""
+    found: list[ActorRef] = []
+    for _, actor in reversed(index.in_range(0, i)):
+        if actor.kind == "state" and actor not in found:
+            found.append(actor)
+            if len(found) == count:
+                return found[::-1]
+    return []
 
 
 def _collective(token: Token, index: ActorIndex, depth: int = 0) -> list[ActorRef]:
