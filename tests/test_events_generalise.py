@@ -115,3 +115,27 @@ def test_the_two_countries_are_states_not_a_body_named_between(nlp: Language) ->
     )
     request = of_type(events(nlp, text), "REQUEST")
     assert request and names(request[0].target) == {"Cambodge", "Thaïlande"}
+
+
+def test_a_host_does_not_visit_his_own_country(nlp: Language) -> None:
+    text = (
+        "Le président kényan William Ruto a accueilli lundi son homologue ougandais Yoweri "
+        "Museveni à Nairobi, pour sa première visite au Kenya depuis 2019."
+    )
+    for event in of_type(events(nlp, text), "CONSULT"):
+        assert not ("William Ruto" in names(event.source) and "Kenya" in names(event.target))
+
+
+def test_a_visit_named_in_the_title_is_the_meeting_the_body_tells(nlp: Language) -> None:
+    text = (
+        "Gustavo Petro reçu au palais de la Moneda pour sa première visite au Chili\n"
+        "Le président colombien Gustavo Petro s'est entretenu mardi avec le président "
+        "chilien Gabriel Boric à Santiago."
+    )
+    consults = of_type(events(nlp, text), "CONSULT")
+    assert len(consults) == 1, consults
+    assert names(consults[0].target) | names(consults[0].source) >= {
+        "Gustavo Petro",
+        "Gabriel Boric",
+    }
+    assert consults[0].mode == "visit"

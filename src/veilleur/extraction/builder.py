@@ -27,7 +27,7 @@ from .gates import (
     untargeted,
 )
 from .lexicon import Cues, Lexicon, Trigger, load_quote_lexicon
-from .merging import deduplicate, lead_end, merge_visits, purposes
+from .merging import deduplicate, fold_visits, lead_end, merge_visits, purposes
 from .parties import descendants
 from .places import carry_locations, clause_location, received_as_visits
 from .spans import evidence, find_quotes, inside
@@ -339,6 +339,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
     events: list[Event] = []
     triggered: list[tuple[Token, Event]] = []
     receptions: set[tuple[int, str]] = set()
+    noun_visits: set[tuple[int, str]] = set()
     hits = find_triggers(doc, matcher, lexicon)
     typed = {(h.token.i, h.entry.type) for h in hits}
     for hit in hits:
@@ -421,6 +422,11 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         if implicit and not target and _states_only(source) and one_act(hit):
             implicit_target = entry.type == "ASSAULT"
             target = index.main_state(exclude=source)
+        if entry.type == "CONSULT" and entry.mode == "visit":
+            # "X a accueilli Y pour sa première visite au Brésil": X, Brazilian, is the host;
+            # a person's own country is never where he visits
+            home = {a.country for a in source if a.kind == "person" and a.country is not None}
+            target = tuple(a for a in target if not (a.kind == "state" and a.country in home))
         if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
         if entry.plural_subject and any(a.kind != "person" for a in source):
@@ -449,6 +455,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         start, end, text = evidence(doc, token)
         if abroad and mode == "meet":
             receptions.add((start, token.text))  # a foreign guest visits the host's country
+        if token.pos_ == "NOUN" and mode == "visit":
+            noun_visits.add((start, token.text))
         parts = [target]
         if entry.type == "CONSULT" and len(target) > 1 and all(a.kind == "state" for a in target):
             parts = [(a,) for a in target]  # a tour of several states: one meeting each
@@ -483,5 +491,6 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
     lead = lead_end(text_of(doc))
     # receptions become visits once the guest's trips are merged: the reception stays an
     # event of its own beside the trip ("X est arrivé à Kiev, où il a été reçu par Y")
-    visits = received_as_visits(merge_visits(deduplicate(events, lead=lead)), receptions)
+    trips = fold_visits(merge_visits(deduplicate(events, lead=lead)), lead=lead, nouns=noun_visits)
+    visits = received_as_visits(trips, receptions)
     return carry_locations(visits)

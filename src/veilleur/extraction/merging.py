@@ -102,6 +102,39 @@ def merge_visits(events: list[Event]) -> list[Event]:
     return sorted([*others, *kept.values()], key=lambda e: e.evidence_start)
 
 
+def fold_visits(events: list[Event], *, lead: int, nouns: set[tuple[int, str]]) -> list[Event]:
+    """A visit to a state the title or lead names with a noun (`nouns`: evidence start and
+    trigger), when the text says whom of that state the traveller met then, is that meeting
+    told as a visit ("X reçu à l'Élysée pour sa visite en France" / "X s'est entretenu avec
+    Y"): one event. A trip told by a verb ("X est arrivé en Israël") stays a trip."""
+    result = list(events)
+    for visit in events:
+        if visit.type != "CONSULT" or visit.mode != "visit" or visit.evidence_start >= lead:
+            continue
+        if (visit.evidence_start, visit.trigger) not in nouns:
+            continue
+        states = {a.country for a in visit.target if a.kind == "state" and a.country is not None}
+        travellers = _side(visit.source)
+        meeting = next((m for m in result if _met_there(m, visit, states, travellers)), None)
+        if not states or meeting is None:
+            continue
+        names = {a.name for a in visit.target}
+        place = visit.location if visit.location not in names else None
+        folded = replace(meeting, mode="visit", location=place or meeting.location)
+        result = [folded if e is meeting else e for e in result if e is not visit]
+    return result
+
+
+def _met_there(meeting: Event, visit: Event, states: set[str], travellers: frozenset[str]) -> bool:
+    """True when `meeting` is one of the travellers with a person of a visited state."""
+    if meeting is visit or meeting.type != "CONSULT" or meeting.status != visit.status:
+        return False
+    if not travellers & _names(meeting) or not _same_time(meeting, visit):
+        return False
+    others = [a for a in (*meeting.source, *meeting.target) if a.name.casefold() not in travellers]
+    return any(a.kind == "person" and a.country in states for a in others)
+
+
 def _told_again(small: Event, big: Event, lead_end: int) -> bool:
     """True when a smaller event repeats a bigger one rather than being another: the same
     sentence, or the title or lead announcing what the body tells."""
