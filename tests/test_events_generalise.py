@@ -139,3 +139,13 @@ def test_a_visit_named_in_the_title_is_the_meeting_the_body_tells(nlp: Language)
         "Gabriel Boric",
     }
     assert consults[0].mode == "visit"
+
+
+def test_troops_leaving_the_country_of_the_story_is_a_withdrawal(nlp: Language) -> None:
+    text = (
+        "Le Tchad a rompu son accord de défense avec la France en novembre. Le Tchad veut "
+        "tourner la page. Les derniers soldats français doivent avoir quitté le pays le "
+        "31 janvier."
+    )
+    retreat = of_type(events(nlp, text), "RETREAT")
+    assert [(names(e.source), names(e.target)) for e in retreat] == [({"France"}, {"Tchad"})]

@@ -269,6 +269,16 @@ def _provoker(source: tuple[ActorRef, ...], before: list[Event]) -> tuple[ActorR
 _PROVOCATIONS = frozenset({"ASSAULT", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "COERCE"})
 
 
+def _with_states(actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """`actors` and the states of the armed bodies among them ("l'armée française": France)."""
+    states = [
+        state_of(ActorRef(a.actor_id, a.name, "place", a.country))
+        for a in actors
+        if a.kind == "organisation" and a.country is not None
+    ]
+    return tuple(_unique([*actors, *(s for s in states if s.kind == "state")]))
+
+
 def _test_launch(verb: Token, cues: Cues) -> bool:
     """True for a verb that launches a test weapon as its object ("tirer un missile
     balistique"), whatever else the sentence says."""
@@ -419,7 +429,11 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         # article is about is the one attacked or left; a verb of attack with no victim is
         # more often a test or a show of force ("a tiré deux missiles"), so nouns only
         implicit = (entry.type == "ASSAULT" and token.pos_ == "NOUN") or entry.mode == "withdraw"
-        if implicit and not target and _states_only(source) and one_act(hit):
+        # "le retrait des militaires français": an army leaves, as its state would
+        leavers = entry.mode == "withdraw" and all(a.country is not None for a in source)
+        if leavers and entry.type == "RETREAT":
+            source = _with_states(source)  # the troops' state withdraws them
+        if implicit and not target and (_states_only(source) or leavers) and one_act(hit):
             implicit_target = entry.type == "ASSAULT"
             target = index.main_state(exclude=source)
         if entry.type == "CONSULT" and entry.mode == "visit":

@@ -153,6 +153,8 @@ def one_act(hit: Hit) -> bool:
         return feature(token, "Number") != "Plur"
     objects = [c for c in token.children if c.dep_ == "obj"]
     means = set(hit.entry.requires_child)  # the weapons, the envoy recalled
+    # "quitter le pays": with no name, the country is the one the story is about
+    means |= load_lexicon().cues.state_nouns
     return all(o.lemma_.casefold() in means for o in objects)
 
 

@@ -114,6 +114,11 @@ def fulfils(token: Token, entry: Trigger) -> bool:
         lemmas |= {w.lemma_.casefold() for w in _window(token)}
         if token.dep_ == "acl:relcl":
             lemmas.add(token.head.lemma_.casefold())  # "les accords qu'Israël a signés"
+        if token.dep_ == "xcomp":
+            # "les soldats doivent quitter le pays": the subject hangs on the modal verb
+            lemmas |= {
+                c.lemma_.casefold() for c in token.head.children if c.dep_.startswith("nsubj")
+            }
         if not lemmas & set(entry.requires_child):
             return False
     if entry.requires_prep and not _preps(token) & set(entry.requires_prep):
