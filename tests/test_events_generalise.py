@@ -149,3 +149,24 @@ def test_troops_leaving_the_country_of_the_story_is_a_withdrawal(nlp: Language) 
     )
     retreat = of_type(events(nlp, text), "RETREAT")
     assert [(names(e.source), names(e.target)) for e in retreat] == [({"France"}, {"Tchad"})]
+
+
+def test_a_body_meets_alone_and_is_asked_for_a_meeting(nlp: Language) -> None:
+    text = (
+        "Le Japon a demandé une réunion d'urgence du Conseil de sécurité de l'ONU après le "
+        "tir d'un missile nord-coréen."
+    )
+    found = events(nlp, text)
+    request = of_type(found, "REQUEST")
+    assert [names(e.target) for e in request] == [{"Conseil de sécurité de l'ONU"}]
+    meeting = of_type(found, "CONSULT")
+    assert [(names(e.source), e.mode, e.status) for e in meeting] == [
+        ({"Conseil de sécurité de l'ONU"}, "multilateral", "planned")
+    ]
+
+
+def test_a_body_meeting_with_no_partner_is_multilateral(nlp: Language) -> None:
+    found = events(nlp, "Le Conseil de sécurité de l'ONU s'est réuni vendredi à Genève.")
+    assert [(names(e.source), e.mode) for e in of_type(found, "CONSULT")] == [
+        ({"Conseil de sécurité de l'ONU"}, "multilateral")
+    ]

@@ -229,6 +229,37 @@ def _agreed_content(token: Token, typed: set[tuple[int, str]]) -> bool:
     return False
 
 
+def _requested_meeting(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
+    """True for a meeting noun a party asks for ("a demandé une réunion d'urgence de X"):
+    a meeting planned, whatever else ties it to a time."""
+    if entry.type != "CONSULT" or token.pos_ != "NOUN" or not token.dep_.startswith("obj"):
+        return False
+    return (token.head.i, "REQUEST") in typed
+
+
+def _asked_body(
+    verb: Token, typed: set[tuple[int, str]], index: ActorIndex
+) -> tuple[ActorRef, ...]:
+    """The body whose meeting a request asks for ("demander une réunion du Conseil de
+    sécurité"): the addressee of the request."""
+    found: list[ActorRef] = []
+    for noun in verb.children:
+        if noun.dep_.startswith("obj") and (noun.i, "CONSULT") in typed:
+            inside = index.in_range(noun.i + 1, noun.right_edge.i + 1)
+            found += [a for _, a in inside if a.kind == "organisation"]
+    return tuple(_unique(found))
+
+
+def _body_meeting(source: tuple[ActorRef, ...], target: tuple[ActorRef, ...]) -> bool:
+    """True for a meeting of one body and no other party ("la réunion du Conseil de
+    sécurité", "l'Assemblée générale s'est réunie")."""
+    parties = _unique([*source, *target])
+    if len(parties) != 1 or parties[0].kind != "organisation":
+        return False
+    # a named body, not a common noun ("des chefs d'état-major") nor a building
+    return not parties[0].name[:1].islower() and not is_seat(parties[0].name)
+
+
 def _sides(actors: tuple[ActorRef, ...]) -> set[str]:
     """Names and states of `actors`, to tell whether two groups are on the same side."""
     return {a.name for a in actors} | {a.country for a in actors if a.country is not None}
@@ -367,9 +398,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             speaker = first_person_speaker(token, doc)
             if speaker is None:
                 continue
-        if not licensed(hit, cues, timex_tokens) and not framed(hit, index, cues):
+        requested = _requested_meeting(token, entry, typed)
+        if not (licensed(hit, cues, timex_tokens) or requested) and not framed(hit, index, cues):
             continue
-        status = verdict(token, cues)
+        status = "planned" if requested else verdict(token, cues)
         if entry.negated or entry.future:
             status = "occurred"  # "ne reconnaîtra pas", "répondra": said now, the act itself
         if status == "negated" or status == "hypothetical":
@@ -441,7 +473,12 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             # a person's own country is never where he visits
             home = {a.country for a in source if a.kind == "person" and a.country is not None}
             target = tuple(a for a in target if not (a.kind == "state" and a.country in home))
-        if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
+        mode = entry.mode
+        if entry.type == "CONSULT" and _body_meeting(source, target):
+            mode = "multilateral"  # "le Conseil de sécurité s'est réuni": a body meets
+        elif entry.type == "CONSULT" and entry.target == "none" and entry.mode == "multilateral":
+            continue  # "les dirigeants de X et Y se sont réunis": told by its meeting noun
+        elif not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
         if entry.plural_subject and any(a.kind != "person" for a in source):
             continue  # "les deux hommes ont discuté": people who met, not states in talks
@@ -454,6 +491,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         around: str | None = None
         if kind == "MOBILIZE" and not target and (aimed := _aimed_at(token, source, index, cues)):
             target, around = aimed[:1], aimed[1].name  # "des manœuvres autour de X": at X
+        if kind == "REQUEST" and not target:
+            target = _asked_body(token, typed, index)  # "demander une réunion du Conseil"
         if kind in ("THREATEN", "REJECT") and not target:
             # "a averti que toute attaque de X aurait des conséquences": X is warned; "promet
             # de riposter", "refuse d'obtempérer": to whoever struck or demanded before
@@ -461,7 +500,6 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         needs_target = entry.target != "none" and kind not in ("CONSULT", "MOBILIZE")
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
-        mode = entry.mode
         if entry.type == "CONSULT" and by_phone(token, cues):
             mode = "phone"  # "s'est entretenu par téléphone avec X"
         # an implicit target ("l'invasion russe", "X était en visite") is where it happened
