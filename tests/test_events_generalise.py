@@ -170,3 +170,24 @@ def test_a_body_meeting_with_no_partner_is_multilateral(nlp: Language) -> None:
     assert [(names(e.source), e.mode) for e in of_type(found, "CONSULT")] == [
         ({"Conseil de sécurité de l'ONU"}, "multilateral")
     ]
+
+
+def test_a_delegation_received_stands_for_its_state(nlp: Language) -> None:
+    text = (
+        "Le ministre malien des Affaires étrangères, Abdoulaye Diop, a reçu lundi à Bamako "
+        "la délégation turque."
+    )
+    consult = of_type(events(nlp, text), "CONSULT")
+    assert consult
+    assert {"Abdoulaye Diop", "Turquie"} <= names(consult[0].source) | names(consult[0].target)
+
+
+def test_a_host_receiving_two_delegations_does_not_meet_his_own_state(nlp: Language) -> None:
+    text = (
+        "L'Éthiopie et l'Égypte ont repris lundi leurs discussions sur le barrage. "
+        "Le président kényan William Ruto a reçu les deux délégations à Nairobi."
+    )
+    consult = [e for e in of_type(events(nlp, text), "CONSULT") if e.trigger == "reçu"]
+    assert consult
+    parties = names(consult[0].source) | names(consult[0].target)
+    assert "William Ruto" in parties and "Kenya" not in parties

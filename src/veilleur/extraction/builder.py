@@ -410,6 +410,9 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
+        if entry.type == "CONSULT":
+            # "le président américain X a reçu les deux délégations": not his own state
+            target = _not_own_state(source, target)
         if entry.mutual and entry.requires_child and len(_unique([*source, *target])) == 1:
             # "les séparatistes ont accepté un cessez-le-feu": with the state the story is about
             other = index.main_state(exclude=source)

@@ -174,6 +174,10 @@ def _receivable(head: Token, index: ActorIndex, cues: Cues) -> bool:
     if index.at(head) is not None and head.pos_ != "ADJ":
         return True
     actor = np_actor(head, index)
+    party = head.lemma_.casefold() in cues.party_nouns or head.lower_ in cues.party_nouns
+    counted = any(c.pos_ == "NUM" for c in head.children)
+    if party and (counted or (actor is not None and actor.kind == "state")):
+        return True  # "la délégation russe", "les deux délégations": states' envoys
     if actor is None or actor.kind != "person":
         return False  # "des chars allemands": a thing, whatever its adjective
     for word in head.subtree:
