@@ -191,3 +191,17 @@ def test_a_host_receiving_two_delegations_does_not_meet_his_own_state(nlp: Langu
     assert consult
     parties = names(consult[0].source) | names(consult[0].target)
     assert "William Ruto" in parties and "Kenya" not in parties
+
+
+def test_an_agreement_of_states_and_its_signatories_is_one_event(nlp: Language) -> None:
+    text = (
+        "Le Kenya et la Tanzanie ont signé lundi un accord de paix à Arusha. Le président "
+        "kényan William Ruto et la présidente tanzanienne Samia Suluhu Hassan ont paraphé le "
+        "texte au siège de l'Union africaine."
+    )
+    agreements = of_type(events(nlp, text), "AGREE")
+    assert len(agreements) == 1, agreements
+    parties = names(agreements[0].source)
+    assert parties == names(agreements[0].target)
+    assert {"Kenya", "Tanzanie", "William Ruto", "Samia Suluhu Hassan"} <= parties
+    assert "Union africaine" not in parties

@@ -260,6 +260,17 @@ def _body_meeting(source: tuple[ActorRef, ...], target: tuple[ActorRef, ...]) ->
     return not parties[0].name[:1].islower() and not is_seat(parties[0].name)
 
 
+def _placed(token: Token, index: ActorIndex, cues: Cues) -> set[ActorRef]:
+    """Bodies the clause names after the act and a place preposition ("ont paraphé le texte
+    au département d'État"); before it, "à X" is rather what is joined or aimed at."""
+    found = index.in_range(token.i + 1, clause_end(token, cues))
+    return {
+        a
+        for i, a in found
+        if a.kind == "organisation" and under_place_prep(index.doc[i], index, cues)
+    }
+
+
 def _sides(actors: tuple[ActorRef, ...]) -> set[str]:
     """Names and states of `actors`, to tell whether two groups are on the same side."""
     return {a.name for a in actors} | {a.country for a in actors if a.country is not None}
@@ -410,6 +421,11 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
+        if entry.mutual:
+            # "ont paraphé le texte au département d'État": where it was signed, not who
+            where = _placed(token, index, cues)
+            source = tuple(a for a in source if a not in where) or source
+            target = tuple(a for a in target if a not in where) or target
         if entry.type == "CONSULT":
             # "le président américain X a reçu les deux délégations": not his own state
             target = _not_own_state(source, target)
@@ -446,7 +462,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         if entry.type != "CONSULT":
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)
-            target = _not_own_state(source, target)
+            target = target if entry.mutual else _not_own_state(source, target)
         if entry.mode == "withdraw" and token.pos_ == "NOUN":
             # "le retrait des soldats français ... le retour à Paris": one leaves a foreign place
             own = {a.country for a in source if a.country is not None}

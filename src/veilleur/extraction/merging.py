@@ -183,7 +183,15 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
                 extra = tuple(
                     a for a in event.source if a.name.casefold() not in _names(kept[same])
                 )
-                kept[same] = replace(kept[same], source=(*kept[same].source, *extra))
+                both = (*kept[same].source, *extra)
+                mutual = bool(_side(kept[same].source) & _side(kept[same].target))
+                kept[same] = replace(
+                    kept[same],
+                    source=both,
+                    target=tuple(_unique_refs([*kept[same].target, *extra]))
+                    if mutual
+                    else kept[same].target,
+                )
         if same is None:
             kept.append(event)
             continue
@@ -198,16 +206,32 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
 
 def _state_and_body(small: Event, big: Event, lead_end: int) -> bool:
     """True when the title or lead tells with a state what the text tells with its army or
-    ministry (or the reverse): one act, its parties on the same sides."""
+    ministry (or the reverse): one act, its parties on the same sides; or when an agreement
+    of states is told again with the people who signed for them."""
     if small.type != big.type or small.mode != big.mode or small.status != big.status:
         return False
+    if _side(small.source) & _side(small.target) and _side(big.source) & _side(big.target):
+        # "X et Y ont signé un accord" / "leurs ministres ont paraphé le texte"
+        return _same_time(small, big) and _signed_for(small.source, big.source)
     if _side(small.source) & _side(small.target) or small.evidence_start >= lead_end:
-        return False  # a mutual act merges by its parties alone
+        return False
     return (
         _same_time(small, big)
         and _covered(small.source, big.source)
         and _covered(small.target, big.target)
     )
+
+
+def _signed_for(one: tuple[ActorRef, ...], other: tuple[ActorRef, ...]) -> bool:
+    """True when the people of one group serve two or more states, all named in the other
+    group ("X et Y ont signé" / "leurs ministres ont paraphé"), either way round."""
+
+    def serve(people: tuple[ActorRef, ...], states: tuple[ActorRef, ...]) -> bool:
+        served = {a.country for a in people if a.kind == "person" and a.country is not None}
+        named = {a.country for a in states if a.kind == "state" and a.country is not None}
+        return len(served) >= 2 and served <= named
+
+    return serve(one, other) or serve(other, one)
 
 
 def _covered(few: tuple[ActorRef, ...], many: tuple[ActorRef, ...]) -> bool:
@@ -235,6 +259,14 @@ def _opposed(a: Event, b: Event) -> bool:
     if a_from & a_to or b_from & b_to:
         return False  # a mutual act has no direction
     return bool(a_from & b_to) and not a_from & b_from
+
+
+def _unique_refs(actors: list[ActorRef]) -> list[ActorRef]:
+    """`actors` without repeated names, in order."""
+    kept: dict[str, ActorRef] = {}
+    for actor in actors:
+        kept.setdefault(actor.name, actor)
+    return list(kept.values())
 
 
 def _side(actors: tuple[ActorRef, ...]) -> frozenset[str]:
