@@ -205,3 +205,21 @@ def test_an_agreement_of_states_and_its_signatories_is_one_event(nlp: Language) 
     assert parties == names(agreements[0].target)
     assert {"Kenya", "Tanzanie", "William Ruto", "Samia Suluhu Hassan"} <= parties
     assert "Union africaine" not in parties
+
+
+def test_restoring_relations_is_cooperation_and_recalling_an_envoy_a_sanction(
+    nlp: Language,
+) -> None:
+    found = events(
+        nlp,
+        "Le Maroc a rétabli lundi ses relations diplomatiques avec l'Iran. "
+        "Le Qatar a rapatrié mardi son ambassadeur en Iran.",
+    )
+    assert [(names(e.source), names(e.target)) for e in of_type(found, "COOPERATE")] == [
+        ({"Maroc"}, {"Iran"})
+    ]
+    recalls = of_type(found, "SANCTION")
+    assert [(names(e.source), names(e.target), e.mode) for e in recalls] == [
+        ({"Qatar"}, {"Iran"}, "withdraw")
+    ]
+    assert not of_type(found, "RETREAT")
