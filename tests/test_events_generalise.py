@@ -223,3 +223,23 @@ def test_restoring_relations_is_cooperation_and_recalling_an_envoy_a_sanction(
         ({"Qatar"}, {"Iran"}, "withdraw")
     ]
     assert not of_type(found, "RETREAT")
+
+
+def test_a_standing_accusation_in_a_relative_has_no_date_of_its_own(nlp: Language) -> None:
+    text = (
+        "Le Burkina Faso avait expulsé le 3 mars 2024 le consul de Côte d'Ivoire, "
+        "que les autorités burkinabées accusent d'espionnage."
+    )
+    accusations = of_type(events(nlp, text), "ACCUSE")
+    assert accusations and accusations[0].date is None
+    expulsions = of_type(events(nlp, text), "SANCTION")
+    assert expulsions and expulsions[0].date is not None
+
+
+def test_a_bilateral_summit_is_a_meeting(nlp: Language) -> None:
+    text = (
+        "Le président kényan William Ruto et le président tanzanien Samia Suluhu Hassan ont "
+        "tenu mardi à Nairobi un sommet bilatéral entre les deux pays."
+    )
+    consult = of_type(events(nlp, text), "CONSULT")
+    assert [e.mode for e in consult] == ["meet"]

@@ -13,7 +13,15 @@ from ..doctext import text_of
 from ..geo import is_seat
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
-from .clauses import case_of, clause_end, clause_start, np_actors, sentence, under_place_prep
+from .clauses import (
+    case_of,
+    clause_end,
+    clause_start,
+    feature,
+    np_actors,
+    sentence,
+    under_place_prep,
+)
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .gates import (
     by_phone,
@@ -271,6 +279,25 @@ def _placed(token: Token, index: ActorIndex, cues: Cues) -> set[ActorRef]:
     }
 
 
+def _standing(verb: Token) -> bool:
+    """True for a verb in the present in a relative clause of a sentence told in the past
+    ("X avait expulsé l'ambassadeur, qu'il accuse d'ingérence"): a standing claim with no
+    date of its own, not an act of the day the sentence tells."""
+    relative = verb.dep_ in ("acl", "acl:relcl")
+    if verb.pos_ != "VERB" or not relative or feature(verb, "Tense") == "Fut":
+        return False
+    # a relative with its own subject and no auxiliary is finite, whatever the tagger says
+    # of its form ("que les autorités accusent" tagged as a participle)
+    subject = any(c.dep_.startswith("nsubj") for c in verb.children)
+    if not subject or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    past = feature(root, "Tense") in ("Past", "Imp")
+    return past or any(c.dep_ == "aux:tense" for c in root.children)
+
+
 def _sides(actors: tuple[ActorRef, ...]) -> set[str]:
     """Names and states of `actors`, to tell whether two groups are on the same side."""
     return {a.name for a in actors} | {a.country for a in actors if a.country is not None}
@@ -519,6 +546,11 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         needs_target = entry.target != "none" and kind not in ("CONSULT", "MOBILIZE")
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
+        if mode == "multilateral" and any(
+            c.lemma_.casefold() in cues.bilateral_words or c.lower_ in cues.bilateral_words
+            for c in token.children
+        ):
+            mode = "meet"  # "un sommet bilatéral": two parties meet
         if entry.type == "CONSULT" and by_phone(token, cues):
             mode = "phone"  # "s'est entretenu par téléphone avec X"
         # an implicit target ("l'invasion russe", "X était en visite") is where it happened
@@ -537,6 +569,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             parts = [(a,) for a in target]  # "la libération de X et de Y": one act each
         places = _victim_places(token, parts, index, cues) if len(parts) > 1 else {}
         date, date_from = _date(doc, token, future=status == "planned")
+        if _standing(token):
+            date, date_from = None, "none"  # "l'ambassadeur, que Niamey accuse d'ingérence"
         confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
         made = [
             Event(
