@@ -243,3 +243,13 @@ def test_a_bilateral_summit_is_a_meeting(nlp: Language) -> None:
     )
     consult = of_type(events(nlp, text), "CONSULT")
     assert [e.mode for e in consult] == ["meet"]
+
+
+def test_a_date_of_a_participle_phrase_does_not_date_the_main_act(nlp: Language) -> None:
+    text = (
+        "Le Canada et le Venezuela ont tenu jeudi 12 mai 2022 un sommet à Ottawa. Le Canada a "
+        "également annoncé la levée des taxes sur l'acier vers le Venezuela, imposées en 2019."
+    )
+    concede = of_type(events(nlp, text), "CONCEDE")
+    assert concede and concede[0].date is not None
+    assert concede[0].date.year == 2022

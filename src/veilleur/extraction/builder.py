@@ -55,6 +55,38 @@ def _event_date_function() -> Callable[..., Any] | None:
 
 
 def _date(doc: Doc, token: Token, *, future: bool) -> tuple[PartialDate | None, str]:
+    """The event's date, from the time component when there is one; a date that belongs to
+    a participle phrase of another act ("les restrictions, imposées en 2019") is not it."""
+    timexes = list(doc._.timexes or [])
+    own = [t for t in timexes if not _side_date(doc, token, t)]
+    if len(own) == len(timexes):
+        return _dated(doc, token, future=future)
+    doc._.timexes = own
+    try:
+        return _dated(doc, token, future=future)
+    finally:
+        doc._.timexes = timexes
+
+
+def _side_date(doc: Doc, token: Token, timex: Any) -> bool:
+    """True for a time expression of the trigger's sentence that dates a bare participle
+    ("imposées en 2019") neither the trigger nor one of the words governing it."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or sentence(span.root) != sentence(token):
+        return False
+    verb = span.root
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    phrase = verb.dep_ in ("acl", "advcl")  # "les restrictions, imposées en 2019"
+    if verb.pos_ != "VERB" or feature(verb, "VerbForm") != "Part" or not phrase:
+        return False
+    if any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children):
+        return False  # "a été imposé", "X, qui a imposé": a clause of its own verb
+    governing = {token.i, *(a.i for a in token.ancestors)}
+    return verb.i not in governing and token.i not in {t.i for t in verb.subtree}
+
+
+def _dated(doc: Doc, token: Token, *, future: bool) -> tuple[PartialDate | None, str]:
     event_date = _event_date_function()
     if event_date is not None:
         value, source = event_date(doc, token, future=future)
