@@ -35,7 +35,7 @@ from .gates import (
     untargeted,
 )
 from .lexicon import Cues, Lexicon, Trigger, load_quote_lexicon
-from .merging import deduplicate, fold_visits, lead_end, merge_visits, purposes
+from .merging import deduplicate, fold_visits, lead_end, merge_visits, purposes, title_end
 from .parties import descendants
 from .places import carry_locations, clause_location, received_as_visits
 from .spans import evidence, find_quotes, inside
@@ -628,6 +628,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
     lead = lead_end(text_of(doc))
     # receptions become visits once the guest's trips are merged: the reception stays an
     # event of its own beside the trip ("X est arrivé à Kiev, où il a été reçu par Y")
-    trips = fold_visits(merge_visits(deduplicate(events, lead=lead)), lead=lead, nouns=noun_visits)
+    trips = fold_visits(
+        merge_visits(deduplicate(events, lead=lead)),
+        title=title_end(text_of(doc)),
+        nouns=noun_visits,
+    )
     visits = received_as_visits(trips, receptions)
     return carry_locations(visits)

@@ -102,14 +102,14 @@ def merge_visits(events: list[Event]) -> list[Event]:
     return sorted([*others, *kept.values()], key=lambda e: e.evidence_start)
 
 
-def fold_visits(events: list[Event], *, lead: int, nouns: set[tuple[int, str]]) -> list[Event]:
-    """A visit to a state the title or lead names with a noun (`nouns`: evidence start and
+def fold_visits(events: list[Event], *, title: int, nouns: set[tuple[int, str]]) -> list[Event]:
+    """A visit to a state the title names with a noun (`nouns`: evidence start and
     trigger), when the text says whom of that state the traveller met then, is that meeting
     told as a visit ("X reçu à l'Élysée pour sa visite en France" / "X s'est entretenu avec
     Y"): one event. A trip told by a verb ("X est arrivé en Israël") stays a trip."""
     result = list(events)
     for visit in events:
-        if visit.type != "CONSULT" or visit.mode != "visit" or visit.evidence_start >= lead:
+        if visit.type != "CONSULT" or visit.mode != "visit" or visit.evidence_start >= title:
             continue
         if (visit.evidence_start, visit.trigger) not in nouns:
             continue
@@ -141,6 +141,12 @@ def _told_again(small: Event, big: Event, lead_end: int) -> bool:
     if small.evidence_start == big.evidence_start:
         return True
     return small.evidence_start < lead_end <= big.evidence_start and _same_time(small, big)
+
+
+def title_end(text: str) -> int:
+    """Offset just past the article's title (its first non-empty line), 0 for one line."""
+    lines = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return lines[0] if len(lines) > 1 else 0
 
 
 def lead_end(text: str) -> int:
