@@ -253,3 +253,13 @@ def test_a_date_of_a_participle_phrase_does_not_date_the_main_act(nlp: Language)
     concede = of_type(events(nlp, text), "CONCEDE")
     assert concede and concede[0].date is not None
     assert concede[0].date.year == 2022
+
+
+def test_a_withdrawal_happens_in_the_country_left_not_at_home(nlp: Language) -> None:
+    text = (
+        "Le Tchad a rompu son accord de défense avec la France. Le Tchad veut tourner la page. "
+        "Le président français a annoncé le retour à Paris de l'ambassadeur et le retrait des "
+        "soldats français déployés dans le pays."
+    )
+    retreat = of_type(events(nlp, text), "RETREAT")
+    assert [(names(e.target), e.location) for e in retreat] == [({"Tchad"}, "Tchad")]

@@ -330,6 +330,20 @@ def _standing(verb: Token) -> bool:
     return past or any(c.dep_ == "aux:tense" for c in root.children)
 
 
+def _at_home(
+    where: str | None, token: Token, source: tuple[ActorRef, ...], index: ActorIndex
+) -> bool:
+    """True when the place named is in the state of the source ("le retour à Paris" of a
+    French withdrawal): not the place left."""
+    if where is None:
+        return False
+    own = {a.country for a in source if a.country is not None}
+    start, end = sentence(token)
+    return any(
+        a.name == where and state_of(a).country in own for _, a in index.in_range(start, end)
+    )
+
+
 def _sides(actors: tuple[ActorRef, ...]) -> set[str]:
     """Names and states of `actors`, to tell whether two groups are on the same side."""
     return {a.name for a in actors} | {a.country for a in actors if a.country is not None}
@@ -544,7 +558,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         if leavers and entry.type == "RETREAT":
             source = _with_states(source)  # the troops' state withdraws them
         if implicit and not target and (_states_only(source) or leavers) and one_act(hit):
-            implicit_target = entry.type == "ASSAULT"
+            # where it happened: the state attacked, or left by its troops
+            implicit_target = entry.type == "ASSAULT" or (leavers and entry.type == "RETREAT")
             target = index.main_state(exclude=source)
         if entry.type == "CONSULT" and entry.mode == "visit":
             # "X a accueilli Y pour sa première visite au Brésil": X, Brazilian, is the host;
@@ -600,6 +615,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         elif entry.of == "target" and token.pos_ == "NOUN" and len(target) > 1:
             parts = [(a,) for a in target]  # "la libération de X et de Y": one act each
         places = _victim_places(token, parts, index, cues) if len(parts) > 1 else {}
+        where = clause_location(token, index, cues, frame)
+        if entry.type == "RETREAT" and _at_home(where, token, source, index):
+            # "le retour à Paris ... et le retrait des militaires": one withdraws from abroad
+            where, implied = None, target[0].name if len(target) == 1 else None
         date, date_from = _date(doc, token, future=status == "planned")
         if _standing(token):
             date, date_from = None, "none"  # "l'ambassadeur, que Niamey accuse d'ingérence"
@@ -617,7 +636,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
                 mode=mode,
                 date=date,
                 date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
-                location=places.get(part) or clause_location(token, index, cues, frame) or implied,
+                location=places.get(part) or where or implied,
                 confidence=min(confidence, 1.0),
             )
             for part in parts
