@@ -263,3 +263,17 @@ def test_a_withdrawal_happens_in_the_country_left_not_at_home(nlp: Language) -> 
     )
     retreat = of_type(events(nlp, text), "RETREAT")
     assert [(names(e.target), e.location) for e in retreat] == [({"Tchad"}, "Tchad")]
+
+
+def test_common_acts_of_other_regions(nlp: Language) -> None:
+    cases = {
+        "COERCE": "L'opposant russe Ilia Iachine a été condamné vendredi à huit ans de prison "
+        "par un tribunal de Moscou.",
+        "SANCTION": "Le Niger a fermé mercredi sa frontière avec le Bénin.",
+        "REQUEST": "Séoul a sommé Pyongyang de cesser ses provocations.",
+        "ACCUSE": "Le Japon a déploré le tir d'un missile par la Corée du Nord.",
+        "SUPPORT": "Le Premier ministre indien Narendra Modi a rendu hommage à Shinzo Abe.",
+    }
+    for kind, text in cases.items():
+        found = events(nlp, text)
+        assert [e.type for e in found] == [kind], (text, found)
