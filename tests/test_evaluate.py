@@ -33,6 +33,8 @@ from veilleur.evaluate import (
     load_clusters,
     load_floors,
     load_gold,
+    merge_diffs,
+    pair_differences,
     render_table,
     score,
     score_merge,
@@ -479,6 +481,23 @@ def test_score_merge_maps_system_events_to_gold_events() -> None:
     assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
 
 
+def test_merge_differences_name_the_pairs_left_apart_and_wrongly_joined() -> None:
+    strike = event("ASSAULT", ("Israël",), ("Hezbollah",))
+    gold = [gold_doc(doc="a", events=(strike, strike)), gold_doc(doc="b", events=(strike,))]
+    system = [[("a", 0), ("a", 1)], [("b", 0)]]  # system keys, mapped one to one below
+    mapping = {("a", 0): ("a", 0), ("a", 1): ("a", 1), ("b", 0): ("b", 0)}
+    missed, spurious = pair_differences([[("a", 0), ("b", 0)]], system, mapping=mapping)
+    assert (missed, spurious) == ([(("a", 0), ("b", 0))], [(("a", 0), ("a", 1))])
+    diffs = merge_diffs(gold, missed, spurious, detected=set(mapping.values()))
+    assert [(d.doc, d.item, d.kind, d.field) for d in diffs] == [
+        ("a#0 + b#0", "merge", "missed", None),
+        ("a#0 + a#1", "merge", "spurious", None),
+    ]
+    assert str(diffs[0]).startswith("a#0 + b#0: merge missed: gold=ASSAULT Israël -> Hezbollah")
+    undetected = merge_diffs(gold, missed, [], detected={("a", 0)})
+    assert [d.field for d in undetected] == ["undetected"]
+
+
 def test_floors_file_names_real_metrics_and_the_gate_fails_below_them(
     dev_gold: list[GoldRecord],
 ) -> None:
@@ -539,28 +558,44 @@ def test_dev_corpus_scores_stay_above_the_pinned_floors(nlp: Language) -> None:
     assert not failures, gate_message(failures)
 
 
-# The probe corpus: articles of regions and outlets the dev set lacks, a check on generalisation.
-PROBE = Path(__file__).resolve().parent / "data" / "probe"
-PROBE_FLOORS = FLOORS.parent / "eval_floors_probe.json"
+# The probe corpora: articles of regions and outlets the dev set lacks, a check on
+# generalisation; probe2 was annotated by someone who never saw the system, with clusters.
+DATA = Path(__file__).resolve().parent / "data"
+PROBES = [
+    pytest.param(DATA / "probe", FLOORS.parent / "eval_floors_probe.json", 10, id="probe"),
+    pytest.param(DATA / "probe2", FLOORS.parent / "eval_floors_probe2.json", 14, id="probe2"),
+]
 
 
 @pytest.mark.slow
-def test_probe_corpus_scores_stay_above_their_pinned_floors(nlp: Language) -> None:
-    scores = evaluate_folder(PROBE, nlp=nlp)
-    assert scores.documents == 10 and not scores.unpaired_system_docs
-    floors = load_floors(PROBE_FLOORS)
+@pytest.mark.parametrize(("folder", "floors_file", "documents"), PROBES)
+def test_probe_corpus_scores_stay_above_their_pinned_floors(
+    nlp: Language, folder: Path, floors_file: Path, documents: int
+) -> None:
+    clusters = folder / "eval_merge_clusters.json"
+    scores = evaluate_folder(folder, nlp=nlp, clusters=clusters if clusters.is_file() else None)
+    assert scores.documents == documents and not scores.unpaired_system_docs
+    floors = load_floors(floors_file)
     assert {"events.f1", "quotes.speaker_accuracy", "events.date_accuracy"} <= set(floors)
     failures = check_floors(scores, floors)
     assert not failures, gate_message(failures)
 
 
-def test_probe_gold_evidence_and_quotes_are_verbatim_article_text() -> None:
-    gold = load_gold(PROBE / "gold.jsonl")
-    assert len(gold) == 10
+@pytest.mark.parametrize(("folder", "floors_file", "documents"), PROBES)
+def test_probe_gold_evidence_and_quotes_are_verbatim_article_text(
+    folder: Path, floors_file: Path, documents: int
+) -> None:
+    gold = load_gold(folder / "gold.jsonl")
+    assert len(gold) == documents and floors_file.is_file()
     for record in gold:
-        text = (PROBE / record.doc).read_text(encoding="utf-8")
+        text = (folder / record.doc).read_text(encoding="utf-8")
         assert all(e.evidence in text for e in record.events), record.doc
         assert all(q.text in text for q in record.quotes), record.doc
+    clusters = folder / "eval_merge_clusters.json"
+    if clusters.is_file():  # every cluster names real gold events of one type
+        events = {g.doc: g.events for g in gold}
+        for cluster in load_clusters(clusters):
+            assert len({events[doc][index].type for doc, index in cluster}) == 1
 
 
 def test_repository_merge_clusters_name_real_gold_events(dev_gold: list[GoldRecord]) -> None:
