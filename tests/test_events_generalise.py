@@ -277,3 +277,30 @@ def test_common_acts_of_other_regions(nlp: Language) -> None:
     for kind, text in cases.items():
         found = events(nlp, text)
         assert [e.type for e in found] == [kind], (text, found)
+
+
+def test_blame_shifted_is_an_accusation_not_an_expulsion(nlp: Language) -> None:
+    found = events(nlp, "Hanoï a rejeté mardi la responsabilité de l'incident sur Pékin.")
+    assert [e.type for e in found] == ["ACCUSE"]
+
+
+def test_a_mandate_is_a_request_and_its_task_no_event_yet(nlp: Language) -> None:
+    text = (
+        "Les chefs d'État de l'Union africaine réunis à Addis-Abeba ont chargé mardi le "
+        "président kényan William Ruto de renouer le dialogue avec le Soudan."
+    )
+    found = events(nlp, text)
+    assert [(names(e.source), names(e.target)) for e in of_type(found, "REQUEST")] == [
+        ({"Union africaine"}, {"William Ruto"})
+    ]
+    meetings = of_type(found, "CONSULT")
+    assert [(names(e.source), e.mode) for e in meetings] == [({"Union africaine"}, "multilateral")]
+
+
+def test_leaders_named_by_an_adjective_are_no_body_meeting(nlp: Language) -> None:
+    text = "Le président ukrainien s'est adressé lundi aux dirigeants européens réunis à Bruxelles."
+    assert not [
+        e
+        for e in of_type(events(nlp, text), "CONSULT")
+        if e.mode == "multilateral" and names(e.source) == {"Union européenne"} and not e.target
+    ]

@@ -344,6 +344,13 @@ def _at_home(
     )
 
 
+def _named_in(actor: ActorRef, token: Token, index: ActorIndex) -> bool:
+    """True when the sentence names `actor` by a noun or name, not by an adjective
+    ("les chefs d'État de la CEDEAO", not "les dirigeants européens")."""
+    start, end = sentence(token)
+    return any(a == actor and index.doc[i].pos_ != "ADJ" for i, a in index.in_range(start, end))
+
+
 def _sides(actors: tuple[ActorRef, ...]) -> set[str]:
     """Names and states of `actors`, to tell whether two groups are on the same side."""
     return {a.name for a in actors} | {a.country for a in actors if a.country is not None}
@@ -392,6 +399,25 @@ def _with_states(actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
         if a.kind == "organisation" and a.country is not None
     ]
     return tuple(_unique([*actors, *(s for s in states if s.kind == "state")]))
+
+
+def _requested_content(token: Token, typed: set[tuple[int, str]]) -> bool:
+    """True for an act a request asks for through an infinitive ("a chargé X de renouer le
+    dialogue", "a exhorté X à retirer ses troupes"): the request is the event."""
+    word = token
+    for _ in range(3):
+        if word.dep_ not in ("xcomp", "obj", "conj", "ccomp") or word.head.i == word.i:
+            return False
+        asked = word.dep_ == "obj" and word is token and token.pos_ == "NOUN"
+        if asked and (word.head.i, "REQUEST") in typed:
+            return False  # "demander une réunion du Conseil": the meeting asked for
+        word = word.head
+        infinitive = feature(word, "VerbForm") == "Inf"
+        if word.pos_ == "VERB" and (word.i, "REQUEST") in typed and word.i != token.i:
+            return True
+        if word.pos_ == "VERB" and not infinitive:
+            return False
+    return False
 
 
 def _test_launch(verb: Token, cues: Cues) -> bool:
@@ -475,6 +501,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             continue  # "la levée des sanctions": what is given up is not done anew
         if entry.type in ("COOPERATE", "AID") and _agreed_content(token, typed):
             continue  # "ont convenu de partager des renseignements": the agreement only
+        if _requested_content(token, typed):
+            continue  # "ont chargé X de renouer le dialogue": asked for, not done
         if _aimed_words(token, entry, typed):
             continue  # "les accusations visant Caracas": words aimed at X, no attack
         speaker = None
@@ -554,7 +582,9 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         # more often a test or a show of force ("a tiré deux missiles"), so nouns only
         implicit = (entry.type == "ASSAULT" and token.pos_ == "NOUN") or entry.mode == "withdraw"
         # "le retrait des militaires français": an army leaves, as its state would
-        leavers = entry.mode == "withdraw" and all(a.country is not None for a in source)
+        leavers = entry.mode == "withdraw" and all(
+            a.kind in ("state", "organisation") and a.country is not None for a in source
+        )
         if leavers and entry.type == "RETREAT":
             source = _with_states(source)  # the troops' state withdraws them
         if implicit and not target and (_states_only(source) or leavers) and one_act(hit):
@@ -567,9 +597,12 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             home = {a.country for a in source if a.kind == "person" and a.country is not None}
             target = tuple(a for a in target if not (a.kind == "state" and a.country in home))
         mode = entry.mode
+        gathering = entry.type == "CONSULT" and entry.target == "none"
         if entry.type == "CONSULT" and _body_meeting(source, target):
+            if gathering and not _named_in(source[0], token, index):
+                continue  # "les dirigeants européens réunis": leaders, not the body's meeting
             mode = "multilateral"  # "le Conseil de sécurité s'est réuni": a body meets
-        elif entry.type == "CONSULT" and entry.target == "none" and entry.mode == "multilateral":
+        elif gathering and entry.mode == "multilateral":
             continue  # "les dirigeants de X et Y se sont réunis": told by its meeting noun
         elif not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
