@@ -304,3 +304,12 @@ def test_leaders_named_by_an_adjective_are_no_body_meeting(nlp: Language) -> Non
         for e in of_type(events(nlp, text), "CONSULT")
         if e.mode == "multilateral" and names(e.source) == {"Union européenne"} and not e.target
     ]
+
+
+def test_a_title_second_clause_has_its_own_subject(nlp: Language) -> None:
+    text = (
+        "Aleksandar Vucic reçu à Pékin par Xi Jinping, les dirigeants de l'OTAN critiquent "
+        "la Serbie"
+    )
+    accusations = of_type(events(nlp, text), "ACCUSE")
+    assert [(names(e.source), names(e.target)) for e in accusations] == [({"Otan"}, {"Serbie"})]
