@@ -313,3 +313,38 @@ def test_a_title_second_clause_has_its_own_subject(nlp: Language) -> None:
     )
     accusations = of_type(events(nlp, text), "ACCUSE")
     assert [(names(e.source), names(e.target)) for e in accusations] == [({"Otan"}, {"Serbie"})]
+
+
+def test_a_visit_noun_beside_a_reception_or_an_act_is_with_the_host(nlp: Language) -> None:
+    received = events(
+        nlp,
+        "Le président turc Recep Tayyip Erdogan a été reçu mardi à Bakou par le président "
+        "Ilham Aliev, une visite qui a irrité Erevan.",
+    )
+    consults = of_type(received, "CONSULT")
+    assert len(consults) == 1 and "Ilham Aliev" in names(consults[0].target), consults
+    signed = events(
+        nlp,
+        "En visite à Varsovie, Volodymyr Zelensky a signé mardi avec le Premier ministre "
+        "polonais Donald Tusk un accord de sécurité.",
+    )
+    visits = [e for e in of_type(signed, "CONSULT") if e.mode == "visit"]
+    assert [names(e.target) for e in visits] == [{"Donald Tusk"}]
+
+
+def test_an_exercise_that_mobilises_ships_is_not_a_second_act(nlp: Language) -> None:
+    text = (
+        "L'Inde et la France doivent entamer le 14 mars leur plus vaste exercice militaire "
+        "conjoint, qui mobilisera des navires et des avions."
+    )
+    assert not of_type(events(nlp, text), "MOBILIZE")
+
+
+def test_summoning_an_envoy_to_protest_is_one_accusation(nlp: Language) -> None:
+    text = (
+        "Le ministère vietnamien des Affaires étrangères a convoqué mardi l'ambassadeur "
+        "chinois, Xiong Bo, pour protester contre l'incident."
+    )
+    found = events(nlp, text)
+    assert not of_type(found, "PROTEST")
+    assert len(of_type(found, "ACCUSE")) == 1
