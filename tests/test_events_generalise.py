@@ -348,3 +348,12 @@ def test_summoning_an_envoy_to_protest_is_one_accusation(nlp: Language) -> None:
     found = events(nlp, text)
     assert not of_type(found, "PROTEST")
     assert len(of_type(found, "ACCUSE")) == 1
+
+
+def test_a_past_request_in_a_relative_keeps_its_date(nlp: Language) -> None:
+    text = (
+        "Le président moldave a obtenu le 3 mars 2024 à Bucarest une partie de ce qu'il "
+        "demandait à la Roumanie."
+    )
+    requests = of_type(events(nlp, text), "REQUEST")
+    assert all(e.date is not None for e in requests)

@@ -316,7 +316,9 @@ def _standing(verb: Token) -> bool:
     ("X avait expulsé l'ambassadeur, qu'il accuse d'ingérence"): a standing claim with no
     date of its own, not an act of the day the sentence tells."""
     relative = verb.dep_ in ("acl", "acl:relcl")
-    if verb.pos_ != "VERB" or not relative or feature(verb, "Tense") == "Fut":
+    # the present, or a participle the tagger made of it; not "ce qu'il demandait" (a past)
+    present = feature(verb, "Tense") == "Pres" or feature(verb, "VerbForm") == "Part"
+    if verb.pos_ != "VERB" or not relative or not present:
         return False
     # a relative with its own subject and no auxiliary is finite, whatever the tagger says
     # of its form ("que les autorités accusent" tagged as a participle)
