@@ -153,8 +153,8 @@ def test_troops_leaving_the_country_of_the_story_is_a_withdrawal(nlp: Language) 
 
 def test_a_body_meets_alone_and_is_asked_for_a_meeting(nlp: Language) -> None:
     text = (
-        "Le Japon a demandé une réunion d'urgence du Conseil de sécurité de l'ONU après le "
-        "tir d'un missile nord-coréen."
+        "Le Japon a demandé une réunion d'urgence du Conseil de sécurité de l'ONU, qui doit "
+        "se tenir vendredi 12 avril 2024 à New York."
     )
     found = events(nlp, text)
     request = of_type(found, "REQUEST")

@@ -269,12 +269,15 @@ def _agreed_content(token: Token, typed: set[tuple[int, str]]) -> bool:
     return False
 
 
-def _requested_meeting(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
-    """True for a meeting noun a party asks for ("a demandé une réunion d'urgence de X"):
-    a meeting planned, whatever else ties it to a time."""
+def _requested_meeting(
+    token: Token, entry: Trigger, typed: set[tuple[int, str]], timex_tokens: set[int]
+) -> bool:
+    """True for a meeting noun a party asks for whose sentence says when it is to be held
+    ("a demandé une réunion du Conseil, qui doit se tenir jeudi"): a meeting planned."""
     if entry.type != "CONSULT" or token.pos_ != "NOUN" or not token.dep_.startswith("obj"):
         return False
-    return (token.head.i, "REQUEST") in typed
+    dated = any(i in timex_tokens for i in range(token.i + 1, sentence(token)[1]))
+    return dated and (token.head.i, "REQUEST") in typed
 
 
 def _asked_body(
@@ -512,7 +515,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             speaker = first_person_speaker(token, doc)
             if speaker is None:
                 continue
-        requested = _requested_meeting(token, entry, typed)
+        requested = _requested_meeting(token, entry, typed, timex_tokens)
         if not (licensed(hit, cues, timex_tokens) or requested) and not framed(hit, index, cues):
             continue
         status = "planned" if requested else verdict(token, cues)
