@@ -496,6 +496,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
     triggered: list[tuple[Token, Event]] = []
     receptions: set[tuple[int, str]] = set()
     noun_visits: set[tuple[int, str]] = set()
+    hosted: set[tuple[int, str]] = set()
     hits = find_triggers(doc, matcher, lexicon)
     typed = {(h.token.i, h.entry.type) for h in hits}
     for hit in hits:
@@ -645,6 +646,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             receptions.add((start, token.text))  # a foreign guest visits the host's country
         if token.pos_ == "NOUN" and mode == "visit":
             noun_visits.add((start, token.text))
+        if entry.host:
+            hosted.add((start, token.text))
         parts = [target]
         if entry.type == "CONSULT" and len(target) > 1 and all(a.kind == "state" for a in target):
             parts = [(a,) for a in target]  # a tour of several states: one meeting each
@@ -653,10 +656,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         elif entry.of == "target" and token.pos_ == "NOUN" and len(target) > 1:
             parts = [(a,) for a in target]  # "la libération de X et de Y": one act each
         places = _victim_places(token, parts, index, cues) if len(parts) > 1 else {}
-        where = clause_location(token, index, cues, frame)
-        if entry.type == "RETREAT" and _at_home(where, token, source, index):
+        spot = clause_location(token, index, cues, frame)
+        if entry.type == "RETREAT" and _at_home(spot, token, source, index):
             # "le retour à Paris ... et le retrait des militaires": one withdraws from abroad
-            where, implied = None, target[0].name if len(target) == 1 else None
+            spot, implied = None, target[0].name if len(target) == 1 else None
         date, date_from = _date(doc, token, future=status == "planned")
         if _standing(token):
             date, date_from = None, "none"  # "l'ambassadeur, que Niamey accuse d'ingérence"
@@ -674,7 +677,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
                 mode=mode,
                 date=date,
                 date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
-                location=places.get(part) or where or implied,
+                location=places.get(part) or spot or implied,
                 confidence=min(confidence, 1.0),
             )
             for part in parts
@@ -689,6 +692,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         merge_visits(deduplicate(events, lead=lead)),
         title=title_end(text_of(doc)),
         nouns=noun_visits,
+        hosted=hosted,
     )
     visits = received_as_visits(trips, receptions)
     return carry_locations(visits)

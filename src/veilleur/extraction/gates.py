@@ -150,7 +150,10 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
             if (i, entry.type) in typed:
                 return True
         return False
-    return token.dep_.startswith(("nsubj", "obl:agent")) and (token.head.i, entry.type) in typed
+    # "la réunion a réuni X et Y": the verb lists the noun's parties, the noun is the event
+    listing = token.head.lemma_.casefold() in load_lexicon().cues.participant_verbs
+    subject = token.dep_.startswith(("nsubj", "obl:agent"))
+    return subject and not listing and (token.head.i, entry.type) in typed
 
 
 def one_act(hit: Hit) -> bool:

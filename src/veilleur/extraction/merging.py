@@ -102,13 +102,20 @@ def merge_visits(events: list[Event]) -> list[Event]:
     return sorted([*others, *kept.values()], key=lambda e: e.evidence_start)
 
 
-def fold_visits(events: list[Event], *, title: int, nouns: set[tuple[int, str]]) -> list[Event]:
+def fold_visits(
+    events: list[Event],
+    *,
+    title: int,
+    nouns: set[tuple[int, str]],
+    hosted: set[tuple[int, str]],
+) -> list[Event]:
     """A visit to a state named with a noun (`nouns`: evidence start and trigger) in the title
-    or in the sentence of the meeting ("X reçu à l'Élysée pour sa visite en France" / "X
-    s'est entretenu avec Y"; "X a été reçu par Y, une visite ...") is that meeting told as a
-    visit: one event; in the sentence of another act with a person of that state ("En visite
-    à Varsovie, X a signé avec Y ..."), it is a visit to that person. A trip told by a verb
-    ("X est arrivé en Israël") stays a trip."""
+    ("X reçu à l'Élysée pour sa visite en France" / "X s'est entretenu avec Y"), or beside a
+    reception (`hosted`) in its sentence ("X a été reçu par Y, une visite ..."), is that
+    meeting told as a visit: one event; in the sentence of an act of another kind with a
+    person of that state ("En visite à Varsovie, X a signé avec Y ..."), it is a visit to that
+    person. A trip told by a verb ("X est arrivé en Israël") stays a trip, and so does a
+    visit during which a meeting is told ("Y a rencontré X, qui était en visite")."""
     result = list(events)
     for visit in events:
         if visit.type != "CONSULT" or visit.mode != "visit":
@@ -117,7 +124,12 @@ def fold_visits(events: list[Event], *, title: int, nouns: set[tuple[int, str]])
             continue
         states = {a.country for a in visit.target if a.kind == "state" and a.country is not None}
         travellers = _side(visit.source)
-        here = [e for e in result if visit.evidence_start < title or _same_sentence(e, visit)]
+        here = [
+            e
+            for e in result
+            if visit.evidence_start < title
+            or (_same_sentence(e, visit) and (e.evidence_start, e.trigger) in hosted)
+        ]
         meeting = next((m for m in here if _met_there(m, visit, states, travellers)), None)
         if not states:
             continue
@@ -127,10 +139,13 @@ def fold_visits(events: list[Event], *, title: int, nouns: set[tuple[int, str]])
             folded = replace(meeting, mode="visit", location=place or meeting.location)
             result = [folded if e is meeting else e for e in result if e is not visit]
             continue
+        beside = [e for e in result if e is not visit and _same_sentence(e, visit)]
+        if any(e.type == "CONSULT" for e in beside):
+            continue  # "Y a rencontré X, qui était en visite": the trip and its meeting
         hosts = [
             a
-            for e in result
-            if e is not visit and _same_sentence(e, visit) and travellers & _names(e)
+            for e in beside
+            if travellers & _names(e)
             for a in (*e.source, *e.target)
             if a.kind == "person" and a.country in states and a.name.casefold() not in travellers
         ]
