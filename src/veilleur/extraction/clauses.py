@@ -184,7 +184,8 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         # ("la ville ukrainienne de Kharkiv" says its state otherwise: left to the zone)
         if any(c.dep_ == "amod" and index.at(c) is not None for c in token.children):
             return None
-        states = [index.at(c) for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
+        complements = [c for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
+        states = [_complement(c, index) for c in complements]
         return next((a for a in states if a is not None and a.kind in ("state", "place")), None)
     cues = load_lexicon().cues
     if token.lemma_.casefold() in cues.authority_nouns and not any(
@@ -192,6 +193,8 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     ):
         # "aux autorités", with no country said: those of the state the story is about
         return next(iter(index.main_state()), None)
+    if token.lemma_.casefold() in cues.non_state_nouns or token.lower_ in cues.non_state_nouns:
+        return None  # "les séparatistes arméniens": people of a country, not its state
     counterpart = token.lemma_.casefold() in cues.counterpart_nouns
     for child in token.children:
         if child.dep_ == "amod":
@@ -202,6 +205,18 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             if actor is not None:
                 return actor
     return None
+
+
+def _complement(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The actor of a "de X" complement; a common noun the tagger took for a place ("chefs
+    d'État de la CEDEAO") gives way to the body named after it."""
+    actor = index.at(token)
+    if actor is None or actor.kind != "place" or token.pos_ != "NOUN":
+        return actor
+    for child in token.children:
+        if child.dep_ == "nmod" and case_of(child) in _OF and index.at(child) is not None:
+            return index.at(child)
+    return actor
 
 
 def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:
@@ -269,7 +284,10 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
         if not actors and numbers and numbers[0] and head.pos_ == "NOUN":
             # "les deux généraux": the last two people named; "les deux pays": two states
             party_nouns = load_lexicon().cues.party_nouns
-            if head.lemma_.casefold() in party_nouns or head.lower_ in party_nouns:
+            state_nouns = load_lexicon().cues.state_nouns
+            if head.lemma_.casefold() in state_nouns or head.lower_ in state_nouns:
+                actors = _last_states(index, head.i, numbers[0])  # "les deux pays": no ONU
+            elif head.lemma_.casefold() in party_nouns or head.lower_ in party_nouns:
                 actors = index.last_parties(head.i, numbers[0])
             else:
                 actors = index.last_people(head.i, numbers[0])
@@ -281,13 +299,28 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
     return found
 
 
+def _last_states(index: ActorIndex, i: int, count: int) -> list[ActorRef]:
+    """The last `count` different states named before token `i` ("les deux pays"), or none
+    if fewer were named."""
+    found: list[ActorRef] = []
+    for _, actor in reversed(index.in_range(0, i)):
+        if actor.kind == "state" and actor not in found:
+            found.append(actor)
+            if len(found) == count:
+                return found[::-1]
+    return []
+
+
 def _collective(token: Token, index: ActorIndex, depth: int = 0) -> list[ActorRef]:
     """The body a plural noun belongs to ("les dirigeants des pays membres de l'Otan")."""
     for child in token.children:
         if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
             actor = index.at(child)
             if actor is not None and actor.kind != "person":
-                return [actor]
+                # "les chefs d'État de la CEDEAO": a common noun read as a body yields to
+                # the body named after it
+                deeper = _collective(child, index, depth + 1) if child.pos_ == "NOUN" else []
+                return deeper or [actor]
             if actor is None and depth < 3:
                 return _collective(child, index, depth + 1)
     return []

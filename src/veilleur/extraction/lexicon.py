@@ -28,6 +28,10 @@ class Trigger(BaseModel):
     mutual: bool = False
     host: bool = False
     plural_subject: bool = False
+    # "ne reconnaît pas X" is a rejection: the entry holds only for a negated verb
+    negated: bool = False
+    # "répondra avec force" is a threat: the entry holds only for a verb in the future
+    future: bool = False
 
     @field_validator("type")
     @classmethod
@@ -61,6 +65,11 @@ class Cues(BaseModel):
     separate_marks: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
     authority_nouns: frozenset[str] = frozenset()
+    non_state_nouns: frozenset[str] = frozenset()
+    around_words: frozenset[str] = frozenset()
+    venue_preps: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    bilateral_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
