@@ -86,9 +86,67 @@ def event_date(
         # "lundi, la veille du vote": the apposition names the day before it again
         return before[-1].value, "text"
     reference = DayInterval.of(before[-1].value) if before and before[-1].value else None
+    if chosen.kind == "anaphoric":
+        named = _named_event_day(doc, chosen, timexes)
+        reference = DayInterval.of(named) if named is not None else reference
     interval = resolve(expr, anchor=anchor_of(doc), reference=reference, tense=tense)
     value = interval.to_partial() if interval is not None else None
+    if expr.weekday is not None and (value is None or value.precision != "day"):
+        # "Le lendemain du sommet, dimanche, ...": a weekday the publication cannot place is
+        # the day another expression of its sentence gives, when that day is this weekday.
+        same = _same_weekday(doc, token, chosen, timexes, expr.weekday)
+        if same is not None:
+            return same, "text"
     return (value, "text") if value is not None else (None, "none")
+
+
+def _same_weekday(
+    doc: Doc, token: Token, chosen: Timex, timexes: list[Timex], weekday: int
+) -> PartialDate | None:
+    """A day-precise date of the token's sentence, other than `chosen`, on `weekday`."""
+    sent = token.sent
+    start, end = sent.start_char, sent.end_char
+    for timex in timexes:
+        if timex is chosen or not start <= timex.start < end:
+            continue
+        value = _anaphor_value(doc, timex, timexes) if timex.kind == "anaphoric" else timex.value
+        if value is None:
+            continue
+        if value.precision == "day" and value.first_day().weekday() == weekday:
+            return value
+    return None
+
+
+def _named_event_day(doc: Doc, timex: Timex, timexes: list[Timex]) -> PartialDate | None:
+    """The day of the event a relative day names ("le lendemain du sommet"): the first dated
+    day of the latest earlier sentence that names the same noun ("le sommet de samedi")."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return None
+    nouns = [c for c in span.root.children if c.dep_ == "nmod" and c.i >= span.end]
+    if not nouns or nouns[0].pos_ != "NOUN":
+        return None
+    noun = nouns[0]
+    for tok in reversed(doc[: span.start]):
+        if tok.lemma_ != noun.lemma_ or tok.pos_ != "NOUN":
+            continue
+        sent = tok.sent
+        for other in timexes:
+            value = other.value
+            inside = sent.start_char <= other.start < sent.end_char
+            if inside and other.kind != "anaphoric" and value and value.precision == "day":
+                return value
+    return None
+
+
+def _anaphor_value(doc: Doc, timex: Timex, timexes: list[Timex]) -> PartialDate | None:
+    """A relative day's value, resolved against the event it names when it names one."""
+    named = _named_event_day(doc, timex, timexes)
+    expr = grammar_for(doc.lang_ or "fr").parse(timex.text) if named is not None else None
+    if named is None or expr is None:
+        return timex.value
+    interval = resolve(expr, anchor=anchor_of(doc), reference=DayInterval.of(named), tense="past")
+    return interval.to_partial() if interval is not None else timex.value
 
 
 def _apposed(doc: Doc, first: Timex, second: Timex) -> bool:
