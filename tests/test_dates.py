@@ -215,7 +215,13 @@ def test_dateline_gives_the_exact_day_within_the_header_month() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["OUAGADOUGOU, 14 mars 2024 (AFP)", "LOMÉ, 14 mars 2024 (Reuters) -", "14 mars 2024 (APS)"],
+    [
+        "OUAGADOUGOU, 14 mars 2024 (AFP)",
+        "LOMÉ, 14 mars 2024 (Reuters) -",
+        "14 mars 2024 (APS)",
+        "LOMÉ, 14 mars 2024 (AFP) - Les ministres de la région se sont réunis jeudi.",
+        "N'DJAMENA, 14 mars 2024 – Le gouvernement a annoncé jeudi sa décision.",
+    ],
 )
 def test_a_wire_dateline_gives_the_exact_day(line: str) -> None:
     text = f"Sommet à Lomé\n\n{line}\n\nLes ministres se sont réunis dimanche."
@@ -227,6 +233,8 @@ def test_a_wire_dateline_gives_the_exact_day(line: str) -> None:
     # a sentence that merely starts with a place and a date is no dateline
     body = "LOMÉ a accueilli le 14 mars 2024 le sommet des ministres de la région."
     assert not is_dateline(body, _parsed(body)[0][0], lexicon=load_lexicon())
+    lead = "Le 14 mars 2024 - les ministres se sont réunis à Lomé."  # no city in capitals
+    assert not is_dateline(lead, _parsed(lead)[0][0], lexicon=load_lexicon())
 
 
 def test_dates_outside_the_header_month_are_ignored() -> None:

@@ -20,6 +20,7 @@ _REPORTING_DAYS = 6
 _CLOCK = re.compile(r"\b\d{1,2}\s*[h:]\s*\d{0,2}\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w'’\s]+")
 _BRACKETS = re.compile(r"\([^()\n]{1,40}\)")
+_WIRE_DASH = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +75,14 @@ def is_dateline(text: str, expr: Expression, *, lexicon: TimeData) -> bool:
     line_start = text.rfind("\n", 0, expr.start) + 1
     line_end = text.find("\n", expr.end)
     line_end = len(text) if line_end < 0 else line_end
-    rest = text[line_start : expr.start] + " " + text[expr.end : line_end]
+    before, after = text[line_start : expr.start], text[expr.end : line_end]
     # A wire dateline: the city in capitals, the date, the agency in brackets
-    # ("DUBAÏ, 27 avril 2023 (AFP)", "KYIV, 3 March (Reuters) -").
+    # ("DUBAÏ, 27 avril 2023 (AFP)", "KYIV, 3 March (Reuters) -"); the dispatch may go on
+    # on the same line after a dash ("KINSHASA, 28 janvier - Des manifestants ...").
+    lead = _WIRE_DASH.match(after)
+    if lead is not None and any(len(w) > 1 and w.isupper() for w in before.split()):
+        after = after[: lead.end()]
+    rest = before + " " + after
     rest = _PUNCT.sub(" ", _CLOCK.sub(" ", _BRACKETS.sub(" ", rest)))
     allowed = {w for prefix in lexicon.dateline_prefixes for w in normalise(prefix).split()}
     allowed |= {normalise(w) for w in lexicon.night_joiners}
