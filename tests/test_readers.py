@@ -337,6 +337,11 @@ def test_agency_dateline_is_blanked_and_dated_dateline_dates() -> None:
         agency = from_text(f"Titre\n{opening}Les forces ont frappé la ville.")
         assert agency.content.split("\n")[1].strip() == "Les forces ont frappé la ville."
         assert agency.published is None
+    # a day and month alone take the header's year when the day is in the header's month
+    headed = from_text(" date 2023-05 Titre\nBamako, 3 mai (Reuters) – Les forces ont frappé.")
+    assert (headed.published, headed.published_from) == (PartialDate(2023, 5, 3), "text")
+    elsewhere = from_text(" date 2023-06 Titre\nBamako, 3 mai (Reuters) – Les forces ont frappé.")
+    assert (elsewhere.published, elsewhere.published_from) == (PartialDate(2023, 6), "header")
     dated = from_text("Titre\nParis, le 31 mai 2022 - Le président a parlé.")
     assert dated.published == PartialDate(2022, 5, 31)
     assert dated.published_from == "text"

@@ -50,6 +50,7 @@ class _Found:
     regions: list[Region] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     dates: list[DateLine] = field(default_factory=list)
+    header: PartialDate | None = None  # the header's date, which gives a dateline its year
 
     def add(self, start: int, end: int, kind: Kind) -> None:
         if end > start:
@@ -144,11 +145,21 @@ def _prefixes(line: Line, start: int, r: Rules, p: Patterns, found: _Found) -> i
     if match and match.end() < len(rest):
         found.add(start, start + match.end(), "dateline")
         if match.group("date"):
-            value = find_date(match.group("date"), p)
+            value = _dateline_value(match.group("date"), p, found.header)
             if value is not None:
                 found.dates.append(DateLine(value, updated=False))
         start += match.end()
     return start
+
+
+def _dateline_value(text: str, p: Patterns, header: PartialDate | None) -> PartialDate | None:
+    """A dateline's date; a day and month alone ("15 décembre") take the header's year when
+    the day then falls within the header's month or year."""
+    value = find_date(text, p)
+    if value is not None or header is None:
+        return value
+    dated = find_date(f"{text.strip()} {header.year}", p)
+    return dated if dated is not None and header.contains(dated) else None
 
 
 def _dated_dateline(line: Line, start: int, r: Rules, p: Patterns, found: _Found) -> int:
@@ -336,6 +347,7 @@ def scan(text: str, p: Patterns) -> Scan:
     found = _Found()
     lines = split_lines(text)
     header, lead = _header(lines, p, found)
+    found.header = header
     header_end = found.regions[0].end if found.regions else 0
     content = _non_blank(lines)
     for rank, line in enumerate(content):
