@@ -598,3 +598,32 @@ def test_a_name_tagged_a_place_more_often_than_a_person_is_no_person(ctx: Ctx) -
     assert not _mostly_a_place(doc, "Tiraspol")
     doc.ents = [Span(doc, 0, 1, "PER"), Span(doc, 3, 4, "PER"), Span(doc, 10, 11, "LOC")]
     assert not _mostly_a_place(doc, "Transnistrie")
+
+
+def test_names_listed_after_a_plural_title_hold_its_office_for_their_state(ctx: Ctx) -> None:
+    text = (
+        "Les ministres de la Défense des deux pays, Amina Diallo pour Conakry et Kwame Mensah "
+        "pour Accra, ont signé l'accord. La ministre guinéenne a salué « un tournant pour "
+        "notre région »."
+    )
+    doc = run(ctx, text, "2024-06")
+    diallo, mensah = person(doc, "Amina Diallo"), person(doc, "Kwame Mensah")
+    assert (diallo.role, diallo.country) == ("ministre de la Défense", "GIN")
+    assert (mensah.role, mensah.country) == ("ministre de la Défense", "GHA")
+    # the state the title names picks the listed person it designates
+    assert [q.speaker.name for q in doc._.quotes if q.speaker] == ["Amina Diallo"]
+
+
+def test_demonyms_of_a_plural_title_go_to_the_names_in_order(ctx: Ctx) -> None:
+    text = "Les présidents ghanéen et ivoirien, Kwame Mensah et Alassane Koné, se sont vus."
+    doc = run(ctx, text, "2024-06")
+    assert person(doc, "Kwame Mensah").country == "GHA"
+    assert person(doc, "Alassane Koné").country == "CIV"
+    assert person(doc, "Alassane Koné").role == "président"
+
+
+def test_a_counted_plural_head_is_a_group_not_a_title(ctx: Ctx) -> None:
+    doc = run(ctx, "Les deux ministres de la Défense ont évoqué la sécurité régionale.", "2024-06")
+    assert ctx.linker.titles.read_all(doc, {}) == []
+    doc = run(ctx, "Les ministres de la Défense ont évoqué la sécurité régionale.", "2024-06")
+    assert [t.role for t in ctx.linker.titles.read_all(doc, {})] == ["ministre de la Défense"]

@@ -84,8 +84,9 @@ class ActorLinker:
         people = [
             p for p in group(runs) if keep(p, doc, lay, genitive=self.genitive, acts=self.acts)
         ]
-        used = {id(t) for r in runs for t in (r.left, r.right) if t is not None}
-        unnamed = [t for t in titles if id(t) not in used]
+        # by position: a listed name holds its own copy of a plural title ("X pour Kinshasa")
+        used = {(t.start, t.end) for r in runs for t in (r.left, r.right) if t is not None}
+        unnamed = [t for t in titles if (t.start, t.end) not in used]
         resolved = resolve(
             self.kb,
             doc,

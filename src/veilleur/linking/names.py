@@ -8,7 +8,7 @@ knowledge base knows it, or when NER, a title, an honorific or an apposition say
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -20,6 +20,8 @@ from .text import fold, same_spelling
 from .titles import Title, TitleReader
 from .tokens import Layout, is_capitalised, joined, word
 
+_MAX_LIST_GAP = 5  # tokens between two listed names: ", pour la France et"
+_SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?"})
 _CLOSED_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
 _ACRONYM_MAX = 5
 
@@ -92,7 +94,58 @@ class NameFinder:
             elif end - i > 1:
                 unsure.append((i, end))
             i = end
+        runs = self._enumerated(doc, runs)
         return self._family_names(doc, runs + _repeats(doc, runs, unsure), blocked)
+
+    def _enumerated(self, doc: Doc, runs: list[NameRun]) -> list[NameRun]:
+        """'les ministres des Affaires étrangères, X pour Kinshasa et Y pour Kigali': each name
+        listed after a plural title holds its office, for the state 'pour' names after it or,
+        when the title gives as many demonyms as names, the one in the same rank."""
+        out = list(runs)
+        k = 0
+        while k < len(out):
+            title = out[k].left
+            if title is None or not title.plural:
+                k += 1
+                continue
+            last = k
+            while last + 1 < len(out) and self._listed(doc, out[last].end, out[last + 1].start):
+                last += 1
+            listed = out[k : last + 1]
+            ranked = len(title.countries) == len(listed) > 1
+            for n, run in enumerate(listed):
+                end = out[k + n + 1].start if k + n + 1 < len(out) else len(doc)
+                state = self._for_state(doc, run.end, end)
+                country = state or (title.countries[n] if ranked else None)
+                own = replace(title, country=country, country_known=country is not None)
+                out[k + n] = replace(run, left=own)
+            k = last + 1
+        return out
+
+    def _listed(self, doc: Doc, end: int, start: int) -> bool:
+        """Only a 'pour' place, commas and a conjunction lie between two listed names."""
+        gap = doc[end:start]
+        if not 0 < len(gap) <= _MAX_LIST_GAP:
+            return False
+        return any(t.pos_ == "CCONJ" or t.text == "," for t in gap) and not any(
+            t.pos_ in {"VERB", "AUX"} or t.text in _SENTENCE_PUNCT for t in gap
+        )
+
+    def _for_state(self, doc: Doc, end: int, limit: int) -> str | None:
+        """'X pour Kinshasa': the state a 'pour' place right after a name stands for."""
+        if end + 1 >= min(limit, len(doc)) or word(doc[end]) not in self.g.on_behalf_preps:
+            return None
+        k = end + 1
+        while k < limit and word(doc[k]) in self.g.articles:
+            k += 1
+        stop = k
+        while stop < limit and is_capitalised(doc[stop]):
+            stop = joined(doc, stop)
+        name = doc[k:stop].text
+        if not name:
+            return None
+        state = self.kb.state(name) or self.kb.metonym(name) or self.kb.capital_of(name)
+        return state.country if state is not None else None
 
     def _family_names(self, doc: Doc, runs: list[NameRun], blocked: set[int]) -> list[NameRun]:
         """A family name used alone that NER missed ('Ignat a ajouté' after 'Iouri Ignat')."""
