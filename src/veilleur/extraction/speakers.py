@@ -262,7 +262,9 @@ def specific_body(token: Token, index: ActorIndex) -> ActorRef | None:
     states = [
         w
         for w in words
-        if w.dep_ == "amod" and w.i > token.i + 1 and (index.at(w) or _NONE).kind == "state"
+        if w.dep_ == "amod"
+        and w.i > token.i + 1
+        and (index.demonym(w) or index.at(w) or _NONE).kind == "state"
     ]
     if len(states) != 1:
         return None

@@ -24,6 +24,8 @@ _MAX_LIST_GAP = 5  # tokens between two listed names: ", pour la France et"
 _SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?"})
 _CLOSED_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
 _ACRONYM_MAX = 5
+# timexes made of calendar words (weekdays, months, "hier"), never of a person's name
+_CALENDAR_KINDS = frozenset({"absolute", "relative", "weekday", "deictic"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,7 @@ class NameFinder:
         for t in titles:
             keep = set(range(*t.person_ref)) if t.person_ref else set()
             blocked.update(x for x in range(t.det_start, t.end) if x not in keep)
+        blocked.update(_time_words(doc))
         return blocked
 
     def _name_tail(self, doc: Doc, hit: KbHit, tails: dict[int, int]) -> bool:
@@ -393,6 +396,19 @@ class NameFinder:
             title = by_start.get(end + 1) or by_start.get(end + 2)
             return title is not None and title.kind == "press"
         return False
+
+
+def _time_words(doc: Doc) -> set[int]:
+    """Tokens of the dates the dates component read: "Lundi, le président ..." opens with a
+    weekday, not with a person the apposition would title."""
+    found: set[int] = set()
+    for timex in doc._.timexes or ():
+        if timex.kind not in _CALENDAR_KINDS:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="contract")
+        if span is not None:
+            found.update(t.i for t in span)
+    return found
 
 
 def _repeats(doc: Doc, runs: list[NameRun], unsure: list[tuple[int, int]]) -> list[NameRun]:
