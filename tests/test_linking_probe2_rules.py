@@ -1,0 +1,86 @@
+"""People, bodies and quote speakers on unseen outlets: rules of French news writing, each
+checked on invented sentences (never an article of an annotated corpus)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from veilleur.pipeline import analyse
+from veilleur.records import ArticleRecord
+
+Read = Callable[[str], ArticleRecord]
+
+
+@pytest.fixture(scope="module")
+def read(nlp: Language) -> Read:
+    """Analyse one invented article (published July 2024 unless it says otherwise)."""
+
+    def run(text: str) -> ArticleRecord:
+        if not text.startswith(" date"):
+            text = " date 2024-07 " + text
+        return next(iter(analyse([text])))
+
+    return run
+
+
+def actors(record: ArticleRecord) -> set[str]:
+    """Every event actor's name."""
+    return {a.name for e in record.events for a in (*e.source, *e.target)}
+
+
+def named(record: ArticleRecord, text: str) -> tuple[str, str, str | None]:
+    """(name, id, country) of the mention written `text`."""
+    found = [(m.name, m.actor_id, m.country) for m in record.mentions if m.text == text]
+    assert found, f"no mention {text!r}"
+    return found[0]
+
+
+def speakers(record: ArticleRecord) -> dict[str, str | None]:
+    """Quotation text -> speaker name."""
+    return {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+
+
+def people(record: ArticleRecord) -> dict[str, tuple[str | None, str | None]]:
+    """Person name -> (country, role)."""
+    return {p.name: (p.country, p.role) for p in record.people}
+
+
+def test_generic_body_keeps_its_state_as_written(read: Read) -> None:
+    record = read(
+        "Le ministère kényan des Affaires étrangères a convoqué mardi l'ambassadeur "
+        "de Somalie. La marine indienne a arraisonné jeudi un cargo, a annoncé l'armée. "
+        "Les forces armées du Brésil ont dénoncé des « manœuvres hostiles et répétées » "
+        "du Venezuela."
+    )
+    assert "ministère kényan des Affaires étrangères" in actors(record)
+    assert named(record, "marine indienne") == ("marine indienne", "org:NAVY:IND", "IND")
+    body = named(record, "forces armées du Brésil")
+    assert body[0] == "forces armées du Brésil" and body[2] == "BRA"
+    # the state inside the body's name is no actor of its own
+    assert not any(m.name == "Brésil" for m in record.mentions)
+    assert speakers(record)["manœuvres hostiles et répétées"] == "forces armées du Brésil"
+
+
+def test_a_states_government_is_the_state(read: Read) -> None:
+    record = read(
+        "Le gouvernement soudanais a rejeté mercredi la proposition. Le ministre Karim "
+        "Benali a exprimé sa gratitude envers le gouvernement saoudien."
+    )
+    assert named(record, "gouvernement soudanais")[:2] == ("Soudan", "state:SDN")
+    assert any(
+        e.type == "SUPPORT" and [a.name for a in e.target] == ["Arabie saoudite"]
+        for e in record.events
+    )
+
+
+def test_a_weekday_opening_a_sentence_is_no_person(read: Read) -> None:
+    record = read(
+        "Mardi, le président kényan William Ruto a reçu à Nairobi son homologue somalien. "
+        "Samedi, le Premier ministre japonais a rencontré le chancelier allemand Olaf Scholz."
+    )
+    names = set(people(record))
+    assert "William Ruto" in names and "Olaf Scholz" in names
+    assert not names & {"Mardi", "Samedi"}
