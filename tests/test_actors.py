@@ -627,3 +627,26 @@ def test_a_counted_plural_head_is_a_group_not_a_title(ctx: Ctx) -> None:
     assert ctx.linker.titles.read_all(doc, {}) == []
     doc = run(ctx, "Les ministres de la Défense ont évoqué la sécurité régionale.", "2024-06")
     assert [t.role for t in ctx.linker.titles.read_all(doc, {})] == ["ministre de la Défense"]
+
+
+def test_a_plural_title_after_a_name_is_no_apposition_to_it(ctx: Ctx) -> None:
+    text = "Kwame Mensah a reçu Ali Touré, les ministres de l'Union africaine dénoncent un coup."
+    doc = run(ctx, text, "2024-06")
+    assert person(doc, "Ali Touré").role is None
+
+
+def test_a_counterpart_within_the_subject_gets_no_role(ctx: Ctx) -> None:
+    text = (
+        "Le président kényan William Ruto et son homologue tanzanien Samia Suluhu Hassan se "
+        "sont rencontrés mardi à Arusha."
+    )
+    hassan = person(run(ctx, text, "2024-04"), "Samia Suluhu Hassan")
+    assert (hassan.role, hassan.country) == (None, "TZA")
+
+
+def test_the_first_title_of_the_kb_office_is_the_role_even_when_bare(ctx: Ctx) -> None:
+    text = (
+        "Le président kényan, réélu l'an dernier, a reçu mardi des investisseurs. William Ruto "
+        "a promis des réformes. « Nous avançons », a déclaré le chef de l'État kényan."
+    )
+    assert person(run(ctx, text, "2024-04"), "William Ruto").role == "président"

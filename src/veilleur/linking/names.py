@@ -386,7 +386,8 @@ class NameFinder:
             while k < len(doc) and word(doc[k]) in modifiers:
                 k += 1
             title = by_start.get(k)
-            if title is not None and title.kind != "counterpart":
+            # "Vladimir Poutine, les dirigeants de l'UE dénoncent": no apposition to one name
+            if title is not None and title.kind != "counterpart" and not title.plural:
                 return title
         return None
 

@@ -271,11 +271,10 @@ def role(person: Person, period: Period, kb: KnowledgeBase, *, kb_fallback: bool
             if folded in fold(r) or fold(r) in folded:
                 return r
     if office is not None:
-        parsed = [(r, kb.parse_title(r)) for r in full]
+        # the first title of the office the article gives, a bare head ("le président
+        # sénégalais") as well as a longer one ("le chef de l'État sénégalais") after it
+        parsed = [(r, kb.parse_title(r)) for r in written]
         agreeing = [(r, m) for r, m in parsed if m and m.role == office.role and not m.rest]
-        for r, m in agreeing:  # a title the KB knows word for word first
-            if fold(m.title) == fold(r):
-                return r
         if agreeing:
             return agreeing[0][0]
     if written:
@@ -298,8 +297,8 @@ def counterpart_roles(
             continue
         heads = [t for r in person.runs for t in (r.left, r.right) if t and t.kind == "counterpart"]
         subject = _clause_subject(doc, heads[0].start) if heads else None
-        if subject is None:
-            continue
+        if subject is None or subject[0] <= heads[0].start < subject[1]:
+            continue  # "X et son homologue Y se sont rencontrés": no office is said of Y
         for other in people:
             found = roles.get(id(other))
             inside = any(subject[0] <= r.start < subject[1] for r in other.runs)
