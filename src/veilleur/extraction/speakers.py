@@ -148,9 +148,13 @@ def is_generic(actor: ActorRef) -> bool:
     try:
         from ..kb import KnowledgeBase
 
-        known = KnowledgeBase.load().get(actor.actor_id)
+        kb = KnowledgeBase.load()
     except (ImportError, OSError, ValueError):
         return False
+    known = kb.get(actor.actor_id)
+    if known is None and actor.actor_id.count(":") == 2:
+        # "org:NAVY:IRN": the linker's id of one state's generic body
+        known = kb.get(actor.actor_id.rsplit(":", 1)[0])
     return known is not None and known.generic
 
 
