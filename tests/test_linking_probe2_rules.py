@@ -84,3 +84,37 @@ def test_a_weekday_opening_a_sentence_is_no_person(read: Read) -> None:
     names = set(people(record))
     assert "William Ruto" in names and "Olaf Scholz" in names
     assert not names & {"Mardi", "Samedi"}
+
+
+def test_a_speech_verb_inside_reported_words_names_no_speaker(read: Read) -> None:
+    record = read(
+        "Bharrat Jagdeo a rappelé que le Suriname considérait le traité comme caduc. "
+        "« Le Suriname ne cédera rien », a-t-il insisté devant la presse."
+    )
+    assert speakers(record)["Le Suriname ne cédera rien"] == "Bharrat Jagdeo"
+
+
+def test_a_verb_coordinated_after_the_words_is_no_cue(read: Read) -> None:
+    record = read(
+        "Le président de la Commission de l'Union africaine, Moussa Faki Mahamat, a salué "
+        "« une étape décisive » et exhorté les belligérants à protéger les civils."
+    )
+    assert speakers(record)["une étape décisive"] == "Moussa Faki Mahamat"
+
+
+def test_the_agent_of_a_passive_is_what_the_next_pronoun_stands_for(read: Read) -> None:
+    record = read(
+        "Le gouvernement soudanais a salué la trêve. L'annonce a été faite par l'émissaire "
+        "de l'Union africaine, l'ancien président kényan Uhuru Kenyatta, au terme de trois "
+        "jours de pourparlers. « Ce texte n'est qu'un début, pas une fin », a-t-il averti."
+    )
+    assert speakers(record)["Ce texte n'est qu'un début, pas une fin"] == "Uhuru Kenyatta"
+
+
+def test_numbered_fleets_and_rebel_fronts_are_known_bodies(read: Read) -> None:
+    record = read(
+        "« Ces manœuvres menacent la liberté de navigation », a dénoncé la 7e flotte "
+        "américaine. Le Front de libération du peuple du Tigré a rejeté l'ultimatum."
+    )
+    assert speakers(record)["Ces manœuvres menacent la liberté de navigation"] == "7e flotte"
+    assert named(record, "Front de libération du peuple du Tigré")[:2] == ("TPLF", "org:TPLF")

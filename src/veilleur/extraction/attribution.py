@@ -108,7 +108,7 @@ class Attributor:
         for token in doc[first.start : min(first.start + 14, len(doc))]:
             if token.text in _STOP or "\n" in token.text:
                 break
-            if self.speech(token):
+            if self.speech(token) and not _coordinated_before(token, span.open_at):
                 found = self._cue_speaker(token, span.close_at)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
@@ -231,12 +231,21 @@ class Attributor:
             return
         for token in span:
             found = None
-            if self.speech(token) and not _negated(token):
+            if self.speech(token) and not _negated(token) and not self._reported(token):
                 found = self._cue_speaker(token, 0)
             elif token.pos_ == "ADP" and self._according(token):
                 found = self.speaker_of(token.head)
             if found is not None:
                 self.memory.history.append(Said(found[0], found[1], 0, token.text))
+
+    def _reported(self, verb: Token) -> bool:
+        """True for a speech verb inside what another one reports ("X a rappelé que le
+        Guyana considérait ..."): its subject is spoken about, not speaking."""
+        while verb.dep_ == "ccomp" and verb.head.i != verb.i:
+            verb = verb.head
+            if self.speech(verb):
+                return True
+        return False
 
     def _self_named(self, tokens: Span) -> Said | None:
         """A statement that opens by naming its author as the subject of a speech verb in
@@ -338,6 +347,17 @@ class Attributor:
 def _ends_sentence(quoted: str) -> bool:
     """The quoted words close their sentence ('... au Venezuela.'): what follows is another."""
     return quoted.rstrip().endswith((".", "!", "?", "…"))
+
+
+def _coordinated_before(verb: Token, opening: int) -> bool:
+    """True for a verb that cannot cue the words before it: one coordinated with a verb
+    before them ("a salué « ... » et appelé les parties à ..."), a second act of the same
+    subject whose object is not the speaker, or an infinitive."""
+    if feature(verb, "VerbForm") == "Inf":
+        return True  # "appelé les parties à garantir ...": an infinitive names no speaker
+    if any(c.dep_ == "cc" and c.i < verb.i for c in verb.children):
+        return True  # "« ... » et appelé les parties": a cue never opens with "et"
+    return verb.dep_ == "conj" and verb.head.idx < opening
 
 
 def _negated(verb: Token) -> bool:

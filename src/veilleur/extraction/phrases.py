@@ -329,11 +329,13 @@ class PhraseSpeakers:
             return None  # another paragraph
         if self.memory.quoted(words.start_char) or any(self.memory.quoted(t.idx) for t in words):
             return None
-        for word in words:
-            if word.dep_ in ("nsubj", "nsubj:pass") and word.head.dep_ == "ROOT":
-                actor = np_actor(word, self.index)
-                if actor is not None and actor.kind == "person":
-                    return actor
+        # the subject, else the agent of a passive ("L'annonce a été faite par X.")
+        for deps in (("nsubj", "nsubj:pass"), ("obl:agent",)):
+            for word in words:
+                if word.dep_ in deps and word.head.dep_ == "ROOT":
+                    actor = np_actor(word, self.index)
+                    if actor is not None and actor.kind == "person":
+                        return actor
         return None
 
 
