@@ -118,3 +118,12 @@ def test_numbered_fleets_and_rebel_fronts_are_known_bodies(read: Read) -> None:
     )
     assert speakers(record)["Ces manœuvres menacent la liberté de navigation"] == "7e flotte"
     assert named(record, "Front de libération du peuple du Tigré")[:2] == ("TPLF", "org:TPLF")
+
+
+def test_a_vague_leader_title_is_the_leader_the_article_named(read: Read) -> None:
+    # a head of government named, then "le dirigeant <demonym>": not the KB's head of state
+    record = read(
+        "Le Premier ministre indien Narendra Modi s'est rendu lundi à Moscou. Le dirigeant "
+        "indien a appelé à la paix en Ukraine."
+    )
+    assert named(record, "dirigeant indien")[0] == "Narendra Modi"

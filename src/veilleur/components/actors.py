@@ -96,6 +96,7 @@ class ActorLinker:
             lay,
             self.grammar.max_back_sentences,
             self.grammar.gender_words,
+            leader_titles=self.grammar.leader_titles,
         )
         for item in resolved:
             if item.person is not None:

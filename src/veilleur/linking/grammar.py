@@ -55,6 +55,7 @@ class RolesSchema(BaseModel):
     location_preps: list[str] = []
     on_behalf_preps: list[str] = []
     recipient_verbs: list[str] = []
+    leader_titles: list[str] = []
     max_title_tokens: int = Field(default=14, ge=2, le=40)
     max_back_sentences: int = Field(default=3, ge=1, le=10)
 
@@ -103,6 +104,7 @@ class Grammar:
     location_preps: frozenset[str]
     on_behalf_preps: frozenset[str]
     recipient_verbs: frozenset[str]
+    leader_titles: frozenset[str]
     max_title_tokens: int
     max_back_sentences: int
 
@@ -148,6 +150,7 @@ def grammar(code: str = "fr") -> Grammar:
         location_preps=_folded(data.location_preps),
         on_behalf_preps=_folded(data.on_behalf_preps),
         recipient_verbs=_folded(data.recipient_verbs),
+        leader_titles=_folded(data.leader_titles),
         max_title_tokens=data.max_title_tokens,
         max_back_sentences=data.max_back_sentences,
     )

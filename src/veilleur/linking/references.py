@@ -86,6 +86,8 @@ def resolve(
     lay: Layout,
     max_back: int,
     words: dict[str, Gender],
+    *,
+    leader_titles: frozenset[str] = frozenset(),
 ) -> list[Resolved]:
     """Resolve every unnamed office title of the Doc (those not attached to a name)."""
     by_actor = {p.actor.id: p for p in people if p.actor is not None}
@@ -97,6 +99,13 @@ def resolve(
         office = read_office(kb, doc, title)
         holders = kb_holders(kb, office, period)
         named = [by_actor[h.id] for h in holders if h.id in by_actor]
+        if (
+            not named
+            and office is not None
+            and office.country
+            and fold(title.head) in leader_titles
+        ):
+            named = _state_leaders(kb, people, office.country, period)
         resolved: Resolved | None = None
         if named:
             resolved = Resolved(title, _nearest_before(named, title.start), None)
@@ -114,6 +123,22 @@ def resolve(
         if resolved is not None:
             found.append(resolved)
             offices.append(office)
+    return found
+
+
+def _state_leaders(
+    kb: KnowledgeBase, people: list[Person], country: str, period: Period
+) -> list[Person]:
+    """The article's people who lead `country` at its date, head of state or of government."""
+    found = []
+    for person in people:
+        if person.actor is None:
+            continue
+        office = person.actor.role_on(period.start, until=period.end)
+        spec = kb.office(office.role) if office is not None else None
+        if office is not None and spec is not None and spec.kind == "leader":
+            if office.country == country:
+                found.append(person)
     return found
 
 
