@@ -136,9 +136,16 @@ def _state_leaders(
             continue
         office = person.actor.role_on(period.start, until=period.end)
         spec = kb.office(office.role) if office is not None else None
-        if office is not None and spec is not None and spec.kind == "leader":
-            if office.country == country:
-                found.append(person)
+        if (
+            office is not None
+            and spec is not None
+            and (spec.kind, office.country)
+            == (
+                "leader",
+                country,
+            )
+        ):
+            found.append(person)
     return found
 
 
