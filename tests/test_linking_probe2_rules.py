@@ -127,3 +127,24 @@ def test_a_vague_leader_title_is_the_leader_the_article_named(read: Read) -> Non
         "indien a appelé à la paix en Ukraine."
     )
     assert named(record, "dirigeant indien")[0] == "Narendra Modi"
+
+
+def test_an_envoy_of_an_international_body_serves_no_state(read: Read) -> None:
+    record = read(
+        "L'ancien président sud-africain Thabo Mbeki, médiateur de l'Union africaine, a "
+        "salué l'accord. Le texte a été présenté par l'émissaire de l'ONU pour les Grands "
+        "Lacs, l'ancien ministre algérien Saïd Djinnit."
+    )
+    found = people(record)
+    assert found["Thabo Mbeki"] == (None, "médiateur de l'Union africaine")
+    country, role = found["Saïd Djinnit"]
+    assert country is None and role is not None and role.startswith("émissaire de l'ONU")
+
+
+def test_a_title_ending_on_a_place_still_qualifies_the_name(read: Read) -> None:
+    record = read(
+        "Le Conseil a entendu le chef de la mission de l'ONU en République centrafricaine, "
+        "Valentine Rugwabiza, qui a dénoncé les violences."
+    )
+    country, role = people(record)["Valentine Rugwabiza"]
+    assert country is None and role is not None and role.startswith("chef de la mission")

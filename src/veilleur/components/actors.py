@@ -85,7 +85,9 @@ class ActorLinker:
             p for p in group(runs) if keep(p, doc, lay, genitive=self.genitive, acts=self.acts)
         ]
         # by position: a listed name holds its own copy of a plural title ("X pour Kinshasa")
-        used = {(t.start, t.end) for r in runs for t in (r.left, r.right) if t is not None}
+        used = {
+            (t.start, t.end) for r in runs for t in (r.left, r.right, r.stacked) if t is not None
+        }
         unnamed = [t for t in titles if (t.start, t.end) not in used]
         resolved = resolve(
             self.kb,
@@ -117,7 +119,9 @@ class ActorLinker:
         roles = {id(p): role(p, period, self.kb, kb_fallback=self.role_from_kb) for p in ordered}
         roles |= counterpart_roles(doc, ordered, roles)
         for person in ordered:
-            place = country(person, period, resolve_ref=refs, stateless=self.stateless)
+            place = country(
+                person, period, resolve_ref=refs, stateless=self.stateless, kb=self.kb
+            )
             written = roles[id(person)]
             if place is None and unsettled(person, refs) and written is not None:
                 # an official whose title names no state ("le porte-parole de l'administration

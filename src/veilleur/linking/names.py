@@ -24,6 +24,7 @@ _MAX_LIST_GAP = 5  # tokens between two listed names: ", pour la France et"
 _SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?"})
 _CLOSED_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
 _ACRONYM_MAX = 5
+_MAX_PLACE_WORDS = 4  # "en Ukraine", "à New York", "en République centrafricaine"
 # timexes made of calendar words (weekdays, months, "hier"), never of a person's name
 _CALENDAR_KINDS = frozenset({"absolute", "relative", "weekday", "deictic"})
 
@@ -42,6 +43,8 @@ class NameRun:
     ner: bool  # spaCy labelled it PER
     press: bool  # a journalist of the outlet, not an actor
     weak: bool = False  # a lone KB family name with no other sign ("Store", "Power", "May")
+    # a second title before the first ("l'émissaire de l'UA, l'ancien président X")
+    stacked: Title | None = None
 
 
 class NameFinder:
@@ -308,7 +311,8 @@ class NameFinder:
         titled = left is not None or right is not None or honorific is not None
         entity = doc[start].ent_type_ in {"PER", "MISC"}
         weak = actor is not None and end - start == 1 and not (titled or entity)
-        run = NameRun(start, end, text, actor, left, right, honorific, ner, press, weak)
+        stacked = _stacked(doc, left, by_end, self.g)
+        run = NameRun(start, end, text, actor, left, right, honorific, ner, press, weak, stacked)
         if actor is not None:
             return run
         if self._not_a_person(doc, start, end, text):
@@ -373,7 +377,7 @@ class NameFinder:
             if title is not None and _adjacent_ok(doc, title):
                 return title
             if k > 0 and doc[k - 1].text == ",":
-                title = by_end.get(k - 1)
+                title = _before_comma(doc, k - 1, by_end, self.g)
                 if title is not None:
                     return title
         return None
@@ -397,6 +401,35 @@ class NameFinder:
             title = by_start.get(end + 1) or by_start.get(end + 2)
             return title is not None and title.kind == "press"
         return False
+
+
+def _before_comma(doc: Doc, comma: int, by_end: dict[int, Title], grammar: Grammar) -> Title | None:
+    """The title ending at a comma, or before the place complement that ends there ("la
+    cheffe de la mission de l'ONU en Ukraine, X", "l'émissaire de l'ONU pour les Grands
+    Lacs, X"): the title reader may stop at the place's name."""
+    title = by_end.get(comma)
+    if title is not None:
+        return title
+    j = comma
+    while j > 0 and comma - j < _MAX_PLACE_WORDS and is_capitalised(doc[j - 1]):
+        j -= 1
+    if j == comma:
+        return None
+    while j > 0 and word(doc[j - 1]) in grammar.determiners:
+        j -= 1
+    if j == 0 or word(doc[j - 1]) not in grammar.complement_preps:
+        return None
+    return next((by_end[k] for k in range(comma - 1, j - 2, -1) if k in by_end), None)
+
+
+def _stacked(
+    doc: Doc, left: Title | None, by_end: dict[int, Title], grammar: Grammar
+) -> Title | None:
+    """An office title set before the title next to the name, a comma between them."""
+    if left is None or left.det_start == 0 or doc[left.det_start - 1].text != ",":
+        return None
+    title = _before_comma(doc, left.det_start - 1, by_end, grammar)
+    return title if title is not None and title.kind == "office" else None
 
 
 def _time_words(doc: Doc) -> set[int]:
