@@ -119,9 +119,7 @@ class ActorLinker:
         roles = {id(p): role(p, period, self.kb, kb_fallback=self.role_from_kb) for p in ordered}
         roles |= counterpart_roles(doc, ordered, roles)
         for person in ordered:
-            place = country(
-                person, period, resolve_ref=refs, stateless=self.stateless, kb=self.kb
-            )
+            place = country(person, period, resolve_ref=refs, stateless=self.stateless, kb=self.kb)
             written = roles[id(person)]
             if place is None and unsettled(person, refs) and written is not None:
                 # an official whose title names no state ("le porte-parole de l'administration
