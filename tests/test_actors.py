@@ -650,3 +650,13 @@ def test_the_first_title_of_the_kb_office_is_the_role_even_when_bare(ctx: Ctx) -
         "a promis des réformes. « Nous avançons », a déclaré le chef de l'État kényan."
     )
     assert person(run(ctx, text, "2024-04"), "William Ruto").role == "président"
+
+
+def test_a_plural_title_with_no_names_listed_designates_no_one(ctx: Ctx) -> None:
+    text = (
+        "Le ministre japonais Yoko Kamikawa a parlé lundi. Les ministres des Affaires "
+        "étrangères du G7 ont condamné mardi les tirs de missiles de la Corée du Nord."
+    )
+    doc = run(ctx, text, "2024-03")
+    sources = [[a.name for a in e.source] for e in doc._.events if e.type == "ACCUSE"]
+    assert sources == [["G7"]]

@@ -369,6 +369,13 @@ def test_a_capital_addressed_by_a_verb_of_saying_is_its_state(nlp: Language) -> 
     accused = [e for e in record.events if e.type == "ACCUSE"]
     assert accused and {a.name for a in accused[0].target} == {"Kenya"}
     assert accused[0].location is None
+    # a verb of saying names where it was said; a noun's complement is a place
+    for text in (
+        "« Nous ne céderons pas », a déclaré à Nairobi le président kényan.",
+        "Le ministre a demandé une réunion à Nairobi avec son homologue.",
+    ):
+        doc = nlp(text)
+        assert [m.kind for m in doc._.mentions if m.text == "Nairobi"] == ["place"]
 
 
 def test_seas_straits_and_gulfs_are_places_not_the_state_they_are_named_after(
@@ -388,3 +395,13 @@ def test_where_the_object_of_an_act_came_down_is_its_place(nlp: Language) -> Non
     text = "Mardi, l'Iran a tiré un missile balistique qui s'est abîmé dans le golfe Persique."
     (record,) = analyse([text], nlp=nlp)
     assert [e.location for e in record.events if e.type == "MOBILIZE"] == ["golfe Persique"]
+
+
+def test_the_states_of_a_meeting_told_far_before_do_not_carry_its_place() -> None:
+    host = ActorRef("person:a", "A", "person", "TUN")
+    guest = ActorRef("person:b", "B", "person", "DZA")
+    tunisia = ActorRef("state:TUN", "Tunisie", "state", "TUN")
+    algeria = ActorRef("state:DZA", "Algérie", "state", "DZA")
+    met = Event("CONSULT", (host,), (guest,), "occurred", 0, 1, "", "reçu", location="Tunis")
+    far = Event("AGREE", (tunisia, algeria), (tunisia, algeria), "occurred", 5000, 5001, "", "s")
+    assert carry_locations([met, far])[1].location is None

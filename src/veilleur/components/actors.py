@@ -88,6 +88,9 @@ class ActorLinker:
         used = {
             (t.start, t.end) for r in runs for t in (r.left, r.right, r.stacked) if t is not None
         }
+        # a plural title names no one unless names are listed after it ("les ministres des
+        # Affaires étrangères du G7 ont condamné": the G7 acts, not a minister named before)
+        titles = [t for t in titles if not t.plural or (t.start, t.end) in used]
         unnamed = [t for t in titles if (t.start, t.end) not in used]
         resolved = resolve(
             self.kb,

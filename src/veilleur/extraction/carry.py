@@ -16,6 +16,9 @@ _MANY = frozenset({"ASSAULT", "CONSULT"})
 _IN_PERSON = frozenset({"AGREE"})
 # Acts done at a gathering of states: a meeting, an agreement.
 _GATHERED = frozenset({"AGREE", "CONSULT"})
+# Characters (about two short paragraphs) within which the states' next act is told as part of
+# the same gathering.
+_NEAR = 1200
 
 
 def received_as_visits(events: list[Event], receptions: set[tuple[int, str]]) -> list[Event]:
@@ -157,6 +160,8 @@ def _same_states(event: Event, placed: Event) -> bool:
         return False
     if placed.location is None or place_level(placed.location) == "state":
         return False  # a trip to a country is no venue two states' acts are sure to share
+    if abs(event.evidence_start - placed.evidence_start) > _NEAR:
+        return False  # told paragraphs apart, most likely of another occasion
     return len(_states(event) & _states(placed)) > 1
 
 

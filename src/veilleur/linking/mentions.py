@@ -303,15 +303,11 @@ def _place_mention(span: Span, how: str) -> Mention:
 
 def _addressee(doc: Doc, ent: Span, before: str, verbs: frozenset[str]) -> bool:
     """'reprocher à Belgrade': the 'à' complement of a verb of saying or giving is a party."""
-    # the parser hangs the name on its verb, or on the verb's object ("reprocher à X son refus")
+    # only a name the parser hangs on the verb itself: "une réunion à Genève" is a place
     if before not in {"a", "au"}:
         return False
     head = ent.root.head
-    for _ in range(2):
-        if head.pos_ in {"VERB", "AUX"}:
-            return fold(head.lemma_) in verbs
-        head = head.head
-    return False
+    return head.pos_ == "VERB" and fold(head.lemma_) in verbs
 
 
 def _person_mention(span: Span, rec: PersonRecord, role: str | None, how: str) -> Mention:
