@@ -148,3 +148,30 @@ def test_a_title_ending_on_a_place_still_qualifies_the_name(read: Read) -> None:
     )
     country, role = people(record)["Valentine Rugwabiza"]
     assert country is None and role is not None and role.startswith("chef de la mission")
+
+
+def test_a_quoted_term_after_a_noun_and_de_is_no_speech(read: Read) -> None:
+    record = read(
+        "Les deux camps ont signé jeudi à Doha un accord de « retrait progressif des "
+        "troupes » sous l'égide du Qatar."
+    )
+    assert not record.quotes
+
+
+def test_a_bare_function_designates_the_person_named_just_before(read: Read) -> None:
+    record = read(
+        "À bord se trouvait le chef d'état-major de la marine kényane, le général Peter "
+        "Njiru. « Cela ne fait que renforcer notre détermination », a déclaré l'officier."
+    )
+    assert speakers(record)["Cela ne fait que renforcer notre détermination"] == "Peter Njiru"
+
+
+def test_an_unnamed_official_is_their_description_without_circumstances(read: Read) -> None:
+    record = read(
+        "« Nous ne céderons rien », résume un haut responsable kényan de la sécurité, sous "
+        "couvert d'anonymat. « La paix ne sera pas durable », estime un diplomate européen "
+        "en poste à Kampala."
+    )
+    said = speakers(record)
+    assert said["Nous ne céderons rien"] == "haut responsable kényan de la sécurité"
+    assert said["La paix ne sera pas durable"] == "diplomate européen"
