@@ -175,3 +175,14 @@ def test_an_unnamed_official_is_their_description_without_circumstances(read: Re
     said = speakers(record)
     assert said["Nous ne céderons rien"] == "haut responsable kényan de la sécurité"
     assert said["La paix ne sera pas durable"] == "diplomate européen"
+
+
+def test_a_body_qualifying_words_then_asking_speaks_both_times(read: Read) -> None:
+    # the parse may swallow the first quotation into the second verb's subject
+    record = read(
+        "Les forces armées du Japon ont qualifié samedi les manœuvres russes d'« excessives "
+        "et dangereuses » et ont demandé aux navires russes de « faire preuve de retenue »."
+    )
+    said = speakers(record)
+    assert said["excessives et dangereuses"] == "forces armées du Japon"
+    assert said["faire preuve de retenue"] == "forces armées du Japon"

@@ -28,6 +28,7 @@ _WORDS = re.compile(r"\w+")
 _SUBJ = ("nsubj", "expl:subj", "nsubj:pass")
 _INVERTED = ("nsubj", "expl:subj", "obj", "appos", "nmod", "flat:name", "obl:arg", "dep")
 _STOP = frozenset({".", "!", "?", "«", "“", '"', ";"})
+_MARKS = frozenset({"«", "»", "“", "”"})
 
 
 class Attributor:
@@ -62,6 +63,7 @@ class Attributor:
         after: bool,
         outside: tuple[int, int] = (0, 0),
         incise: bool = False,
+        linked: bool = True,
     ) -> tuple[ActorRef, str | None] | None:
         if after:
             # "a-t-il ajouté", "ajoute-t-elle": the inverted pronoun, whatever its parse
@@ -79,6 +81,7 @@ class Attributor:
             and (c.dep_ in _SUBJ or (c.i > verb.i and case_of(c) is None))
             and not outside[0] <= c.idx < outside[1]
             and (incise or not self.quoted(c.idx))
+            and not _swallows_marks(c)
         ]
         candidates.sort(key=lambda c: (c.dep_ not in _SUBJ, c.i))
         for child in candidates:
@@ -89,12 +92,21 @@ class Attributor:
                 found = (state, None) if state.kind == "state" else None
             if found is not None:
                 return found
+        if not linked:
+            return None
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self._verb_speaker(verb.head, after=False)
         if not after:
             people = [a for a in subject_of(verb, self.index, self.cues) if a.kind == "person"]
             if people:
                 return people[0], None
+            # "X ont qualifié ... et ont demandé ...": the parse may hang the first verb
+            # on the second; its subject, a known actor, is the second's too
+            for first in verb.children:
+                if first.dep_ in ("advcl", "conj") and first.i < verb.i and first.pos_ == "VERB":
+                    found = self._verb_speaker(first, after=False, linked=False)
+                    if found is not None and not found[0].actor_id.startswith("new:"):
+                        return found
         return None
 
     # --- cues ---------------------------------------------------------------------------
@@ -347,6 +359,12 @@ class Attributor:
 def _ends_sentence(quoted: str) -> bool:
     """The quoted words close their sentence ('... au Venezuela.'): what follows is another."""
     return quoted.rstrip().endswith((".", "!", "?", "…"))
+
+
+def _swallows_marks(phrase: Token) -> bool:
+    """True for a phrase the parse stretched over a quotation mark ("les manœuvres d'«
+    excessives »"): a broken parse, never who speaks."""
+    return any(t.text in _MARKS for t in phrase.subtree)
 
 
 def _coordinated_before(verb: Token, opening: int) -> bool:
