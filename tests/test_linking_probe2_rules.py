@@ -186,3 +186,11 @@ def test_a_body_qualifying_words_then_asking_speaks_both_times(read: Read) -> No
     said = speakers(record)
     assert said["excessives et dangereuses"] == "forces armées du Japon"
     assert said["faire preuve de retenue"] == "forces armées du Japon"
+
+
+def test_a_hand_shaken_is_a_person_met(read: Read) -> None:
+    record = read(
+        "Le 2 juillet, Viktor Orbán serrait la main de Petr Fiala dans la capitale tchèque. "
+        "Le lendemain, il était à Berlin."
+    )
+    assert "Petr Fiala" in people(record)
