@@ -194,3 +194,11 @@ def test_a_hand_shaken_is_a_person_met(read: Read) -> None:
         "Le lendemain, il était à Berlin."
     )
     assert "Petr Fiala" in people(record)
+
+
+def test_words_in_a_documents_relative_clause_are_the_documents(read: Read) -> None:
+    record = read(
+        "Au terme des discussions, les deux voisins ont adopté une déclaration commune dans "
+        "laquelle ils s'engagent à ne pas recourir à la force « directement ou indirectement »."
+    )
+    assert speakers(record)["directement ou indirectement"] == "déclaration commune"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doctext import text_of
 from ..records import ActorRef, Quote
-from .actors import ActorIndex, state_of
+from .actors import ActorIndex, _new_id, state_of
 from .clauses import case_of, feature, sentence, zone_actors
 from .frames import subject_of
 from .lexicon import QuoteLexicon, is_speech_verb, load_lexicon
@@ -22,6 +22,7 @@ from .speakers import (
     fullest,
     is_term,
     load_speaker_lexicon,
+    phrase_text,
 )
 
 _WORDS = re.compile(r"\w+")
@@ -190,6 +191,9 @@ class Attributor:
                 found = self._verb_speaker(verb, after=False)
                 if found is not None:
                     return Said(found[0], found[1], 3, verb.text)
+        document = self._document_of(governors)
+        if document is not None:
+            return document
         for token in self.doc[sent_start : tokens.start]:
             if token.pos_ == "ADP" and self._according(token) and token.head.i < tokens.start:
                 found = self.speaker_of(token.head)
@@ -219,6 +223,20 @@ class Attributor:
             people = [a for a in zone if a.kind == "person"]
             if people:
                 return Said(people[0], None, 1, "subject")
+        return None
+
+    def _document_of(self, governors: list[Token]) -> Said | None:
+        """Words inside a relative clause of a document ("une déclaration commune dans
+        laquelle ils s'engagent à ... « ... »") are the document's."""
+        for verb in governors:
+            noun = verb.head
+            if verb.dep_ != "acl:relcl" or noun.lemma_.casefold() not in self.lex.documents:
+                continue
+            relative = [c for c in verb.children if c.pos_ == "PRON" and c.i < verb.i]
+            if not any(g.dep_ == "case" for c in relative for g in c.children):
+                return None  # "le texte qui dit ...": the document is the subject, read above
+            name = phrase_text(noun)
+            return Said(ActorRef(_new_id(name), name, "organisation"), None, 3, noun.text)
         return None
 
     def _can_speak(self, actor: ActorRef, verb: Token) -> bool:
