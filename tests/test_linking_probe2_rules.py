@@ -202,3 +202,12 @@ def test_words_in_a_documents_relative_clause_are_the_documents(read: Read) -> N
         "laquelle ils s'engagent à ne pas recourir à la force « directement ou indirectement »."
     )
     assert speakers(record)["directement ou indirectement"] == "déclaration commune"
+
+
+def test_a_statement_without_issuer_is_the_narrated_speakers(read: Read) -> None:
+    record = read(
+        "L'armée nigériane a de son côté affirmé que les assaillants avaient pris la fuite. "
+        "Les suspects ont été transférés à Abuja « pour y être jugés », selon un communiqué "
+        "relayé par la télévision publique."
+    )
+    assert speakers(record).get("pour y être jugés") == "armée nigériane"

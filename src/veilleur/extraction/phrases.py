@@ -167,6 +167,9 @@ class PhraseSpeakers:
         if issuer is not None:
             return issuer, None
         said = self._last(None, quoted=True)  # the speaker whose statement it is
+        # else the last one the narration says spoke ("X a affirmé que ... « ... », selon
+        # un communiqué")
+        said = said or self._last(None)
         return (said.speaker, said.gender) if said is not None else None
 
     def _noun_speaker(self, token: Token) -> tuple[ActorRef, str | None] | None:
