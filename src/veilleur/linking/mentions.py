@@ -126,6 +126,7 @@ def mentions(
             out.append(_state_body(doc[start:end], match.actor, match.country, kb))
         else:
             out.append(_mention(doc[start:end], match.actor, "kb", country=match.country))
+    taken |= owned
     out.extend(_demonyms(doc, kb, taken))
     out.extend(_places(doc, kb, taken, location_preps, recipient_verbs))
     out.sort(key=lambda m: (m.start, -m.end))
