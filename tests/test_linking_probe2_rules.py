@@ -211,3 +211,13 @@ def test_a_statement_without_issuer_is_the_narrated_speakers(read: Read) -> None
         "relayé par la télévision publique."
     )
     assert speakers(record).get("pour y être jugés") == "armée nigériane"
+
+
+def test_a_name_given_to_a_place_is_no_person(read: Read) -> None:
+    record = read(
+        "Le banc, que les Vietnamiens appellent Ba Kè, abrite une poignée de soldats. Le "
+        "ministre Juan Perez a appelé Maria Lopez mardi."
+    )
+    found = people(record)
+    assert "Ba Kè" not in found
+    assert "Maria Lopez" in found  # "a appelé X": a call, not a name given

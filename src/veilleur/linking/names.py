@@ -321,6 +321,8 @@ class NameFinder:
             return None  # "Hamas" after "chef du groupe terroriste": a body, not its chief
         if not (titled or ner):
             return None
+        if not titled and _given_name_of_a_thing(doc, start, self.g):
+            return None
         if not titled and _mostly_a_place(doc, text):
             return None  # "Haut-Karabakh": tagged PER once, LOC everywhere else
         if not titled and not self._plausible_untitled(doc, start, end, lay):
@@ -430,6 +432,17 @@ def _stacked(
         return None
     title = _before_comma(doc, left.det_start - 1, by_end, grammar)
     return title if title is not None and title.kind == "office" else None
+
+
+def _given_name_of_a_thing(doc: Doc, start: int, grammar: Grammar) -> bool:
+    """'le banc, que les pêcheurs appellent X': the object of a naming verb in a relative
+    clause is the name of its antecedent ("a appelé X" alone may be a phone call)."""
+    tok = doc[start]
+    verb = tok.head
+    if tok.dep_ not in {"obj", "xcomp"} or fold(verb.lemma_) not in grammar.naming_verbs:
+        return False
+    opening = grammar.object_relatives
+    return any(c.i < verb.i and fold(c.text) in opening for c in verb.children)
 
 
 def _time_words(doc: Doc) -> set[int]:
