@@ -221,3 +221,13 @@ def test_a_name_given_to_a_place_is_no_person(read: Read) -> None:
     found = people(record)
     assert "Ba Kè" not in found
     assert "Maria Lopez" in found  # "a appelé X": a call, not a name given
+
+
+def test_a_name_in_apposition_to_an_exercise_is_no_person(read: Read) -> None:
+    record = read(
+        "Le Kenya et l'Ouganda ont lancé mardi Ushirikiano Imara, leur plus grand exercice "
+        "conjoint. Maria Lopez, une militante, a été arrêtée."
+    )
+    found = people(record)
+    assert "Ushirikiano Imara" not in found
+    assert "Maria Lopez" in found

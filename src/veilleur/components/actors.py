@@ -60,13 +60,13 @@ class ActorLinker:
         self.grammar = grammar(lang)
         self.matcher = KbMatcher(nlp, self.kb)
         self.titles = TitleReader(nlp, self.kb, self.grammar)
-        self.names = NameFinder(self.kb, self.grammar, self.titles)
         self.genitive = self.grammar.genitive_preps
         # a name completing an act noun takes part in the act: the grammar's own list, and
         # every noun the event lexicon reads as an event ("l'assassinat de X")
         self.acts = self.grammar.act_nouns | frozenset(
             fold(w) for w in load_lexicon().lemma_set("noun")
         )
+        self.names = NameFinder(self.kb, self.grammar, self.titles, acts=self.acts)
         self.stateless = _stateless_offices(self.kb)
         self.waters = load_place_words(lang)
         # first words of the generic bodies ("ministère", "gouvernement") a demonym may follow

@@ -24,7 +24,11 @@ _MAX_LIST_GAP = 5  # tokens between two listed names: ", pour la France et"
 _SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?"})
 _CLOSED_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
 _ACRONYM_MAX = 5
-_MAX_PLACE_WORDS = 4  # "en Ukraine", "à New York", "en République centrafricaine"
+_MAX_PLACE_WORDS = 4
+_MAX_APPOSITION = 4  # "leur plus vaste exercice": determiner and modifiers before the noun
+_BEFORE_NOUN = frozenset(
+    {"DET", "ADV", "ADJ", "NUM"}
+)  # "en Ukraine", "à New York", "en République centrafricaine"
 # timexes made of calendar words (weekdays, months, "hier"), never of a person's name
 _CALENDAR_KINDS = frozenset({"absolute", "relative", "weekday", "deictic"})
 
@@ -50,10 +54,18 @@ class NameRun:
 class NameFinder:
     """Read the person names of a Doc."""
 
-    def __init__(self, kb: KnowledgeBase, grammar: Grammar, titles: TitleReader) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        grammar: Grammar,
+        titles: TitleReader,
+        *,
+        acts: frozenset[str] = frozenset(),
+    ) -> None:
         self.kb = kb
         self.g = grammar
         self.titles = titles
+        self.acts = acts  # folded nouns of acts and events ("exercice", "sommet")
         self._stop = (
             grammar.determiners
             | grammar.complement_preps
@@ -321,13 +333,25 @@ class NameFinder:
             return None  # "Hamas" after "chef du groupe terroriste": a body, not its chief
         if not (titled or ner):
             return None
-        if not titled and _given_name_of_a_thing(doc, start, self.g):
+        if not titled and (
+            _given_name_of_a_thing(doc, start, self.g) or self._names_an_act(doc, end)
+        ):
             return None
         if not titled and _mostly_a_place(doc, text):
             return None  # "Haut-Karabakh": tagged PER once, LOC everywhere else
         if not titled and not self._plausible_untitled(doc, start, end, lay):
             return None
         return run
+
+    def _names_an_act(self, doc: Doc, end: int) -> bool:
+        """'X, leur plus vaste exercice conjoint': a name set in apposition to an act or an
+        event names that act (an exercise, an operation, a summit), not a person."""
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        k = end + 1
+        while k < len(doc) and k - end <= _MAX_APPOSITION and doc[k].pos_ in _BEFORE_NOUN:
+            k += 1
+        return k < len(doc) and doc[k].pos_ == "NOUN" and fold(doc[k].lemma_) in self.acts
 
     def _kb_person(
         self, doc: Doc, start: int, end: int, person_hits: dict[int, KbHit]
