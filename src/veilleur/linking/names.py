@@ -24,11 +24,9 @@ _MAX_LIST_GAP = 5  # tokens between two listed names: ", pour la France et"
 _SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?"})
 _CLOSED_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
 _ACRONYM_MAX = 5
-_MAX_PLACE_WORDS = 4
+_MAX_PLACE_WORDS = 4  # "en Ukraine", "à New York", "en République centrafricaine"
 _MAX_APPOSITION = 4  # "leur plus vaste exercice": determiner and modifiers before the noun
-_BEFORE_NOUN = frozenset(
-    {"DET", "ADV", "ADJ", "NUM"}
-)  # "en Ukraine", "à New York", "en République centrafricaine"
+_BEFORE_NOUN = frozenset({"DET", "ADV", "ADJ", "NUM"})
 # timexes made of calendar words (weekdays, months, "hier"), never of a person's name
 _CALENDAR_KINDS = frozenset({"absolute", "relative", "weekday", "deictic"})
 
