@@ -231,3 +231,13 @@ def test_a_name_in_apposition_to_an_exercise_is_no_person(read: Read) -> None:
     found = people(record)
     assert "Ushirikiano Imara" not in found
     assert "Maria Lopez" in found
+
+
+def test_a_vague_leader_title_without_state_is_the_articles_leader(read: Read) -> None:
+    record = read(
+        "Narendra Modi a entamé lundi une tournée. Narendra Modi s'est d'abord rendu à "
+        "Moscou, puis à Vienne. Mercredi, il a été reçu à Pékin par Xi Jinping. « Le "
+        "dialogue est la seule voie », a déclaré le dirigeant nationaliste."
+    )
+    assert speakers(record)["Le dialogue est la seule voie"] == "Narendra Modi"
+    assert people(record)["Xi Jinping"][1] is None  # the title is not Xi's

@@ -99,15 +99,17 @@ def resolve(
         office = read_office(kb, doc, title)
         holders = kb_holders(kb, office, period)
         named = [by_actor[h.id] for h in holders if h.id in by_actor]
-        if (
-            not named
-            and office is not None
-            and office.country
-            and fold(title.head) in leader_titles
-        ):
+        vague = office is not None and fold(title.head) in leader_titles
+        if vague and office is not None and office.country and not named:
             named = _state_leaders(kb, people, office.country, period)
         resolved: Resolved | None = None
-        if named:
+        if vague and office is not None and office.country is None:
+            # "le dirigeant nationaliste": of no stated state, the leader the article is
+            # about (named most often before it), not merely the last leader named
+            leaders = _state_leaders(kb, people, None, period)
+            if leaders:
+                resolved = Resolved(title, _most_named_before(leaders, title.start), None)
+        if resolved is None and named:
             resolved = Resolved(title, _nearest_before(named, title.start), None)
         elif (
             holders
@@ -126,10 +128,22 @@ def resolve(
     return found
 
 
+def _most_named_before(people: list[Person], at: int) -> Person:
+    """The person named most often before token `at` (the nearest of those, on a tie)."""
+
+    def weight(person: Person) -> tuple[int, int]:
+        before = [r.start for r in person.runs if r.start < at]
+        before += [t.start for t in person.references if t.start < at]
+        return (len(before), max(before, default=-1))
+
+    return max(people, key=weight)
+
+
 def _state_leaders(
-    kb: KnowledgeBase, people: list[Person], country: str, period: Period
+    kb: KnowledgeBase, people: list[Person], country: str | None, period: Period
 ) -> list[Person]:
-    """The article's people who lead `country` at its date, head of state or of government."""
+    """The article's people who lead `country` (any state if None) at its date, head of state
+    or of government."""
     found = []
     for person in people:
         if person.actor is None:
@@ -139,11 +153,8 @@ def _state_leaders(
         if (
             office is not None
             and spec is not None
-            and (spec.kind, office.country)
-            == (
-                "leader",
-                country,
-            )
+            and spec.kind == "leader"
+            and (country is None or office.country == country)
         ):
             found.append(person)
     return found
