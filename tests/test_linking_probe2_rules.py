@@ -241,3 +241,8 @@ def test_a_vague_leader_title_without_state_is_the_articles_leader(read: Read) -
     )
     assert speakers(record)["Le dialogue est la seule voie"] == "Narendra Modi"
     assert people(record)["Xi Jinping"][1] is None  # the title is not Xi's
+
+
+def test_a_body_of_a_capital_is_that_states(read: Read) -> None:
+    record = read("Le ministère de la Défense de Kiev a démenti toute frappe sur Belgorod.")
+    assert named(record, "ministère de la Défense de Kiev")[2] == "UKR"

@@ -174,6 +174,12 @@ def _country_after(
     nxt = hit_at.get(end + 1)
     if nxt is not None and nxt.actor.kind == "state" and doc[end].pos_ == "ADP":
         return nxt.actor.country, nxt.end
+    if doc[end].pos_ == "ADP" and end + 1 < len(doc) and is_capitalised(doc[end + 1]):
+        # "le gouvernement d'Addis-Abeba": a capital standing for its state
+        stop = joined(doc, end + 1)
+        state = kb.metonym(doc[end + 1 : stop].text)
+        if state is not None and state.country is not None:
+            return state.country, stop
     return None, end
 
 
