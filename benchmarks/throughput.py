@@ -4,6 +4,10 @@ Each configuration runs in its own subprocess so that its peak memory is its own
     python benchmarks/throughput.py [--articles 200] [--corpus ../shared/corpus/dev]
 prints articles/s, tokens/s, peak RSS per process, and the veilleur/bare ratio, for
 n_process 1 and 2. The goal: full pipeline >= 0.8x bare nlp.pipe and <= 1.5 GB per process.
+
+On a machine shared with other work the wall-clock ratio swings with the load; `art/cpu-s`
+(articles per second of CPU time of the process and its workers) and its ratio `cpu` are
+steadier, and `--repeat N` runs the configurations N times in turn and keeps each one's best.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ def _measure(mode: str, n_process: int, corpus: Path, n: int) -> dict[str, float
         nlp = spacy.load(MODEL)
         tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
         start = time.perf_counter()
+        before = _cpu_seconds()
         for _doc in nlp.pipe(texts, batch_size=16, n_process=n_process):
             pass
     else:
@@ -51,9 +56,11 @@ def _measure(mode: str, n_process: int, corpus: Path, n: int) -> dict[str, float
         tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
         articles = [from_text(t) for t in texts]
         start = time.perf_counter()
+        before = _cpu_seconds()
         for _record in analyse(articles, options=options, nlp=nlp):
             pass
     elapsed = time.perf_counter() - start
+    cpu = _cpu_seconds() - before
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
@@ -61,7 +68,17 @@ def _measure(mode: str, n_process: int, corpus: Path, n: int) -> dict[str, float
         "articles_per_s": n / elapsed,
         "tokens_per_s": tokens / elapsed,
         "peak_rss_mb": max(own, children),
+        "articles_per_cpu_s": n / cpu if cpu > 0 else 0.0,
     }
+
+
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its finished worker processes."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 def main() -> None:
@@ -70,27 +87,37 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
     parser.add_argument("--one", nargs=2, metavar=("MODE", "N_PROCESS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         figures = _measure(args.one[0], int(args.one[1]), args.corpus, args.articles)
         sys.stdout.write(json.dumps(figures) + "\n")
         return
-    rows = []
-    for n_process in args.processes:
-        for mode in ("bare", "veilleur"):
-            cmd = [sys.executable, __file__, "--one", mode, str(n_process)]
-            cmd += ["--articles", str(args.articles), "--corpus", str(args.corpus)]
-            result = subprocess.run(cmd, capture_output=True, text=True, check=True)
-            rows.append((mode, n_process, json.loads(result.stdout.strip().splitlines()[-1])))
-    header = f"{'pipeline':<10} {'n_proc':>6} {'art/s':>8} {'tok/s':>9} {'peak MB':>8} {'ratio':>6}"
+    best: dict[tuple[str, int], dict[str, float]] = {}
+    for _ in range(max(args.repeat, 1)):
+        for n_process in args.processes:
+            for mode in ("bare", "veilleur"):
+                cmd = [sys.executable, __file__, "--one", mode, str(n_process)]
+                cmd += ["--articles", str(args.articles), "--corpus", str(args.corpus)]
+                result = subprocess.run(cmd, capture_output=True, text=True, check=True)
+                figures = json.loads(result.stdout.strip().splitlines()[-1])
+                kept = best.get((mode, n_process))
+                if kept is None or figures["articles_per_s"] > kept["articles_per_s"]:
+                    best[(mode, n_process)] = figures
+    header = (
+        f"{'pipeline':<10} {'n_proc':>6} {'art/s':>8} {'tok/s':>9} {'peak MB':>8} {'ratio':>6}"
+        f" {'art/cpu-s':>10} {'cpu':>6}"
+    )
     sys.stdout.write(f"{args.articles} articles from {args.corpus}\n{header}\n")
-    bare = {n: f for mode, n, f in rows if mode == "bare"}
-    for mode, n_process, f in rows:
-        ratio = f["articles_per_s"] / bare[n_process]["articles_per_s"]
+    for (mode, n_process), f in best.items():
+        bare = best[("bare", n_process)]
+        ratio = f["articles_per_s"] / bare["articles_per_s"]
+        cpu_ratio = f["articles_per_cpu_s"] / bare["articles_per_cpu_s"]
         sys.stdout.write(
             f"{mode:<10} {n_process:>6} {f['articles_per_s']:>8.1f} {f['tokens_per_s']:>9.0f} "
-            f"{f['peak_rss_mb']:>8.0f} {ratio:>6.2f}\n"
+            f"{f['peak_rss_mb']:>8.0f} {ratio:>6.2f} {f['articles_per_cpu_s']:>10.1f} "
+            f"{cpu_ratio:>6.2f}\n"
         )
 
 

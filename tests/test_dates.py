@@ -431,6 +431,32 @@ def test_a_relative_day_in_apposition_names_the_same_day(dates: Runner) -> None:
     assert event_date(doc, _token(doc, "démissionné"), future=False)[0] == PartialDate(2023, 3, 13)
 
 
+def test_a_weekday_takes_the_day_its_sentence_gives_on_that_weekday(dates: Runner) -> None:
+    text = (
+        "Les chefs d'État ont signé samedi 6 juillet le traité. Le lendemain du sommet, "
+        "dimanche, les ministres ont adopté une déclaration."
+    )
+    doc = dates.doc(text, "2024-07")  # a month: "dimanche" alone cannot be placed
+    assert event_date(doc, _token(doc, "adopté"), future=False) == (PartialDate(2024, 7, 7), "text")
+    # a day of the sentence that is another weekday is no help
+    other = text.replace("Le lendemain", "Le surlendemain")
+    doc = dates.doc(other, "2024-07")
+    assert event_date(doc, _token(doc, "adopté"), future=False)[0] != PartialDate(2024, 7, 8)
+
+
+def test_a_relative_day_of_a_named_event_counts_from_that_event(dates: Runner) -> None:
+    text = (
+        "Les députés ont voté jeudi 14 mars la loi lors d'un vote serré. Le 2 février, le "
+        "gouvernement avait présenté le texte. Le lendemain du vote, le ministre a démissionné."
+    )
+    doc = dates.doc(text, "2024-03")
+    # from the vote (14 March), not from the last date told (2 February)
+    assert event_date(doc, _token(doc, "démissionné"), future=False) == (
+        PartialDate(2024, 3, 15),
+        "text",
+    )
+
+
 def test_a_dateline_without_year_takes_the_header_year() -> None:
     text = "Sommet de Vilnius\n\n11 juillet\n\nL'Otan a convenu mardi d'inviter Kiev."
     anchor = estimate_published(

@@ -62,7 +62,21 @@ def build_nlp(options: Options | None = None) -> Language:
         if name == "veilleur_anchor":
             config["calendar_paths"] = list(options.calendar_paths)
         nlp.add_pipe(name, config=config)
+    _preload()
     return nlp
+
+
+def _preload() -> None:
+    """Read now the data files the stages would otherwise open on their first article.
+
+    The cost then falls on loading the pipeline, once, and not on the first articles of each
+    `nlp.pipe` worker (forked after the pipeline is built) or of a throughput measure.
+    """
+    from . import geo
+    from .extraction.placewords import load_place_words
+
+    load_place_words()
+    geo.place_level("")  # reads kb/data/places.yaml and indexes it under the KB's keys
 
 
 @cache

@@ -14,8 +14,12 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import TEXT_KEY
+from ..extraction.actors import INDEX_KEY
+from ..extraction.clauses import SENTENCES_KEY
 from ..extraction.lexicon import load_lexicon as load_triggers
 from ..kb import KnowledgeBase
+from ..linking.tokens import CACHE_KEYS as TOKEN_CACHES
 from ..records import Event
 from ..temporal import (
     ANCHOR_KEY,
@@ -35,7 +39,10 @@ from ..temporal.calendar import (
     load_calendar,
 )
 from ..temporal.references import NounTrigger, ReferenceFinder, trigger_token
-from .dates import parse_expressions
+from .dates import PARSED_KEY, parsed_expressions
+
+# per-Doc caches of earlier stages, dropped once the last component is done with the Doc
+_CACHES = (PARSED_KEY, TEXT_KEY, SENTENCES_KEY, INDEX_KEY, *TOKEN_CACHES)
 
 
 class AnchorComponent:
@@ -77,6 +84,13 @@ class AnchorComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Set doc._.published (inferred) and re-date doc._.timexes and doc._.events."""
+        try:
+            return self._anchor(doc)
+        finally:
+            for key in _CACHES:
+                doc.user_data.pop(key, None)  # not results: nothing downstream reads them
+
+    def _anchor(self, doc: Doc) -> Doc:
         if doc._.published is not None:
             return doc  # a stated date is never second-guessed
         refs = self.finder.find(doc)
@@ -95,7 +109,7 @@ class AnchorComponent:
         )
         if inferred.published is None:
             return doc
-        parsed = parse_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
+        parsed = parsed_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
         interval = narrow_anchor(parsed, DayInterval.of(inferred.published))
         doc._.published = inferred.published
         doc._.published_from = "inferred"

@@ -21,6 +21,10 @@ from ..temporal import (
     narrow_anchor,
 )
 
+# Key of Doc.user_data where the expressions parsed here wait for veilleur_anchor, which
+# re-reads them when it dates an undated article; it removes them (a cache, not a result).
+PARSED_KEY = "veilleur.parsed"
+
 
 class DatesComponent:
     """Find temporal expressions, date the article, resolve every expression on that date."""
@@ -35,6 +39,7 @@ class DatesComponent:
         """Set doc._.timexes, doc._.published and doc._.published_from."""
         article = doc._.article
         parsed = self._parse(doc)
+        doc.user_data[PARSED_KEY] = parsed
         anchor = estimate_published(
             text_of(doc),
             parsed,
@@ -57,6 +62,16 @@ class DatesComponent:
     def _parse(self, doc: Doc) -> list[tuple[Expression, Tense]]:
         """The expressions of the text, each with the tense of the clause it sits in."""
         return parse_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
+
+
+def parsed_expressions(
+    doc: Doc, grammar: Grammar, *, future_lemmas: frozenset[str]
+) -> list[tuple[Expression, Tense]]:
+    """The expressions veilleur_dates parsed on this Doc, parsed again only when it did not."""
+    cached = doc.user_data.get(PARSED_KEY)
+    if isinstance(cached, list):
+        return cached
+    return parse_expressions(doc, grammar, future_lemmas=future_lemmas)
 
 
 def parse_expressions(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extraction.actors import INDEX_KEY
 from ..extraction.builder import extract_events
 from ..extraction.clauses import SENTENCES_KEY
 from ..extraction.lexicon import load_lexicon
@@ -21,7 +22,8 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = extract_events(doc, self.matcher, self.lexicon)
-        doc.user_data.pop(SENTENCES_KEY, None)  # a cache of this component, not a result
+        for key in (SENTENCES_KEY, INDEX_KEY):  # caches the quotes stage shares, not results
+            doc.user_data.pop(key, None)
         return doc
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import cast
 
 import numpy as np
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
@@ -30,9 +30,13 @@ def paragraphs_component(doc: Doc) -> Doc:
         return doc
     # One array in, one array out: setting token.is_sent_start token by token costs ten times
     # more (a Token object per access). 1 is a start, -1 no start, 0 left to the parser.
-    starts = doc.to_array([SENT_START]).astype(np.int64)
-    texts = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
+    rows = doc.to_array([SENT_START, ORTH, SPACY])
+    starts = rows[:, 0].astype(np.int64)
+    strings = doc.vocab.strings
+    orths = rows[:, 1].tolist()
+    known = {orth: strings[orth] for orth in set(orths)}  # each distinct word looked up once
+    texts = [known[orth] for orth in orths]
+    spaces = [" " if flag else "" for flag in rows[:, 2].tolist()]  # Token.whitespace_
     for i in range(1, len(doc)):
         previous, space = texts[i - 1], spaces[i - 1]
         if "\n" in previous or space == "\n" or previous.isspace():

@@ -6,7 +6,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extraction.attribution import extract_quotes
-from ..extraction.clauses import SENTENCES_KEY
 from ..extraction.lexicon import load_quote_lexicon
 from ..extraction.speakers import load_speaker_lexicon
 
@@ -21,7 +20,6 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = extract_quotes(doc, self.lexicon, speakers=self.speakers)
-        doc.user_data.pop(SENTENCES_KEY, None)  # a cache of this component, not a result
         return doc
 
 

@@ -7,6 +7,7 @@ the state they name (lexicon `demonyms`).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -15,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..linking.tokens import words
 from ..records import ActorRef, Mention
 from .lexicon import load_lexicon, load_quote_lexicon
 
@@ -82,17 +84,38 @@ def _ent_name(ent: Span) -> str:
     return text.strip(" ,.;:'’\"«»“”")
 
 
+# Key of Doc.user_data where the quotes stage leaves its ActorIndex for the events stage;
+# the events component drops it (it holds the Doc: never a result to serialise).
+INDEX_KEY = "veilleur.actor_index"
+
+
 class ActorIndex:
     """Actors by token for one Doc: linked mentions first, then entities and demonyms."""
 
+    @classmethod
+    def of(cls, doc: Doc) -> ActorIndex:
+        """The Doc's index, built once for as long as its mentions stay the same list."""
+        cached = doc.user_data.get(INDEX_KEY)
+        mentions = doc._.mentions
+        if isinstance(cached, ActorIndex) and cached.doc is doc and cached._source is mentions:
+            return cached
+        index = cls(doc)
+        doc.user_data[INDEX_KEY] = index
+        return index
+
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self._source: object = doc._.mentions  # what the index was built from
         self._demonyms = load_lexicon().demonyms
         self._by_token: dict[int, ActorRef] = {}
         self._starts: dict[int, int] = {}
         self._ends: dict[int, int] = {}
         self._inferred: set[int] = set()
         self._state_counts: Counter[ActorRef] | None = None
+        # the country adjective at each token index, asked for over and over by in_range
+        self._demonym_at: dict[int, ActorRef | None] = {}
+        # (token, actor, first token of its mention) for every token that has an actor
+        self._positions: tuple[list[int], list[tuple[int, ActorRef, int]]] | None = None
         self._resolve = _linking("resolve_pronoun")
         self._group = _linking("resolve_group")
         mentions: Iterable[Mention] = doc._.mentions or ()
@@ -155,18 +178,27 @@ class ActorIndex:
 
     def at(self, token: Token) -> ActorRef | None:
         """The actor a token belongs to (a mention, an entity, or a country adjective)."""
-        actor = self._by_token.get(token.i)
-        return actor if actor is not None else self.demonym(token)
+        return self._at(token.i)
+
+    def _at(self, i: int) -> ActorRef | None:
+        actor = self._by_token.get(i)
+        return actor if actor is not None else self._demonym_index(i)
 
     def demonym(self, token: Token) -> ActorRef | None:
         """The state a country adjective names ("américain" -> États-Unis), whatever mention
         covers it."""
-        if token.pos_ != "ADJ":
-            return None
-        state = self._demonyms.get(token.lemma_.casefold())
-        if state is not None:
-            return named_actor(state, "state")
-        return _kb_demonym(token.text)
+        return self._demonym_index(token.i)
+
+    def _demonym_index(self, i: int) -> ActorRef | None:
+        if i in self._demonym_at:
+            return self._demonym_at[i]
+        table = words(self.doc)
+        found: ActorRef | None = None
+        if table.pos[i] == "ADJ":
+            state = self._demonyms.get(table.lemma[i].casefold())
+            found = named_actor(state, "state") if state is not None else _kb_demonym(table.text[i])
+        self._demonym_at[i] = found
+        return found
 
     def main_state(self, *, exclude: Iterable[ActorRef] = ()) -> tuple[ActorRef, ...]:
         """The state the article names most often (by name, not adjective), if one clearly
@@ -256,15 +288,31 @@ class ActorIndex:
 
     def in_range(self, start: int, end: int) -> list[tuple[int, ActorRef]]:
         """Each actor mention starting in tokens [start, end), with its first token index."""
+        keys, rows = self._actor_positions()
+        lo = bisect.bisect_left(keys, max(start, 0))
+        hi = bisect.bisect_left(keys, min(end, len(self.doc)))
         found: list[tuple[int, ActorRef]] = []
         seen_starts: set[int] = set()
-        for i in range(max(start, 0), min(end, len(self.doc))):
-            actor = self.at(self.doc[i])
-            first = self.start_of(self.doc[i])
-            if actor is not None and first not in seen_starts:
+        for i, actor, first in rows[lo:hi]:
+            if first not in seen_starts:
                 seen_starts.add(first)
                 found.append((i, actor))
         return found
+
+    def _actor_positions(self) -> tuple[list[int], list[tuple[int, ActorRef, int]]]:
+        """The tokens that have an actor, in order, listed once per Doc: in_range is asked
+        for many stretches of every sentence, and most tokens have none."""
+        if self._positions is None:
+            adjectives = words(self.doc).pos
+            rows: list[tuple[int, ActorRef, int]] = []
+            for i in range(len(self.doc)):
+                actor = self._by_token.get(i)
+                if actor is None and adjectives[i] == "ADJ":
+                    actor = self._demonym_index(i)  # only adjectives name a state
+                if actor is not None:
+                    rows.append((i, actor, self._starts.get(i, i)))
+            self._positions = ([row[0] for row in rows], rows)
+        return self._positions
 
 
 def _kb_demonym(word: str) -> ActorRef | None:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..doctext import text_of
+from ..linking.tokens import words
 from ..records import ActorRef, Quote
 from .actors import ActorIndex, _new_id, state_of
 from .clauses import case_of, feature, sentence, zone_actors
@@ -149,11 +150,14 @@ class Attributor:
             return False
         if lemma in self.lex.according_to:
             return True
+        if lemma not in self.lex.according_to_initial:
+            return False
         start = sentence(token)[0]
         # a headline's colon opens a new clause ("Guerre en Ukraine : pour X, « ... »")
-        colons = [t.i for t in token.doc[start : token.i] if t.text == ":"]
+        texts = words(token.doc).text
+        colons = [i for i in range(start, token.i) if texts[i] == ":"]
         start = colons[-1] + 1 if colons else start
-        if lemma not in self.lex.according_to_initial or token.i - start > 1:
+        if token.i - start > 1:
             return False
         edge = token.head.right_edge
         after = edge.i if edge.text == "," else edge.i + 1  # the parse may keep the comma
@@ -417,7 +421,7 @@ def extract_quotes(
 ) -> list[Quote]:
     """The attributed quotations of a Doc; a quotation repeated (title and body) is kept once,
     with its best-attributed occurrence."""
-    index = ActorIndex(doc)
+    index = ActorIndex.of(doc)
     spans = find_quotes(text_of(doc), lexicon)
     words = speakers if speakers is not None else load_speaker_lexicon()
     pairs = Attributor(doc, lexicon, index, words).attribute(spans)

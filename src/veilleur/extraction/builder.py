@@ -13,7 +13,15 @@ from ..doctext import text_of
 from ..geo import is_seat
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
-from .clauses import case_of, clause_end, clause_start, sentence, under_place_prep
+from .clauses import (
+    case_of,
+    clause_end,
+    clause_start,
+    feature,
+    np_actors,
+    sentence,
+    under_place_prep,
+)
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .gates import (
     by_phone,
@@ -27,7 +35,7 @@ from .gates import (
     untargeted,
 )
 from .lexicon import Cues, Lexicon, Trigger, load_quote_lexicon
-from .merging import deduplicate, lead_end, merge_visits, purposes
+from .merging import deduplicate, fold_visits, lead_end, merge_visits, purposes, title_end
 from .parties import descendants
 from .places import carry_locations, clause_location, received_as_visits
 from .spans import evidence, find_quotes, inside
@@ -47,6 +55,38 @@ def _event_date_function() -> Callable[..., Any] | None:
 
 
 def _date(doc: Doc, token: Token, *, future: bool) -> tuple[PartialDate | None, str]:
+    """The event's date, from the time component when there is one; a date that belongs to
+    a participle phrase of another act ("les restrictions, imposées en 2019") is not it."""
+    timexes = list(doc._.timexes or [])
+    own = [t for t in timexes if not _side_date(doc, token, t)]
+    if len(own) == len(timexes):
+        return _dated(doc, token, future=future)
+    doc._.timexes = own
+    try:
+        return _dated(doc, token, future=future)
+    finally:
+        doc._.timexes = timexes
+
+
+def _side_date(doc: Doc, token: Token, timex: Any) -> bool:
+    """True for a time expression of the trigger's sentence that dates a bare participle
+    ("imposées en 2019") neither the trigger nor one of the words governing it."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or sentence(span.root) != sentence(token):
+        return False
+    verb = span.root
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    phrase = verb.dep_ in ("acl", "advcl")  # "les restrictions, imposées en 2019"
+    if verb.pos_ != "VERB" or feature(verb, "VerbForm") != "Part" or not phrase:
+        return False
+    if any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children):
+        return False  # "a été imposé", "X, qui a imposé": a clause of its own verb
+    governing = {token.i, *(a.i for a in token.ancestors)}
+    return verb.i not in governing and token.i not in {t.i for t in verb.subtree}
+
+
+def _dated(doc: Doc, token: Token, *, future: bool) -> tuple[PartialDate | None, str]:
     event_date = _event_date_function()
     if event_date is not None:
         value, source = event_date(doc, token, future=future)
@@ -154,6 +194,237 @@ def _struck_states(
     return tuple(_unique(found))
 
 
+def _aimed_at(
+    token: Token, source: tuple[ActorRef, ...], index: ActorIndex, cues: Cues
+) -> tuple[ActorRef, ...]:
+    """The state a show of force is aimed at, named after a word of direction in its clause
+    ("des manœuvres autour de X", "des navires au large de X"), and the place so named."""
+    doc = token.doc
+    own = {a.country for a in source if a.country is not None} | {a.name for a in source}
+    for i, actor in index.in_range(token.i + 1, clause_end(token, cues)):
+        j = index.start_of(doc[i]) - 1
+        skipped = 0
+        while j > 0 and skipped < 2 and doc[j].pos_ in ("DET", "ADP"):
+            j, skipped = j - 1, skipped + 1  # "autour de l'île": the preposition, the article
+        if not skipped or doc[j].lower_ not in cues.around_words:
+            continue
+        state = state_of(actor)
+        if state.kind == "state" and state.name not in own and state.country not in own:
+            return (state, actor)
+    return ()
+
+
+def _before_mention(index: ActorIndex, i: int) -> str:
+    """The word before the mention at token `i`, past its article ("devant l'OMC": devant)."""
+    doc = index.doc
+    j = index.start_of(doc[i]) - 1
+    if j > 0 and doc[j].pos_ == "DET":
+        j -= 1
+    return doc[j].lower_ if j >= 0 else ""
+
+
+def _at_venues(token: Token, index: ActorIndex, cues: Cues) -> set[ActorRef]:
+    """Actors named as the venue of the act in its clause ("devant l'OMC"): no party."""
+    found = index.in_range(clause_start(token, cues), clause_end(token, cues))
+    return {a for i, a in found if _before_mention(index, i) in cues.venue_preps}
+
+
+def _counterpart(
+    token: Token,
+    source: tuple[ActorRef, ...],
+    index: ActorIndex,
+    cues: Cues,
+    *,
+    sentence_wide: bool,
+) -> tuple[ActorRef, ...]:
+    """The other state of a concession or sanction whose phrase names none: the first state
+    after it in its clause ("la levée des restrictions à l'exportation vers X"), or, for a
+    concession, the other state of its sentence ("X lève ..., tandis que Y retire sa plainte")."""
+    own = {a.country for a in source if a.country is not None} | {a.name for a in source}
+    venues = _at_venues(token, index, cues)
+    start, end = sentence(token)
+    spans = [(token.i + 1, clause_end(token, cues))]
+    if sentence_wide:
+        spans.append((start, end))
+    for lo, hi in spans:
+        for _, actor in index.in_range(lo, hi):
+            state = state_of(actor)
+            if actor in venues or state.kind != "state":
+                continue
+            if state.name not in own and state.country not in own:
+                return (state,)
+    return ()
+
+
+def _agreed_content(token: Token, typed: set[tuple[int, str]]) -> bool:
+    """True for a verb that says what an agreement or promise is about ("ont convenu de
+    partager leurs renseignements"): the AGREE is the event, the act is not done yet."""
+    head = token
+    for _ in range(3):
+        if head.dep_ not in ("xcomp", "conj", "ccomp") or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.pos_ == "VERB" and (head.i, "AGREE") in typed:
+            return True
+    return False
+
+
+def _requested_meeting(
+    token: Token, entry: Trigger, typed: set[tuple[int, str]], timex_tokens: set[int]
+) -> bool:
+    """True for a meeting noun a party asks for whose sentence says when it is to be held
+    ("a demandé une réunion du Conseil, qui doit se tenir jeudi"): a meeting planned."""
+    if entry.type != "CONSULT" or token.pos_ != "NOUN" or not token.dep_.startswith("obj"):
+        return False
+    dated = any(i in timex_tokens for i in range(token.i + 1, sentence(token)[1]))
+    return dated and (token.head.i, "REQUEST") in typed
+
+
+def _asked_body(
+    verb: Token, typed: set[tuple[int, str]], index: ActorIndex
+) -> tuple[ActorRef, ...]:
+    """The body whose meeting a request asks for ("demander une réunion du Conseil de
+    sécurité"): the addressee of the request."""
+    found: list[ActorRef] = []
+    for noun in verb.children:
+        if noun.dep_.startswith("obj") and (noun.i, "CONSULT") in typed:
+            inside = index.in_range(noun.i + 1, noun.right_edge.i + 1)
+            found += [a for _, a in inside if a.kind == "organisation"]
+    return tuple(_unique(found))
+
+
+def _body_meeting(source: tuple[ActorRef, ...], target: tuple[ActorRef, ...]) -> bool:
+    """True for a meeting of one body and no other party ("la réunion du Conseil de
+    sécurité", "l'Assemblée générale s'est réunie")."""
+    parties = _unique([*source, *target])
+    if len(parties) != 1 or parties[0].kind != "organisation":
+        return False
+    # a named body, not a common noun ("des chefs d'état-major") nor a building
+    return not parties[0].name[:1].islower() and not is_seat(parties[0].name)
+
+
+def _placed(token: Token, index: ActorIndex, cues: Cues) -> set[ActorRef]:
+    """Bodies the clause names after the act and a place preposition ("ont paraphé le texte
+    au département d'État"); before it, "à X" is rather what is joined or aimed at."""
+    found = index.in_range(token.i + 1, clause_end(token, cues))
+    return {
+        a
+        for i, a in found
+        if a.kind == "organisation" and under_place_prep(index.doc[i], index, cues)
+    }
+
+
+def _standing(verb: Token) -> bool:
+    """True for a verb in the present in a relative clause of a sentence told in the past
+    ("X avait expulsé l'ambassadeur, qu'il accuse d'ingérence"): a standing claim with no
+    date of its own, not an act of the day the sentence tells."""
+    relative = verb.dep_ in ("acl", "acl:relcl")
+    # the present, or a participle the tagger made of it; not "ce qu'il demandait" (a past)
+    present = feature(verb, "Tense") == "Pres" or feature(verb, "VerbForm") == "Part"
+    if verb.pos_ != "VERB" or not relative or not present:
+        return False
+    # a relative with its own subject and no auxiliary is finite, whatever the tagger says
+    # of its form ("que les autorités accusent" tagged as a participle)
+    subject = any(c.dep_.startswith("nsubj") for c in verb.children)
+    if not subject or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    past = feature(root, "Tense") in ("Past", "Imp")
+    return past or any(c.dep_ == "aux:tense" for c in root.children)
+
+
+def _at_home(
+    where: str | None, token: Token, source: tuple[ActorRef, ...], index: ActorIndex
+) -> bool:
+    """True when the place named is in the state of the source ("le retour à Paris" of a
+    French withdrawal): not the place left."""
+    if where is None:
+        return False
+    own = {a.country for a in source if a.country is not None}
+    start, end = sentence(token)
+    return any(
+        a.name == where and state_of(a).country in own for _, a in index.in_range(start, end)
+    )
+
+
+def _named_in(actor: ActorRef, token: Token, index: ActorIndex) -> bool:
+    """True when the sentence names `actor` by a noun or name, not by an adjective
+    ("les chefs d'État de la CEDEAO", not "les dirigeants européens")."""
+    start, end = sentence(token)
+    return any(a == actor and index.doc[i].pos_ != "ADJ" for i, a in index.in_range(start, end))
+
+
+def _sides(actors: tuple[ActorRef, ...]) -> set[str]:
+    """Names and states of `actors`, to tell whether two groups are on the same side."""
+    return {a.name for a in actors} | {a.country for a in actors if a.country is not None}
+
+
+def _warned(
+    verb: Token, source: tuple[ActorRef, ...], index: ActorIndex, cues: Cues
+) -> tuple[ActorRef, ...]:
+    """The parties named in what a warning says ("a averti que toute attaque de X aurait des
+    conséquences", "... sur l'adhésion des deux pays")."""
+    if verb.pos_ != "VERB":
+        return ()
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    own = _sides(source)
+    found: list[ActorRef] = []
+    for clause in said:
+        for word in clause.subtree:
+            if word.pos_ not in ("NOUN", "PROPN") or index.start_of(word) != word.i:
+                continue
+            for actor in np_actors(word, index):
+                if actor.kind != "place" and not ({actor.name, actor.country} & own):
+                    found.append(actor)
+    return tuple(_unique(found))
+
+
+def _provoker(source: tuple[ActorRef, ...], before: list[Event]) -> tuple[ActorRef, ...]:
+    """Who last struck, sanctioned, accused or pressed the source ("X a frappé Y ... Y promet
+    de riposter"): the party a retaliation or a refusal answers."""
+    own = _sides(source)
+    for event in reversed(before):
+        if event.type not in _PROVOCATIONS or _sides(event.source) & own:
+            continue
+        if _sides(event.target) & own:
+            return event.source
+    return ()
+
+
+_PROVOCATIONS = frozenset({"ASSAULT", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "COERCE"})
+
+
+def _with_states(actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """`actors` and the states of the armed bodies among them ("l'armée française": France)."""
+    states = [
+        state_of(ActorRef(a.actor_id, a.name, "place", a.country))
+        for a in actors
+        if a.kind == "organisation" and a.country is not None
+    ]
+    return tuple(_unique([*actors, *(s for s in states if s.kind == "state")]))
+
+
+def _requested_content(token: Token, typed: set[tuple[int, str]]) -> bool:
+    """True for an act a request asks for through an infinitive ("a chargé X de renouer le
+    dialogue", "a exhorté X à retirer ses troupes"): the request is the event."""
+    word = token
+    for _ in range(3):
+        if word.dep_ not in ("xcomp", "obj", "conj", "ccomp") or word.head.i == word.i:
+            return False
+        asked = word.dep_ == "obj" and word is token and token.pos_ == "NOUN"
+        if asked and (word.head.i, "REQUEST") in typed:
+            return False  # "demander une réunion du Conseil": the meeting asked for
+        word = word.head
+        infinitive = feature(word, "VerbForm") == "Inf"
+        if word.pos_ == "VERB" and (word.i, "REQUEST") in typed and word.i != token.i:
+            return True
+        if word.pos_ == "VERB" and not infinitive:
+            return False
+    return False
+
+
 def _test_launch(verb: Token, cues: Cues) -> bool:
     """True for a verb that launches a test weapon as its object ("tirer un missile
     balistique"), whatever else the sentence says."""
@@ -214,7 +485,7 @@ def _parties(frame: Frame, mutual: bool) -> tuple[tuple[ActorRef, ...], tuple[Ac
 def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Event]:
     """Every event the Doc states, de-duplicated."""
     cues = lexicon.cues
-    index = ActorIndex(doc)
+    index = ActorIndex.of(doc)
     quotes = find_quotes(text_of(doc), load_quote_lexicon())
     timex_tokens: set[int] = set()
     for timex in doc._.timexes or ():
@@ -224,6 +495,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
     events: list[Event] = []
     triggered: list[tuple[Token, Event]] = []
     receptions: set[tuple[int, str]] = set()
+    noun_visits: set[tuple[int, str]] = set()
+    hosted: set[tuple[int, str]] = set()
     hits = find_triggers(doc, matcher, lexicon)
     typed = {(h.token.i, h.entry.type) for h in hits}
     for hit in hits:
@@ -232,6 +505,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             continue
         if token.pos_ == "NOUN" and (token.head.i, "CONCEDE") in typed:
             continue  # "la levée des sanctions": what is given up is not done anew
+        if entry.type in ("COOPERATE", "AID") and _agreed_content(token, typed):
+            continue  # "ont convenu de partager des renseignements": the agreement only
+        if _requested_content(token, typed):
+            continue  # "ont chargé X de renouer le dialogue": asked for, not done
         if _aimed_words(token, entry, typed):
             continue  # "les accusations visant Caracas": words aimed at X, no attack
         speaker = None
@@ -239,15 +516,26 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             speaker = first_person_speaker(token, doc)
             if speaker is None:
                 continue
-        if not licensed(hit, cues, timex_tokens) and not framed(hit, index, cues):
+        requested = _requested_meeting(token, entry, typed, timex_tokens)
+        if not (licensed(hit, cues, timex_tokens) or requested) and not framed(hit, index, cues):
             continue
-        status = verdict(token, cues)
+        status = "planned" if requested else verdict(token, cues)
+        if entry.negated or entry.future:
+            status = "occurred"  # "ne reconnaîtra pas", "répondra": said now, the act itself
         if status == "negated" or status == "hypothetical":
             # decided: what did not happen, or might, is no event of the record
             continue
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
+        if entry.mutual:
+            # "ont paraphé le texte au département d'État": where it was signed, not who
+            where = _placed(token, index, cues)
+            source = tuple(a for a in source if a not in where) or source
+            target = tuple(a for a in target if a not in where) or target
+        if entry.type == "CONSULT":
+            # "le président américain X a reçu les deux délégations": not his own state
+            target = _not_own_state(source, target)
         if entry.mutual and entry.requires_child and len(_unique([*source, *target])) == 1:
             # "les séparatistes ont accepté un cessez-le-feu": with the state the story is about
             other = index.main_state(exclude=source)
@@ -272,10 +560,16 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         elif entry.target == "place" and not target and _foreign(source, index):
             target = index.main_state()  # "X, qui était en visite": in the story's state
             implicit_target = True
+        if entry.type != "CONSULT" and target:
+            venues = _at_venues(token, index, cues)
+            target = tuple(a for a in target if a not in venues)  # "devant l'OMC": where
+        if entry.type in ("CONCEDE", "SANCTION") and not target:
+            wide = entry.type == "CONCEDE"
+            target = _counterpart(token, source, index, cues, sentence_wide=wide)
         if entry.type != "CONSULT":
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)
-            target = _not_own_state(source, target)
+            target = target if entry.mutual else _not_own_state(source, target)
         if entry.mode == "withdraw" and token.pos_ == "NOUN":
             # "le retrait des soldats français ... le retour à Paris": one leaves a foreign place
             own = {a.country for a in source if a.country is not None}
@@ -293,10 +587,30 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         # article is about is the one attacked or left; a verb of attack with no victim is
         # more often a test or a show of force ("a tiré deux missiles"), so nouns only
         implicit = (entry.type == "ASSAULT" and token.pos_ == "NOUN") or entry.mode == "withdraw"
-        if implicit and not target and _states_only(source) and one_act(hit):
-            implicit_target = entry.type == "ASSAULT"
+        # "le retrait des militaires français": an army leaves, as its state would
+        leavers = entry.mode == "withdraw" and all(
+            a.kind in ("state", "organisation") and a.country is not None for a in source
+        )
+        if leavers and entry.type == "RETREAT":
+            source = _with_states(source)  # the troops' state withdraws them
+        if implicit and not target and (_states_only(source) or leavers) and one_act(hit):
+            # where it happened: the state attacked, or left by its troops
+            implicit_target = entry.type == "ASSAULT" or (leavers and entry.type == "RETREAT")
             target = index.main_state(exclude=source)
-        if not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
+        if entry.type == "CONSULT" and entry.mode == "visit":
+            # "X a accueilli Y pour sa première visite au Brésil": X, Brazilian, is the host;
+            # a person's own country is never where he visits
+            home = {a.country for a in source if a.kind == "person" and a.country is not None}
+            target = tuple(a for a in target if not (a.kind == "state" and a.country in home))
+        mode = entry.mode
+        gathering = entry.type == "CONSULT" and entry.target == "none"
+        if entry.type == "CONSULT" and _body_meeting(source, target):
+            if gathering and not _named_in(source[0], token, index):
+                continue  # "les dirigeants européens réunis": leaders, not the body's meeting
+            mode = "multilateral"  # "le Conseil de sécurité s'est réuni": a body meets
+        elif gathering and entry.mode == "multilateral":
+            continue  # "les dirigeants de X et Y se sont réunis": told by its meeting noun
+        elif not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
         if entry.plural_subject and any(a.kind != "person" for a in source):
             continue  # "les deux hommes ont discuté": people who met, not states in talks
@@ -306,17 +620,34 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         elif kind == "ASSAULT" and not target and token.pos_ == "VERB":
             # "X a frappé des sites au Pakistan": the state struck is where the strikes fell
             target = _struck_states(token, source, index, cues)
+        around: str | None = None
+        if kind == "MOBILIZE" and not target and (aimed := _aimed_at(token, source, index, cues)):
+            target, around = aimed[:1], aimed[1].name  # "des manœuvres autour de X": at X
+        if kind == "REQUEST" and not target:
+            target = _asked_body(token, typed, index)  # "demander une réunion du Conseil"
+        if kind in ("THREATEN", "REJECT") and not target:
+            # "a averti que toute attaque de X aurait des conséquences": X is warned; "promet
+            # de riposter", "refuse d'obtempérer": to whoever struck or demanded before
+            target = _warned(token, source, index, cues) or _provoker(source, events)
         needs_target = entry.target != "none" and kind not in ("CONSULT", "MOBILIZE")
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
-        mode = entry.mode
+        if mode == "multilateral" and any(
+            c.lemma_.casefold() in cues.bilateral_words or c.lower_ in cues.bilateral_words
+            for c in token.children
+        ):
+            mode = "meet"  # "un sommet bilatéral": two parties meet
         if entry.type == "CONSULT" and by_phone(token, cues):
             mode = "phone"  # "s'est entretenu par téléphone avec X"
         # an implicit target ("l'invasion russe", "X était en visite") is where it happened
-        implied = target[0].name if implicit_target and len(target) == 1 else None
+        implied = target[0].name if implicit_target and len(target) == 1 else around
         start, end, text = evidence(doc, token)
         if abroad and mode == "meet":
             receptions.add((start, token.text))  # a foreign guest visits the host's country
+        if token.pos_ == "NOUN" and mode == "visit":
+            noun_visits.add((start, token.text))
+        if entry.host:
+            hosted.add((start, token.text))
         parts = [target]
         if entry.type == "CONSULT" and len(target) > 1 and all(a.kind == "state" for a in target):
             parts = [(a,) for a in target]  # a tour of several states: one meeting each
@@ -325,7 +656,13 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         elif entry.of == "target" and token.pos_ == "NOUN" and len(target) > 1:
             parts = [(a,) for a in target]  # "la libération de X et de Y": one act each
         places = _victim_places(token, parts, index, cues) if len(parts) > 1 else {}
+        spot = clause_location(token, index, cues, frame)
+        if entry.type == "RETREAT" and _at_home(spot, token, source, index):
+            # "le retour à Paris ... et le retrait des militaires": one withdraws from abroad
+            spot, implied = None, target[0].name if len(target) == 1 else None
         date, date_from = _date(doc, token, future=status == "planned")
+        if _standing(token):
+            date, date_from = None, "none"  # "l'ambassadeur, que Niamey accuse d'ingérence"
         confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
         made = [
             Event(
@@ -340,7 +677,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
                 mode=mode,
                 date=date,
                 date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
-                location=places.get(part) or clause_location(token, index, cues, frame) or implied,
+                location=places.get(part) or spot or implied,
                 confidence=min(confidence, 1.0),
             )
             for part in parts
@@ -351,5 +688,11 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
     lead = lead_end(text_of(doc))
     # receptions become visits once the guest's trips are merged: the reception stays an
     # event of its own beside the trip ("X est arrivé à Kiev, où il a été reçu par Y")
-    visits = received_as_visits(merge_visits(deduplicate(events, lead=lead)), receptions)
+    trips = fold_visits(
+        merge_visits(deduplicate(events, lead=lead)),
+        title=title_end(text_of(doc)),
+        nouns=noun_visits,
+        hosted=hosted,
+    )
+    visits = received_as_visits(trips, receptions)
     return carry_locations(visits)

@@ -6,6 +6,7 @@ import bisect
 
 from spacy.tokens import Token
 
+from ..linking.tokens import morph_feature, words
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
 from .lexicon import Cues, load_lexicon
@@ -38,8 +39,7 @@ def sentence(token: Token) -> tuple[int, int]:
 
 def feature(token: Token, name: str) -> str | None:
     """One morphological feature of a token ("Fut" for Tense), or None."""
-    values: list[str] = token.morph.get(name, [])
-    return values[0] if values else None
+    return morph_feature(token, name)  # the Doc's morph strings, decoded once
 
 
 def case_of(token: Token) -> str | None:
@@ -54,11 +54,12 @@ def clause_start(token: Token, cues: Cues, *, quotes: bool = True) -> int:
     """Index of the first token of the clause `token` stands in (within its sentence); with
     `quotes` False, a quotation mark does not open a clause ("Ils « ont signé »")."""
     sent_start, _ = sentence(token)
+    table = words(token.doc)  # the Doc's token strings, read once
     for i in range(token.i - 1, sent_start - 1, -1):
-        word = token.doc[i]
-        if not quotes and word.text in _QUOTE_MARKS:
+        text = table.text[i]
+        if not quotes and text in _QUOTE_MARKS:
             continue
-        if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
+        if text in _BOUNDARY_PUNCT or table.lemma[i].casefold() in cues.clause_marks:
             return i + 1
     return sent_start
 
@@ -66,13 +67,14 @@ def clause_start(token: Token, cues: Cues, *, quotes: bool = True) -> int:
 def clause_end(token: Token, cues: Cues) -> int:
     """Index just past the clause that follows `token` (next verb clause, mark or stop)."""
     _, sent_end = sentence(token)
+    table = words(token.doc)
     for i in range(token.i + 1, sent_end):
-        word = token.doc[i]
-        if word.text in _BOUNDARY_PUNCT or word.lemma_.casefold() in cues.clause_marks:
+        if table.text[i] in _BOUNDARY_PUNCT or table.lemma[i].casefold() in cues.clause_marks:
             return i
-        if word.pos_ == "VERB" and word.dep_ in _CLAUSE_DEPS and feature(word, "VerbForm"):
+        pos, dep = table.pos[i], table.dep[i]
+        if pos == "VERB" and dep in _CLAUSE_DEPS and feature(token.doc[i], "VerbForm"):
             return i  # a verb form; a word mistagged as a verb has no verb form
-        if word.pos_ == "AUX" and word.dep_.startswith("aux") and word.head.i > i:
+        if pos == "AUX" and dep.startswith("aux") and token.doc[i].head.i > i:
             return i
     return sent_end
 
@@ -182,7 +184,8 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         # ("la ville ukrainienne de Kharkiv" says its state otherwise: left to the zone)
         if any(c.dep_ == "amod" and index.at(c) is not None for c in token.children):
             return None
-        states = [index.at(c) for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
+        complements = [c for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
+        states = [_complement(c, index) for c in complements]
         return next((a for a in states if a is not None and a.kind in ("state", "place")), None)
     cues = load_lexicon().cues
     if token.lemma_.casefold() in cues.authority_nouns and not any(
@@ -190,6 +193,8 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     ):
         # "aux autorités", with no country said: those of the state the story is about
         return next(iter(index.main_state()), None)
+    if token.lemma_.casefold() in cues.non_state_nouns or token.lower_ in cues.non_state_nouns:
+        return None  # "les séparatistes arméniens": people of a country, not its state
     counterpart = token.lemma_.casefold() in cues.counterpart_nouns
     for child in token.children:
         if child.dep_ == "amod":
@@ -200,6 +205,18 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             if actor is not None:
                 return actor
     return None
+
+
+def _complement(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The actor of a "de X" complement; a common noun the tagger took for a place ("chefs
+    d'État de la CEDEAO") gives way to the body named after it."""
+    actor = index.at(token)
+    if actor is None or actor.kind != "place" or token.pos_ != "NOUN":
+        return actor
+    for child in token.children:
+        if child.dep_ == "nmod" and case_of(child) in _OF and index.at(child) is not None:
+            return index.at(child)
+    return actor
 
 
 def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:
@@ -267,7 +284,10 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
         if not actors and numbers and numbers[0] and head.pos_ == "NOUN":
             # "les deux généraux": the last two people named; "les deux pays": two states
             party_nouns = load_lexicon().cues.party_nouns
-            if head.lemma_.casefold() in party_nouns or head.lower_ in party_nouns:
+            state_nouns = load_lexicon().cues.state_nouns
+            if head.lemma_.casefold() in state_nouns or head.lower_ in state_nouns:
+                actors = _last_states(index, head.i, numbers[0])  # "les deux pays": no ONU
+            elif head.lemma_.casefold() in party_nouns or head.lower_ in party_nouns:
                 actors = index.last_parties(head.i, numbers[0])
             else:
                 actors = index.last_people(head.i, numbers[0])
@@ -279,13 +299,28 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
     return found
 
 
+def _last_states(index: ActorIndex, i: int, count: int) -> list[ActorRef]:
+    """The last `count` different states named before token `i` ("les deux pays"), or none
+    if fewer were named."""
+    found: list[ActorRef] = []
+    for _, actor in reversed(index.in_range(0, i)):
+        if actor.kind == "state" and actor not in found:
+            found.append(actor)
+            if len(found) == count:
+                return found[::-1]
+    return []
+
+
 def _collective(token: Token, index: ActorIndex, depth: int = 0) -> list[ActorRef]:
     """The body a plural noun belongs to ("les dirigeants des pays membres de l'Otan")."""
     for child in token.children:
         if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
             actor = index.at(child)
             if actor is not None and actor.kind != "person":
-                return [actor]
+                # "les chefs d'État de la CEDEAO": a common noun read as a body yields to
+                # the body named after it
+                deeper = _collective(child, index, depth + 1) if child.pos_ == "NOUN" else []
+                return deeper or [actor]
             if actor is None and depth < 3:
                 return _collective(child, index, depth + 1)
     return []

@@ -111,10 +111,25 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
     "tué par une frappe"), or a bare participle describing an event noun of its type ("une
     opération ciblée"): one event, told by the other word."""
     if token.pos_ == "VERB":
+        events = {i for i, _ in typed}
+        relative = token.dep_ == "acl:relcl" and token.head.i in events
+        if entry.target == "none" and any(
+            c.dep_.startswith("nsubj")
+            and (c.i in events or (relative and feature(c, "PronType") == "Rel"))
+            for c in token.children
+        ):
+            # "les manœuvres mobilisent des navires": the exercise is no party, and it is
+            # the event its own noun tells (elsewhere, with its author)
+            return True
         bare = not any(c.dep_.startswith(("aux", "obj")) for c in token.children)
         modifier = token.dep_ in ("acl", "amod", "nmod") and feature(token, "VerbForm") == "Part"
         if bare and modifier and (token.head.i, entry.type) in typed:
             return True
+        purpose = token.dep_ in ("advcl", "acl") and feature(token, "VerbForm") == "Inf"
+        heads = {token.head.i, token.head.head.i}  # the parse may hang it on the object
+        blamed = any((i, "ACCUSE") in typed for i in heads if i != token.i)
+        if purpose and entry.type in ("PROTEST", "ACCUSE") and blamed:
+            return True  # "a convoqué l'ambassadeur pour protester": one act, the summons
         # "une frappe que X a imputée à Y, ayant visé son consulat": the strike's own act
         head = token.head if token.dep_ == "advcl" else None
         subject = any(c.dep_.startswith("nsubj") for c in token.children)
@@ -135,7 +150,10 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
             if (i, entry.type) in typed:
                 return True
         return False
-    return token.dep_.startswith(("nsubj", "obl:agent")) and (token.head.i, entry.type) in typed
+    # "la réunion a réuni X et Y": the verb lists the noun's parties, the noun is the event
+    listing = token.head.lemma_.casefold() in load_lexicon().cues.participant_verbs
+    subject = token.dep_.startswith(("nsubj", "obl:agent"))
+    return subject and not listing and (token.head.i, entry.type) in typed
 
 
 def one_act(hit: Hit) -> bool:
@@ -147,6 +165,8 @@ def one_act(hit: Hit) -> bool:
         return feature(token, "Number") != "Plur"
     objects = [c for c in token.children if c.dep_ == "obj"]
     means = set(hit.entry.requires_child)  # the weapons, the envoy recalled
+    # "quitter le pays": with no name, the country is the one the story is about
+    means |= load_lexicon().cues.state_nouns
     return all(o.lemma_.casefold() in means for o in objects)
 
 
@@ -166,6 +186,10 @@ def _receivable(head: Token, index: ActorIndex, cues: Cues) -> bool:
     if index.at(head) is not None and head.pos_ != "ADJ":
         return True
     actor = np_actor(head, index)
+    party = head.lemma_.casefold() in cues.party_nouns or head.lower_ in cues.party_nouns
+    counted = any(c.pos_ == "NUM" for c in head.children)
+    if party and (counted or (actor is not None and actor.kind == "state")):
+        return True  # "la délégation russe", "les deux délégations": states' envoys
     if actor is None or actor.kind != "person":
         return False  # "des chars allemands": a thing, whatever its adjective
     for word in head.subtree:

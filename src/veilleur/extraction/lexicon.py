@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -28,6 +28,10 @@ class Trigger(BaseModel):
     mutual: bool = False
     host: bool = False
     plural_subject: bool = False
+    # "ne reconnaît pas X" is a rejection: the entry holds only for a negated verb
+    negated: bool = False
+    # "répondra avec force" is a threat: the entry holds only for a verb in the future
+    future: bool = False
 
     @field_validator("type")
     @classmethod
@@ -61,6 +65,11 @@ class Cues(BaseModel):
     separate_marks: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
     authority_nouns: frozenset[str] = frozenset()
+    non_state_nouns: frozenset[str] = frozenset()
+    around_words: frozenset[str] = frozenset()
+    venue_preps: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    bilateral_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
@@ -104,11 +113,32 @@ class Lexicon(BaseModel):
 
     def entries(self, lemma: str, pos: str) -> list[Trigger]:
         """Trigger entries whose head is `lemma` with part of speech `pos`."""
-        return [t for t in self.triggers if t.pos == pos and lemma in t.lemmas]
+        return list(self._by_head.get((lemma, pos), ()))
+
+    @cached_property
+    def _by_head(self) -> dict[tuple[str, str], tuple[Trigger, ...]]:
+        """Entries by (head lemma, part of speech), in file order: `entries` is called for
+        many tokens of every article, and scanning every trigger each time added up."""
+        found: dict[tuple[str, str], list[Trigger]] = {}
+        for t in self.triggers:
+            for lemma in dict.fromkeys(t.lemmas):
+                found.setdefault((lemma, t.pos), []).append(t)
+        return {key: tuple(ts) for key, ts in found.items()}
 
     def lemma_set(self, pos: str) -> frozenset[str]:
         """Every head lemma of part of speech `pos`."""
-        return frozenset(lemma for t in self.triggers if t.pos == pos for lemma in t.lemmas)
+        found = self._lemma_sets.get(pos)
+        if found is None:  # a part of speech no trigger has
+            return frozenset()
+        return found
+
+    @cached_property
+    def _lemma_sets(self) -> dict[str, frozenset[str]]:
+        """Head lemmas by part of speech, built once: several stages ask per word."""
+        return {
+            pos: frozenset(lemma for t in self.triggers if t.pos == pos for lemma in t.lemmas)
+            for pos in dict.fromkeys(t.pos for t in self.triggers)
+        }
 
 
 class Mark(BaseModel):

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..records import Event
+from ..records import ActorRef, Event
 from .clauses import feature
 
 
@@ -102,12 +102,85 @@ def merge_visits(events: list[Event]) -> list[Event]:
     return sorted([*others, *kept.values()], key=lambda e: e.evidence_start)
 
 
+def fold_visits(
+    events: list[Event],
+    *,
+    title: int,
+    nouns: set[tuple[int, str]],
+    hosted: set[tuple[int, str]],
+) -> list[Event]:
+    """A visit to a state named with a noun (`nouns`: evidence start and trigger) in the title
+    ("X reçu à l'Élysée pour sa visite en France" / "X s'est entretenu avec Y"), or beside a
+    reception (`hosted`) in its sentence ("X a été reçu par Y, une visite ..."), is that
+    meeting told as a visit: one event; in the sentence of an act of another kind with a
+    person of that state ("En visite à Varsovie, X a signé avec Y ..."), it is a visit to that
+    person. A trip told by a verb ("X est arrivé en Israël") stays a trip, and so does a
+    visit during which a meeting is told ("Y a rencontré X, qui était en visite")."""
+    result = list(events)
+    for visit in events:
+        if visit.type != "CONSULT" or visit.mode != "visit":
+            continue
+        if (visit.evidence_start, visit.trigger) not in nouns:
+            continue
+        states = {a.country for a in visit.target if a.kind == "state" and a.country is not None}
+        travellers = _side(visit.source)
+        here = [
+            e
+            for e in result
+            if visit.evidence_start < title
+            or (_same_sentence(e, visit) and (e.evidence_start, e.trigger) in hosted)
+        ]
+        meeting = next((m for m in here if _met_there(m, visit, states, travellers)), None)
+        if not states:
+            continue
+        names = {a.name for a in visit.target}
+        place = visit.location if visit.location not in names else None
+        if meeting is not None:
+            folded = replace(meeting, mode="visit", location=place or meeting.location)
+            result = [folded if e is meeting else e for e in result if e is not visit]
+            continue
+        beside = [e for e in result if e is not visit and _same_sentence(e, visit)]
+        if any(e.type == "CONSULT" for e in beside):
+            continue  # "Y a rencontré X, qui était en visite": the trip and its meeting
+        hosts = [
+            a
+            for e in beside
+            if travellers & _names(e)
+            for a in (*e.source, *e.target)
+            if a.kind == "person" and a.country in states and a.name.casefold() not in travellers
+        ]
+        if hosts:
+            # "En visite à Varsovie, X a signé avec Y": X visits Y
+            result = [replace(e, target=(hosts[0],)) if e is visit else e for e in result]
+    return result
+
+
+def _same_sentence(one: Event, other: Event) -> bool:
+    return one.evidence_start == other.evidence_start
+
+
+def _met_there(meeting: Event, visit: Event, states: set[str], travellers: frozenset[str]) -> bool:
+    """True when `meeting` is one of the travellers with a person of a visited state."""
+    if meeting is visit or meeting.type != "CONSULT" or meeting.status != visit.status:
+        return False
+    if not travellers & _names(meeting) or not _same_time(meeting, visit):
+        return False
+    others = [a for a in (*meeting.source, *meeting.target) if a.name.casefold() not in travellers]
+    return any(a.kind == "person" and a.country in states for a in others)
+
+
 def _told_again(small: Event, big: Event, lead_end: int) -> bool:
     """True when a smaller event repeats a bigger one rather than being another: the same
     sentence, or the title or lead announcing what the body tells."""
     if small.evidence_start == big.evidence_start:
         return True
     return small.evidence_start < lead_end <= big.evidence_start and _same_time(small, big)
+
+
+def title_end(text: str) -> int:
+    """Offset just past the article's title (its first non-empty line), 0 for one line."""
+    lines = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return lines[0] if len(lines) > 1 else 0
 
 
 def lead_end(text: str) -> int:
@@ -128,6 +201,7 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
                 for i, k in enumerate(kept)
                 if k.type == event.type
                 and k.mode == event.mode
+                and not _opposed(event, k)
                 and (
                     names == _names(k)
                     or (
@@ -140,6 +214,25 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
             None,
         )
         if same is None:
+            same = next(
+                (i for i, k in enumerate(kept) if _state_and_body(event, k, lead)),
+                None,
+            )
+            if same is not None:
+                # "Pékin lance des manœuvres" / "l'armée chinoise a lancé des exercices"
+                extra = tuple(
+                    a for a in event.source if a.name.casefold() not in _names(kept[same])
+                )
+                both = (*kept[same].source, *extra)
+                mutual = bool(_side(kept[same].source) & _side(kept[same].target))
+                kept[same] = replace(
+                    kept[same],
+                    source=both,
+                    target=tuple(_unique_refs([*kept[same].target, *extra]))
+                    if mutual
+                    else kept[same].target,
+                )
+        if same is None:
             kept.append(event)
             continue
         if _vaguer_place(kept[same], event):
@@ -149,6 +242,75 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
             # even a day the publication cannot place ("mardi" early in a month): unknown.
             kept[same] = replace(kept[same], date=event.date, date_from=event.date_from)
     return sorted(kept, key=lambda e: e.evidence_start)
+
+
+def _state_and_body(small: Event, big: Event, lead_end: int) -> bool:
+    """True when the title or lead tells with a state what the text tells with its army or
+    ministry (or the reverse): one act, its parties on the same sides; or when an agreement
+    of states is told again with the people who signed for them."""
+    if small.type != big.type or small.mode != big.mode or small.status != big.status:
+        return False
+    if _side(small.source) & _side(small.target) and _side(big.source) & _side(big.target):
+        # "X et Y ont signé un accord" / "leurs ministres ont paraphé le texte"
+        return _same_time(small, big) and _signed_for(small.source, big.source)
+    if _side(small.source) & _side(small.target) or small.evidence_start >= lead_end:
+        return False
+    return (
+        _same_time(small, big)
+        and _covered(small.source, big.source)
+        and _covered(small.target, big.target)
+    )
+
+
+def _signed_for(one: tuple[ActorRef, ...], other: tuple[ActorRef, ...]) -> bool:
+    """True when the people of one group serve two or more states, all named in the other
+    group ("X et Y ont signé" / "leurs ministres ont paraphé"), either way round."""
+
+    def serve(people: tuple[ActorRef, ...], states: tuple[ActorRef, ...]) -> bool:
+        served = {a.country for a in people if a.kind == "person" and a.country is not None}
+        named = {a.country for a in states if a.kind == "state" and a.country is not None}
+        return len(served) >= 2 and served <= named
+
+    return serve(one, other) or serve(other, one)
+
+
+def _covered(few: tuple[ActorRef, ...], many: tuple[ActorRef, ...]) -> bool:
+    """True when every actor of `few` is in `many`, or is the state of a body in `many`, or a
+    body of a state in `many`."""
+    names = _side(many)
+    bodies = {a.country for a in many if a.kind == "organisation" and a.country is not None}
+    states = {a.country for a in many if a.kind == "state" and a.country is not None}
+    for actor in few:
+        if actor.name.casefold() in names:
+            continue
+        if actor.kind == "state" and actor.country in bodies:
+            continue
+        if actor.kind == "organisation" and actor.country in states:
+            continue
+        return False
+    return True
+
+
+def _opposed(a: Event, b: Event) -> bool:
+    """True for two one-way acts in opposite directions ("X a frappé Y", "Y a frappé X"):
+    two happenings, whatever parties they share."""
+    a_from, a_to = _side(a.source), _side(a.target)
+    b_from, b_to = _side(b.source), _side(b.target)
+    if a_from & a_to or b_from & b_to:
+        return False  # a mutual act has no direction
+    return bool(a_from & b_to) and not a_from & b_from
+
+
+def _unique_refs(actors: list[ActorRef]) -> list[ActorRef]:
+    """`actors` without repeated names, in order."""
+    kept: dict[str, ActorRef] = {}
+    for actor in actors:
+        kept.setdefault(actor.name, actor)
+    return list(kept.values())
+
+
+def _side(actors: tuple[ActorRef, ...]) -> frozenset[str]:
+    return frozenset(a.name.casefold() for a in actors)
 
 
 def _vaguer_place(kept: Event, other: Event) -> bool:

@@ -172,6 +172,10 @@ def noun_frame(
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) in OF_PREPS)
             ]
     of_actors = [a for h in of_heads for a in np_actors(h, index)]
+    if not of_actors and entry.type == "CONSULT":
+        # "une réunion d'urgence du Conseil de sécurité": the body hangs one phrase lower
+        lower = [d for h in of_heads for d in dependents(h, OBL, OF_PREPS)]
+        of_actors = [a for h in lower for a in np_actors(h, index) if a.kind == "organisation"]
     # "l'assassinat du chef du Hezbollah, Fuad Shukr": the name may hang on the event noun
     named = [index.at(c) for c in noun.children if c.dep_ == "appos"]
     of_actors += [a for a in named if a is not None and a.kind == "person"]

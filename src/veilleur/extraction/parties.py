@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..linking.tokens import words
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
 from .clauses import (
@@ -148,8 +149,12 @@ def presence(token: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     """Participants named "en présence de X" in the clause of `token`."""
     found: list[ActorRef] = []
     start, end = sentence(token)
-    for word in token.doc[start:end]:
-        if word.lemma_.casefold() in cues.presence_nouns and case_of(word) in cues.place_preps:
+    lemmas = words(token.doc).lemma  # one Token only for the presence nouns
+    for i in range(start, end):
+        if lemmas[i].casefold() not in cues.presence_nouns:
+            continue
+        word = token.doc[i]
+        if case_of(word) in cues.place_preps:
             for head in dependents(word, OBL, OF_PREPS):
                 span = index.in_range(head.left_edge.i, head.right_edge.i + 1)
                 add_actors(found, [a for _, a in span if not is_place(a)])

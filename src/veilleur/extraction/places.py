@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..geo import is_seat, place_name
+from ..linking.tokens import entities
 from ..records import ActorRef, Event
 from .actors import ActorIndex, is_place
 from .carry import carry_locations as carry_events
@@ -112,9 +113,10 @@ def _swallowed(
 ) -> Iterator[tuple[Token, ActorRef, str]]:
     """Named places the linker folded into a person's title ("le ministre de la Défense à Tel
     Aviv"): the named-entity tagger still marks them as places."""
-    for ent in index.doc.ents:
-        if ent.label_ != "LOC" or not start <= ent.start < end or ent.start in seen:
+    for first, last, label in entities(index.doc):  # no Span per entity per call
+        if label != "LOC" or not start <= first < end or first in seen:
             continue
+        ent = index.doc[first:last]
         actor = index.at(ent[0])
         if actor is None or actor.kind != "person":
             continue

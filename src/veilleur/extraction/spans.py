@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -56,8 +57,13 @@ def find_quotes(text: str, lexicon: QuoteLexicon) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     stack: list[str] = []  # expected closing marks, outermost first
     open_at = 0
+    marks = _marks_pattern(tuple(sorted(closers.items())))
     i = 0
     while i < len(text):
+        found = marks.search(text, i)  # only marks and line breaks change the state
+        if found is None:
+            break
+        i = found.start()
         char = text[i]
         if not stack:
             if char in closers and (char != closers[char] or _is_opening_straight(text, i)):
@@ -76,6 +82,13 @@ def find_quotes(text: str, lexicon: QuoteLexicon) -> list[QuoteSpan]:
     if stack:
         spans.append(_span(text, open_at, len(text), len(text), closed=False))
     return _join_continued(text, spans)
+
+
+@lru_cache(maxsize=16)
+def _marks_pattern(closers: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """Any opening or closing mark, or a line break: the characters find_quotes acts on."""
+    chars = {"\n"} | {c for pair in closers for c in pair}
+    return re.compile("|".join(re.escape(c) for c in sorted(chars)))
 
 
 def _closed_later(text: str, i: int, stack: list[str], closers: dict[str, str]) -> bool:

@@ -14,6 +14,16 @@ Verdict = Literal["occurred", "planned", "reported", "negated", "hypothetical"]
 _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "obj", "nmod", "obl", "obl:arg", "obl:mod", "nsubj"})
 
 
+def future(token: Token) -> bool:
+    """True for a verb in the future or the conditional (itself or its auxiliary)."""
+    return _future(token)
+
+
+def negated(token: Token, cues: Cues) -> bool:
+    """True for a verb its own negation denies ("ne reconnaît pas")."""
+    return _negated(token, cues)
+
+
 def _future(token: Token) -> bool:
     words = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
     return any(feature(w, "Tense") == "Fut" or feature(w, "Mood") == "Cnd" for w in words)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .clauses import case_of, feature, sentence
 from .lexicon import Lexicon, Trigger, load_lexicon
+from .status import future, negated
 
 _POS = {"verb": ["VERB"], "noun": ["NOUN"]}
 _REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pv", "expl", "obj", "iobj", "expl:pass"})
@@ -46,11 +47,21 @@ class TriggerIndex:
             return []
         attrs = doc.to_array([POS, LEMMA, LOWER])
         pos, lemma, lower = attrs[:, 0], attrs[:, 1], attrs[:, 2]
-        verb = (pos == VERB) & (np.isin(lemma, self._verbs) | np.isin(lower, self._forms))
-        noun = (pos == NOUN) & np.isin(lemma, self._nouns)
+        verb = (pos == VERB) & (_member(lemma, self._verbs) | _member(lower, self._forms))
+        noun = (pos == NOUN) & _member(lemma, self._nouns)
         found = [("verb", int(i)) for i in np.flatnonzero(verb)]
         found += [("noun", int(i)) for i in np.flatnonzero(noun)]
         return sorted(found, key=lambda f: f[1])
+
+
+def _member(
+    values: np.ndarray[Any, Any], ids: np.ndarray[Any, np.dtype[np.uint64]]
+) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """np.isin(values, ids) for sorted `ids`, by binary search (isin sorts both per call)."""
+    if not len(ids):
+        return np.zeros(len(values), dtype=np.bool_)
+    at = np.minimum(np.searchsorted(ids, values), len(ids) - 1)
+    return np.asarray(ids[at] == values, dtype=np.bool_)
 
 
 def _ids(words: Iterable[str]) -> np.ndarray[Any, np.dtype[np.uint64]]:
@@ -113,11 +124,20 @@ def fulfils(token: Token, entry: Trigger) -> bool:
         lemmas |= {w.lemma_.casefold() for w in _window(token)}
         if token.dep_ == "acl:relcl":
             lemmas.add(token.head.lemma_.casefold())  # "les accords qu'Israël a signés"
+        if token.dep_ == "xcomp":
+            # "les soldats doivent quitter le pays": the subject hangs on the modal verb
+            lemmas |= {
+                c.lemma_.casefold() for c in token.head.children if c.dep_.startswith("nsubj")
+            }
         if not lemmas & set(entry.requires_child):
             return False
     if entry.requires_prep and not _preps(token) & set(entry.requires_prep):
         return False
     if entry.plural_subject and not _plural_subject(token):
+        return False
+    if entry.negated and not negated(token, load_lexicon().cues):
+        return False
+    if entry.future and not future(token):
         return False
     return not (entry.reflexive and not _reflexive(token))
 
@@ -138,12 +158,21 @@ def find_triggers(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Hit
         lemma = token.lemma_.casefold()
         entries = lexicon.entries(lemma, pos) or lexicon.entries(forms.get(token.lower_, ""), pos)
         ranked = sorted(
-            entries, key=lambda e: -(len(e.requires_child) + len(e.requires_prep) + e.reflexive)
+            entries,
+            key=lambda e: (
+                -(len(e.requires_child) + len(e.requires_prep) + e.reflexive + e.negated + e.future)
+            ),
         )
         types: set[str] = set()
         specific = False
         for entry in ranked:
-            is_specific = bool(entry.requires_child or entry.requires_prep or entry.reflexive)
+            is_specific = bool(
+                entry.requires_child
+                or entry.requires_prep
+                or entry.reflexive
+                or entry.negated
+                or entry.future
+            )
             if entry.type in types or (specific and not is_specific):
                 continue
             if not fulfils(token, entry):

@@ -111,12 +111,16 @@ class Grammar:
     object_relatives: frozenset[str]
     max_title_tokens: int
     max_back_sentences: int
+    # unions the hot loops test every token against, built once instead of per call
+    openers: frozenset[str] = frozenset()  # determiners | contracted_articles
+    modifiers: frozenset[str] = frozenset()  # drop_modifiers | kept_modifiers
 
 
 @cache
 def grammar(code: str = "fr") -> Grammar:
     """The validated title grammar of language `code`, loaded once."""
     data = lang.load(code, "roles", RolesSchema)
+    modifiers = _folded(data.drop_modifiers) | _folded(data.kept_modifiers)
     return Grammar(
         title_heads=tuple(data.title_heads),
         counterpart_heads=tuple(data.counterpart_heads),
@@ -159,4 +163,6 @@ def grammar(code: str = "fr") -> Grammar:
         object_relatives=_folded(data.object_relatives),
         max_title_tokens=data.max_title_tokens,
         max_back_sentences=data.max_back_sentences,
+        openers=_folded(data.determiners) | _folded(data.contracted_articles),
+        modifiers=modifiers,
     )

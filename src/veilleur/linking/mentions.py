@@ -11,7 +11,7 @@ from .people import Period, Person, kb_label
 from .references import Resolved
 from .text import fold, slug
 from .titles import Title
-from .tokens import is_capitalised, joined, word
+from .tokens import is_capitalised, joined, word, words
 
 _MAX_BODY = 7  # tokens in "ministère israélien des Affaires étrangères"
 
@@ -138,16 +138,17 @@ def _generic_bodies(
 ) -> list[tuple[int, int, OrgMatch]]:
     """Generic bodies with a demonym inside: 'le ministère israélien de la Défense'."""
     found: list[tuple[int, int, OrgMatch]] = []
+    table = words(doc)
     i = 0
     while i < len(doc):
-        if i in taken or word(doc[i]) not in heads:
+        if i in taken or table.folded[i] not in heads:
             i += 1
             continue
         best: tuple[int, OrgMatch] | None = None
         for j in range(min(len(doc), i + _MAX_BODY), i + 1, -1):
             if any(x in taken for x in range(i, j)) or doc[j - 1].is_punct:
                 continue
-            if not any(kb.demonyms_in(doc[x].text) for x in range(i + 1, j)):
+            if not any(kb.demonyms_in(table.text[x]) for x in range(i + 1, j)):
                 continue
             match = kb.organisation_match(doc[i:j].text)
             if match is not None and match.country is not None:
@@ -212,18 +213,20 @@ def _capitalised_name(name: str) -> bool:
 def _demonyms(doc: Doc, kb: KnowledgeBase, taken: set[int]) -> list[Mention]:
     """'une frappe israélienne': the state as an actor, outside titles and names."""
     out: list[Mention] = []
-    for tok in doc:
-        if tok.i in taken or is_capitalised(tok):
+    table = words(doc)
+    texts = table.text
+    for i, text in enumerate(texts):
+        if i in taken or table.capitalised[i]:
             continue
-        glued = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
-        prefix = kb.prefix_form(tok.text) if glued else None
+        glued = i + 1 < len(texts) and texts[i + 1] == "-" and not table.spaced[i]
+        prefix = kb.prefix_form(text) if glued else None
         if prefix is not None:  # "israélo-américaines": both states
-            out.append(_mention(doc[tok.i : tok.i + 1], prefix, "demonym"))
+            out.append(_mention(doc[i : i + 1], prefix, "demonym"))
             continue
-        if tok.pos_ not in {"ADJ", "NOUN"}:
+        if table.pos[i] not in {"ADJ", "NOUN"}:
             continue
-        for state in kb.demonyms_in(tok.text):
-            out.append(_mention(doc[tok.i : tok.i + 1], state, "demonym"))
+        for state in kb.demonyms_in(text):
+            out.append(_mention(doc[i : i + 1], state, "demonym"))
     return out
 
 

@@ -18,7 +18,7 @@ from .grammar import Grammar
 from .kbmatch import KbHit
 from .text import fold, same_spelling
 from .titles import Title, TitleReader
-from .tokens import Layout, is_capitalised, joined, word
+from .tokens import Layout, is_capitalised, joined, word, words
 
 _MAX_LIST_GAP = 5  # tokens between two listed names: ", pour la France et"
 _SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?"})
@@ -170,22 +170,24 @@ class NameFinder:
                 families.setdefault(fold(doc[run.end - 1].text), run)
         taken = {i for r in runs for i in range(r.start, r.end)} | blocked
         extra: list[NameRun] = []
-        for tok in doc:
-            if tok.i in taken or not is_capitalised(tok):
+        table = words(doc)
+        texts, capitalised = table.text, table.capitalised
+        for i, text in enumerate(texts):
+            if i in taken or not capitalised[i]:
                 continue
-            full = families.get(fold(tok.text))
-            if full is None or (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1])):
+            full = families.get(table.folded[i])
+            if full is None or (i + 1 < len(texts) and capitalised[i + 1]):
                 continue
-            honorific = self.titles.prefix_before(doc, tok.i)
+            honorific = self.titles.prefix_before(doc, i)
             extra.append(
                 NameRun(
-                    tok.i,
-                    tok.i + 1,
-                    tok.text,
+                    i,
+                    i + 1,
+                    text,
                     full.actor,
                     None,
                     None,
-                    doc[honorific : tok.i].text if honorific < tok.i else None,
+                    doc[honorific:i].text if honorific < i else None,
                     False,
                     full.press,
                 )
@@ -242,22 +244,23 @@ class NameFinder:
     def _name_token(
         self, doc: Doc, i: int, lay: Layout, per: set[int], person_hits: dict[int, KbHit]
     ) -> bool:
-        tok = doc[i]
         if i in person_hits:
             return True
-        if tok.pos_ in _CLOSED_POS and _mistagged_given_name(doc, i, lay):
+        table = words(doc)  # the token's strings, read once per Doc
+        pos, text, folded = table.pos[i], table.text[i], table.folded[i]
+        if pos in _CLOSED_POS and _mistagged_given_name(doc, i, lay):
             return True
-        if not is_capitalised(tok) or tok.pos_ in _CLOSED_POS or word(tok) in self._stop:
+        if not table.capitalised[i] or pos in _CLOSED_POS or folded in self._stop:
             return False
-        if tok.text.isupper() and len(tok.text) <= _ACRONYM_MAX:
+        if text.isupper() and len(text) <= _ACRONYM_MAX:
             return False  # acronyms ("GPO", "KAN") name bodies, not people
-        if self.kb.demonyms_in(tok.text) or not any(c.isalpha() for c in tok.text):
+        if self.kb.demonyms_in(text) or not any(c.isalpha() for c in text):
             return False
         sentence_start = lay.sentence_starts[lay.sentence_of(i)] == i
-        if not sentence_start or i in per or tok.pos_ == "PROPN" or word(tok) in self._given:
+        if not sentence_start or i in per or pos == "PROPN" or folded in self._given:
             return True
         # "Oleh Synehoubov, gouverneur...": the tagger reads an unknown first name as a verb
-        return tok.pos_ in {"VERB", "X"} and i + 1 < len(doc) and i + 1 in per
+        return pos in {"VERB", "X"} and i + 1 < len(table.text) and i + 1 in per
 
     def _run_end(
         self,

@@ -16,7 +16,7 @@ from .grammar import Gender
 from .people import Period, Person, gender
 from .text import fold
 from .titles import Title, TitleReader
-from .tokens import Layout, is_capitalised, word
+from .tokens import Layout, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,30 +193,23 @@ def rank_references(
     """'le général américain': a rank without a name designates the last person so ranked."""
     # and of that country, when a demonym follows the rank
     found: list[tuple[int, int, Person]] = []
-    for tok in doc:
-        i = tok.i
-        openers = reader.g.determiners | reader.g.contracted_articles
-        if i == 0 or word(doc[i - 1]) not in openers or i in named:
+    table = words(doc)
+    texts, spaced = table.text, table.spaced
+    for i in range(1, len(texts)):
+        if table.folded[i - 1] not in reader.g.openers or i in named:
             continue
         end = i + 1
-        while (
-            end < len(doc)
-            and not doc[end - 1].whitespace_
-            and "-"
-            in (
-                doc[end - 1].text,
-                doc[end].text,
-            )
-        ):
+        while end < len(texts) and not spaced[end - 1] and "-" in (texts[end - 1], texts[end]):
             end += 1
-        if not reader.is_rank(doc[i:end].text):
+        written = "".join(texts[i:end])  # doc[i:end].text: no space inside a compound
+        if not reader.is_rank(written):
             continue
-        states = reader.kb.demonyms_in(doc[end].text) if end < len(doc) else ()
+        states = reader.kb.demonyms_in(texts[end]) if end < len(texts) else ()
         place = states[0].country if states else None
         stop = end + 1 if states else end
-        if stop < len(doc) and (stop in named or is_capitalised(doc[stop])):
+        if stop < len(texts) and (stop in named or table.capitalised[stop]):
             continue  # "le général Mark Milley": a name follows, no back-reference
-        rank = fold(doc[i:end].text)
+        rank = fold(written)
         candidates = [
             p
             for p in people

@@ -17,7 +17,7 @@ from ..kb import KnowledgeBase
 from .grammar import Gender, Grammar
 from .kbmatch import KbHit
 from .text import fold
-from .tokens import is_capitalised, joined, word
+from .tokens import is_capitalised, joined, morph_values, word, words
 
 TitleKind = Literal["office", "counterpart", "press"]
 _OPEN, _CLOSE = "(", ")"
@@ -91,8 +91,9 @@ class TitleReader:
     # ------------------------------------------------------------------ phrases
     def _match_at(self, doc: Doc, i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
         """Length of the longest phrase of `seqs` starting at token i (0 if none)."""
+        folded = words(doc).folded
         for seq in seqs:
-            if i + len(seq) <= len(doc) and all(word(doc[i + k]) == w for k, w in enumerate(seq)):
+            if i + len(seq) <= len(folded) and all(folded[i + k] == w for k, w in enumerate(seq)):
                 return len(seq)
         return 0
 
@@ -126,32 +127,34 @@ class TitleReader:
 
     def determiner_before(self, doc: Doc, i: int) -> int:
         """i - 1 when token i - 1 is a determiner, else i."""
-        if i > 0 and word(doc[i - 1]) in self.g.determiners | self.g.contracted_articles:
+        if i > 0 and words(doc).folded[i - 1] in self.g.openers:
             return i - 1
         return i
 
     def head_at(self, doc: Doc, i: int) -> tuple[int, TitleKind] | None:
         """Length and kind of the title head starting at token i ('ex-ministre' too)."""
-        first = word(doc[i])
+        folded = words(doc).folded
+        first = folded[i]
         for prefix in self.g.head_prefixes:
             if first.startswith(prefix) and len(first) > len(prefix):
                 first = first[len(prefix) :]
                 break
         for seq, kind in self.heads.get(first, ()):
-            fits = i + len(seq) <= len(doc)
-            if fits and all(word(doc[i + k]) == w for k, w in enumerate(seq[1:], 1)):
+            fits = i + len(seq) <= len(folded)
+            if fits and all(folded[i + k] == w for k, w in enumerate(seq[1:], 1)):
                 return len(seq), kind
         return None
 
     # ------------------------------------------------------------------ reading
     def read_all(self, doc: Doc, hits: dict[int, KbHit]) -> list[Title]:
         """Every title phrase of the Doc, left to right, not overlapping."""
+        pos = words(doc).pos
         titles: list[Title] = []
         i = 0
-        while i < len(doc):
+        while i < len(pos):
             found = self.head_at(doc, i)
-            after_aux = i > 0 and doc[i - 1].pos_ == "AUX"
-            if found is None or (doc[i].pos_ == "VERB" and after_aux):  # "a été élu"
+            after_aux = i > 0 and pos[i - 1] == "AUX"
+            if found is None or (pos[i] == "VERB" and after_aux):  # "a été élu"
                 i += 1
                 continue
             title = self.read(doc, i, found[0], found[1], hits)
@@ -167,7 +170,7 @@ class TitleReader:
         """Parse one title whose head (n tokens, of `kind`) starts at token i."""
         start = i
         role_start = i
-        while start > 0 and word(doc[start - 1]) in self.g.drop_modifiers | self.g.kept_modifiers:
+        while start > 0 and word(doc[start - 1]) in self.g.modifiers:
             start -= 1
             if word(doc[start]) in self.g.kept_modifiers:
                 role_start = start  # "l'ancien ministre": a former office stays one
@@ -197,7 +200,7 @@ class TitleReader:
                     dropped.update((k, k + 1))
                     k += 2
                     continue
-            participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
+            participle = tok.pos_ == "VERB" and "Part" in morph_values(tok, "VerbForm")
             if participle and k > 0 and is_capitalised(doc[k - 1]) and not is_capitalised(tok):
                 k += 1  # "des Nations unies": the tagger reads "unies" as a verb
                 continue

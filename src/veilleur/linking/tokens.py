@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, SPACY
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from ..doctext import text_of
@@ -13,12 +18,24 @@ from .text import fold
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!"})
 _OPENING = {"«": "»", "“": "”", "„": "“"}
 _STRAIGHT = '"'
+_HYPHENS = frozenset({"-", "‑", "–"})
+# the characters _quote_spans acts on: quotation marks and line breaks
+_MARKS = re.compile(
+    "|".join(map(re.escape, sorted({*_OPENING, *_OPENING.values(), _STRAIGHT, "\n"})))
+)
 
 
 def is_capitalised(token: Token) -> bool:
     """Starts with an upper-case letter ("Gallant", "É", "KAN")."""
-    text = token.text
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    return capitalised_text(token.text)
+
+
+def capitalised_text(text: str) -> bool:
+    """The test of `is_capitalised` on a token's text."""
+    if not text or not text[0].isupper():
+        return False
+    # an upper-case first letter is the usual answer; "Ⅳe" and the like need the scan
+    return text[0].isalpha() or any(c.isalpha() for c in text)
 
 
 def word(token: Token) -> str:
@@ -28,17 +45,107 @@ def word(token: Token) -> str:
 
 def joined(doc: Doc, i: int) -> int:
     """End (exclusive) of the hyphen compound starting at token i: 'état - major' is one word."""
+    table = words(doc)
+    texts, spaced = table.text, table.spaced
     j = i + 1
-    while (
-        j + 1 < len(doc)
-        and doc[j].text in {"-", "‑", "–"}
-        and not doc[j - 1].whitespace_
-        and not doc[j].whitespace_
-    ):
+    while j + 1 < len(texts) and texts[j] in _HYPHENS and not spaced[j - 1] and not spaced[j]:
         j += 2
-    if j < len(doc) and doc[j - 1].text.endswith("-") and not doc[j - 1].whitespace_:
+    if j < len(texts) and texts[j - 1].endswith("-") and not spaced[j - 1]:
         j += 1  # tokens split as "état-" + "major"
     return j
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The token strings of one Doc, read once: each `doc[i].text` etc. builds a Token and
+    crosses into Cython, which the linking loops did for every token many times over."""
+
+    text: tuple[str, ...]
+    folded: tuple[str, ...]  # word(doc[i])
+    spaced: tuple[bool, ...]  # bool(doc[i].whitespace_)
+    capitalised: tuple[bool, ...]  # is_capitalised(doc[i])
+    pos: tuple[str, ...]  # doc[i].pos_
+    lemma: tuple[str, ...]  # doc[i].lemma_
+    dep: tuple[str, ...]  # doc[i].dep_
+
+
+_WORDS_KEY = "veilleur.words"
+
+
+def words(doc: Doc) -> Words:
+    """The Doc's token strings, built on first use and kept in its user data.
+
+    Read after the parser, tagger and lemmatizer: their annotations must be final when this
+    is first called.
+    """
+    cached = doc.user_data.get(_WORDS_KEY)
+    if isinstance(cached, Words) and len(cached.text) == len(doc):
+        return cached
+    # one array pass; the strings come from the vocabulary (what Token.text, pos_ read)
+    rows = doc.to_array([ORTH, SPACY, POS, LEMMA, DEP]).tolist() if len(doc) else []
+    strings = doc.vocab.strings
+    # words and lemmas repeat: one string-store look-up per distinct key
+    keys = {key for row in rows for key in (row[0], row[3], row[4])}
+    known = {key: strings[key] for key in keys}
+    texts = tuple([known[row[0]] for row in rows])
+    result = Words(
+        texts,
+        tuple([fold(t) for t in texts]),
+        tuple([row[1] == 1 for row in rows]),
+        tuple([capitalised_text(t) for t in texts]),
+        tuple([POS_NAMES[row[2]] for row in rows]),
+        tuple([known[row[3]] for row in rows]),
+        tuple([known[row[4]] for row in rows]),
+    )
+    doc.user_data[_WORDS_KEY] = result
+    return result
+
+
+_MORPHS_KEY = "veilleur.morphs"
+_ENTS_KEY = "veilleur.ents"
+
+
+def entities(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, label) of the Doc's named entities, read once (`doc.ents` builds a Span
+    per entity on every access)."""
+    cached = doc.user_data.get(_ENTS_KEY)
+    if isinstance(cached, tuple):
+        return cached
+    found = tuple((ent.start, ent.end, ent.label_) for ent in doc.ents)
+    doc.user_data[_ENTS_KEY] = found
+    return found
+
+
+def morph_feature(token: Token, name: str) -> str | None:
+    """`token.morph.get(name)[0]` or None, from the Doc's morph strings read once."""
+    values = morph_values(token, name)
+    return values[0] if values else None
+
+
+def morph_values(token: Token, name: str) -> tuple[str, ...]:
+    """`token.morph.get(name, [])` as a tuple, from the Doc's morph strings read once.
+
+    Each `token.morph` builds a MorphAnalysis and `get` decodes its features per call; the
+    events stage asks for a verb form or tense thousands of times an article.
+    """
+    doc = token.doc
+    morphs = doc.user_data.get(_MORPHS_KEY)
+    if not isinstance(morphs, tuple) or len(morphs) != len(doc):
+        strings = doc.vocab.strings
+        morphs = tuple([strings[h] for h in doc.to_array([MORPH]).tolist()]) if len(doc) else ()
+        doc.user_data[_MORPHS_KEY] = morphs
+    return features(morphs[token.i]).get(name, ())
+
+
+@lru_cache(maxsize=4096)
+def features(morph: str) -> Mapping[str, tuple[str, ...]]:
+    """The values of each feature of a morph string ("Mood=Ind|Tense=Fut,Pres")."""
+    found: dict[str, tuple[str, ...]] = {}
+    for part in morph.split("|") if morph else ():
+        field, _, values = part.partition("=")
+        if values:
+            found[field] = tuple(values.split(","))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +173,8 @@ class Layout:
 
 
 _LAYOUT_KEY = "veilleur.layout"
+# Doc.user_data keys of these per-Doc caches; the last component drops them (not results).
+CACHE_KEYS: tuple[str, ...] = (_WORDS_KEY, _LAYOUT_KEY, _MORPHS_KEY, _ENTS_KEY)
 
 
 def layout(doc: Doc) -> Layout:
@@ -86,19 +195,20 @@ def _layout(doc: Doc) -> Layout:
     lines = [0]
     quotes = _quote_spans(text_of(doc))
     inside = Layout((0,), quotes, (0,))
-    for tok in doc:
-        nxt = tok.i + 1
-        if nxt >= len(doc):
-            break
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+    table = words(doc)
+    texts = table.text
+    for i in range(len(texts) - 1):
+        nxt = i + 1
+        text = texts[i]
+        if "\n" in text:  # a Token's trailing whitespace is one space at most
             lines.append(nxt)
             if starts[-1] != nxt:
                 starts.append(nxt)
         elif (
-            tok.text in _SENTENCE_ENDS
-            and is_capitalised_or_quote(doc[nxt])
+            text in _SENTENCE_ENDS
+            and _may_open(texts[nxt], capitalised=table.capitalised[nxt])
             and starts[-1] != nxt
-            and not inside.quoted(tok.idx)  # a quotation is part of its sentence
+            and not inside.quoted(doc[i].idx)  # a quotation is part of its sentence
         ):
             starts.append(nxt)
     return Layout(tuple(starts), quotes, tuple(lines))
@@ -106,7 +216,11 @@ def _layout(doc: Doc) -> Layout:
 
 def is_capitalised_or_quote(token: Token) -> bool:
     """A token that may open a sentence."""
-    return is_capitalised(token) or token.text in _OPENING or token.text == _STRAIGHT
+    return _may_open(token.text, capitalised=is_capitalised(token))
+
+
+def _may_open(text: str, *, capitalised: bool) -> bool:
+    return capitalised or text in _OPENING or text == _STRAIGHT
 
 
 def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -114,7 +228,8 @@ def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     closing: str | None = None
     start = 0
-    for k, ch in enumerate(text):
+    for found in _MARKS.finditer(text):  # only marks and line breaks change the state
+        k, ch = found.start(), found.group()
         if closing is None:
             if ch in _OPENING:
                 closing, start = _OPENING[ch], k

@@ -14,9 +14,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..kb import KnowledgeBase
 from ..records import Mention, PartialDate
 from .grammar import Grammar, alternation
@@ -73,6 +75,17 @@ def reference_constraint(
     return Constraint(days, "soft", why)
 
 
+@cache
+def _link_pattern(
+    numbers: tuple[str, ...], units: tuple[str, ...], links: tuple[str, ...]
+) -> re.Pattern[str]:
+    """'N jours après': compiled once per language's words, not per article."""
+    number = f"(?P<number>{alternation(numbers)}|[0-9]{{1,3}})"
+    unit = f"(?P<unit>{alternation(units)})"
+    link = f"(?P<link>{alternation(links)})"
+    return re.compile(rf"(?<!\w){number}\s+{unit}\s+{link}(?!\w)", re.IGNORECASE)
+
+
 def link_constraints(
     doc: Doc,
     refs: Sequence[Reference],
@@ -84,15 +97,14 @@ def link_constraints(
     """'N jours après <event>' in a present-tense clause: P is the event's day moved by N."""
     if not lexicon.event_links:
         return []
-    number = f"(?P<number>{alternation(lexicon.numbers)}|[0-9]{{1,3}})"
-    unit = f"(?P<unit>{alternation(lexicon.units)})"
-    link = f"(?P<link>{alternation(lexicon.event_links)})"
-    pattern = re.compile(rf"(?<!\w){number}\s+{unit}\s+{link}(?!\w)", re.IGNORECASE)
+    pattern = _link_pattern(
+        tuple(lexicon.numbers), tuple(lexicon.units), tuple(lexicon.event_links)
+    )
     numbers = grammar.numbers
     units = grammar.units
     links = {k.lower(): v for k, v in lexicon.event_links.items()}
     out: list[Constraint] = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text_of(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from ..doctext import text_of
+from ..linking.tokens import morph_values
 from ..records import PartialDate, Timex
 from .grammar import grammar_for
 from .interval import DayInterval
@@ -33,6 +35,7 @@ _OPENING_TOKENS = 1
 # Offsets back this far cannot date a verb in the present ("il y a cinq mois").
 _FAR_UNITS = ("week", "month", "year")
 _OPENING = {"«": "»", "“": "”", '"': '"'}
+_OPENING_MARK = re.compile("|".join(re.escape(mark) for mark in _OPENING))
 
 
 def anchor_of(doc: Doc) -> DayInterval | None:
@@ -83,9 +86,67 @@ def event_date(
         # "lundi, la veille du vote": the apposition names the day before it again
         return before[-1].value, "text"
     reference = DayInterval.of(before[-1].value) if before and before[-1].value else None
+    if chosen.kind == "anaphoric":
+        named = _named_event_day(doc, chosen, timexes)
+        reference = DayInterval.of(named) if named is not None else reference
     interval = resolve(expr, anchor=anchor_of(doc), reference=reference, tense=tense)
     value = interval.to_partial() if interval is not None else None
+    if expr.weekday is not None and (value is None or value.precision != "day"):
+        # "Le lendemain du sommet, dimanche, ...": a weekday the publication cannot place is
+        # the day another expression of its sentence gives, when that day is this weekday.
+        same = _same_weekday(doc, token, chosen, timexes, expr.weekday)
+        if same is not None:
+            return same, "text"
     return (value, "text") if value is not None else (None, "none")
+
+
+def _same_weekday(
+    doc: Doc, token: Token, chosen: Timex, timexes: list[Timex], weekday: int
+) -> PartialDate | None:
+    """A day-precise date of the token's sentence, other than `chosen`, on `weekday`."""
+    sent = token.sent
+    start, end = sent.start_char, sent.end_char
+    for timex in timexes:
+        if timex is chosen or not start <= timex.start < end:
+            continue
+        value = _anaphor_value(doc, timex, timexes) if timex.kind == "anaphoric" else timex.value
+        if value is None:
+            continue
+        if value.precision == "day" and value.first_day().weekday() == weekday:
+            return value
+    return None
+
+
+def _named_event_day(doc: Doc, timex: Timex, timexes: list[Timex]) -> PartialDate | None:
+    """The day of the event a relative day names ("le lendemain du sommet"): the first dated
+    day of the latest earlier sentence that names the same noun ("le sommet de samedi")."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return None
+    nouns = [c for c in span.root.children if c.dep_ == "nmod" and c.i >= span.end]
+    if not nouns or nouns[0].pos_ != "NOUN":
+        return None
+    noun = nouns[0]
+    for tok in reversed(doc[: span.start]):
+        if tok.lemma_ != noun.lemma_ or tok.pos_ != "NOUN":
+            continue
+        sent = tok.sent
+        for other in timexes:
+            value = other.value
+            inside = sent.start_char <= other.start < sent.end_char
+            if inside and other.kind != "anaphoric" and value and value.precision == "day":
+                return value
+    return None
+
+
+def _anaphor_value(doc: Doc, timex: Timex, timexes: list[Timex]) -> PartialDate | None:
+    """A relative day's value, resolved against the event it names when it names one."""
+    named = _named_event_day(doc, timex, timexes)
+    expr = grammar_for(doc.lang_ or "fr").parse(timex.text) if named is not None else None
+    if named is None or expr is None:
+        return timex.value
+    interval = resolve(expr, anchor=anchor_of(doc), reference=DayInterval.of(named), tense="past")
+    return interval.to_partial() if interval is not None else timex.value
 
 
 def _apposed(doc: Doc, first: Timex, second: Timex) -> bool:
@@ -105,7 +166,7 @@ def _too_far_back(doc: Doc, token: Token, timex: Timex) -> bool:
     if token.pos_ != "VERB" or _opens_sentence(doc, timex):
         return False
     lang = doc.lang_ if doc.lang_ else "fr"
-    if verb_tense(token, future_lemmas=set(load_lexicon(lang).future_lemmas)) != "present":
+    if verb_tense(token, future_lemmas=_future_lemmas(lang)) != "present":
         return False
     expr = grammar_for(lang).parse(timex.text)
     return (
@@ -126,8 +187,7 @@ def _event_tense(token: Token, timex: Timex, lang: str, *, future: bool) -> Tens
     """The trigger's own tense when it has one; else the tense the timex was read with."""
     # A planned event is dated in the future unless its own verb is past ('devait se rendre
     # lundi', 'avait prévu de'): a plan already due by publication.
-    lemmas = set(load_lexicon(lang).future_lemmas)
-    tense = clause_tense(token, future_lemmas=lemmas)
+    tense = clause_tense(token, future_lemmas=_future_lemmas(lang))
     if future:
         return "past" if tense == "past" and token.pos_ in ("VERB", "AUX") else "future"
     return tense if tense in ("past", "future") else timex.tense
@@ -158,6 +218,12 @@ def _since(doc: Doc, span: Span) -> bool:
     since = _since_words(doc.lang_ if doc.lang_ else "fr")
     first = span[0].lower_ in since  # the grammar may keep "depuis" in the expression
     return first or (span.start > 0 and doc[span.start - 1].lower_ in since)
+
+
+@cache
+def _future_lemmas(lang: str) -> frozenset[str]:
+    """The language's future-marking lemmas, as a set built once (asked for per event)."""
+    return frozenset(load_lexicon(lang).future_lemmas)
 
 
 @cache
@@ -202,8 +268,8 @@ def _background(token: Token) -> bool:
     return (
         token.pos_ == "VERB"
         and token.dep_ != "ROOT"
-        and "Part" in token.morph.get("VerbForm", [])
-        and "Past" in token.morph.get("Tense", [])
+        and "Part" in morph_values(token, "VerbForm")
+        and "Past" in morph_values(token, "Tense")
         and any(c.dep_ == "obl:agent" for c in token.children)
         and not any(c.dep_.startswith(("aux", "cop")) for c in (*token.children, *first.children))
     )
@@ -244,15 +310,15 @@ def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     i = start
     while i < end:
-        closing = _OPENING.get(text[i])
-        if closing is not None:
-            j = text.find(closing, i + 1, end)
-            if j < 0:
-                break
-            ranges.append((i, j))
-            i = j + 1
-        else:
-            i += 1
+        found = _OPENING_MARK.search(text, i, end)  # the next opening mark, not char by char
+        if found is None:
+            break
+        i = found.start()
+        j = text.find(_OPENING[text[i]], i + 1, end)
+        if j < 0:
+            break
+        ranges.append((i, j))
+        i = j + 1
     return ranges
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 from .lexicon import FixedExpression, TimeData, Unit, load_lexicon
@@ -88,7 +88,8 @@ class _At(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class _Rule:
     form: Form
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # case-insensitive, for any text
+    lower: re.Pattern[str]  # the same words, case-sensitive: for lower-cased text
 
 
 class Grammar:
@@ -143,11 +144,17 @@ class Grammar:
              f"(?P<trail>{_alt(data.before_words + data.after_words)}){end}"),
             ("fixed", f"{start}(?P<fixed>{_alt(f.text for f in data.fixed)}){end}"),
         ]  # fmt: skip
-        return tuple(_Rule(form, re.compile(p, re.IGNORECASE)) for form, p in patterns)
+        # The words of the patterns are lower case: on a lower-cased copy of the text a
+        # case-sensitive scan finds the same matches about twice as fast.
+        return tuple(
+            _Rule(form, re.compile(p, re.IGNORECASE), re.compile(p)) for form, p in patterns
+        )
 
     def find(self, text: str) -> list[Expression]:
         """The expressions of `text`, longest first where they overlap, in text order."""
-        found = [e for rule in self.rules for e in self._matches(rule, text)]
+        low = text.lower()
+        same = len(low) == len(text)  # offsets hold unless a letter lower-cases to two
+        found = [e for rule in self.rules for e in self._matches(rule, text, low if same else None)]
         found.sort(key=lambda e: (-(e.end - e.start), e.start))
         taken: list[Expression] = []
         for expr in found:
@@ -157,11 +164,16 @@ class Grammar:
 
     def parse(self, text: str) -> Expression | None:
         """The expression covering the longest stretch of `text` (a timex re-read alone)."""
+        return _parse(self, text)
+
+    def _longest(self, text: str) -> Expression | None:
         found = self.find(text)
         return max(found, key=lambda e: e.end - e.start) if found else None
 
-    def _matches(self, rule: _Rule, text: str) -> Iterator[Expression]:
-        for match in rule.pattern.finditer(text):
+    def _matches(self, rule: _Rule, text: str, low: str | None) -> Iterator[Expression]:
+        """Matches of one rule: on the lower-cased copy `low` when there is one."""
+        scan = rule.pattern.finditer(text) if low is None else rule.lower.finditer(low)
+        for match in scan:
             expr = self._build(rule.form, match, text)
             if expr is not None:
                 yield expr
@@ -169,7 +181,7 @@ class Grammar:
     def _build(self, form: Form, match: re.Match[str], text: str) -> Expression | None:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         start, end = match.span()
-        at = _At(start, end, match.group(0))
+        at = _At(start, end, text[start:end])  # the text as written, whatever was scanned
         year = int(groups["year"]) if "year" in groups else None
         relation = self._relation(groups.get("rel"))
         if form == "date":
@@ -249,6 +261,13 @@ class Grammar:
         if word in self.year_followers:
             return False
         return word.split("'")[0] + "'" not in self.year_followers
+
+
+@lru_cache(maxsize=4096)
+def _parse(grammar: Grammar, text: str) -> Expression | None:
+    """Grammar.parse, remembered: each event's date re-reads its timex's text, and the same
+    few timex texts come back for every event of an article (a pure function of the text)."""
+    return grammar._longest(text)
 
 
 def _base(fixed: FixedExpression) -> Base:

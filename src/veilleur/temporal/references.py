@@ -14,11 +14,15 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import text_of
 from ..kb import KnowledgeBase, fold
+from ..linking.tokens import morph_values
+from ..linking.tokens import words as token_words
 from ..records import Event, Mention
 from .calendar import Calendar, CalendarEntry
 from .governing import governing_timex
@@ -67,8 +71,12 @@ class NounTrigger:
     type: str
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
-    """Letters and digits only, accent-free and lower case: compares names across spellings."""
+    """Letters and digits only, accent-free and lower case: compares names across spellings.
+
+    Cached: every token of an undated article is keyed, and words repeat.
+    """
     decomposed = unicodedata.normalize("NFKD", fold(text))
     return _KEY.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
@@ -125,7 +133,7 @@ def _same_place(a: str | None, b: str | None) -> bool | None:
 
 def trigger_token(doc: Doc, event: Event) -> Token | None:
     """The token of an event's trigger, found in its evidence."""
-    text = doc.text
+    text = text_of(doc)
     at = text.find(event.trigger, event.evidence_start, event.evidence_end)
     if at < 0:
         return None
@@ -267,8 +275,11 @@ class ReferenceFinder:
                 yield self._reference(doc, token, entries, "event", future=future)
 
     def _nominal(self, doc: Doc, mentions: list[Mention]) -> Iterable[Reference]:
-        for token in doc:
-            types = self.nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        for i, pos in enumerate(token_words(doc).pos):
+            if pos != "NOUN":
+                continue
+            token = doc[i]
+            types = self.nouns.get(token.lemma_.lower())
             if not types:
                 continue
             actors = _phrase_actors(doc, token, mentions)
@@ -313,7 +324,7 @@ class ReferenceFinder:
         for mention in mentions:
             if mention.kind == "person" and reach.start_char <= mention.start < reach.end_char:
                 return self.incoming.get(mention.actor_id, ())
-        written = _key(doc.text[reach.start_char : reach.end_char])
+        written = _key(text_of(doc)[reach.start_char : reach.end_char])
         for name, who in self.incoming_names.items():
             if name in written:
                 return self.incoming.get(who, ())
@@ -321,7 +332,7 @@ class ReferenceFinder:
         head = next((t for t in reach if t.pos_ in ("NOUN", "PROPN")), None)
         if head is None:
             return ()
-        tail = doc.text[head.idx : min(words.sent.end_char, head.idx + _TITLE_CHARS)]
+        tail = text_of(doc)[head.idx : min(words.sent.end_char, head.idx + _TITLE_CHARS)]
         title = self.kb.parse_title(tail)
         if title is None or title.former or title.future:
             return ()
@@ -334,7 +345,7 @@ def _phrase_end(token: Token) -> int:
     # on the main verb; a finite verb after the noun opens another clause.
     last = token
     for nxt in token.doc[token.i + 1 : token.sent.end]:
-        if nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm", []):
+        if nxt.pos_ in ("VERB", "AUX") and "Fin" in morph_values(nxt, "VerbForm"):
             break
         last = nxt
     return last.idx + len(last.text)
@@ -385,14 +396,14 @@ class _Compact:
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         at = 0
-        for token in doc:
-            key = _key(token.text)
+        for i, text in enumerate(token_words(doc).text):
+            key = _key(text)
             if not key:
                 continue
-            starts[at] = token.i
+            starts[at] = i
             parts.append(key)
             at += len(key)
-            ends[at] = token.i
+            ends[at] = i
         return cls("".join(parts), starts, ends)
 
     def find(self, key: str) -> Iterable[tuple[int, int]]:

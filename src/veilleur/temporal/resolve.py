@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Literal
 
 from .grammar import Expression
@@ -42,6 +43,15 @@ def resolve(
     tense: Tense = "unknown",
 ) -> DayInterval | None:
     """The days `expr` may denote; None when the text and anchor leave it unknown."""
+    return _resolve(expr, anchor, reference, tense)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(
+    expr: Expression, anchor: DayInterval | None, reference: DayInterval | None, tense: Tense
+) -> DayInterval | None:
+    """`resolve`, remembered: a pure function of frozen values, asked again for each event a
+    timex dates and for each candidate day of an undated article (each a loop over days)."""
     if _is_absolute(expr):
         return _absolute(expr)
     base = reference if expr.base == "anaphoric" else anchor

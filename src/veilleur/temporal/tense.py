@@ -6,6 +6,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from ..linking.tokens import morph_values
 from .resolve import Tense
 
 _VERBS = ("VERB", "AUX")
@@ -68,4 +69,4 @@ def _modal_tense(modal: Token) -> Tense:
 
 def _feature(token: Token, name: str) -> list[str]:
     """The values of one morphological feature ('Tense', 'VerbForm', 'Mood')."""
-    return list(token.morph.get(name, []))
+    return list(morph_values(token, name))
