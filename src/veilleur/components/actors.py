@@ -60,13 +60,13 @@ class ActorLinker:
         self.grammar = grammar(lang)
         self.matcher = KbMatcher(nlp, self.kb)
         self.titles = TitleReader(nlp, self.kb, self.grammar)
-        self.names = NameFinder(self.kb, self.grammar, self.titles)
         self.genitive = self.grammar.genitive_preps
         # a name completing an act noun takes part in the act: the grammar's own list, and
         # every noun the event lexicon reads as an event ("l'assassinat de X")
         self.acts = self.grammar.act_nouns | frozenset(
             fold(w) for w in load_lexicon().lemma_set("noun")
         )
+        self.names = NameFinder(self.kb, self.grammar, self.titles, acts=self.acts)
         self.stateless = _stateless_offices(self.kb)
         self.waters = load_place_words(lang)
         # first words of the generic bodies ("ministère", "gouvernement") a demonym may follow
@@ -85,7 +85,9 @@ class ActorLinker:
             p for p in group(runs) if keep(p, doc, lay, genitive=self.genitive, acts=self.acts)
         ]
         # by position: a listed name holds its own copy of a plural title ("X pour Kinshasa")
-        used = {(t.start, t.end) for r in runs for t in (r.left, r.right) if t is not None}
+        used = {
+            (t.start, t.end) for r in runs for t in (r.left, r.right, r.stacked) if t is not None
+        }
         # a plural title names no one unless names are listed after it ("les ministres des
         # Affaires étrangères du G7 ont condamné": the G7 acts, not a minister named before)
         titles = [t for t in titles if not t.plural or (t.start, t.end) in used]
@@ -99,6 +101,7 @@ class ActorLinker:
             lay,
             self.grammar.max_back_sentences,
             self.grammar.gender_words,
+            leader_titles=self.grammar.leader_titles,
         )
         for item in resolved:
             if item.person is not None:
@@ -119,7 +122,7 @@ class ActorLinker:
         roles = {id(p): role(p, period, self.kb, kb_fallback=self.role_from_kb) for p in ordered}
         roles |= counterpart_roles(doc, ordered, roles)
         for person in ordered:
-            place = country(person, period, resolve_ref=refs, stateless=self.stateless)
+            place = country(person, period, resolve_ref=refs, stateless=self.stateless, kb=self.kb)
             written = roles[id(person)]
             if place is None and unsettled(person, refs) and written is not None:
                 # an official whose title names no state ("le porte-parole de l'administration

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doctext import text_of
 from ..linking.tokens import words
 from ..records import ActorRef, Quote
-from .actors import ActorIndex, state_of
+from .actors import ActorIndex, _new_id, state_of
 from .clauses import case_of, feature, sentence, zone_actors
 from .frames import subject_of
 from .lexicon import QuoteLexicon, is_speech_verb, load_lexicon
@@ -23,12 +23,14 @@ from .speakers import (
     fullest,
     is_term,
     load_speaker_lexicon,
+    phrase_text,
 )
 
 _WORDS = re.compile(r"\w+")
 _SUBJ = ("nsubj", "expl:subj", "nsubj:pass")
 _INVERTED = ("nsubj", "expl:subj", "obj", "appos", "nmod", "flat:name", "obl:arg", "dep")
 _STOP = frozenset({".", "!", "?", "«", "“", '"', ";"})
+_MARKS = frozenset({"«", "»", "“", "”"})
 
 
 class Attributor:
@@ -63,6 +65,7 @@ class Attributor:
         after: bool,
         outside: tuple[int, int] = (0, 0),
         incise: bool = False,
+        linked: bool = True,
     ) -> tuple[ActorRef, str | None] | None:
         if after:
             # "a-t-il ajouté", "ajoute-t-elle": the inverted pronoun, whatever its parse
@@ -80,6 +83,7 @@ class Attributor:
             and (c.dep_ in _SUBJ or (c.i > verb.i and case_of(c) is None))
             and not outside[0] <= c.idx < outside[1]
             and (incise or not self.quoted(c.idx))
+            and not _swallows_marks(c)
         ]
         candidates.sort(key=lambda c: (c.dep_ not in _SUBJ, c.i))
         for child in candidates:
@@ -90,12 +94,21 @@ class Attributor:
                 found = (state, None) if state.kind == "state" else None
             if found is not None:
                 return found
+        if not linked:
+            return None
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self._verb_speaker(verb.head, after=False)
         if not after:
             people = [a for a in subject_of(verb, self.index, self.cues) if a.kind == "person"]
             if people:
                 return people[0], None
+            # "X ont qualifié ... et ont demandé ...": the parse may hang the first verb
+            # on the second; its subject, a known actor, is the second's too
+            for first in verb.children:
+                if first.dep_ in ("advcl", "conj") and first.i < verb.i and first.pos_ == "VERB":
+                    found = self._verb_speaker(first, after=False, linked=False)
+                    if found is not None and not found[0].actor_id.startswith("new:"):
+                        return found
         return None
 
     # --- cues ---------------------------------------------------------------------------
@@ -109,7 +122,7 @@ class Attributor:
         for token in doc[first.start : min(first.start + 14, len(doc))]:
             if token.text in _STOP or "\n" in token.text:
                 break
-            if self.speech(token):
+            if self.speech(token) and not _coordinated_before(token, span.open_at):
                 found = self._cue_speaker(token, span.close_at)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
@@ -182,6 +195,9 @@ class Attributor:
                 found = self._verb_speaker(verb, after=False)
                 if found is not None:
                     return Said(found[0], found[1], 3, verb.text)
+        document = self._document_of(governors)
+        if document is not None:
+            return document
         for token in self.doc[sent_start : tokens.start]:
             if token.pos_ == "ADP" and self._according(token) and token.head.i < tokens.start:
                 found = self.speaker_of(token.head)
@@ -213,6 +229,20 @@ class Attributor:
                 return Said(people[0], None, 1, "subject")
         return None
 
+    def _document_of(self, governors: list[Token]) -> Said | None:
+        """Words inside a relative clause of a document ("une déclaration commune dans
+        laquelle ils s'engagent à ... « ... »") are the document's."""
+        for verb in governors:
+            noun = verb.head
+            if verb.dep_ != "acl:relcl" or noun.lemma_.casefold() not in self.lex.documents:
+                continue
+            relative = [c for c in verb.children if c.pos_ == "PRON" and c.i < verb.i]
+            if not any(g.dep_ == "case" for c in relative for g in c.children):
+                return None  # "le texte qui dit ...": the document is the subject, read above
+            name = phrase_text(noun)
+            return Said(ActorRef(_new_id(name), name, "organisation"), None, 3, noun.text)
+        return None
+
     def _can_speak(self, actor: ActorRef, verb: Token) -> bool:
         """True for a person, or a subject that is a name, a pronoun, or a phrase naming a
         body or a function: not for a thing ("la ville a connu « ... »")."""
@@ -235,12 +265,21 @@ class Attributor:
             return
         for token in span:
             found = None
-            if self.speech(token) and not _negated(token):
+            if self.speech(token) and not _negated(token) and not self._reported(token):
                 found = self._cue_speaker(token, 0)
             elif token.pos_ == "ADP" and self._according(token):
                 found = self.speaker_of(token.head)
             if found is not None:
                 self.memory.history.append(Said(found[0], found[1], 0, token.text))
+
+    def _reported(self, verb: Token) -> bool:
+        """True for a speech verb inside what another one reports ("X a rappelé que le
+        Guyana considérait ..."): its subject is spoken about, not speaking."""
+        while verb.dep_ == "ccomp" and verb.head.i != verb.i:
+            verb = verb.head
+            if self.speech(verb):
+                return True
+        return False
 
     def _self_named(self, tokens: Span) -> Said | None:
         """A statement that opens by naming its author as the subject of a speech verb in
@@ -342,6 +381,23 @@ class Attributor:
 def _ends_sentence(quoted: str) -> bool:
     """The quoted words close their sentence ('... au Venezuela.'): what follows is another."""
     return quoted.rstrip().endswith((".", "!", "?", "…"))
+
+
+def _swallows_marks(phrase: Token) -> bool:
+    """True for a phrase the parse stretched over a quotation mark ("les manœuvres d'«
+    excessives »"): a broken parse, never who speaks."""
+    return any(t.text in _MARKS for t in phrase.subtree)
+
+
+def _coordinated_before(verb: Token, opening: int) -> bool:
+    """True for a verb that cannot cue the words before it: one coordinated with a verb
+    before them ("a salué « ... » et appelé les parties à ..."), a second act of the same
+    subject whose object is not the speaker, or an infinitive."""
+    if feature(verb, "VerbForm") == "Inf":
+        return True  # "appelé les parties à garantir ...": an infinitive names no speaker
+    if any(c.dep_ == "cc" and c.i < verb.i for c in verb.children):
+        return True  # "« ... » et appelé les parties": a cue never opens with "et"
+    return verb.dep_ == "conj" and verb.head.idx < opening
 
 
 def _negated(verb: Token) -> bool:

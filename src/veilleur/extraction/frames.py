@@ -134,7 +134,10 @@ def _recipient(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
         return []
     for word in doc[prep.i + 1 : min(prep.i + 5, end)]:
         actor = index.at(word)
-        if actor is not None and not is_place(actor):
+        # a state named is a party here ("sa gratitude envers la France"), never where it
+        # happened; a country adjective only qualifies the noun it follows
+        state = actor is not None and actor.kind == "state" and word.pos_ != "ADJ"
+        if actor is not None and (not is_place(actor) or state):
             if actor.name.islower():
                 # "le gouvernement américain": a common noun; its country adjective names it
                 states = [index.demonym(c) for c in word.children if c.dep_ == "amod"]

@@ -114,8 +114,15 @@ class PhraseSpeakers:
                 case_of(word) in preps or word.lower_ in preps
             ):
                 return True
+            if word.head.i == head.i and case_of(word) is not None and self._place(word):
+                return True  # "un diplomate à Kampala": where they are
             word = word.head
         return False
+
+    def _place(self, word: Token) -> bool:
+        """True for a place name (not a state or a body)."""
+        actor = self.index.at(word)
+        return actor is not None and actor.kind == "place"
 
     def speaker_of(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """The speaker a noun phrase or pronoun designates."""
@@ -160,6 +167,9 @@ class PhraseSpeakers:
         if issuer is not None:
             return issuer, None
         said = self._last(None, quoted=True)  # the speaker whose statement it is
+        # else the last one the narration says spoke ("X a affirmé que ... « ... », selon
+        # un communiqué")
+        said = said or self._last(None)
         return (said.speaker, said.gender) if said is not None else None
 
     def _noun_speaker(self, token: Token) -> tuple[ActorRef, str | None] | None:
@@ -205,7 +215,16 @@ class PhraseSpeakers:
             if not roles or is_rank(token.text) or any(function in r.split() for r in roles):
                 return said.speaker, said.gender
             return None
-        return None
+        # no one quoted yet: the person named last, in this sentence or the one before
+        # ("... le général X. « ... », a déclaré l'officier")
+        named = self.index.last_person_before(token.i)
+        if named is None or self.index.inferred(token):
+            return None
+        first = [m for m in self.doc._.mentions or () if m.actor_id == named.actor_id]
+        last = max((m.start for m in first if m.start < token.idx), default=-1)
+        start = sentence(token)[0]
+        previous = sentence(self.doc[start - 1])[0] if start > 0 else start
+        return (named, None) if last >= self.doc[previous].idx else None
 
     def _as_named(self, actor: ActorRef, token: Token) -> ActorRef:
         """A person the linker inferred from a title, replaced by the person the article
@@ -227,7 +246,10 @@ class PhraseSpeakers:
         ]
         for child in [*agents, *complements(token)]:
             actor = np_actor(child, self.index)
-            if actor is not None and is_generic(actor):
+            # a state's body named by a common noun ("la présidence nigérienne") speaks under
+            # that name, as a generic body does
+            standing = actor is not None and actor.kind == "state" and child.pos_ == "NOUN"
+            if actor is not None and (is_generic(actor) or standing):
                 name = phrase_text(child)
                 return ActorRef(_new_id(name), name, actor.kind, actor.country)
             if actor is not None and actor.kind != "place":
@@ -271,6 +293,14 @@ class PhraseSpeakers:
                     actor = ActorRef(actor.actor_id, actor.name, "organisation", actor.country)
                 if actor is not None and actor.kind != "person":
                     return actor, None
+                if (
+                    child.lemma_.casefold() not in self.words.body_nouns
+                    and not child.text[:1].isupper()
+                ):
+                    # "un haut responsable de la sécurité": a field, not a body; the
+                    # description is who speaks
+                    name = self._np_text(token)
+                    return ActorRef(_new_id(name), name, "organisation"), self._gender(token)
                 name = self._np_text(child)
                 after = child.right_edge.i + 1
                 # a capitalised name the parse hung elsewhere ("l'administration Biden")
@@ -329,11 +359,13 @@ class PhraseSpeakers:
             return None  # another paragraph
         if self.memory.quoted(words.start_char) or any(self.memory.quoted(t.idx) for t in words):
             return None
-        for word in words:
-            if word.dep_ in ("nsubj", "nsubj:pass") and word.head.dep_ == "ROOT":
-                actor = np_actor(word, self.index)
-                if actor is not None and actor.kind == "person":
-                    return actor
+        # the subject, else the agent of a passive ("L'annonce a été faite par X.")
+        for deps in (("nsubj", "nsubj:pass"), ("obl:agent",)):
+            for word in words:
+                if word.dep_ in deps and word.head.dep_ == "ROOT":
+                    actor = np_actor(word, self.index)
+                    if actor is not None and actor.kind == "person":
+                        return actor
         return None
 
 

@@ -148,9 +148,13 @@ def is_generic(actor: ActorRef) -> bool:
     try:
         from ..kb import KnowledgeBase
 
-        known = KnowledgeBase.load().get(actor.actor_id)
+        kb = KnowledgeBase.load()
     except (ImportError, OSError, ValueError):
         return False
+    known = kb.get(actor.actor_id)
+    if known is None and actor.actor_id.count(":") == 2:
+        # "org:NAVY:IRN": the linker's id of one state's generic body
+        known = kb.get(actor.actor_id.rsplit(":", 1)[0])
     return known is not None and known.generic
 
 
@@ -305,7 +309,9 @@ def specific_body(token: Token, index: ActorIndex) -> ActorRef | None:
     states = [
         w
         for w in words
-        if w.dep_ == "amod" and w.i > token.i + 1 and (index.at(w) or _NONE).kind == "state"
+        if w.dep_ == "amod"
+        and w.i > token.i + 1
+        and (index.demonym(w) or index.at(w) or _NONE).kind == "state"
     ]
     if len(states) != 1:
         return None
@@ -345,8 +351,9 @@ def _without_demonym(actor: ActorRef, written: str) -> ActorRef:
 def is_term(words: Span, lexicon: SpeakerLexicon) -> bool:
     """True for quoted words that name a thing rather than report speech: a few nouns and
     adjectives, without verb, pronoun or determiner, that complement a noun after a
-    determiner ("l'idée d'une « communauté politique européenne »") or name it right after
-    it ("l'opération « Bouclier du Nord »")."""
+    determiner or a preposition ("l'idée d'une « communauté politique européenne »", "un
+    accord de « cessation des hostilités »") or name it right after it ("l'opération
+    « Bouclier du Nord »")."""
     tokens = [t for t in words if not t.is_punct and not t.is_space]
     if not tokens or len(tokens) > lexicon.max_term_words:
         return False
@@ -359,6 +366,9 @@ def is_term(words: Span, lexicon: SpeakerLexicon) -> bool:
     if before[-1].pos_ in _CONTENT:
         # a name set right after the noun it names: capitalised, or hung on that noun
         return tokens[0].text[:1].isupper() or all(r.head == before[-1] for r in roots)
+    if before[-1].pos_ == "ADP" and len(before) > 1 and before[-2].pos_ == "NOUN":
+        # "un accord de « cessation des hostilités »": what the noun is of, not speech
+        return all(r.head == before[-2] for r in roots)
     if before[-1].pos_ != "DET":
         return False
     # the complement of a noun ("l'idée d'une « ... »"), not the words a verb reports

@@ -55,6 +55,9 @@ class RolesSchema(BaseModel):
     location_preps: list[str] = []
     on_behalf_preps: list[str] = []
     recipient_verbs: list[str] = []
+    leader_titles: list[str] = []
+    naming_verbs: list[str] = []
+    object_relatives: list[str] = []
     max_title_tokens: int = Field(default=14, ge=2, le=40)
     max_back_sentences: int = Field(default=3, ge=1, le=10)
 
@@ -103,6 +106,9 @@ class Grammar:
     location_preps: frozenset[str]
     on_behalf_preps: frozenset[str]
     recipient_verbs: frozenset[str]
+    leader_titles: frozenset[str]
+    naming_verbs: frozenset[str]
+    object_relatives: frozenset[str]
     max_title_tokens: int
     max_back_sentences: int
     # unions the hot loops test every token against, built once instead of per call
@@ -152,6 +158,9 @@ def grammar(code: str = "fr") -> Grammar:
         location_preps=_folded(data.location_preps),
         on_behalf_preps=_folded(data.on_behalf_preps),
         recipient_verbs=_folded(data.recipient_verbs),
+        leader_titles=_folded(data.leader_titles),
+        naming_verbs=_folded(data.naming_verbs),
+        object_relatives=_folded(data.object_relatives),
         max_title_tokens=data.max_title_tokens,
         max_back_sentences=data.max_back_sentences,
         openers=_folded(data.determiners) | _folded(data.contracted_articles),

@@ -106,18 +106,27 @@ def mentions(
     bodies = _generic_bodies(doc, kb, taken, generic_heads)
     taken |= {i for start, end, _ in bodies for i in range(start, end)}
     hit_at = {h.start: h for h in hits}
+    owned: set[int] = set()  # a state named inside a body's name ("forces armées des Philippines")
     for hit in hits:
         if hit.actor.kind == "person" or hit.start in inside_titles | person_tokens:
             continue
-        if hit.start in water_tokens:
+        if hit.start in water_tokens or hit.start in owned:
             continue  # "en mer du Japon": a sea, not the state it is named after
         span = doc[hit.start : hit.end]
         place = hit.actor.country
         if hit.actor.generic and place is None:
-            place = _country_after(doc, kb, hit.end, hit_at)
+            place, end = _country_after(doc, kb, hit.end, hit_at)
+            if place is not None:
+                owned.update(range(hit.end, end))
+                out.append(_state_body(doc[hit.start : end], hit.actor, place, kb))
+                continue
         out.append(_mention(span, hit.actor, "kb", country=place))
     for start, end, match in bodies:
-        out.append(_mention(doc[start:end], match.actor, "kb", country=match.country))
+        if match.actor.generic and match.country is not None:
+            out.append(_state_body(doc[start:end], match.actor, match.country, kb))
+        else:
+            out.append(_mention(doc[start:end], match.actor, "kb", country=match.country))
+    taken |= owned
     out.extend(_demonyms(doc, kb, taken))
     out.extend(_places(doc, kb, taken, location_preps, recipient_verbs))
     out.sort(key=lambda m: (m.start, -m.end))
@@ -153,17 +162,52 @@ def _generic_bodies(
     return found
 
 
-def _country_after(doc: Doc, kb: KnowledgeBase, end: int, hit_at: dict[int, KbHit]) -> str | None:
-    """'le ministère de la Défense israélien', '... d'Israël': the country right after a body."""
+def _country_after(
+    doc: Doc, kb: KnowledgeBase, end: int, hit_at: dict[int, KbHit]
+) -> tuple[str | None, int]:
+    """'le ministère de la Défense israélien', '... d'Israël': the country right after a body,
+    and where the words naming it end."""
     if end >= len(doc):
-        return None
+        return None, end
     states = kb.demonyms_in(doc[end].text) if not is_capitalised(doc[end]) else ()
     if states:
-        return states[0].country
+        return states[0].country, end + 1
     nxt = hit_at.get(end + 1)
     if nxt is not None and nxt.actor.kind == "state" and doc[end].pos_ == "ADP":
-        return nxt.actor.country
-    return None
+        return nxt.actor.country, nxt.end
+    if doc[end].pos_ == "ADP" and end + 1 < len(doc) and is_capitalised(doc[end + 1]):
+        # "le gouvernement d'Addis-Abeba": a capital standing for its state
+        stop = joined(doc, end + 1)
+        state = kb.metonym(doc[end + 1 : stop].text)
+        if state is not None and state.country is not None:
+            return state.country, stop
+    return None, end
+
+
+def _state_body(span: Span, actor: Actor, country: str, kb: KnowledgeBase) -> Mention:
+    """A generic body of one state, named as the article writes it with its state
+    ("marine iranienne", "ministère philippin des Affaires étrangères", "forces armées des
+    Philippines"): the bare name would lose whose body it is; one id per state's body. A
+    state's generic government is the state itself ("le gouvernement éthiopien a signé")."""
+    governing = kb.governing(OrgMatch(actor, country)).actor
+    if governing is not actor:
+        return _mention(span, governing, "kb")
+    words = list(span)
+    while len(words) > 1 and words[0].pos_ in {"DET", "ADP"}:
+        words = words[1:]
+    named = span.doc[words[0].i : span.end]
+    text = named.text
+    if is_capitalised(named[0]) and not _capitalised_name(actor.name):
+        text = text[:1].lower() + text[1:]  # "La marine iranienne" opening a sentence
+    return Mention(
+        span.start_char, span.end_char, span.text, f"{actor.id}:{country}", text,
+        actor.kind, country, None, "kb",
+    )  # fmt: skip
+
+
+def _capitalised_name(name: str) -> bool:
+    """True when a body's usual name starts with a capital ("Parlement", "Sénat")."""
+    return name[:1].isupper()
 
 
 def _demonyms(doc: Doc, kb: KnowledgeBase, taken: set[int]) -> list[Mention]:

@@ -24,6 +24,11 @@ _MAX_LIST_GAP = 5  # tokens between two listed names: ", pour la France et"
 _SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?"})
 _CLOSED_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
 _ACRONYM_MAX = 5
+_MAX_PLACE_WORDS = 4  # "en Ukraine", "à New York", "en République centrafricaine"
+_MAX_APPOSITION = 4  # "leur plus vaste exercice": determiner and modifiers before the noun
+_BEFORE_NOUN = frozenset({"DET", "ADV", "ADJ", "NUM"})
+# timexes made of calendar words (weekdays, months, "hier"), never of a person's name
+_CALENDAR_KINDS = frozenset({"absolute", "relative", "weekday", "deictic"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +45,25 @@ class NameRun:
     ner: bool  # spaCy labelled it PER
     press: bool  # a journalist of the outlet, not an actor
     weak: bool = False  # a lone KB family name with no other sign ("Store", "Power", "May")
+    # a second title before the first ("l'émissaire de l'UA, l'ancien président X")
+    stacked: Title | None = None
 
 
 class NameFinder:
     """Read the person names of a Doc."""
 
-    def __init__(self, kb: KnowledgeBase, grammar: Grammar, titles: TitleReader) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        grammar: Grammar,
+        titles: TitleReader,
+        *,
+        acts: frozenset[str] = frozenset(),
+    ) -> None:
         self.kb = kb
         self.g = grammar
         self.titles = titles
+        self.acts = acts  # folded nouns of acts and events ("exercice", "sommet")
         self._stop = (
             grammar.determiners
             | grammar.complement_preps
@@ -202,6 +217,7 @@ class NameFinder:
         for t in titles:
             keep = set(range(*t.person_ref)) if t.person_ref else set()
             blocked.update(x for x in range(t.det_start, t.end) if x not in keep)
+        blocked.update(_time_words(doc))
         return blocked
 
     def _name_tail(self, doc: Doc, hit: KbHit, tails: dict[int, int]) -> bool:
@@ -308,7 +324,8 @@ class NameFinder:
         titled = left is not None or right is not None or honorific is not None
         entity = doc[start].ent_type_ in {"PER", "MISC"}
         weak = actor is not None and end - start == 1 and not (titled or entity)
-        run = NameRun(start, end, text, actor, left, right, honorific, ner, press, weak)
+        stacked = _stacked(doc, left, by_end, self.g)
+        run = NameRun(start, end, text, actor, left, right, honorific, ner, press, weak, stacked)
         if actor is not None:
             return run
         if self._not_a_person(doc, start, end, text):
@@ -317,11 +334,25 @@ class NameFinder:
             return None  # "Hamas" after "chef du groupe terroriste": a body, not its chief
         if not (titled or ner):
             return None
+        if not titled and (
+            _given_name_of_a_thing(doc, start, self.g) or self._names_an_act(doc, end)
+        ):
+            return None
         if not titled and _mostly_a_place(doc, text):
             return None  # "Haut-Karabakh": tagged PER once, LOC everywhere else
         if not titled and not self._plausible_untitled(doc, start, end, lay):
             return None
         return run
+
+    def _names_an_act(self, doc: Doc, end: int) -> bool:
+        """'X, leur plus vaste exercice conjoint': a name set in apposition to an act or an
+        event names that act (an exercise, an operation, a summit), not a person."""
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        k = end + 1
+        while k < len(doc) and k - end <= _MAX_APPOSITION and doc[k].pos_ in _BEFORE_NOUN:
+            k += 1
+        return k < len(doc) and doc[k].pos_ == "NOUN" and fold(doc[k].lemma_) in self.acts
 
     def _kb_person(
         self, doc: Doc, start: int, end: int, person_hits: dict[int, KbHit]
@@ -373,7 +404,7 @@ class NameFinder:
             if title is not None and _adjacent_ok(doc, title):
                 return title
             if k > 0 and doc[k - 1].text == ",":
-                title = by_end.get(k - 1)
+                title = _before_comma(doc, k - 1, by_end, self.g)
                 if title is not None:
                     return title
         return None
@@ -397,6 +428,59 @@ class NameFinder:
             title = by_start.get(end + 1) or by_start.get(end + 2)
             return title is not None and title.kind == "press"
         return False
+
+
+def _before_comma(doc: Doc, comma: int, by_end: dict[int, Title], grammar: Grammar) -> Title | None:
+    """The title ending at a comma, or before the place complement that ends there ("la
+    cheffe de la mission de l'ONU en Ukraine, X", "l'émissaire de l'ONU pour les Grands
+    Lacs, X"): the title reader may stop at the place's name."""
+    title = by_end.get(comma)
+    if title is not None:
+        return title
+    j = comma
+    while j > 0 and comma - j < _MAX_PLACE_WORDS and is_capitalised(doc[j - 1]):
+        j -= 1
+    if j == comma:
+        return None
+    while j > 0 and word(doc[j - 1]) in grammar.determiners:
+        j -= 1
+    if j == 0 or word(doc[j - 1]) not in grammar.complement_preps:
+        return None
+    return next((by_end[k] for k in range(comma - 1, j - 2, -1) if k in by_end), None)
+
+
+def _stacked(
+    doc: Doc, left: Title | None, by_end: dict[int, Title], grammar: Grammar
+) -> Title | None:
+    """An office title set before the title next to the name, a comma between them."""
+    if left is None or left.det_start == 0 or doc[left.det_start - 1].text != ",":
+        return None
+    title = _before_comma(doc, left.det_start - 1, by_end, grammar)
+    return title if title is not None and title.kind == "office" else None
+
+
+def _given_name_of_a_thing(doc: Doc, start: int, grammar: Grammar) -> bool:
+    """'le banc, que les pêcheurs appellent X': the object of a naming verb in a relative
+    clause is the name of its antecedent ("a appelé X" alone may be a phone call)."""
+    tok = doc[start]
+    verb = tok.head
+    if tok.dep_ not in {"obj", "xcomp"} or fold(verb.lemma_) not in grammar.naming_verbs:
+        return False
+    opening = grammar.object_relatives
+    return any(c.i < verb.i and fold(c.text) in opening for c in verb.children)
+
+
+def _time_words(doc: Doc) -> set[int]:
+    """Tokens of the dates the dates component read: "Lundi, le président ..." opens with a
+    weekday, not with a person the apposition would title."""
+    found: set[int] = set()
+    for timex in doc._.timexes or ():
+        if timex.kind not in _CALENDAR_KINDS:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="contract")
+        if span is not None:
+            found.update(t.i for t in span)
+    return found
 
 
 def _repeats(doc: Doc, runs: list[NameRun], unsure: list[tuple[int, int]]) -> list[NameRun]:

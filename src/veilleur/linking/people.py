@@ -74,7 +74,7 @@ class Person:
 
     def titles(self) -> list[Title]:
         """Titles given to the person, in text order (names' own titles first)."""
-        own = [t for r in self.runs for t in (r.left, r.right) if t is not None]
+        own = [t for r in self.runs for t in (r.left, r.right, r.stacked) if t is not None]
         own.sort(key=lambda t: t.start)
         return own + sorted(self.references, key=lambda t: t.start)
 
@@ -218,8 +218,10 @@ def country(
     *,
     resolve_ref: dict[tuple[int, int], str | None],
     stateless: frozenset[str],
+    kb: KnowledgeBase | None = None,
 ) -> str | None:
-    """KB country for KB people; else the first title that settles it, else a referenced person."""
+    """KB country for KB people; else the first title that settles it (an office held now
+    before a former one), else a referenced person."""
     if person.actor is not None:
         for title in person.titles():
             if title.country_known and title.organisation in stateless:
@@ -234,7 +236,10 @@ def country(
             return person.actor.country
         dated = [o for o in person.actor.offices if o.country and o.role not in stateless]
         return max(dated, key=lambda o: o.start or dt.date.min).country if dated else None
-    for title in person.titles():
+    titles = person.titles()
+    if kb is not None:
+        titles.sort(key=lambda t: bool(t.role and _former(kb, t.role)))
+    for title in titles:
         if title.country_known:
             return title.country
     for title in person.titles():
@@ -278,8 +283,16 @@ def role(person: Person, period: Period, kb: KnowledgeBase, *, kb_fallback: bool
         if agreeing:
             return agreeing[0][0]
     if written:
-        return written[0]
+        # "l'ancien président kényan X, co-médiateur de l'UA": the office held now, if given
+        current = [r for r in written if not _former(kb, r)]
+        return (current or written)[0]
     return label if kb_fallback else None
+
+
+def _former(kb: KnowledgeBase, role: str) -> bool:
+    """True for a past office ("ancien président")."""
+    match = kb.parse_title(role)
+    return match is not None and match.former
 
 
 def counterpart_roles(

@@ -86,6 +86,8 @@ def resolve(
     lay: Layout,
     max_back: int,
     words: dict[str, Gender],
+    *,
+    leader_titles: frozenset[str] = frozenset(),
 ) -> list[Resolved]:
     """Resolve every unnamed office title of the Doc (those not attached to a name)."""
     by_actor = {p.actor.id: p for p in people if p.actor is not None}
@@ -97,8 +99,17 @@ def resolve(
         office = read_office(kb, doc, title)
         holders = kb_holders(kb, office, period)
         named = [by_actor[h.id] for h in holders if h.id in by_actor]
+        vague = office is not None and fold(title.head) in leader_titles
+        if vague and office is not None and office.country and not named:
+            named = _state_leaders(kb, people, office.country, period)
         resolved: Resolved | None = None
-        if named:
+        if vague and office is not None and office.country is None:
+            # "le dirigeant nationaliste": of no stated state, the leader the article is
+            # about (named most often before it), not merely the last leader named
+            leaders = _state_leaders(kb, people, None, period)
+            if leaders:
+                resolved = Resolved(title, _most_named_before(leaders, title.start), None)
+        if resolved is None and named:
             resolved = Resolved(title, _nearest_before(named, title.start), None)
         elif (
             holders
@@ -114,6 +125,38 @@ def resolve(
         if resolved is not None:
             found.append(resolved)
             offices.append(office)
+    return found
+
+
+def _most_named_before(people: list[Person], at: int) -> Person:
+    """The person named most often before token `at` (the nearest of those, on a tie)."""
+
+    def weight(person: Person) -> tuple[int, int]:
+        before = [r.start for r in person.runs if r.start < at]
+        before += [t.start for t in person.references if t.start < at]
+        return (len(before), max(before, default=-1))
+
+    return max(people, key=weight)
+
+
+def _state_leaders(
+    kb: KnowledgeBase, people: list[Person], country: str | None, period: Period
+) -> list[Person]:
+    """The article's people who lead `country` (any state if None) at its date, head of state
+    or of government."""
+    found = []
+    for person in people:
+        if person.actor is None:
+            continue
+        office = person.actor.role_on(period.start, until=period.end)
+        spec = kb.office(office.role) if office is not None else None
+        if (
+            office is not None
+            and spec is not None
+            and spec.kind == "leader"
+            and (country is None or office.country == country)
+        ):
+            found.append(person)
     return found
 
 
