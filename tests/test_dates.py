@@ -28,6 +28,7 @@ from veilleur.temporal import (
     load_lexicon,
     resolve,
 )
+from veilleur.temporal.published import is_dateline
 from veilleur.temporal.resolve import Tense
 
 TABLE = Path(__file__).parent / "data" / "timex_fr.tsv"
@@ -210,6 +211,22 @@ def test_dateline_gives_the_exact_day_within_the_header_month() -> None:
     )  # fmt: skip
     assert (anchor.published, anchor.published_from) == (PartialDate(2022, 5, 31), "text")
     assert anchor.interval == DayInterval.day(dt.date(2022, 5, 31))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["OUAGADOUGOU, 14 mars 2024 (AFP)", "LOMÉ, 14 mars 2024 (Reuters) -", "14 mars 2024 (APS)"],
+)
+def test_a_wire_dateline_gives_the_exact_day(line: str) -> None:
+    text = f"Sommet à Lomé\n\n{line}\n\nLes ministres se sont réunis dimanche."
+    anchor = estimate_published(
+        text, _parsed(text), published=None, published_from=None,
+        lexicon=load_lexicon(), today=dt.date(2026, 11, 21),
+    )  # fmt: skip
+    assert anchor.interval == DayInterval.day(dt.date(2024, 3, 14))
+    # a sentence that merely starts with a place and a date is no dateline
+    body = "LOMÉ a accueilli le 14 mars 2024 le sommet des ministres de la région."
+    assert not is_dateline(body, _parsed(body)[0][0], lexicon=load_lexicon())
 
 
 def test_dates_outside_the_header_month_are_ignored() -> None:
@@ -398,6 +415,20 @@ def test_event_date_planned_in_a_past_modal_stays_past(dates: Runner) -> None:
         PartialDate(2022, 5, 30),
         "text",
     )
+
+
+def test_a_relative_day_in_apposition_names_the_same_day(dates: Runner) -> None:
+    text = "Le parlement a voté mardi. Lundi, la veille du vote, le ministre avait démissionné."
+    doc = dates.doc(text, "2023-03-16")  # a Thursday
+    assert event_date(doc, _token(doc, "démissionné"), future=False) == (
+        PartialDate(2023, 3, 13),
+        "text",
+    )
+    # without the apposition, "la veille" is the day before the last date told
+    doc = dates.doc(
+        "Le parlement a voté mardi. La veille, le ministre avait démissionné.", "2023-03-16"
+    )
+    assert event_date(doc, _token(doc, "démissionné"), future=False)[0] == PartialDate(2023, 3, 13)
 
 
 def test_a_dateline_without_year_takes_the_header_year() -> None:

@@ -33,6 +33,8 @@ from veilleur.evaluate import (
     load_clusters,
     load_floors,
     load_gold,
+    merge_diffs,
+    pair_differences,
     render_table,
     score,
     score_merge,
@@ -477,6 +479,23 @@ def test_score_merge_maps_system_events_to_gold_events() -> None:
     assert mapping == {("a", 1): ("a", 0), ("b", 0): ("b", 0)}
     counts = score_merge([[("a", 0), ("b", 0)]], [[("a", 1), ("b", 0), ("a", 0)]], mapping=mapping)
     assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
+
+
+def test_merge_differences_name_the_pairs_left_apart_and_wrongly_joined() -> None:
+    strike = event("ASSAULT", ("Israël",), ("Hezbollah",))
+    gold = [gold_doc(doc="a", events=(strike, strike)), gold_doc(doc="b", events=(strike,))]
+    system = [[("a", 0), ("a", 1)], [("b", 0)]]  # system keys, mapped one to one below
+    mapping = {("a", 0): ("a", 0), ("a", 1): ("a", 1), ("b", 0): ("b", 0)}
+    missed, spurious = pair_differences([[("a", 0), ("b", 0)]], system, mapping=mapping)
+    assert (missed, spurious) == ([(("a", 0), ("b", 0))], [(("a", 0), ("a", 1))])
+    diffs = merge_diffs(gold, missed, spurious, detected=set(mapping.values()))
+    assert [(d.doc, d.item, d.kind, d.field) for d in diffs] == [
+        ("a#0 + b#0", "merge", "missed", None),
+        ("a#0 + a#1", "merge", "spurious", None),
+    ]
+    assert str(diffs[0]).startswith("a#0 + b#0: merge missed: gold=ASSAULT Israël -> Hezbollah")
+    undetected = merge_diffs(gold, missed, [], detected={("a", 0)})
+    assert [d.field for d in undetected] == ["undetected"]
 
 
 def test_floors_file_names_real_metrics_and_the_gate_fails_below_them(

@@ -549,6 +549,7 @@ def evaluate(
         check_floors,
         evaluate_records,
         explain,
+        explain_merge,
         from_records,
         load_floors,
         render_table,
@@ -559,6 +560,8 @@ def evaluate(
         clusters = _default_clusters(gold_dir, {g.doc for g in gold})
     scores = evaluate_records(gold, records, clusters=clusters)
     diffs = explain(gold, from_records(records)) if show_diffs else []
+    if show_diffs and clusters is not None:
+        diffs += explain_merge(gold, records, clusters=clusters)
     if as_json:
         body = scores.as_dict()
         if show_diffs:

@@ -122,6 +122,12 @@ def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
     pa, pb = rules.locate(a), rules.locate(b)
     if pa.key is not None and pa.key == pb.key:
         return True  # two names of one place
+    if pa.level == pb.level == "unknown" and not (rules.is_country(a) or rules.is_country(b)):
+        # Outlets name one landmark with different common nouns ("hôpital pour enfants X",
+        # "hôpital pédiatrique X"; "golfe d'Oman", "mer d'Oman"): the proper names decide.
+        names_a, names_b = _proper_names(a), _proper_names(b)
+        if names_a and names_a == names_b:
+            return True
     ca, cb = pa.country, pb.country
     levels = {rules.level(a), rules.level(b)}
     if "state" in levels or levels == {"region", "city"} or levels == {"region", "site"}:
@@ -132,6 +138,12 @@ def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
     # a seat of government stands in its capital; another building, somewhere in its state
     city, site = (pa, pb) if pa.level == "city" else (pb, pa)
     return site.within is None or site.within == city.key
+
+
+def _proper_names(place: str) -> frozenset[str]:
+    """The capitalised words of a place name after its first word, folded ("Oman")."""
+    words = place.replace("’", "'").replace("'", " ").split()[1:]
+    return frozenset(norm(w) for w in words if w[:1].isupper())
 
 
 def _specific(a: Report, b: Report, rules: MergeRules, *, finest: set[Level]) -> bool:

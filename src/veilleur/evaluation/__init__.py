@@ -13,7 +13,7 @@ Cross-article merging is scored pairwise by merge.py.
 from __future__ import annotations
 
 from .align import Alignment, date_right
-from .explain import Diff, explain
+from .explain import Diff, explain, merge_diffs
 from .gate import FLOORS_FILE, check_floors, gate_message, load_floors
 from .gold import (
     EvalError,
@@ -27,7 +27,7 @@ from .gold import (
     load_jsonl,
     parse_record,
 )
-from .merge import event_mapping, load_clusters, score_merge
+from .merge import event_mapping, load_clusters, pair_differences, score_merge
 from .render import render_table
 from .score import align_all, score
 from .scores import Accuracy, Counts, Scores, flatten
@@ -57,6 +57,8 @@ __all__ = [
     "load_floors",
     "load_gold",
     "load_jsonl",
+    "merge_diffs",
+    "pair_differences",
     "parse_record",
     "render_table",
     "score",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -11,7 +11,7 @@ from .align import Alignment
 from .gold import GoldEvent, GoldPerson, GoldQuote, GoldRecord
 from .score import align_all
 
-Item = Literal["event", "quote", "person", "published"]
+Item = Literal["event", "quote", "person", "published", "merge"]
 Kind = Literal["missed", "spurious", "wrong"]
 
 
@@ -165,6 +165,36 @@ def article_diffs(a: Alignment) -> list[Diff]:
         system = f"{_date(a.system.published)} ({a.system.published_from})"
         diffs.append(Diff(a.gold.doc, "published", "wrong", a.published_group, gold, system))
     return diffs + _people_diffs(a) + _event_diffs(a) + _quote_diffs(a)
+
+
+def merge_diffs(
+    gold: Sequence[GoldRecord],
+    missed: Sequence[tuple[tuple[str, int], tuple[str, int]]],
+    spurious: Sequence[tuple[tuple[str, int], tuple[str, int]]],
+    *,
+    detected: Collection[tuple[str, int]],
+) -> list[Diff]:
+    """Gold event pairs left apart (missed) and wrongly joined (spurious), each side described.
+
+    `detected` holds the gold events some system event matched: a missed pair with another
+    event is marked "undetected".
+    """
+    events = {(g.doc, i): e for g in gold for i, e in enumerate(g.events)}
+
+    def pair(a: tuple[str, int], b: tuple[str, int]) -> tuple[str, str]:
+        where = f"{a[0]}#{a[1]} + {b[0]}#{b[1]}"
+        return where, f"{describe_event(events[a])} == {describe_event(events[b])}"
+
+    diffs = []
+    for a, b in missed:
+        where, text = pair(a, b)
+        # A pair whose event was never extracted is a detection miss, not a merging one.
+        field = None if a in detected and b in detected else "undetected"
+        diffs.append(Diff(where, "merge", "missed", field, gold=text))
+    for a, b in spurious:
+        where, text = pair(a, b)
+        diffs.append(Diff(where, "merge", "spurious", system=text))
+    return diffs
 
 
 def explain(

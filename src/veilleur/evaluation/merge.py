@@ -46,6 +46,25 @@ def score_merge(
     return Counts(tp=shared, fp=len(system_pairs) - shared, fn=len(gold_pairs) - shared)
 
 
+def pair_differences(
+    gold_clusters: Iterable[Iterable[EventKey]],
+    system_clusters: Iterable[Iterable[EventKey]],
+    *,
+    mapping: Mapping[EventKey, EventKey],
+) -> tuple[list[tuple[EventKey, EventKey]], list[tuple[EventKey, EventKey]]]:
+    """The gold pairs the system left apart and the system pairs the gold keeps apart.
+
+    Both are in gold keys (see `score_merge`), sorted, each pair ordered, for reading.
+    """
+    system = [[mapping[k] for k in cluster if k in mapping] for cluster in system_clusters]
+    gold_pairs, system_pairs = _pairs(gold_clusters), _pairs(system)
+
+    def ordered(pairs: set[frozenset[EventKey]]) -> list[tuple[EventKey, EventKey]]:
+        return sorted((min(p), max(p)) for p in pairs)
+
+    return ordered(gold_pairs - system_pairs), ordered(system_pairs - gold_pairs)
+
+
 def event_mapping(alignments: Sequence[Alignment]) -> dict[EventKey, EventKey]:
     """System event key -> gold event key, for every matched event pair."""
     return {(a.gold.doc, p.system): (a.gold.doc, p.gold) for a in alignments for p in a.events}

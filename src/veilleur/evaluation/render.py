@@ -36,6 +36,8 @@ def detection_table(scores: Scores) -> Table:
     _detection_row(table, "people", scores.people.counts)
     if scores.merge is not None:
         _detection_row(table, "merge (event pairs)", scores.merge)
+    if scores.merge_gold_events is not None:
+        _detection_row(table, "merge (gold events)", scores.merge_gold_events)
     return table
 
 

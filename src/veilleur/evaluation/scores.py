@@ -167,6 +167,7 @@ class Scores:
     published: PublishedScores
     unpaired_system_docs: tuple[str, ...] = ()
     merge: Counts | None = None
+    merge_gold_events: Counts | None = None  # merging run on the gold's own events
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready scores with stable key names (see `flatten` for the dotted names)."""
@@ -178,6 +179,11 @@ class Scores:
             "published": self.published.as_dict(),
             "unpaired_system_docs": list(self.unpaired_system_docs),
             **({"merge": self.merge.as_dict()} if self.merge is not None else {}),
+            **(
+                {"merge_gold_events": self.merge_gold_events.as_dict()}
+                if self.merge_gold_events is not None
+                else {}
+            ),
         }
 
     def metrics(self) -> dict[str, Metric]:

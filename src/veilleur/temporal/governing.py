@@ -79,10 +79,23 @@ def event_date(
         return (chosen.value, "text") if chosen.value else (None, "none")
     tense = _event_tense(token, chosen, lang, future=future)
     before = [t for t in timexes if t.end <= chosen.start and t.value and t.kind != "vague"]
+    if chosen.kind == "anaphoric" and before and _apposed(doc, before[-1], chosen):
+        # "lundi, la veille du vote": the apposition names the day before it again
+        return before[-1].value, "text"
     reference = DayInterval.of(before[-1].value) if before and before[-1].value else None
     interval = resolve(expr, anchor=anchor_of(doc), reference=reference, tense=tense)
     value = interval.to_partial() if interval is not None else None
     return (value, "text") if value is not None else (None, "none")
+
+
+def _apposed(doc: Doc, first: Timex, second: Timex) -> bool:
+    """True when only a comma separates two expressions ("lundi, la veille du vote")."""
+    between = text_of(doc)[first.end : second.start]
+    return between.strip() == "," and len(between) <= _APPOSITION_GAP
+
+
+# ", " or " , " between two expressions in apposition.
+_APPOSITION_GAP = 3
 
 
 def _too_far_back(doc: Doc, token: Token, timex: Timex) -> bool:

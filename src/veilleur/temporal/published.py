@@ -19,6 +19,7 @@ MAX_YEARS_BACK = 15
 _REPORTING_DAYS = 6
 _CLOCK = re.compile(r"\b\d{1,2}\s*[h:]\s*\d{0,2}\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w'’\s]+")
+_BRACKETS = re.compile(r"\([^()\n]{1,40}\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +75,14 @@ def is_dateline(text: str, expr: Expression, *, lexicon: TimeData) -> bool:
     line_end = text.find("\n", expr.end)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start : expr.start] + " " + text[expr.end : line_end]
-    rest = _PUNCT.sub(" ", _CLOCK.sub(" ", rest))
+    # A wire dateline: the city in capitals, the date, the agency in brackets
+    # ("DUBAÏ, 27 avril 2023 (AFP)", "KYIV, 3 March (Reuters) -").
+    rest = _PUNCT.sub(" ", _CLOCK.sub(" ", _BRACKETS.sub(" ", rest)))
     allowed = {w for prefix in lexicon.dateline_prefixes for w in normalise(prefix).split()}
     allowed |= {normalise(w) for w in lexicon.night_joiners}
-    return all(word in allowed for word in normalise(rest).split())
+    return all(
+        normalise(word) in allowed or (len(word) > 1 and word.isupper()) for word in rest.split()
+    )
 
 
 def estimate_published(
