@@ -447,6 +447,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)
             target = _not_own_state(source, target)
+            if any(a.kind != "place" for a in target):
+                # "un pétrolier au large de Bombay": a place of no known state beside a
+                # party is where the act happened, not whom it was aimed at
+                target = tuple(a for a in target if a.kind != "place")
         if entry.mode == "withdraw" and token.pos_ == "NOUN":
             # "le retrait des soldats français ... le retour à Paris": one leaves a foreign place
             own = {a.country for a in source if a.country is not None}

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
+from .groups import group_actor, possessive_ally
 from .lexicon import Cues, load_lexicon
 
 _CLAUSE_DEPS = frozenset(
@@ -152,6 +153,12 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         ):
             return index.resolve(token)
         return None  # "un de ses commandants" names nobody
+    cues = load_lexicon().cues
+    if possessive_ally(token, cues):
+        return None  # "son allié": left to the caller, who knows whose ally
+    group = group_actor(token, index, cues)
+    if group is not None:
+        return group  # "les partenaires occidentaux", "les alliés de X": the group itself
     # "le porte-parole de X, le colonel Y": the apposition names the head, not the complement
     named = sorted(
         (c for c in token.children if c.dep_ in _NAME_DEPS), key=lambda c: c.dep_ == "nmod"
@@ -184,7 +191,6 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             return None
         states = [index.at(c) for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
         return next((a for a in states if a is not None and a.kind in ("state", "place")), None)
-    cues = load_lexicon().cues
     if token.lemma_.casefold() in cues.authority_nouns and not any(
         c.dep_ in ("amod", "nmod", "appos", "acl") for c in token.children
     ):

@@ -77,6 +77,11 @@ class Cues(BaseModel):
     decision_nouns: frozenset[str] = frozenset()
     object_relatives: frozenset[str] = frozenset()
     iterative_modifiers: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    crowd_nouns: frozenset[str] = frozenset()
+    ally_nouns: frozenset[str] = frozenset()
+    mission_nouns: frozenset[str] = frozenset()
+    decision_verbs: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 

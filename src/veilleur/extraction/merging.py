@@ -185,6 +185,12 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
                 )
                 kept[same] = replace(kept[same], source=(*kept[same].source, *extra))
         if same is None:
+            same = next((i for i, k in enumerate(kept) if _group_told(event, k, lead)), None)
+        told = next((i for i, k in enumerate(kept) if _group_told(k, event, lead)), None)
+        if same is None and told is not None:
+            kept[told] = event  # the body's named parties over the title's common noun
+            continue
+        if same is None:
             kept.append(event)
             continue
         if _vaguer_place(kept[same], event):
@@ -208,6 +214,18 @@ def _state_and_body(small: Event, big: Event, lead_end: int) -> bool:
         and _covered(small.source, big.source)
         and _covered(small.target, big.target)
     )
+
+
+def _group_told(small: Event, big: Event, lead_end: int) -> bool:
+    """True when the title or lead tells with a common noun ("les séparatistes acceptent un
+    cessez-le-feu") what the body tells with named parties, one of them shared."""
+    if small.type != big.type or small.mode != big.mode or small.status != big.status:
+        return False
+    if not small.evidence_start < lead_end <= big.evidence_start or not _same_time(small, big):
+        return False
+    actors = (*small.source, *small.target)
+    named = {a.name.casefold() for a in actors if a.kind != "group"}
+    return len(named) < len(_names(small)) and bool(named) and named <= _names(big)
 
 
 def _covered(few: tuple[ActorRef, ...], many: tuple[ActorRef, ...]) -> bool:
