@@ -52,9 +52,7 @@ def test_the_allies_of_a_state_are_a_group_not_the_state(nlp: Language) -> None:
 
 
 def test_protesters_in_front_of_an_embassy_protest_against_its_state(nlp: Language) -> None:
-    text = (
-        "Des centaines de manifestants ont protesté samedi devant l'ambassade de France à Gao."
-    )
+    text = "Des centaines de manifestants ont protesté samedi devant l'ambassade de France à Gao."
     assert pairs(events(nlp, text), "PROTEST") == {
         (frozenset({"manifestants"}), frozenset({"France"}))
     }
@@ -99,3 +97,75 @@ def test_a_title_telling_with_a_common_noun_what_the_body_names_is_one_event(
     agreements = of_type(events(nlp, text), "AGREE")
     assert len(agreements) == 1
     assert "séparatistes" not in names(agreements[0].source)
+
+
+def test_a_demand_that_someone_act_targets_the_subject_of_the_demand(nlp: Language) -> None:
+    text = (
+        "Le ministre indien Subrahmanyam Jaishankar a exigé mardi que le Pakistan ferme les camps."
+    )
+    assert pairs(events(nlp, text), "REQUEST") == {
+        (frozenset({"Subrahmanyam Jaishankar"}), frozenset({"Pakistan"}))
+    }
+
+
+def test_a_quoted_demand_is_the_speakers_and_targets_whom_it_asks(nlp: Language) -> None:
+    text = (
+        "« Nous exigeons que les garde-côtes vietnamiens cessent leurs manœuvres », a écrit "
+        "dimanche le porte-parole Nguyen Van Binh."
+    )
+    assert pairs(events(nlp, text), "REQUEST") == {
+        (frozenset({"Nguyen Van Binh"}), frozenset({"Viêt Nam"}))
+    }
+
+
+def test_a_claim_that_someone_acted_illegally_accuses_them(nlp: Language) -> None:
+    text = (
+        "Le porte-parole de la marine chinoise, Zhang Wei, a affirmé que les navires japonais "
+        "étaient entrés « illégalement » dans les eaux chinoises."
+    )
+    assert pairs(events(nlp, text), "ACCUSE") == {(frozenset({"Zhang Wei"}), frozenset({"Japon"}))}
+
+
+def test_a_claim_without_blame_accuses_nobody(nlp: Language) -> None:
+    text = "Le porte-parole Zhang Wei a affirmé que les navires japonais étaient entrés au port."
+    assert not of_type(events(nlp, text), "ACCUSE")
+
+
+def test_a_denial_rejects_the_accuser_and_a_city_acting_is_its_state(nlp: Language) -> None:
+    text = (
+        "Bamako accuse Alger d'ingérence. Le ministre algérien Ahmed Attaf a démenti mardi "
+        "toute ingérence."
+    )
+    found = events(nlp, text)
+    assert pairs(found, "ACCUSE") == {(frozenset({"Mali"}), frozenset({"Algérie"}))}
+    assert pairs(found, "REJECT") == {(frozenset({"Ahmed Attaf"}), frozenset({"Mali"}))}
+
+
+def test_a_denial_with_no_accuser_still_counts_without_target(nlp: Language) -> None:
+    text = "L'armée soudanaise a démenti avoir bombardé le marché d'El-Facher."
+    found = events(nlp, text)
+    rejections = of_type(found, "REJECT")
+    assert len(rejections) == 1 and not rejections[0].target
+    assert not of_type(found, "ASSAULT")  # the act denied is not told as done
+
+
+def test_turning_ones_back_on_a_body_rejects_it(nlp: Language) -> None:
+    text = "Le Tchad a tourné le dos à la Communauté économique des États de l'Afrique centrale."
+    found = of_type(events(nlp, text), "REJECT")
+    assert [names(e.source) for e in found] == [{"Tchad"}]
+
+
+def test_a_quoted_blame_in_the_passive_is_the_speakers(nlp: Language) -> None:
+    text = (
+        "« La Serbie doit être tenue pour responsable de chaque attaque », a déclaré mardi la "
+        "Première ministre kosovare Vjosa Osmani."
+    )
+    found = of_type(events(nlp, text), "ACCUSE")
+    assert pairs(found, "ACCUSE") == {(frozenset({"Vjosa Osmani"}), frozenset({"Serbie"}))}
+    assert found[0].status == "occurred"
+
+
+def test_a_generic_ministry_is_named_as_written(nlp: Language) -> None:
+    text = "Le ministère kényan des Affaires étrangères a convoqué lundi l'ambassadeur d'Ouganda."
+    sources = [names(e.source) for e in of_type(events(nlp, text), "ACCUSE")]
+    assert sources == [{"ministère kényan des Affaires étrangères"}]

@@ -16,6 +16,7 @@ from .actors import ActorIndex, is_place, state_of
 from .clauses import case_of, clause_end, clause_start, np_actors, sentence, under_place_prep
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .gates import (
+    agentless_blame,
     by_phone,
     first_person_speaker,
     framed,
@@ -23,11 +24,13 @@ from .gates import (
     licensed,
     means,
     one_act,
+    quote_speaker,
     quoted_ok,
     untargeted,
 )
 from .lexicon import Cues, Lexicon, Trigger, load_quote_lexicon
 from .merging import deduplicate, fold_visits, lead_end, merge_visits, purposes
+from .naming import acting_state, as_written, state_served
 from .parties import descendants
 from .places import carry_locations, clause_location, received_as_visits
 from .spans import evidence, find_quotes, inside
@@ -396,20 +399,32 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         speaker = None
         if inside(quotes, token.idx) and not quoted_ok(token, quotes, index):
             speaker = first_person_speaker(token, doc)
+            if speaker is None and agentless_blame(token, entry):
+                # "« X doit être tenu pour responsable », a dit Y": the blame is Y's
+                speaker = quote_speaker(token, doc)
             if speaker is None:
                 continue
         requested = _requested_meeting(token, entry, typed)
         if not (licensed(hit, cues, timex_tokens) or requested) and not framed(hit, index, cues):
             continue
         status = "planned" if requested else verdict(token, cues)
-        if entry.negated or entry.future:
-            status = "occurred"  # "ne reconnaîtra pas", "répondra": said now, the act itself
+        if entry.negated or entry.future or agentless_blame(token, entry):
+            # "ne reconnaîtra pas", "répondra", "doit être tenu pour responsable": said now,
+            # the saying is the act itself
+            status = "occurred"
         if status == "negated" or status == "hypothetical":
             # decided: what did not happen, or might, is no event of the record
             continue
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
+        if entry.type != "CONSULT":
+            # "Manille accuse", "Kiev a demandé": a city acting is its state's government
+            source = tuple(acting_state(a) for a in source)
+        if not source and inside(quotes, token.idx):
+            # "« X doit être tenu pour responsable », a déclaré Y": Y says what the words do
+            said = quote_speaker(token, doc)
+            source = (said,) if said is not None else ()
         if entry.type == "CONSULT":
             # "le président américain X a reçu les deux délégations": not his own state
             target = _not_own_state(source, target)
@@ -500,10 +515,17 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             target, around = aimed[:1], aimed[1].name  # "des manœuvres autour de X": at X
         if kind == "REQUEST" and not target:
             target = _asked_body(token, typed, index)  # "demander une réunion du Conseil"
+        if kind == "REJECT" and entry.untargeted:
+            # "a démenti avoir bombardé le marché": what is denied is no party; the denial
+            # answers whoever made the charge, if the text told it
+            target = ()
         if kind in ("THREATEN", "REJECT") and not target:
             # "a averti que toute attaque de X aurait des conséquences": X is warned; "promet
             # de riposter", "refuse d'obtempérer": to whoever struck or demanded before
             target = _warned(token, source, index, cues) or _provoker(source, events)
+            if _states_only(source):
+                # "Pékin a rejeté ces accusations" (of a Philippine officer): the Philippines
+                target = tuple(_unique([state_served(a) for a in target]))
         needs_target = entry.target != "none" and kind not in ("CONSULT", "MOBILIZE")
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
@@ -552,4 +574,4 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
     # event of its own beside the trip ("X est arrivé à Kiev, où il a été reçu par Y")
     trips = fold_visits(merge_visits(deduplicate(events, lead=lead)), lead=lead, nouns=noun_visits)
     visits = received_as_visits(trips, receptions)
-    return carry_locations(visits)
+    return as_written(carry_locations(visits), index)

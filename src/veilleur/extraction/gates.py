@@ -53,6 +53,20 @@ def first_person_speaker(token: Token, doc: Doc) -> ActorRef | None:
     return said.speaker if said is not None else None
 
 
+def quote_speaker(token: Token, doc: Doc) -> ActorRef | None:
+    """The speaker the quotes stage gave the quotation `token` stands in, if any."""
+    quotes: list[Quote] = doc._.quotes or []
+    said = next((q for q in quotes if q.start <= token.idx < q.end), None)
+    return said.speaker if said is not None else None
+
+
+def agentless_blame(token: Token, entry: Trigger) -> bool:
+    """True for a passive blame with no agent ("X doit être tenu pour responsable"): in a
+    quotation, the speaker is the one who blames."""
+    deps = {c.dep_ for c in token.children}
+    return entry.type == "ACCUSE" and "aux:pass" in deps and "obl:agent" not in deps
+
+
 def _evaluative(verb: Token) -> bool:
     """True for a verb that judges someone's act (thanks, praise, blame)."""
     kinds = {e.type for e in load_lexicon().entries(verb.lemma_.casefold(), "verb")}
@@ -62,6 +76,8 @@ def _evaluative(verb: Token) -> bool:
 def untargeted(token: Token, entry: Trigger, quotes: list[QuoteSpan], cues: Cues) -> bool:
     """True for acts that need no target: an expressed feeling ("a réitéré sa sympathie") or
     a plea whose words are quoted ("« ... », a-t-il plaidé")."""
+    if entry.untargeted:
+        return True  # FORMAT.md: no target where the text names none; the act still counts
     if entry.type == "SUPPORT" and entry.requires_child:
         # no recipient named at all, not one we failed to read ("envers le gouvernement")
         window = token.doc[token.i + 1 : min(token.i + 8, len(token.doc))]

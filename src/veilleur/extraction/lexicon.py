@@ -32,6 +32,8 @@ class Trigger(BaseModel):
     negated: bool = False
     # "répondra avec force" is a threat: the entry holds only for a verb in the future
     future: bool = False
+    # "X a démenti toute frappe", "des milliers ont manifesté": an act with no target named
+    untargeted: bool = False
 
     @field_validator("type")
     @classmethod
