@@ -558,28 +558,44 @@ def test_dev_corpus_scores_stay_above_the_pinned_floors(nlp: Language) -> None:
     assert not failures, gate_message(failures)
 
 
-# The probe corpus: articles of regions and outlets the dev set lacks, a check on generalisation.
-PROBE = Path(__file__).resolve().parent / "data" / "probe"
-PROBE_FLOORS = FLOORS.parent / "eval_floors_probe.json"
+# The probe corpora: articles of regions and outlets the dev set lacks, a check on
+# generalisation; probe2 was annotated by someone who never saw the system, with clusters.
+DATA = Path(__file__).resolve().parent / "data"
+PROBES = [
+    pytest.param(DATA / "probe", FLOORS.parent / "eval_floors_probe.json", 10, id="probe"),
+    pytest.param(DATA / "probe2", FLOORS.parent / "eval_floors_probe2.json", 14, id="probe2"),
+]
 
 
 @pytest.mark.slow
-def test_probe_corpus_scores_stay_above_their_pinned_floors(nlp: Language) -> None:
-    scores = evaluate_folder(PROBE, nlp=nlp)
-    assert scores.documents == 10 and not scores.unpaired_system_docs
-    floors = load_floors(PROBE_FLOORS)
+@pytest.mark.parametrize(("folder", "floors_file", "documents"), PROBES)
+def test_probe_corpus_scores_stay_above_their_pinned_floors(
+    nlp: Language, folder: Path, floors_file: Path, documents: int
+) -> None:
+    clusters = folder / "eval_merge_clusters.json"
+    scores = evaluate_folder(folder, nlp=nlp, clusters=clusters if clusters.is_file() else None)
+    assert scores.documents == documents and not scores.unpaired_system_docs
+    floors = load_floors(floors_file)
     assert {"events.f1", "quotes.speaker_accuracy", "events.date_accuracy"} <= set(floors)
     failures = check_floors(scores, floors)
     assert not failures, gate_message(failures)
 
 
-def test_probe_gold_evidence_and_quotes_are_verbatim_article_text() -> None:
-    gold = load_gold(PROBE / "gold.jsonl")
-    assert len(gold) == 10
+@pytest.mark.parametrize(("folder", "floors_file", "documents"), PROBES)
+def test_probe_gold_evidence_and_quotes_are_verbatim_article_text(
+    folder: Path, floors_file: Path, documents: int
+) -> None:
+    gold = load_gold(folder / "gold.jsonl")
+    assert len(gold) == documents and floors_file.is_file()
     for record in gold:
-        text = (PROBE / record.doc).read_text(encoding="utf-8")
+        text = (folder / record.doc).read_text(encoding="utf-8")
         assert all(e.evidence in text for e in record.events), record.doc
         assert all(q.text in text for q in record.quotes), record.doc
+    clusters = folder / "eval_merge_clusters.json"
+    if clusters.is_file():  # every cluster names real gold events of one type
+        events = {g.doc: g.events for g in gold}
+        for cluster in load_clusters(clusters):
+            assert len({events[doc][index].type for doc, index in cluster}) == 1
 
 
 def test_repository_merge_clusters_name_real_gold_events(dev_gold: list[GoldRecord]) -> None:

@@ -191,3 +191,89 @@ def test_a_host_receiving_two_delegations_does_not_meet_his_own_state(nlp: Langu
     assert consult
     parties = names(consult[0].source) | names(consult[0].target)
     assert "William Ruto" in parties and "Kenya" not in parties
+
+
+def test_an_agreement_of_states_and_its_signatories_is_one_event(nlp: Language) -> None:
+    text = (
+        "Le Kenya et la Tanzanie ont signé lundi un accord de paix à Arusha. Le président "
+        "kényan William Ruto et la présidente tanzanienne Samia Suluhu Hassan ont paraphé le "
+        "texte au siège de l'Union africaine."
+    )
+    agreements = of_type(events(nlp, text), "AGREE")
+    assert len(agreements) == 1, agreements
+    parties = names(agreements[0].source)
+    assert parties == names(agreements[0].target)
+    assert {"Kenya", "Tanzanie", "William Ruto", "Samia Suluhu Hassan"} <= parties
+    assert "Union africaine" not in parties
+
+
+def test_restoring_relations_is_cooperation_and_recalling_an_envoy_a_sanction(
+    nlp: Language,
+) -> None:
+    found = events(
+        nlp,
+        "Le Maroc a rétabli lundi ses relations diplomatiques avec l'Iran. "
+        "Le Qatar a rapatrié mardi son ambassadeur en Iran.",
+    )
+    assert [(names(e.source), names(e.target)) for e in of_type(found, "COOPERATE")] == [
+        ({"Maroc"}, {"Iran"})
+    ]
+    recalls = of_type(found, "SANCTION")
+    assert [(names(e.source), names(e.target), e.mode) for e in recalls] == [
+        ({"Qatar"}, {"Iran"}, "withdraw")
+    ]
+    assert not of_type(found, "RETREAT")
+
+
+def test_a_standing_accusation_in_a_relative_has_no_date_of_its_own(nlp: Language) -> None:
+    text = (
+        "Le Burkina Faso avait expulsé le 3 mars 2024 le consul de Côte d'Ivoire, "
+        "que les autorités burkinabées accusent d'espionnage."
+    )
+    accusations = of_type(events(nlp, text), "ACCUSE")
+    assert accusations and accusations[0].date is None
+    expulsions = of_type(events(nlp, text), "SANCTION")
+    assert expulsions and expulsions[0].date is not None
+
+
+def test_a_bilateral_summit_is_a_meeting(nlp: Language) -> None:
+    text = (
+        "Le président kényan William Ruto et le président tanzanien Samia Suluhu Hassan ont "
+        "tenu mardi à Nairobi un sommet bilatéral entre les deux pays."
+    )
+    consult = of_type(events(nlp, text), "CONSULT")
+    assert [e.mode for e in consult] == ["meet"]
+
+
+def test_a_date_of_a_participle_phrase_does_not_date_the_main_act(nlp: Language) -> None:
+    text = (
+        "Le Canada et le Venezuela ont tenu jeudi 12 mai 2022 un sommet à Ottawa. Le Canada a "
+        "également annoncé la levée des taxes sur l'acier vers le Venezuela, imposées en 2019."
+    )
+    concede = of_type(events(nlp, text), "CONCEDE")
+    assert concede and concede[0].date is not None
+    assert concede[0].date.year == 2022
+
+
+def test_a_withdrawal_happens_in_the_country_left_not_at_home(nlp: Language) -> None:
+    text = (
+        "Le Tchad a rompu son accord de défense avec la France. Le Tchad veut tourner la page. "
+        "Le président français a annoncé le retour à Paris de l'ambassadeur et le retrait des "
+        "soldats français déployés dans le pays."
+    )
+    retreat = of_type(events(nlp, text), "RETREAT")
+    assert [(names(e.target), e.location) for e in retreat] == [({"Tchad"}, "Tchad")]
+
+
+def test_common_acts_of_other_regions(nlp: Language) -> None:
+    cases = {
+        "COERCE": "L'opposant russe Ilia Iachine a été condamné vendredi à huit ans de prison "
+        "par un tribunal de Moscou.",
+        "SANCTION": "Le Niger a fermé mercredi sa frontière avec le Bénin.",
+        "REQUEST": "Séoul a sommé Pyongyang de cesser ses provocations.",
+        "ACCUSE": "Le Japon a déploré le tir d'un missile par la Corée du Nord.",
+        "SUPPORT": "Le Premier ministre indien Narendra Modi a rendu hommage à Shinzo Abe.",
+    }
+    for kind, text in cases.items():
+        found = events(nlp, text)
+        assert [e.type for e in found] == [kind], (text, found)

@@ -13,7 +13,15 @@ from ..doctext import text_of
 from ..geo import is_seat
 from ..records import ActorRef, Event, PartialDate
 from .actors import ActorIndex, is_place, state_of
-from .clauses import case_of, clause_end, clause_start, np_actors, sentence, under_place_prep
+from .clauses import (
+    case_of,
+    clause_end,
+    clause_start,
+    feature,
+    np_actors,
+    sentence,
+    under_place_prep,
+)
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .gates import (
     agentless_blame,
@@ -29,7 +37,7 @@ from .gates import (
     untargeted,
 )
 from .lexicon import Cues, Lexicon, Trigger, load_quote_lexicon
-from .merging import deduplicate, fold_visits, lead_end, merge_visits, purposes
+from .merging import deduplicate, fold_visits, lead_end, merge_visits, purposes, title_end
 from .naming import acting_state, as_written, state_served
 from .parties import descendants
 from .places import carry_locations, clause_location, received_as_visits
@@ -50,6 +58,38 @@ def _event_date_function() -> Callable[..., Any] | None:
 
 
 def _date(doc: Doc, token: Token, *, future: bool) -> tuple[PartialDate | None, str]:
+    """The event's date, from the time component when there is one; a date that belongs to
+    a participle phrase of another act ("les restrictions, imposées en 2019") is not it."""
+    timexes = list(doc._.timexes or [])
+    own = [t for t in timexes if not _side_date(doc, token, t)]
+    if len(own) == len(timexes):
+        return _dated(doc, token, future=future)
+    doc._.timexes = own
+    try:
+        return _dated(doc, token, future=future)
+    finally:
+        doc._.timexes = timexes
+
+
+def _side_date(doc: Doc, token: Token, timex: Any) -> bool:
+    """True for a time expression of the trigger's sentence that dates a bare participle
+    ("imposées en 2019") neither the trigger nor one of the words governing it."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or sentence(span.root) != sentence(token):
+        return False
+    verb = span.root
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    phrase = verb.dep_ in ("acl", "advcl")  # "les restrictions, imposées en 2019"
+    if verb.pos_ != "VERB" or feature(verb, "VerbForm") != "Part" or not phrase:
+        return False
+    if any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children):
+        return False  # "a été imposé", "X, qui a imposé": a clause of its own verb
+    governing = {token.i, *(a.i for a in token.ancestors)}
+    return verb.i not in governing and token.i not in {t.i for t in verb.subtree}
+
+
+def _dated(doc: Doc, token: Token, *, future: bool) -> tuple[PartialDate | None, str]:
     event_date = _event_date_function()
     if event_date is not None:
         value, source = event_date(doc, token, future=future)
@@ -263,6 +303,50 @@ def _body_meeting(source: tuple[ActorRef, ...], target: tuple[ActorRef, ...]) ->
     return not parties[0].name[:1].islower() and not is_seat(parties[0].name)
 
 
+def _placed(token: Token, index: ActorIndex, cues: Cues) -> set[ActorRef]:
+    """Bodies the clause names after the act and a place preposition ("ont paraphé le texte
+    au département d'État"); before it, "à X" is rather what is joined or aimed at."""
+    found = index.in_range(token.i + 1, clause_end(token, cues))
+    return {
+        a
+        for i, a in found
+        if a.kind == "organisation" and under_place_prep(index.doc[i], index, cues)
+    }
+
+
+def _standing(verb: Token) -> bool:
+    """True for a verb in the present in a relative clause of a sentence told in the past
+    ("X avait expulsé l'ambassadeur, qu'il accuse d'ingérence"): a standing claim with no
+    date of its own, not an act of the day the sentence tells."""
+    relative = verb.dep_ in ("acl", "acl:relcl")
+    if verb.pos_ != "VERB" or not relative or feature(verb, "Tense") == "Fut":
+        return False
+    # a relative with its own subject and no auxiliary is finite, whatever the tagger says
+    # of its form ("que les autorités accusent" tagged as a participle)
+    subject = any(c.dep_.startswith("nsubj") for c in verb.children)
+    if not subject or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    past = feature(root, "Tense") in ("Past", "Imp")
+    return past or any(c.dep_ == "aux:tense" for c in root.children)
+
+
+def _at_home(
+    where: str | None, token: Token, source: tuple[ActorRef, ...], index: ActorIndex
+) -> bool:
+    """True when the place named is in the state of the source ("le retour à Paris" of a
+    French withdrawal): not the place left."""
+    if where is None:
+        return False
+    own = {a.country for a in source if a.country is not None}
+    start, end = sentence(token)
+    return any(
+        a.name == where and state_of(a).country in own for _, a in index.in_range(start, end)
+    )
+
+
 def _sides(actors: tuple[ActorRef, ...]) -> set[str]:
     """Names and states of `actors`, to tell whether two groups are on the same side."""
     return {a.name for a in actors} | {a.country for a in actors if a.country is not None}
@@ -418,6 +502,11 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         maker = verb_frame if token.pos_ == "VERB" else noun_frame
         frame = maker(token, entry, index, cues)
         source, target = _parties(frame, entry.mutual)
+        if entry.mutual:
+            # "ont paraphé le texte au département d'État": where it was signed, not who
+            signed_at = _placed(token, index, cues)
+            source = tuple(a for a in source if a not in signed_at) or source
+            target = tuple(a for a in target if a not in signed_at) or target
         if entry.type != "CONSULT":
             # "Manille accuse", "Kiev a demandé": a city acting is its state's government
             source = tuple(acting_state(a) for a in source)
@@ -461,7 +550,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         if entry.type != "CONSULT":
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)
-            target = _not_own_state(source, target)
+            target = target if entry.mutual else _not_own_state(source, target)
             if any(a.kind != "place" for a in target):
                 # "un pétrolier au large de Bombay": a place of no known state beside a
                 # party is where the act happened, not whom it was aimed at
@@ -488,7 +577,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         if leavers and entry.type == "RETREAT":
             source = _with_states(source)  # the troops' state withdraws them
         if implicit and not target and (_states_only(source) or leavers) and one_act(hit):
-            implicit_target = entry.type == "ASSAULT"
+            # where it happened: the state attacked, or left by its troops
+            implicit_target = entry.type == "ASSAULT" or (leavers and entry.type == "RETREAT")
             target = index.main_state(exclude=source)
         if entry.type == "CONSULT" and entry.mode == "visit":
             # "X a accueilli Y pour sa première visite au Brésil": X, Brazilian, is the host;
@@ -529,6 +619,11 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         needs_target = entry.target != "none" and kind not in ("CONSULT", "MOBILIZE")
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
+        if mode == "multilateral" and any(
+            c.lemma_.casefold() in cues.bilateral_words or c.lower_ in cues.bilateral_words
+            for c in token.children
+        ):
+            mode = "meet"  # "un sommet bilatéral": two parties meet
         if entry.type == "CONSULT" and by_phone(token, cues):
             mode = "phone"  # "s'est entretenu par téléphone avec X"
         # an implicit target ("l'invasion russe", "X était en visite") is where it happened
@@ -546,7 +641,13 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         elif entry.of == "target" and token.pos_ == "NOUN" and len(target) > 1:
             parts = [(a,) for a in target]  # "la libération de X et de Y": one act each
         places = _victim_places(token, parts, index, cues) if len(parts) > 1 else {}
+        where = clause_location(token, index, cues, frame)
+        if entry.type == "RETREAT" and _at_home(where, token, source, index):
+            # "le retour à Paris ... et le retrait des militaires": one withdraws from abroad
+            where, implied = None, target[0].name if len(target) == 1 else None
         date, date_from = _date(doc, token, future=status == "planned")
+        if _standing(token):
+            date, date_from = None, "none"  # "l'ambassadeur, que Niamey accuse d'ingérence"
         confidence = 0.5 + 0.2 * frame.syntactic + 0.1 * (token.pos_ == "VERB")
         made = [
             Event(
@@ -561,7 +662,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
                 mode=mode,
                 date=date,
                 date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
-                location=places.get(part) or clause_location(token, index, cues, frame) or implied,
+                location=places.get(part) or where or implied,
                 confidence=min(confidence, 1.0),
             )
             for part in parts
@@ -572,6 +673,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
     lead = lead_end(text_of(doc))
     # receptions become visits once the guest's trips are merged: the reception stays an
     # event of its own beside the trip ("X est arrivé à Kiev, où il a été reçu par Y")
-    trips = fold_visits(merge_visits(deduplicate(events, lead=lead)), lead=lead, nouns=noun_visits)
+    trips = fold_visits(
+        merge_visits(deduplicate(events, lead=lead)),
+        title=title_end(text_of(doc)),
+        nouns=noun_visits,
+    )
     visits = received_as_visits(trips, receptions)
     return as_written(carry_locations(visits), index)

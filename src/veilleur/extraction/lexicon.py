@@ -71,6 +71,7 @@ class Cues(BaseModel):
     around_words: frozenset[str] = frozenset()
     venue_preps: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
+    bilateral_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()

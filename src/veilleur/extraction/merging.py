@@ -102,14 +102,14 @@ def merge_visits(events: list[Event]) -> list[Event]:
     return sorted([*others, *kept.values()], key=lambda e: e.evidence_start)
 
 
-def fold_visits(events: list[Event], *, lead: int, nouns: set[tuple[int, str]]) -> list[Event]:
-    """A visit to a state the title or lead names with a noun (`nouns`: evidence start and
+def fold_visits(events: list[Event], *, title: int, nouns: set[tuple[int, str]]) -> list[Event]:
+    """A visit to a state the title names with a noun (`nouns`: evidence start and
     trigger), when the text says whom of that state the traveller met then, is that meeting
     told as a visit ("X reçu à l'Élysée pour sa visite en France" / "X s'est entretenu avec
     Y"): one event. A trip told by a verb ("X est arrivé en Israël") stays a trip."""
     result = list(events)
     for visit in events:
-        if visit.type != "CONSULT" or visit.mode != "visit" or visit.evidence_start >= lead:
+        if visit.type != "CONSULT" or visit.mode != "visit" or visit.evidence_start >= title:
             continue
         if (visit.evidence_start, visit.trigger) not in nouns:
             continue
@@ -141,6 +141,12 @@ def _told_again(small: Event, big: Event, lead_end: int) -> bool:
     if small.evidence_start == big.evidence_start:
         return True
     return small.evidence_start < lead_end <= big.evidence_start and _same_time(small, big)
+
+
+def title_end(text: str) -> int:
+    """Offset just past the article's title (its first non-empty line), 0 for one line."""
+    lines = [m.end() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return lines[0] if len(lines) > 1 else 0
 
 
 def lead_end(text: str) -> int:
@@ -183,7 +189,15 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
                 extra = tuple(
                     a for a in event.source if a.name.casefold() not in _names(kept[same])
                 )
-                kept[same] = replace(kept[same], source=(*kept[same].source, *extra))
+                both = (*kept[same].source, *extra)
+                mutual = bool(_side(kept[same].source) & _side(kept[same].target))
+                kept[same] = replace(
+                    kept[same],
+                    source=both,
+                    target=tuple(_unique_refs([*kept[same].target, *extra]))
+                    if mutual
+                    else kept[same].target,
+                )
         if same is None:
             same = next((i for i, k in enumerate(kept) if _group_told(event, k, lead)), None)
         told = next((i for i, k in enumerate(kept) if _group_told(k, event, lead)), None)
@@ -204,11 +218,15 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
 
 def _state_and_body(small: Event, big: Event, lead_end: int) -> bool:
     """True when the title or lead tells with a state what the text tells with its army or
-    ministry (or the reverse): one act, its parties on the same sides."""
+    ministry (or the reverse): one act, its parties on the same sides; or when an agreement
+    of states is told again with the people who signed for them."""
     if small.type != big.type or small.mode != big.mode or small.status != big.status:
         return False
+    if _side(small.source) & _side(small.target) and _side(big.source) & _side(big.target):
+        # "X et Y ont signé un accord" / "leurs ministres ont paraphé le texte"
+        return _same_time(small, big) and _signed_for(small.source, big.source)
     if _side(small.source) & _side(small.target) or small.evidence_start >= lead_end:
-        return False  # a mutual act merges by its parties alone
+        return False
     return (
         _same_time(small, big)
         and _covered(small.source, big.source)
@@ -226,6 +244,18 @@ def _group_told(small: Event, big: Event, lead_end: int) -> bool:
     actors = (*small.source, *small.target)
     named = {a.name.casefold() for a in actors if a.kind != "group"}
     return len(named) < len(_names(small)) and bool(named) and named <= _names(big)
+
+
+def _signed_for(one: tuple[ActorRef, ...], other: tuple[ActorRef, ...]) -> bool:
+    """True when the people of one group serve two or more states, all named in the other
+    group ("X et Y ont signé" / "leurs ministres ont paraphé"), either way round."""
+
+    def serve(people: tuple[ActorRef, ...], states: tuple[ActorRef, ...]) -> bool:
+        served = {a.country for a in people if a.kind == "person" and a.country is not None}
+        named = {a.country for a in states if a.kind == "state" and a.country is not None}
+        return len(served) >= 2 and served <= named
+
+    return serve(one, other) or serve(other, one)
 
 
 def _covered(few: tuple[ActorRef, ...], many: tuple[ActorRef, ...]) -> bool:
@@ -253,6 +283,14 @@ def _opposed(a: Event, b: Event) -> bool:
     if a_from & a_to or b_from & b_to:
         return False  # a mutual act has no direction
     return bool(a_from & b_to) and not a_from & b_from
+
+
+def _unique_refs(actors: list[ActorRef]) -> list[ActorRef]:
+    """`actors` without repeated names, in order."""
+    kept: dict[str, ActorRef] = {}
+    for actor in actors:
+        kept.setdefault(actor.name, actor)
+    return list(kept.values())
 
 
 def _side(actors: tuple[ActorRef, ...]) -> frozenset[str]:
