@@ -169,3 +169,33 @@ def test_a_generic_ministry_is_named_as_written(nlp: Language) -> None:
     text = "Le ministère kényan des Affaires étrangères a convoqué lundi l'ambassadeur d'Ouganda."
     sources = [names(e.source) for e in of_type(events(nlp, text), "ACCUSE")]
     assert sources == [{"ministère kényan des Affaires étrangères"}]
+
+
+def test_a_visit_where_the_traveller_addresses_a_leader_is_a_visit_to_him(
+    nlp: Language,
+) -> None:
+    text = (
+        "Jeudi, M. Fico s'était rendu à Belgrade, où il avait appelé Aleksandar Vučić à "
+        "reprendre le dialogue avec Pristina."
+    )
+    visits = [e for e in of_type(events(nlp, text), "CONSULT") if e.mode == "visit"]
+    assert [names(e.target) for e in visits] == [{"Aleksandar Vučić"}]
+
+
+def test_a_visit_told_beside_a_meeting_stays_a_visit_to_the_state(nlp: Language) -> None:
+    text = (
+        "Le président kényan William Ruto, qui était en visite, a rencontré mardi le président "
+        "Samia Suluhu Hassan à Dodoma."
+    )
+    found = of_type(events(nlp, text), "CONSULT")
+    assert [names(e.target) for e in found if e.mode == "visit"] == [{"Tanzanie"}]
+    assert [names(e.target) for e in found if e.mode == "meet"] == [{"Samia Suluhu Hassan"}]
+
+
+def test_a_government_signing_is_its_state(nlp: Language) -> None:
+    text = (
+        "Le gouvernement soudanais et les Forces de soutien rapide (FSR) ont signé lundi un "
+        "accord à Djeddah."
+    )
+    found = of_type(events(nlp, text), "AGREE")
+    assert found and all("Soudan" in names(e.source) for e in found)

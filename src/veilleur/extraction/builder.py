@@ -37,7 +37,15 @@ from .gates import (
     untargeted,
 )
 from .lexicon import Cues, Lexicon, Trigger, load_quote_lexicon
-from .merging import deduplicate, fold_visits, lead_end, merge_visits, purposes, title_end
+from .merging import (
+    deduplicate,
+    fold_visits,
+    hosts_met,
+    lead_end,
+    merge_visits,
+    purposes,
+    title_end,
+)
 from .naming import acting_state, as_written, state_served
 from .parties import descendants
 from .places import carry_locations, clause_location, received_as_visits
@@ -669,7 +677,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         ]
         events.extend(made)
         triggered.extend((token, e) for e in made)
-    events = purposes(triggered, events)
+    events = hosts_met(purposes(triggered, events))
     lead = lead_end(text_of(doc))
     # receptions become visits once the guest's trips are merged: the reception stays an
     # event of its own beside the trip ("X est arrivé à Kiev, où il a été reçu par Y")

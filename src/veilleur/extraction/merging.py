@@ -32,6 +32,31 @@ def purposes(triggered: list[tuple[Token, Event]], events: list[Event]) -> list[
     return [merged.get(id(e), e) for e in events if id(e) not in dropped]
 
 
+def hosts_met(events: list[Event]) -> list[Event]:
+    """A visit to a state whose sentence tells what the traveller did with a person of that
+    state ("s'est rendu à Kiev, où il a appelé X à ...", "en visite à Varsovie, X a signé
+    avec Y") is a visit to that person."""
+    result: list[Event] = []
+    for visit in events:
+        states = {a.country for a in visit.target if a.kind == "state" and a.country}
+        travellers = _side(visit.source)
+        if visit.type != "CONSULT" or visit.mode != "visit" or not states or not travellers:
+            result.append(visit)
+            continue
+        hosts: list[ActorRef] = []
+        for other in events:
+            if other is visit or other.evidence_start != visit.evidence_start:
+                continue
+            if not travellers & _names(other) or other.type == "CONSULT":
+                continue  # another's act; a meeting told beside the visit is its own event
+            for actor in (*other.source, *other.target):
+                person = actor.kind == "person" and actor.country in states
+                if person and actor.name.casefold() not in travellers and actor not in hosts:
+                    hosts.append(actor)
+        result.append(replace(visit, target=tuple(hosts)) if hosts else visit)
+    return result
+
+
 def _names(event: Event) -> frozenset[str]:
     return frozenset(a.name.casefold() for a in (*event.source, *event.target))
 

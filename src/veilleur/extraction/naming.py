@@ -39,10 +39,24 @@ def state_served(actor: ActorRef) -> ActorRef:
     return _kb_state(f"state:{actor.country}", metonym=False) or actor
 
 
+def _government(actor: ActorRef) -> bool:
+    """True for a state's government as a whole ("le gouvernement éthiopien")."""
+    if actor.kind != "organisation" or actor.country is None:
+        return False
+    try:
+        from ..kb import KnowledgeBase
+
+        known = KnowledgeBase.load().get(actor.actor_id)
+    except (ImportError, OSError, ValueError):
+        return False
+    return known is not None and known.org_kind == "government"
+
+
 def as_written(events: list[Event], index: ActorIndex) -> list[Event]:
     """Events whose generic bodies ("marine", "ministère des Affaires étrangères", a common
     noun the knowledge base has for every state) carry the words the sentence names them
-    with ("la marine iranienne", "le ministère philippin des Affaires étrangères")."""
+    with ("la marine iranienne", "le ministère philippin des Affaires étrangères"); a
+    state's government as a whole is the state."""
     doc = index.doc
     result: list[Event] = []
     for event in events:
@@ -51,6 +65,10 @@ def as_written(events: list[Event], index: ActorIndex) -> list[Event]:
         for i, actor in index.in_range(span.start, span.end) if span is not None else ():
             generic = actor.kind == "organisation" and actor.name[:1].islower()
             if not generic or actor.country is None or actor in written:
+                continue
+            if _government(actor):
+                # "le gouvernement éthiopien et le TPLF ont signé": the state signs
+                written[actor] = state_served(actor)
                 continue
             surface = index.surface(doc[i])
             longer = len(surface.split()) > len(actor.name.split())
