@@ -199,3 +199,24 @@ def test_a_government_signing_is_its_state(nlp: Language) -> None:
     )
     found = of_type(events(nlp, text), "AGREE")
     assert found and all("Soudan" in names(e.source) for e in found)
+
+
+def test_a_host_receiving_a_clitic_receives_the_traveller_of_the_clause(nlp: Language) -> None:
+    text = (
+        "Mardi, le président brésilien Luiz Inácio Lula da Silva s'envolait pour Luanda, où "
+        "João Lourenço l'a reçu."
+    )
+    found = of_type(events(nlp, text), "CONSULT")
+    assert {frozenset(names(e.source) | names(e.target)) for e in found} == {
+        frozenset({"Luiz Inácio Lula da Silva", "João Lourenço"})
+    }
+
+
+def test_two_states_adopting_a_joint_declaration_agree(nlp: Language) -> None:
+    text = (
+        "Le Cambodge et la Thaïlande se sont rencontrés jeudi à Kuala Lumpur. Les deux pays "
+        "ont adopté une déclaration commune."
+    )
+    assert pairs(events(nlp, text), "AGREE") == {
+        (frozenset({"Cambodge", "Thaïlande"}), frozenset({"Cambodge", "Thaïlande"}))
+    }

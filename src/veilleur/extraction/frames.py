@@ -187,6 +187,18 @@ def _object_clitic(verb: Token) -> bool:
     )
 
 
+def _clitic_antecedent(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    """Whom an object clitic stands for: the person subject of the clause `verb` depends on
+    ("X s'envolait pour Pékin, où Y l'a reçu"), else the last person named before."""
+    head = verb
+    while head.dep_ in ("advcl", "acl:relcl", "conj", "parataxis") and head.head.i != head.i:
+        head = head.head
+        people = [a for a in subject_of(head, index, cues) if a.kind == "person"]
+        if people:
+            return people
+    return index.last_people(sentence(verb)[0], 1)
+
+
 def _object_relative(verb: Token, cues: Cues) -> Token | None:
     """The antecedent of the object relative opening the clause of `verb` ("X, que Y
     accuse"), whatever part of speech and attachment the parse gave them; None if none."""
@@ -319,6 +331,9 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         # "X l'a accusé": the clitic is not the subject; the person told of before
         earlier = index.last_people(sentence(verb)[0], 1)
         target = [a for a in earlier if a not in source]
+    if entry.host and not target and _object_clitic(verb):
+        # "il s'envolait pour Pékin, où X l'a reçu": the one received is the traveller
+        target = [a for a in _clitic_antecedent(verb, index, cues) if a not in source]
     antecedent = _object_relative(verb, cues)
     if entry.target == "object" and not target and antecedent is not None:
         # "l'ambassadeur, que les autorités accusent d'ingérence": the antecedent is the object

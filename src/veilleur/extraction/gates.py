@@ -185,6 +185,8 @@ def guest(verb: Token, index: ActorIndex, cues: Cues) -> bool:
 
 def _receivable(head: Token, index: ActorIndex, cues: Cues) -> bool:
     """True when a received object is a party or a call (see `guest`)."""
+    if head.pos_ == "PRON" and head.i < head.head.i and feature(head, "Reflex") != "Yes":
+        return True  # "où X l'a reçu": a person told of before
     if head.lemma_.casefold() in cues.phone_words:
         return True
     if index.at(head) is not None and head.pos_ != "ADJ":
