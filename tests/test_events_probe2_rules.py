@@ -220,3 +220,23 @@ def test_two_states_adopting_a_joint_declaration_agree(nlp: Language) -> None:
     assert pairs(events(nlp, text), "AGREE") == {
         (frozenset({"Cambodge", "Thaïlande"}), frozenset({"Cambodge", "Thaïlande"}))
     }
+
+
+def test_the_leader_of_a_state_named_before_is_that_person(nlp: Language) -> None:
+    text = (
+        "Le Premier ministre slovaque Robert Fico a été reçu mardi à Moscou. Le chancelier "
+        "Olaf Scholz a reproché mercredi au dirigeant slovaque d'agir sans mandat."
+    )
+    assert pairs(events(nlp, text), "ACCUSE") == {
+        (frozenset({"Olaf Scholz"}), frozenset({"Robert Fico"}))
+    }
+
+
+def test_support_to_an_unnamed_ally_goes_to_the_state_others_struck(nlp: Language) -> None:
+    text = (
+        "Les forces nord-coréennes ont bombardé samedi l'île sud-coréenne de Yeonpyeong. "
+        "Pyongyang a qualifié l'opération de légitime. La Corée du Nord a ensuite menacé "
+        "Séoul. Tokyo a apporté dimanche son soutien à son allié."
+    )
+    supports = of_type(events(nlp, text), "SUPPORT")
+    assert pairs(supports, "SUPPORT") == {(frozenset({"Japon"}), frozenset({"Corée du Sud"}))}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from importlib import import_module
 from itertools import pairwise
@@ -36,6 +37,7 @@ from .gates import (
     quoted_ok,
     untargeted,
 )
+from .groups import possessive_ally
 from .lexicon import Cues, Lexicon, Trigger, load_quote_lexicon
 from .merging import (
     deduplicate,
@@ -265,6 +267,42 @@ def _counterpart(
             if state.name not in own and state.country not in own:
                 return (state,)
     return ()
+
+
+def _ally(
+    token: Token,
+    source: tuple[ActorRef, ...],
+    index: ActorIndex,
+    cues: Cues,
+    before: list[Event],
+) -> tuple[ActorRef, ...]:
+    """The state an unnamed ally is ("a apporté son soutien à son allié"): the state others
+    struck, seized or threatened before, else the state told of most, adjectives counted."""
+    doc = token.doc
+    if not any(possessive_ally(w, cues) for w in doc[token.i + 1 : clause_end(token, cues)]):
+        return ()
+    own = {a.name for a in source} | {state_served(a).name for a in source}
+    victims = Counter(
+        state
+        for event in before
+        if event.type in _HOSTILE and not {a.name for a in event.source} & own
+        for state in {state_served(a) for a in event.target}
+        if state.kind == "state" and state.name not in own
+    )
+    # only run when an unnamed ally is there: the whole article's states, adjectives too
+    named = Counter(
+        actor
+        for _, actor in index.in_range(0, len(doc))
+        if actor.kind == "state" and actor.name not in own
+    )
+    for counts in (victims, named):
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            return (ranked[0][0],)
+    return ()
+
+
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 
 
 def _agreed_content(token: Token, typed: set[tuple[int, str]]) -> bool:
@@ -613,6 +651,9 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             target, around = aimed[:1], aimed[1].name  # "des manœuvres autour de X": at X
         if kind == "REQUEST" and not target:
             target = _asked_body(token, typed, index)  # "demander une réunion du Conseil"
+        if not target and kind not in ("CONSULT", "MOBILIZE"):
+            # "a apporté son soutien à son allié"
+            target = _ally(token, source, index, cues, events)
         if kind == "REJECT" and entry.untargeted:
             # "a démenti avoir bombardé le marché": what is denied is no party; the denial
             # answers whoever made the charge, if the text told it

@@ -125,6 +125,9 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     """The actor a noun phrase headed by `token` designates: its mention, a named person in
     apposition or complement ("le colonel X", "le bureau de X"), or a country adjective."""
     actor = index.at(token)
+    leader = _leader_named_before(token, index)
+    if leader is not None and (actor is None or index.inferred(token) or actor.kind != "person"):
+        return leader  # "le dirigeant hongrois", after Viktor Orbán was named: him
     if actor is not None and index.inferred(token) and token.pos_ == "NOUN":
         # "le général de division Tomer Bar": the name written after the title wins
         for word in token.doc[token.i + 1 : min(token.i + 5, len(token.doc))]:
@@ -208,6 +211,18 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             if actor is not None:
                 return actor
     return None
+
+
+def _leader_named_before(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The person of a state named before a leader noun with that state's adjective and no
+    name ("le dirigeant hongrois" -> the Hungarian leader the article named)."""
+    cues = load_lexicon().cues
+    if token.pos_ != "NOUN" or token.lemma_.casefold() not in cues.leader_nouns:
+        return None
+    if any(c.dep_ in ("appos", "flat:name", "nmod") for c in token.children):
+        return None  # "le dirigeant hongrois Viktor Orbán": named here
+    adjectives = [c for c in token.children if c.dep_ == "amod" and index.demonym(c) is not None]
+    return index.last_person_of(token.i, adjectives[0]) if adjectives else None
 
 
 def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:

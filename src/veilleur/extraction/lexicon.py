@@ -66,6 +66,7 @@ class Cues(BaseModel):
     party_nouns: frozenset[str] = frozenset()
     separate_marks: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
+    leader_nouns: frozenset[str] = frozenset()
     authority_nouns: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
     around_words: frozenset[str] = frozenset()
