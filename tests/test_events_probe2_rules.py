@@ -240,3 +240,25 @@ def test_support_to_an_unnamed_ally_goes_to_the_state_others_struck(nlp: Languag
     )
     supports = of_type(events(nlp, text), "SUPPORT")
     assert pairs(supports, "SUPPORT") == {(frozenset({"Japon"}), frozenset({"Corée du Sud"}))}
+
+
+def test_the_rulers_of_a_region_are_a_group_and_a_relative_is_no_clitic(nlp: Language) -> None:
+    text = (
+        "Le conflit avait éclaté en mars, quand le président Félix Tshisekedi avait lancé une "
+        "offensive contre les autorités du Kasaï, qu'il accusait d'avoir armé des milices."
+    )
+    found = events(nlp, text)
+    assert pairs(found, "ACCUSE") == {
+        (frozenset({"Félix Tshisekedi"}), frozenset({"autorités du Kasaï"}))
+    }
+
+
+def test_the_two_countries_are_the_parties_not_the_venue(nlp: Language) -> None:
+    text = (
+        "Le président serbe Aleksandar Vučić et le Premier ministre croate Andrej Plenković se "
+        "sont rencontrés lundi à Bruxelles, en Belgique. Les deux pays ont adopté une "
+        "déclaration commune."
+    )
+    assert pairs(events(nlp, text), "AGREE") == {
+        (frozenset({"Serbie", "Croatie"}), frozenset({"Serbie", "Croatie"}))
+    }

@@ -307,13 +307,18 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
 
 def _last_states(index: ActorIndex, i: int, count: int) -> list[ActorRef]:
     """The last `count` different states named before token `i` ("les deux pays"), or none
-    if fewer were named."""
-    found: list[ActorRef] = []
-    for _, actor in reversed(index.in_range(0, i)):
-        if actor.kind == "state" and actor not in found:
-            found.append(actor)
-            if len(found) == count:
-                return found[::-1]
+    if fewer were named; states named as where ("à Saint-Vincent") only when the parties
+    alone are too few."""
+    cues = load_lexicon().cues
+    named = list(reversed(index.in_range(0, i)))
+    parties = [a for j, a in named if not under_place_prep(index.doc[j], index, cues)]
+    for candidates in (parties, [a for _, a in named]):
+        found: list[ActorRef] = []
+        for actor in candidates:
+            if actor.kind == "state" and actor not in found:
+                found.append(actor)
+                if len(found) == count:
+                    return found[::-1]
     return []
 
 

@@ -181,6 +181,7 @@ def _object_clitic(verb: Token) -> bool:
         and c.pos_ == "PRON"
         and c.i < verb.i
         and feature(c, "Reflex") != "Yes"
+        and feature(c, "PronType") != "Rel"  # "X, qu'il accusait": the relative's antecedent
         and feature(c, "Person") in ("3", None)
         and feature(c, "Number") != "Plur"
         for c in verb.children

@@ -37,6 +37,8 @@ def group_actor(token: Token, index: ActorIndex, cues: Cues) -> ActorRef | None:
     de l'Ukraine", "des dizaines de manifestants"), named by its words as written."""
     if token.pos_ != "NOUN":
         return None
+    if _lemma_in(token, cues.authority_nouns):
+        return _regional_authority(token, index)
     if not _lemma_in(token, cues.group_nouns):
         # "plusieurs dizaines de manifestants": the crowd is its members
         if not _lemma_in(token, cues.crowd_nouns):
@@ -61,3 +63,15 @@ def group_actor(token: Token, index: ActorIndex, cues: Cues) -> ActorRef | None:
         end = token.i + 1  # words out of order: the noun alone
     name = token.doc[token.i : end].text.strip(" ,.;:«»\"'’")
     return named_actor(name, "group")
+
+
+def _regional_authority(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The rulers of a region of no state of its own ("les autorités du Tigré"): a group;
+    those of a state ("les autorités du Mali") are left to the state."""
+    for child in token.children:
+        place = index.at(child) if child.dep_ == "nmod" and _prep(child) in _OF else None
+        if place is not None and place.kind in ("place", "organisation"):
+            end = child.right_edge.i + 1
+            name = token.doc[token.i : end].text.strip(" ,.;:«»\"'’")
+            return named_actor(name, "group")
+    return None
