@@ -563,7 +563,9 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         if entry.type == "CONSULT":
             # "le président américain X a reçu les deux délégations": not his own state
             target = _not_own_state(source, target)
-        if entry.mutual and entry.requires_child and len(_unique([*source, *target])) == 1:
+        # a group and the region it rules are one side ("les autorités du Tigré")
+        sides = _unique([a for a in (*source, *target) if a.kind != "group"])
+        if entry.mutual and entry.requires_child and (source or target) and len(sides) <= 1:
             # "les séparatistes ont accepté un cessez-le-feu": with the state the story is about
             other = index.main_state(exclude=source)
             if other and all(a.kind != "person" for a in source):

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
-from .groups import group_actor, possessive_ally
+from .groups import group_actor, possessive_ally, ruled_region, vessel_actor
 from .lexicon import Cues, load_lexicon
 
 _CLAUSE_DEPS = frozenset(
@@ -159,6 +159,9 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     cues = load_lexicon().cues
     if possessive_ally(token, cues):
         return None  # "son allié": left to the caller, who knows whose ally
+    vessel = vessel_actor(token, cues)
+    if vessel is not None:
+        return vessel  # "l'Advantage Sweet, un pétrolier": the ship, not its flag
     group = group_actor(token, index, cues)
     if group is not None:
         return group  # "les partenaires occidentaux", "les alliés de X": the group itself
@@ -299,6 +302,9 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
                 actors = index.last_people(head.i, numbers[0])
         if not actors and feature(head, "Number") == "Plur" and head.pos_ == "NOUN":
             actors = _collective(head, index)
+        region = ruled_region(head, index, load_lexicon().cues)
+        if region is not None and actors:
+            actors = [*actors, region]  # "les autorités du Tigré": the region's rulers, it
         for one in actors:
             if one not in found:
                 found.append(one)

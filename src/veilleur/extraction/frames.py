@@ -200,6 +200,16 @@ def _clitic_antecedent(verb: Token, index: ActorIndex, cues: Cues) -> list[Actor
     return index.last_people(sentence(verb)[0], 1)
 
 
+def _head_objects(head: Token, index: ActorIndex) -> list[ActorRef]:
+    """The parties object of `head` (its direct object, or a name the parse left as an
+    adjunct), places aside."""
+    found: list[ActorRef] = []
+    for child in head.children:
+        if child.dep_ in ("obj", "obl:mod") and (child.dep_ == "obj" or child.pos_ == "PROPN"):
+            add_actors(found, [a for a in np_actors(child, index) if not is_place(a)])
+    return found
+
+
 def _object_relative(verb: Token, cues: Cues) -> Token | None:
     """The antecedent of the object relative opening the clause of `verb` ("X, que Y
     accuse"), whatever part of speech and attachment the parse gave them; None if none."""
@@ -335,6 +345,9 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     if entry.host and not target and _object_clitic(verb):
         # "il s'envolait pour Pékin, où X l'a reçu": the one received is the traveller
         target = [a for a in _clitic_antecedent(verb, index, cues) if a not in source]
+    if not target and _object_clitic(verb) and verb.dep_ in ("advcl", "xcomp", "conj"):
+        # "ont encerclé le Niovi avant de le dérouter": the clitic is the object before
+        target = [a for a in _head_objects(verb.head, index) if a not in source]
     antecedent = _object_relative(verb, cues)
     if entry.target == "object" and not target and antecedent is not None:
         # "l'ambassadeur, que les autorités accusent d'ingérence": the antecedent is the object

@@ -32,6 +32,17 @@ def possessive_ally(token: Token, cues: Cues) -> bool:
     return any(c.dep_ == "det" and "Yes" in c.morph.get("Poss", []) for c in token.children)
 
 
+def ruled_region(token: Token, index: ActorIndex, cues: Cues) -> ActorRef | None:
+    """The region "les autorités du Tigré" rule, which they stand for as a party too."""
+    if token.pos_ != "NOUN" or not _lemma_in(token, cues.authority_nouns):
+        return None
+    for child in token.children:
+        place = index.at(child) if child.dep_ == "nmod" and _prep(child) in _OF else None
+        if place is not None and place.kind in ("place", "organisation"):
+            return place
+    return None
+
+
 def group_actor(token: Token, index: ActorIndex, cues: Cues) -> ActorRef | None:
     """The group a common noun names as one party ("les partenaires occidentaux", "les alliés
     de l'Ukraine", "des dizaines de manifestants"), named by its words as written."""
@@ -75,3 +86,59 @@ def _regional_authority(token: Token, index: ActorIndex) -> ActorRef | None:
             name = token.doc[token.i : end].text.strip(" ,.;:«»\"'’")
             return named_actor(name, "group")
     return None
+
+
+def _name_run(token: Token, step: int) -> list[Token]:
+    """The capitalised words from `token` on, in direction `step` ("Advantage Sweet")."""
+    doc = token.doc
+    words: list[Token] = []
+    i = token.i
+    while 0 <= i < len(doc):
+        word = doc[i]
+        capital = word.text[:1].isupper() and word.pos_ not in ("DET", "ADP", "PUNCT", "PRON")
+        if not (capital or (words and word.text.isdigit())):
+            break
+        words.append(word)
+        i += step
+    return words if step > 0 else words[::-1]
+
+
+def _named(words: list[Token]) -> ActorRef | None:
+    if not words:
+        return None
+    name = words[0].doc[words[0].i : words[-1].i + 1].text
+    return named_actor(name, "organisation")
+
+
+def _vessel_after_comma(after: int, token: Token, cues: Cues) -> bool:
+    """True when ", un (vieux) pétrolier" follows the word before index `after`."""
+    doc = token.doc
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].pos_ != "DET":
+        return False
+    for word in doc[after + 2 : min(after + 5, len(doc))]:
+        if _lemma_in(word, cues.vessel_nouns):
+            return True
+        if word.pos_ != "ADJ":
+            return False
+    return False
+
+
+def vessel_actor(token: Token, cues: Cues) -> ActorRef | None:
+    """The ship a phrase names ("le pétrolier Galaxy Star", "l'Advantage Sweet, un
+    pétrolier"), as a party of its own; None when no ship is named there."""
+    doc = token.doc
+    if _lemma_in(token, cues.vessel_nouns):
+        if token.i + 1 < len(doc):
+            after = _named(_name_run(doc[token.i + 1], 1))
+            if after is not None:
+                return after  # "le pétrolier Galaxy Star"
+        j = token.i - 1
+        while j > 0 and doc[j].pos_ == "ADJ":
+            j -= 1
+        if j >= 2 and doc[j].pos_ == "DET" and doc[j - 1].text == ",":
+            return _named(_name_run(doc[j - 2], -1))  # "l'Advantage Sweet, un pétrolier"
+        return None
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return None
+    run = _name_run(token, -1)[:-1] + _name_run(token, 1)
+    return _named(run) if run and _vessel_after_comma(run[-1].i + 1, token, cues) else None
