@@ -284,3 +284,27 @@ def test_a_ship_taken_away_after_being_surrounded_is_the_clitics_antecedent(
     )
     seizures = of_type(events(nlp, text), "COERCE")
     assert [names(e.target) for e in seizures] == [{"Sea Watch"}]
+
+
+def test_a_summons_to_protest_is_one_accusation_of_the_envoy_and_his_state(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le ministère vietnamien des Affaires étrangères a convoqué lundi l'ambassadeur "
+        "chinois, Xiong Bo, pour protester contre ces incidents."
+    )
+    found = events(nlp, text)
+    assert not of_type(found, "PROTEST")  # the summons is the protest
+    assert pairs(found, "ACCUSE") == {
+        (
+            frozenset({"ministère vietnamien des Affaires étrangères"}),
+            frozenset({"Xiong Bo", "Chine"}),
+        )
+    }
+
+
+def test_laying_the_blame_on_someone_accuses_them(nlp: Language) -> None:
+    text = "Pyongyang renvoie la faute sur Séoul."
+    assert pairs(events(nlp, text), "ACCUSE") == {
+        (frozenset({"Corée du Nord"}), frozenset({"Corée du Sud"}))
+    }

@@ -305,6 +305,31 @@ def _ally(
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 
 
+def _purpose_of_act(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
+    """True for a protest or blame told as the purpose of another act ("a convoqué
+    l'ambassadeur pour protester contre X"): one act, told by the other verb."""
+    if entry.type not in ("PROTEST", "ACCUSE") or token.pos_ != "VERB":
+        return False
+    if token.dep_ not in ("advcl", "xcomp", "acl") or feature(token, "VerbForm") != "Inf":
+        return False
+    head = token.head
+    if head.pos_ == "NOUN" and head.dep_ == "obj":
+        head = head.head  # "convoqué l'ambassadeur pour protester": the parse hangs it on him
+    return any(i == head.i and kind in ("ACCUSE", "SANCTION", "PROTEST") for i, kind in typed)
+
+
+def _with_envoys_states(
+    token: Token, target: tuple[ActorRef, ...], cues: Cues
+) -> tuple[ActorRef, ...]:
+    """The target and, when an envoy noun follows the trigger in its clause ("a convoqué
+    l'ambassadeur chinois, X"), the states its people serve."""
+    words = token.doc[token.i + 1 : clause_end(token, cues)]
+    if not any(w.lemma_.casefold() in cues.envoy_nouns for w in words):
+        return target
+    states = [state_served(a) for a in target if a.kind == "person"]
+    return tuple(_unique([*target, *(s for s in states if s.kind == "state")]))
+
+
 def _agreed_content(token: Token, typed: set[tuple[int, str]]) -> bool:
     """True for a verb that says what an agreement or promise is about ("ont convenu de
     partager leurs renseignements"): the AGREE is the event, the act is not done yet."""
@@ -524,6 +549,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             continue  # "la levée des sanctions": what is given up is not done anew
         if entry.type in ("COOPERATE", "AID") and _agreed_content(token, typed):
             continue  # "ont convenu de partager des renseignements": the agreement only
+        if _purpose_of_act(token, entry, typed):
+            continue  # "a convoqué l'ambassadeur pour protester": the summons is the protest
         if _aimed_words(token, entry, typed):
             continue  # "les accusations visant Caracas": words aimed at X, no attack
         speaker = None
@@ -692,6 +719,9 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         elif entry.of == "target" and token.pos_ == "NOUN" and len(target) > 1:
             parts = [(a,) for a in target]  # "la libération de X et de Y": one act each
         places = _victim_places(token, parts, index, cues) if len(parts) > 1 else {}
+        if kind != "CONSULT":
+            # "a convoqué l'ambassadeur chinois, X": X and the state he serves
+            parts = [_with_envoys_states(token, part, cues) if part else part for part in parts]
         where = clause_location(token, index, cues, frame)
         if entry.type == "RETREAT" and _at_home(where, token, source, index):
             # "le retour à Paris ... et le retrait des militaires": one withdraws from abroad

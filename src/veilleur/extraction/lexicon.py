@@ -84,6 +84,7 @@ class Cues(BaseModel):
     group_nouns: frozenset[str] = frozenset()
     crowd_nouns: frozenset[str] = frozenset()
     vessel_nouns: frozenset[str] = frozenset()
+    envoy_nouns: frozenset[str] = frozenset()
     ally_nouns: frozenset[str] = frozenset()
     mission_nouns: frozenset[str] = frozenset()
     decision_verbs: frozenset[str] = frozenset()
