@@ -532,3 +532,131 @@ def test_a_place_name_ends_on_its_last_capitalised_word(ctx: Ctx) -> None:
             doc.ents = [Span(doc, port, port + 3, "LOC"), Span(doc, rio, rio + 3, "LOC")]
     places = {m.text for m in doc._.mentions if m.kind in ("place", "state")}
     assert places == {"Port Moresby", "Rio de Janeiro"}
+
+
+# ---------------------------------------------------------------- names and roles on unseen text
+def test_a_prefixed_head_and_a_hyphenated_particle_make_a_titled_name(ctx: Ctx) -> None:
+    text = (
+        "Le président a reçu mardi à Bichkek le vice-ministre kazakh de l'Énergie, "
+        "Almaz-bek Tokhtarov, venu avec une délégation. « Nous sommes prêts à investir », a "
+        "déclaré Almaz-bek Tokhtarov après la réunion."
+    )
+    doc = run(ctx, text, "2024-02")
+    found = person(doc, "Almaz-bek Tokhtarov")
+    assert (found.role, found.country) == ("vice-ministre de l'Énergie", "KAZ")
+    assert len(found.mentions) == 2  # the second, untitled full name is the same person
+    speakers = [q.speaker.name for q in doc._.quotes if q.speaker is not None]
+    assert speakers == ["Almaz-bek Tokhtarov"]
+
+
+def test_a_surname_that_is_also_a_body_stays_in_the_name(ctx: Ctx) -> None:
+    text = "La députée autrichienne Anna Lena Wagner a critiqué jeudi le projet de budget."
+    doc = run(ctx, text, "2024-05")
+    assert [p.name for p in doc._.people] == ["Anna Lena Wagner"]
+    assert not [m for m in doc._.mentions if m.kind != "person" and m.text == "Wagner"]
+
+
+def test_a_role_stops_before_the_occasion_of_speech(ctx: Ctx) -> None:
+    text = (
+        "« Le dialogue reste ouvert », a affirmé Hakainde Hichilema, chef de l'État à la sortie "
+        "du conseil des ministres. Ce choix est le bon, a jugé Situmbeko Musokotwane, ministre "
+        "des Finances à l'ouverture du forum."
+    )
+    doc = run(ctx, text, "2024-02")
+    assert person(doc, "Hakainde Hichilema").role == "chef de l'État"
+    assert person(doc, "Situmbeko Musokotwane").role == "ministre des Finances"
+
+
+def test_a_counterpart_of_the_subject_holds_the_subjects_office(ctx: Ctx) -> None:
+    text = (
+        "Le président kényan William Ruto a reçu mardi son homologue tanzanien Samia Suluhu "
+        "Hassan à Nairobi pour parler du commerce régional."
+    )
+    hassan = person(run(ctx, text, "2024-04"), "Samia Suluhu Hassan")
+    assert (hassan.role, hassan.country) == ("président", "TZA")
+
+
+def test_a_counterpart_whose_subject_names_no_one_gets_no_role(ctx: Ctx) -> None:
+    text = "La réunion a rassemblé le ministre malien Abdoulaye Diop et son homologue nigérien."
+    doc = run(ctx, text, "2024-04")
+    assert person(doc, "Abdoulaye Diop").role == "ministre"
+    text = "La rencontre a réuni Abdoulaye Diop, ministre malien, et son homologue, Bakary Yaou."
+    yaou = person(run(ctx, text, "2024-04"), "Bakary Yaou")
+    assert yaou.role is None
+
+
+def test_a_name_tagged_a_place_more_often_than_a_person_is_no_person(ctx: Ctx) -> None:
+    from spacy.tokens import Span
+
+    from veilleur.linking.names import _mostly_a_place
+
+    doc = ctx.nlp.make_doc(
+        "Transnistrie : la Transnistrie et Tiraspol, capitale de la Transnistrie."
+    )
+    doc.ents = [Span(doc, 0, 1, "PER"), Span(doc, 3, 4, "LOC"), Span(doc, 10, 11, "LOC")]
+    assert _mostly_a_place(doc, "Transnistrie")
+    assert not _mostly_a_place(doc, "Tiraspol")
+    doc.ents = [Span(doc, 0, 1, "PER"), Span(doc, 3, 4, "PER"), Span(doc, 10, 11, "LOC")]
+    assert not _mostly_a_place(doc, "Transnistrie")
+
+
+def test_names_listed_after_a_plural_title_hold_its_office_for_their_state(ctx: Ctx) -> None:
+    text = (
+        "Les ministres de la Défense des deux pays, Amina Diallo pour Conakry et Kwame Mensah "
+        "pour Accra, ont signé l'accord. La ministre guinéenne a salué « un tournant pour "
+        "notre région »."
+    )
+    doc = run(ctx, text, "2024-06")
+    diallo, mensah = person(doc, "Amina Diallo"), person(doc, "Kwame Mensah")
+    assert (diallo.role, diallo.country) == ("ministre de la Défense", "GIN")
+    assert (mensah.role, mensah.country) == ("ministre de la Défense", "GHA")
+    # the state the title names picks the listed person it designates
+    assert [q.speaker.name for q in doc._.quotes if q.speaker] == ["Amina Diallo"]
+
+
+def test_demonyms_of_a_plural_title_go_to_the_names_in_order(ctx: Ctx) -> None:
+    text = "Les présidents ghanéen et ivoirien, Kwame Mensah et Alassane Koné, se sont vus."
+    doc = run(ctx, text, "2024-06")
+    assert person(doc, "Kwame Mensah").country == "GHA"
+    assert person(doc, "Alassane Koné").country == "CIV"
+    assert person(doc, "Alassane Koné").role == "président"
+
+
+def test_a_counted_plural_head_is_a_group_not_a_title(ctx: Ctx) -> None:
+    doc = run(ctx, "Les deux ministres de la Défense ont évoqué la sécurité régionale.", "2024-06")
+    assert ctx.linker.titles.read_all(doc, {}) == []
+    doc = run(ctx, "Les ministres de la Défense ont évoqué la sécurité régionale.", "2024-06")
+    assert [t.role for t in ctx.linker.titles.read_all(doc, {})] == ["ministre de la Défense"]
+
+
+def test_a_plural_title_after_a_name_is_no_apposition_to_it(ctx: Ctx) -> None:
+    text = "Kwame Mensah a reçu Ali Touré, les ministres de l'Union africaine dénoncent un coup."
+    doc = run(ctx, text, "2024-06")
+    assert person(doc, "Ali Touré").role is None
+
+
+def test_a_counterpart_within_the_subject_gets_no_role(ctx: Ctx) -> None:
+    text = (
+        "Le président kényan William Ruto et son homologue tanzanien Samia Suluhu Hassan se "
+        "sont rencontrés mardi à Arusha."
+    )
+    hassan = person(run(ctx, text, "2024-04"), "Samia Suluhu Hassan")
+    assert (hassan.role, hassan.country) == (None, "TZA")
+
+
+def test_the_first_title_of_the_kb_office_is_the_role_even_when_bare(ctx: Ctx) -> None:
+    text = (
+        "Le président kényan, réélu l'an dernier, a reçu mardi des investisseurs. William Ruto "
+        "a promis des réformes. « Nous avançons », a déclaré le chef de l'État kényan."
+    )
+    assert person(run(ctx, text, "2024-04"), "William Ruto").role == "président"
+
+
+def test_a_plural_title_with_no_names_listed_designates_no_one(ctx: Ctx) -> None:
+    text = (
+        "Le ministre japonais Yoko Kamikawa a parlé lundi. Les ministres des Affaires "
+        "étrangères du G7 ont condamné mardi les tirs de missiles de la Corée du Nord."
+    )
+    doc = run(ctx, text, "2024-03")
+    sources = [[a.name for a in e.source] for e in doc._.events if e.type == "ACCUSE"]
+    assert sources == [["G7"]]

@@ -153,8 +153,8 @@ def test_troops_leaving_the_country_of_the_story_is_a_withdrawal(nlp: Language) 
 
 def test_a_body_meets_alone_and_is_asked_for_a_meeting(nlp: Language) -> None:
     text = (
-        "Le Japon a demandé une réunion d'urgence du Conseil de sécurité de l'ONU après le "
-        "tir d'un missile nord-coréen."
+        "Le Japon a demandé une réunion d'urgence du Conseil de sécurité de l'ONU, qui doit "
+        "se tenir vendredi 12 avril 2024 à New York."
     )
     found = events(nlp, text)
     request = of_type(found, "REQUEST")
@@ -277,3 +277,83 @@ def test_common_acts_of_other_regions(nlp: Language) -> None:
     for kind, text in cases.items():
         found = events(nlp, text)
         assert [e.type for e in found] == [kind], (text, found)
+
+
+def test_blame_shifted_is_an_accusation_not_an_expulsion(nlp: Language) -> None:
+    found = events(nlp, "Hanoï a rejeté mardi la responsabilité de l'incident sur Pékin.")
+    assert [e.type for e in found] == ["ACCUSE"]
+
+
+def test_a_mandate_is_a_request_and_its_task_no_event_yet(nlp: Language) -> None:
+    text = (
+        "Les chefs d'État de l'Union africaine réunis à Addis-Abeba ont chargé mardi le "
+        "président kényan William Ruto de renouer le dialogue avec le Soudan."
+    )
+    found = events(nlp, text)
+    assert [(names(e.source), names(e.target)) for e in of_type(found, "REQUEST")] == [
+        ({"Union africaine"}, {"William Ruto"})
+    ]
+    meetings = of_type(found, "CONSULT")
+    assert [(names(e.source), e.mode) for e in meetings] == [({"Union africaine"}, "multilateral")]
+
+
+def test_leaders_named_by_an_adjective_are_no_body_meeting(nlp: Language) -> None:
+    text = "Le président ukrainien s'est adressé lundi aux dirigeants européens réunis à Bruxelles."
+    assert not [
+        e
+        for e in of_type(events(nlp, text), "CONSULT")
+        if e.mode == "multilateral" and names(e.source) == {"Union européenne"} and not e.target
+    ]
+
+
+def test_a_title_second_clause_has_its_own_subject(nlp: Language) -> None:
+    text = (
+        "Aleksandar Vucic reçu à Pékin par Xi Jinping, les dirigeants de l'OTAN critiquent "
+        "la Serbie"
+    )
+    accusations = of_type(events(nlp, text), "ACCUSE")
+    assert [(names(e.source), names(e.target)) for e in accusations] == [({"Otan"}, {"Serbie"})]
+
+
+def test_a_visit_noun_beside_a_reception_or_an_act_is_with_the_host(nlp: Language) -> None:
+    received = events(
+        nlp,
+        "Le président turc Recep Tayyip Erdogan a été reçu mardi à Bakou par le président "
+        "Ilham Aliev, une visite qui a irrité Erevan.",
+    )
+    consults = of_type(received, "CONSULT")
+    assert len(consults) == 1 and "Ilham Aliev" in names(consults[0].target), consults
+    signed = events(
+        nlp,
+        "En visite à Varsovie, Volodymyr Zelensky a signé mardi avec le Premier ministre "
+        "polonais Donald Tusk un accord de sécurité.",
+    )
+    visits = [e for e in of_type(signed, "CONSULT") if e.mode == "visit"]
+    assert [names(e.target) for e in visits] == [{"Donald Tusk"}]
+
+
+def test_an_exercise_that_mobilises_ships_is_not_a_second_act(nlp: Language) -> None:
+    text = (
+        "L'Inde et la France doivent entamer le 14 mars leur plus vaste exercice militaire "
+        "conjoint, qui mobilisera des navires et des avions."
+    )
+    assert not of_type(events(nlp, text), "MOBILIZE")
+
+
+def test_summoning_an_envoy_to_protest_is_one_accusation(nlp: Language) -> None:
+    text = (
+        "Le ministère vietnamien des Affaires étrangères a convoqué mardi l'ambassadeur "
+        "chinois, Xiong Bo, pour protester contre l'incident."
+    )
+    found = events(nlp, text)
+    assert not of_type(found, "PROTEST")
+    assert len(of_type(found, "ACCUSE")) == 1
+
+
+def test_a_past_request_in_a_relative_keeps_its_date(nlp: Language) -> None:
+    text = (
+        "Le président moldave a obtenu le 3 mars 2024 à Bucarest une partie de ce qu'il "
+        "demandait à la Roumanie."
+    )
+    requests = of_type(events(nlp, text), "REQUEST")
+    assert all(e.date is not None for e in requests)

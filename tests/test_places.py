@@ -28,7 +28,7 @@ from veilleur.geo import (
 from veilleur.kb import KnowledgeBase
 from veilleur.pipeline import analyse
 from veilleur.readers import from_text
-from veilleur.records import ActorRef, ArticleRecord, Event
+from veilleur.records import ActorRef, ArticleRecord, Event, PartialDate
 
 # Invented sentences, one rule each; the expected place of the event of the given type and
 # parties (None: no place).
@@ -332,3 +332,76 @@ def test_coordinated_places_come_in_text_order(nlp: Language) -> None:
     (entry, *_) = lexicon.entries("réunion", "noun")
     frame = noun_frame(meetings, entry, index, lexicon.cues)
     assert clause_locations(meetings, index, lexicon.cues, frame) == ["Pentagone", "Maison Blanche"]
+
+
+def test_the_states_of_a_city_meeting_share_its_place_for_their_agreement_only() -> None:
+    def ref(name: str, kind: str, country: str) -> ActorRef:
+        return ActorRef(f"{kind}:{name}", name, kind, country)
+
+    host, guest = ref("Kaïs", "person", "TUN"), ref("Tebboune", "person", "DZA")
+    tunisia, algeria = ref("Tunisie", "state", "TUN"), ref("Algérie", "state", "DZA")
+    met = Event("CONSULT", (host,), (guest,), "occurred", 0, 1, "", "reçu", location="Tunis")
+    signed = Event("AGREE", (tunisia, algeria), (tunisia, algeria), "occurred", 10, 11, "", "s")
+    blamed = Event("ACCUSE", (algeria,), (tunisia,), "occurred", 20, 21, "", "reproché")
+    out = carry_locations([met, signed, blamed])
+    assert [e.location for e in out] == ["Tunis", "Tunis", None]
+    # a visit to a country is no venue the two states' next agreement surely shares
+    trip = Event("CONSULT", (host,), (guest,), "occurred", 0, 1, "", "visite", location="Algérie")
+    assert carry_locations([trip, signed])[1].location is None
+    # nor is a day the text gives apart another day's venue
+    later = Event(
+        "AGREE", (tunisia, algeria), (tunisia, algeria), "occurred", 10, 11, "", "s",
+        date=PartialDate.parse("2024-05-02"), date_from="text",
+    )  # fmt: skip
+    dated = Event(
+        "CONSULT", (host,), (guest,), "occurred", 0, 1, "", "reçu", location="Tunis",
+        date=PartialDate.parse("2024-03-01"), date_from="text",
+    )  # fmt: skip
+    assert carry_locations([dated, later])[1].location is None
+
+
+def test_a_capital_addressed_by_a_verb_of_saying_is_its_state(nlp: Language) -> None:
+    text = (
+        "Le président tanzanien a reproché jeudi à Nairobi ses taxes sur le sucre. "
+        "La délégation est arrivée vendredi à Nairobi."
+    )
+    (record,) = analyse([text], nlp=nlp)
+    accused = [e for e in record.events if e.type == "ACCUSE"]
+    assert accused and {a.name for a in accused[0].target} == {"Kenya"}
+    assert accused[0].location is None
+    # a verb of saying names where it was said; a noun's complement is a place
+    for text in (
+        "« Nous ne céderons pas », a déclaré à Nairobi le président kényan.",
+        "Le ministre a demandé une réunion à Nairobi avec son homologue.",
+    ):
+        doc = nlp(text)
+        assert [m.kind for m in doc._.mentions if m.text == "Nairobi"] == ["place"]
+
+
+def test_seas_straits_and_gulfs_are_places_not_the_state_they_are_named_after(
+    nlp: Language,
+) -> None:
+    text = (
+        "Des navires iraniens ont patrouillé mardi dans le golfe d'Oman, puis en mer d'Arabie "
+        "et dans le détroit d'Ormuz, loin de la mer de Chine méridionale."
+    )
+    doc = nlp(text)
+    places = [m.name for m in doc._.mentions if m.kind == "place"]
+    assert places == ["golfe d'Oman", "mer d'Arabie", "détroit d'Ormuz", "mer de Chine méridionale"]
+    assert not [m for m in doc._.mentions if m.kind == "state" and m.name in {"Oman", "Chine"}]
+
+
+def test_where_the_object_of_an_act_came_down_is_its_place(nlp: Language) -> None:
+    text = "Mardi, l'Iran a tiré un missile balistique qui s'est abîmé dans le golfe Persique."
+    (record,) = analyse([text], nlp=nlp)
+    assert [e.location for e in record.events if e.type == "MOBILIZE"] == ["golfe Persique"]
+
+
+def test_the_states_of_a_meeting_told_far_before_do_not_carry_its_place() -> None:
+    host = ActorRef("person:a", "A", "person", "TUN")
+    guest = ActorRef("person:b", "B", "person", "DZA")
+    tunisia = ActorRef("state:TUN", "Tunisie", "state", "TUN")
+    algeria = ActorRef("state:DZA", "Algérie", "state", "DZA")
+    met = Event("CONSULT", (host,), (guest,), "occurred", 0, 1, "", "reçu", location="Tunis")
+    far = Event("AGREE", (tunisia, algeria), (tunisia, algeria), "occurred", 5000, 5001, "", "s")
+    assert carry_locations([met, far])[1].location is None

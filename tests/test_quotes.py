@@ -464,3 +464,26 @@ def test_an_inverted_pronoun_between_commas_inside_the_marks(nlp: Language) -> N
 def test_people_without_a_function_may_be_quoted(nlp: Language) -> None:
     text = "À Tbilissi, les manifestants scandaient « Non à la loi russe » devant le Parlement."
     assert speakers(quotes(nlp, text)) == ["manifestants"]
+
+
+def test_a_quote_closing_its_sentence_is_not_the_next_sentences(nlp: Language) -> None:
+    text = (
+        "Le président ghanéen, Kwame Mensah, s'est dit inquiet : « Nous ne laisserons pas la "
+        "crise s'étendre. » Le président togolais, Faure Gnassingbé, a lui aussi critiqué la "
+        "décision."
+    )
+    assert speakers(quotes(nlp, text)) == ["Kwame Mensah"]
+
+
+def test_a_known_body_drops_an_adjective_its_name_does_not_need(nlp: Language) -> None:
+    text = "Le département d'État américain a appelé Caracas à « libérer les opposants »."
+    assert speakers(quotes(nlp, text)) == ["département d'État"]
+    text = "L'armée israélienne a affirmé avoir « neutralisé plusieurs menaces » dans la nuit."
+    assert speakers(quotes(nlp, text)) == ["armée israélienne"]
+
+
+def test_soldiers_in_power_speak_as_the_state_s_junta(nlp: Language) -> None:
+    text = "Les militaires au pouvoir à Bamako ont dénoncé « une ingérence inacceptable » mardi."
+    assert speakers(quotes(nlp, text)) == ["junte malienne"]
+    text = "Les militaires déployés à Gao ont dénoncé « une attaque lâche et barbare » mardi."
+    assert speakers(quotes(nlp, text)) != ["junte malienne"]

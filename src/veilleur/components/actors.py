@@ -15,12 +15,22 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extraction.lexicon import load_lexicon
+from ..extraction.placewords import load_place_words
 from ..kb import KnowledgeBase, fold
 from ..linking.grammar import grammar
 from ..linking.kbmatch import KbHit, KbMatcher
 from ..linking.mentions import mentions as build_mentions
 from ..linking.names import NameFinder
-from ..linking.people import Period, country, group, keep, record, role, unsettled
+from ..linking.people import (
+    Period,
+    counterpart_roles,
+    country,
+    group,
+    keep,
+    record,
+    role,
+    unsettled,
+)
 from ..linking.references import rank_references, resolve
 from ..linking.titles import TitleReader
 from ..linking.tokens import layout
@@ -58,6 +68,7 @@ class ActorLinker:
             fold(w) for w in load_lexicon().lemma_set("noun")
         )
         self.stateless = _stateless_offices(self.kb)
+        self.waters = load_place_words(lang)
         # first words of the generic bodies ("ministère", "gouvernement") a demonym may follow
         self.generic_heads = frozenset(
             fold(a.name).split()[0] for a in self.kb.actors() if a.generic and a.name
@@ -73,8 +84,12 @@ class ActorLinker:
         people = [
             p for p in group(runs) if keep(p, doc, lay, genitive=self.genitive, acts=self.acts)
         ]
-        used = {id(t) for r in runs for t in (r.left, r.right) if t is not None}
-        unnamed = [t for t in titles if id(t) not in used]
+        # by position: a listed name holds its own copy of a plural title ("X pour Kinshasa")
+        used = {(t.start, t.end) for r in runs for t in (r.left, r.right) if t is not None}
+        # a plural title names no one unless names are listed after it ("les ministres des
+        # Affaires étrangères du G7 ont condamné": the G7 acts, not a minister named before)
+        titles = [t for t in titles if not t.plural or (t.start, t.end) in used]
+        unnamed = [t for t in titles if (t.start, t.end) not in used]
         resolved = resolve(
             self.kb,
             doc,
@@ -100,9 +115,12 @@ class ActorLinker:
                 refs[(run.start, run.end)] = person.actor.country if person.actor else None
         records = []
         states = _state_names(hits)
-        for person in sorted(people, key=lambda p: p.first):
+        ordered = sorted(people, key=lambda p: p.first)
+        roles = {id(p): role(p, period, self.kb, kb_fallback=self.role_from_kb) for p in ordered}
+        roles |= counterpart_roles(doc, ordered, roles)
+        for person in ordered:
             place = country(person, period, resolve_ref=refs, stateless=self.stateless)
-            written = role(person, period, self.kb, kb_fallback=self.role_from_kb)
+            written = roles[id(person)]
             if place is None and unsettled(person, refs) and written is not None:
                 # an official whose title names no state ("le porte-parole de l'administration
                 # régionale") most likely serves the state last named before them
@@ -112,13 +130,16 @@ class ActorLinker:
         doc._.mentions = build_mentions(
             doc,
             kb=self.kb,
-            people=list(zip(sorted(people, key=lambda p: p.first), records, strict=True)),
+            people=list(zip(ordered, records, strict=True)),
             resolved=resolved,
             hits=hits,
             titles=titles,
             period=period,
             location_preps=self.grammar.location_preps,
             generic_heads=self.generic_heads,
+            recipient_verbs=self.grammar.recipient_verbs,
+            water_words=self.waters.waters,
+            water_qualifiers=self.waters.water_qualifiers,
         )
         return doc
 

@@ -103,6 +103,8 @@ class Attributor:
         first = doc.char_span(span.close_at, len(text_of(doc)), alignment_mode="expand")
         if first is None or span.close_at >= len(text_of(doc)):
             return None
+        if _ends_sentence(text_of(doc)[span.start : span.end]) and first[0].text[:1].isupper():
+            return None  # '« ... . » Le président chilien a critiqué': the next sentence's
         for token in doc[first.start : min(first.start + 14, len(doc))]:
             if token.text in _STOP or "\n" in token.text:
                 break
@@ -331,6 +333,11 @@ class Attributor:
                     found.append((span, said))
             previous, previous_said = span, said
         return found
+
+
+def _ends_sentence(quoted: str) -> bool:
+    """The quoted words close their sentence ('... au Venezuela.'): what follows is another."""
+    return quoted.rstrip().endswith((".", "!", "?", "…"))
 
 
 def _negated(verb: Token) -> bool:

@@ -343,12 +343,15 @@ def _agreed_content(token: Token, typed: set[tuple[int, str]]) -> bool:
     return False
 
 
-def _requested_meeting(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
-    """True for a meeting noun a party asks for ("a demandé une réunion d'urgence de X"):
-    a meeting planned, whatever else ties it to a time."""
+def _requested_meeting(
+    token: Token, entry: Trigger, typed: set[tuple[int, str]], timex_tokens: set[int]
+) -> bool:
+    """True for a meeting noun a party asks for whose sentence says when it is to be held
+    ("a demandé une réunion du Conseil, qui doit se tenir jeudi"): a meeting planned."""
     if entry.type != "CONSULT" or token.pos_ != "NOUN" or not token.dep_.startswith("obj"):
         return False
-    return (token.head.i, "REQUEST") in typed
+    dated = any(i in timex_tokens for i in range(token.i + 1, sentence(token)[1]))
+    return dated and (token.head.i, "REQUEST") in typed
 
 
 def _asked_body(
@@ -390,7 +393,9 @@ def _standing(verb: Token) -> bool:
     ("X avait expulsé l'ambassadeur, qu'il accuse d'ingérence"): a standing claim with no
     date of its own, not an act of the day the sentence tells."""
     relative = verb.dep_ in ("acl", "acl:relcl")
-    if verb.pos_ != "VERB" or not relative or feature(verb, "Tense") == "Fut":
+    # the present, or a participle the tagger made of it; not "ce qu'il demandait" (a past)
+    present = feature(verb, "Tense") == "Pres" or feature(verb, "VerbForm") == "Part"
+    if verb.pos_ != "VERB" or not relative or not present:
         return False
     # a relative with its own subject and no auxiliary is finite, whatever the tagger says
     # of its form ("que les autorités accusent" tagged as a participle)
@@ -416,6 +421,13 @@ def _at_home(
     return any(
         a.name == where and state_of(a).country in own for _, a in index.in_range(start, end)
     )
+
+
+def _named_in(actor: ActorRef, token: Token, index: ActorIndex) -> bool:
+    """True when the sentence names `actor` by a noun or name, not by an adjective
+    ("les chefs d'État de la CEDEAO", not "les dirigeants européens")."""
+    start, end = sentence(token)
+    return any(a == actor and index.doc[i].pos_ != "ADJ" for i, a in index.in_range(start, end))
 
 
 def _sides(actors: tuple[ActorRef, ...]) -> set[str]:
@@ -466,6 +478,25 @@ def _with_states(actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
         if a.kind == "organisation" and a.country is not None
     ]
     return tuple(_unique([*actors, *(s for s in states if s.kind == "state")]))
+
+
+def _requested_content(token: Token, typed: set[tuple[int, str]]) -> bool:
+    """True for an act a request asks for through an infinitive ("a chargé X de renouer le
+    dialogue", "a exhorté X à retirer ses troupes"): the request is the event."""
+    word = token
+    for _ in range(3):
+        if word.dep_ not in ("xcomp", "obj", "conj", "ccomp") or word.head.i == word.i:
+            return False
+        asked = word.dep_ == "obj" and word is token and token.pos_ == "NOUN"
+        if asked and (word.head.i, "REQUEST") in typed:
+            return False  # "demander une réunion du Conseil": the meeting asked for
+        word = word.head
+        infinitive = feature(word, "VerbForm") == "Inf"
+        if word.pos_ == "VERB" and (word.i, "REQUEST") in typed and word.i != token.i:
+            return True
+        if word.pos_ == "VERB" and not infinitive:
+            return False
+    return False
 
 
 def _test_launch(verb: Token, cues: Cues) -> bool:
@@ -539,6 +570,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
     triggered: list[tuple[Token, Event]] = []
     receptions: set[tuple[int, str]] = set()
     noun_visits: set[tuple[int, str]] = set()
+    hosted: set[tuple[int, str]] = set()
     hits = find_triggers(doc, matcher, lexicon)
     typed = {(h.token.i, h.entry.type) for h in hits}
     for hit in hits:
@@ -551,6 +583,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             continue  # "ont convenu de partager des renseignements": the agreement only
         if _purpose_of_act(token, entry, typed):
             continue  # "a convoqué l'ambassadeur pour protester": the summons is the protest
+        if _requested_content(token, typed):
+            continue  # "ont chargé X de renouer le dialogue": asked for, not done
         if _aimed_words(token, entry, typed):
             continue  # "les accusations visant Caracas": words aimed at X, no attack
         speaker = None
@@ -561,7 +595,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
                 speaker = quote_speaker(token, doc)
             if speaker is None:
                 continue
-        requested = _requested_meeting(token, entry, typed)
+        requested = _requested_meeting(token, entry, typed, timex_tokens)
         if not (licensed(hit, cues, timex_tokens) or requested) and not framed(hit, index, cues):
             continue
         status = "planned" if requested else verdict(token, cues)
@@ -648,7 +682,9 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         # more often a test or a show of force ("a tiré deux missiles"), so nouns only
         implicit = (entry.type == "ASSAULT" and token.pos_ == "NOUN") or entry.mode == "withdraw"
         # "le retrait des militaires français": an army leaves, as its state would
-        leavers = entry.mode == "withdraw" and all(a.country is not None for a in source)
+        leavers = entry.mode == "withdraw" and all(
+            a.kind in ("state", "organisation") and a.country is not None for a in source
+        )
         if leavers and entry.type == "RETREAT":
             source = _with_states(source)  # the troops' state withdraws them
         if implicit and not target and (_states_only(source) or leavers) and one_act(hit):
@@ -661,9 +697,12 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             home = {a.country for a in source if a.kind == "person" and a.country is not None}
             target = tuple(a for a in target if not (a.kind == "state" and a.country in home))
         mode = entry.mode
+        gathering = entry.type == "CONSULT" and entry.target == "none"
         if entry.type == "CONSULT" and _body_meeting(source, target):
+            if gathering and not _named_in(source[0], token, index):
+                continue  # "les dirigeants européens réunis": leaders, not the body's meeting
             mode = "multilateral"  # "le Conseil de sécurité s'est réuni": a body meets
-        elif entry.type == "CONSULT" and entry.target == "none" and entry.mode == "multilateral":
+        elif gathering and entry.mode == "multilateral":
             continue  # "les dirigeants de X et Y se sont réunis": told by its meeting noun
         elif not source or (entry.type == "CONSULT" and len(_unique([*source, *target])) < 2):
             continue
@@ -711,6 +750,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             receptions.add((start, token.text))  # a foreign guest visits the host's country
         if token.pos_ == "NOUN" and mode == "visit":
             noun_visits.add((start, token.text))
+        if entry.host:
+            hosted.add((start, token.text))
         parts = [target]
         if entry.type == "CONSULT" and len(target) > 1 and all(a.kind == "state" for a in target):
             parts = [(a,) for a in target]  # a tour of several states: one meeting each
@@ -722,10 +763,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         if kind != "CONSULT":
             # "a convoqué l'ambassadeur chinois, X": X and the state he serves
             parts = [_with_envoys_states(token, part, cues) if part else part for part in parts]
-        where = clause_location(token, index, cues, frame)
-        if entry.type == "RETREAT" and _at_home(where, token, source, index):
+        spot = clause_location(token, index, cues, frame)
+        if entry.type == "RETREAT" and _at_home(spot, token, source, index):
             # "le retour à Paris ... et le retrait des militaires": one withdraws from abroad
-            where, implied = None, target[0].name if len(target) == 1 else None
+            spot, implied = None, target[0].name if len(target) == 1 else None
         date, date_from = _date(doc, token, future=status == "planned")
         if _standing(token):
             date, date_from = None, "none"  # "l'ambassadeur, que Niamey accuse d'ingérence"
@@ -743,7 +784,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
                 mode=mode,
                 date=date,
                 date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
-                location=places.get(part) or where or implied,
+                location=places.get(part) or spot or implied,
                 confidence=min(confidence, 1.0),
             )
             for part in parts
@@ -758,6 +799,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         merge_visits(deduplicate(events, lead=lead)),
         title=title_end(text_of(doc)),
         nouns=noun_visits,
+        hosted=hosted,
     )
     visits = received_as_visits(trips, receptions)
     return as_written(carry_locations(visits), index)

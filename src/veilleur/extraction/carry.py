@@ -5,13 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..geo import place_country, seat_city
+from ..geo import place_country, place_level, seat_city
 from ..records import Event
 
 # Acts whose place, when the text gives none, is the territory of the state they strike.
 _ON_TARGET = frozenset({"ASSAULT"})
 # Acts that the same parties repeat, so that two tellings are not one act.
 _MANY = frozenset({"ASSAULT", "CONSULT"})
+# Acts concluded in person: where the sentence places them, their parties met.
+_IN_PERSON = frozenset({"AGREE"})
+# Acts done at a gathering of states: a meeting, an agreement.
+_GATHERED = frozenset({"AGREE", "CONSULT"})
+# Characters (about two short paragraphs) within which the states' next act is told as part of
+# the same gathering.
+_NEAR = 1200
 
 
 def received_as_visits(events: list[Event], receptions: set[tuple[int, str]]) -> list[Event]:
@@ -45,6 +52,7 @@ def _carry(events: list[Event], preps: frozenset[str]) -> list[Event]:
     result: list[Event] = []
     for event in ordered:
         told = event.location is not None  # the event's own sentence placed it
+        guessed = False
         if event.location is None:
             same = [e for e in own if e.evidence_start == event.evidence_start and e is not event]
             source = next(
@@ -56,13 +64,19 @@ def _carry(events: list[Event], preps: frozenset[str]) -> list[Event]:
             ):
                 source = None
             if source is not None:
+                # a place inferred from the states alone is no ground for further carrying
+                guessed = not _people(event) & _people(source)
                 event = replace(event, location=_carried(event, source))
             else:
                 again = next((p for p in reversed(told_places) if _same_act(event, p)), None)
                 event = replace(event, location=again.location) if again else event
         if told:
             told_places.append(event)
-        if event.location is not None and (_meeting(event) or (told and _face_to_face(event))):
+        if (
+            event.location is not None
+            and not guessed
+            and (_meeting(event) or (told and (_face_to_face(event) or _signed_there(event))))
+        ):
             placed.append(event)
         result.append(event)
     return result
@@ -131,10 +145,32 @@ def _meeting(event: Event) -> bool:
     return event.type == "CONSULT" and event.mode != "phone"
 
 
+def _signed_there(event: Event) -> bool:
+    """An agreement its sentence places: its parties met there to conclude it."""
+    return event.type in _IN_PERSON and len(_states(event)) > 1
+
+
+def _same_states(event: Event, placed: Event) -> bool:
+    """Two states at the placed gathering, and the act between the same two, told by their
+    people or by the states ("Tiani a reçu Evkourov à Niamey. La Russie et le Niger ont signé
+    des documents"); a date the text gives apart makes it another occasion."""
+    if event.type not in _GATHERED or event.mode == "phone":
+        return False  # a statement or a strike later on is not made at the talks
+    if event.date_from == placed.date_from == "text" and event.date != placed.date:
+        return False
+    if placed.location is None or place_level(placed.location) == "state":
+        return False  # a trip to a country is no venue two states' acts are sure to share
+    if abs(event.evidence_start - placed.evidence_start) > _NEAR:
+        return False  # told paragraphs apart, most likely of another occasion
+    return len(_states(event) & _states(placed)) > 1
+
+
 def _was_there(event: Event, placed: Event) -> bool:
     people, there = _people(event), _people(placed)
-    if not people & there or (placed.status == "planned" and event.status != "planned"):
+    if placed.status == "planned" and event.status != "planned":
         return False
+    if not people & there:
+        return event.status == placed.status and _same_states(event, placed)
     if people <= there or len(people & there) > 1:
         return True  # the meeting's people, or two of them, act together where they met
     if not _meeting(event) or placed.location is None:
@@ -156,6 +192,15 @@ def _on_target(event: Event) -> Event:
         if len(struck) == 1 and struck[0].actor_id not in sources:
             return replace(event, location=struck[0].name)
     return event  # a mutual war ("Israël et le Hezbollah se sont livrés à une guerre")
+
+
+def _states(event: Event) -> frozenset[str]:
+    """The states of an event's parties: states named, and the states people serve."""
+    return frozenset(
+        a.country
+        for a in (*event.source, *event.target)
+        if a.kind in {"state", "person"} and a.country is not None
+    )
 
 
 def _people(event: Event) -> frozenset[str]:

@@ -195,7 +195,8 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         # ("la ville ukrainienne de Kharkiv" says its state otherwise: left to the zone)
         if any(c.dep_ == "amod" and index.at(c) is not None for c in token.children):
             return None
-        states = [index.at(c) for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
+        complements = [c for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
+        states = [_complement(c, index) for c in complements]
         return next((a for a in states if a is not None and a.kind in ("state", "place")), None)
     if token.lemma_.casefold() in cues.authority_nouns and not any(
         c.dep_ in ("amod", "nmod", "appos", "acl") for c in token.children
@@ -226,6 +227,18 @@ def _leader_named_before(token: Token, index: ActorIndex) -> ActorRef | None:
         return None  # "le dirigeant hongrois Viktor Orbán": named here
     adjectives = [c for c in token.children if c.dep_ == "amod" and index.demonym(c) is not None]
     return index.last_person_of(token.i, adjectives[0]) if adjectives else None
+
+
+def _complement(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The actor of a "de X" complement; a common noun the tagger took for a place ("chefs
+    d'État de la CEDEAO") gives way to the body named after it."""
+    actor = index.at(token)
+    if actor is None or actor.kind != "place" or token.pos_ != "NOUN":
+        return actor
+    for child in token.children:
+        if child.dep_ == "nmod" and case_of(child) in _OF and index.at(child) is not None:
+            return index.at(child)
+    return actor
 
 
 def _apposed(token: Token, index: ActorIndex) -> ActorRef | None:
@@ -334,7 +347,10 @@ def _collective(token: Token, index: ActorIndex, depth: int = 0) -> list[ActorRe
         if child.dep_ == "nmod" and case_of(child) in ("de", "du", "des", "d"):
             actor = index.at(child)
             if actor is not None and actor.kind != "person":
-                return [actor]
+                # "les chefs d'État de la CEDEAO": a common noun read as a body yields to
+                # the body named after it
+                deeper = _collective(child, index, depth + 1) if child.pos_ == "NOUN" else []
+                return deeper or [actor]
             if actor is None and depth < 3:
                 return _collective(child, index, depth + 1)
     return []

@@ -127,8 +127,12 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
     "tué par une frappe"), or a bare participle describing an event noun of its type ("une
     opération ciblée"): one event, told by the other word."""
     if token.pos_ == "VERB":
+        events = {i for i, _ in typed}
+        relative = token.dep_ == "acl:relcl" and token.head.i in events
         if entry.target == "none" and any(
-            c.dep_.startswith("nsubj") and (c.i, entry.type) in typed for c in token.children
+            c.dep_.startswith("nsubj")
+            and (c.i in events or (relative and feature(c, "PronType") == "Rel"))
+            for c in token.children
         ):
             # "les manœuvres mobilisent des navires": the exercise is no party, and it is
             # the event its own noun tells (elsewhere, with its author)
@@ -137,6 +141,11 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
         modifier = token.dep_ in ("acl", "amod", "nmod") and feature(token, "VerbForm") == "Part"
         if bare and modifier and (token.head.i, entry.type) in typed:
             return True
+        purpose = token.dep_ in ("advcl", "acl") and feature(token, "VerbForm") == "Inf"
+        heads = {token.head.i, token.head.head.i}  # the parse may hang it on the object
+        blamed = any((i, "ACCUSE") in typed for i in heads if i != token.i)
+        if purpose and entry.type in ("PROTEST", "ACCUSE") and blamed:
+            return True  # "a convoqué l'ambassadeur pour protester": one act, the summons
         # "une frappe que X a imputée à Y, ayant visé son consulat": the strike's own act
         head = token.head if token.dep_ == "advcl" else None
         subject = any(c.dep_.startswith("nsubj") for c in token.children)
@@ -157,7 +166,10 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
             if (i, entry.type) in typed:
                 return True
         return False
-    return token.dep_.startswith(("nsubj", "obl:agent")) and (token.head.i, entry.type) in typed
+    # "la réunion a réuni X et Y": the verb lists the noun's parties, the noun is the event
+    listing = token.head.lemma_.casefold() in load_lexicon().cues.participant_verbs
+    subject = token.dep_.startswith(("nsubj", "obl:agent"))
+    return subject and not listing and (token.head.i, entry.type) in typed
 
 
 def one_act(hit: Hit) -> bool:

@@ -127,27 +127,61 @@ def merge_visits(events: list[Event]) -> list[Event]:
     return sorted([*others, *kept.values()], key=lambda e: e.evidence_start)
 
 
-def fold_visits(events: list[Event], *, title: int, nouns: set[tuple[int, str]]) -> list[Event]:
-    """A visit to a state the title names with a noun (`nouns`: evidence start and
-    trigger), when the text says whom of that state the traveller met then, is that meeting
-    told as a visit ("X reçu à l'Élysée pour sa visite en France" / "X s'est entretenu avec
-    Y"): one event. A trip told by a verb ("X est arrivé en Israël") stays a trip."""
+def fold_visits(
+    events: list[Event],
+    *,
+    title: int,
+    nouns: set[tuple[int, str]],
+    hosted: set[tuple[int, str]],
+) -> list[Event]:
+    """A visit to a state named with a noun (`nouns`: evidence start and trigger) in the title
+    ("X reçu à l'Élysée pour sa visite en France" / "X s'est entretenu avec Y"), or beside a
+    reception (`hosted`) in its sentence ("X a été reçu par Y, une visite ..."), is that
+    meeting told as a visit: one event; in the sentence of an act of another kind with a
+    person of that state ("En visite à Varsovie, X a signé avec Y ..."), it is a visit to that
+    person. A trip told by a verb ("X est arrivé en Israël") stays a trip, and so does a
+    visit during which a meeting is told ("Y a rencontré X, qui était en visite")."""
     result = list(events)
     for visit in events:
-        if visit.type != "CONSULT" or visit.mode != "visit" or visit.evidence_start >= title:
+        if visit.type != "CONSULT" or visit.mode != "visit":
             continue
         if (visit.evidence_start, visit.trigger) not in nouns:
             continue
         states = {a.country for a in visit.target if a.kind == "state" and a.country is not None}
         travellers = _side(visit.source)
-        meeting = next((m for m in result if _met_there(m, visit, states, travellers)), None)
-        if not states or meeting is None:
+        here = [
+            e
+            for e in result
+            if visit.evidence_start < title
+            or (_same_sentence(e, visit) and (e.evidence_start, e.trigger) in hosted)
+        ]
+        meeting = next((m for m in here if _met_there(m, visit, states, travellers)), None)
+        if not states:
             continue
         names = {a.name for a in visit.target}
         place = visit.location if visit.location not in names else None
-        folded = replace(meeting, mode="visit", location=place or meeting.location)
-        result = [folded if e is meeting else e for e in result if e is not visit]
+        if meeting is not None:
+            folded = replace(meeting, mode="visit", location=place or meeting.location)
+            result = [folded if e is meeting else e for e in result if e is not visit]
+            continue
+        beside = [e for e in result if e is not visit and _same_sentence(e, visit)]
+        if any(e.type == "CONSULT" for e in beside):
+            continue  # "Y a rencontré X, qui était en visite": the trip and its meeting
+        hosts = [
+            a
+            for e in beside
+            if travellers & _names(e)
+            for a in (*e.source, *e.target)
+            if a.kind == "person" and a.country in states and a.name.casefold() not in travellers
+        ]
+        if hosts:
+            # "En visite à Varsovie, X a signé avec Y": X visits Y
+            result = [replace(e, target=(hosts[0],)) if e is visit else e for e in result]
     return result
+
+
+def _same_sentence(one: Event, other: Event) -> bool:
+    return one.evidence_start == other.evidence_start
 
 
 def _met_there(meeting: Event, visit: Event, states: set[str], travellers: frozenset[str]) -> bool:

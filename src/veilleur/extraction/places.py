@@ -95,6 +95,7 @@ def _candidates(
     venue = _venue_verb(token, words)
     if venue is not None:
         spans.append((venue.i, venue.right_edge.i + 1))
+    spans.extend(_landing(token, words))
     seen: set[int] = set()
     for start, end in spans:
         for i, actor in index.in_range(start, end):
@@ -163,6 +164,17 @@ def _qualifying_participle(word: Token, start: int, end: int) -> bool:
         and feature(word, "Tense") == "Past"
         and start <= word.head.i < end
     )
+
+
+def _landing(token: Token, words: PlaceWords) -> Iterator[tuple[int, int]]:
+    """The relative clause saying where the act's object came down ("un missile qui s'est
+    abîmé en mer du Japon")."""
+    for obj in token.children:
+        if obj.dep_ != "obj":
+            continue
+        for clause in obj.children:
+            if clause.dep_ == "acl:relcl" and clause.lemma_.casefold() in words.landings:
+                yield clause.i, clause.right_edge.i + 1
 
 
 def _venue_verb(token: Token, words: PlaceWords) -> Token | None:

@@ -29,6 +29,9 @@ class PlaceWords(BaseModel):
     envoys: frozenset[str] = frozenset()
     envoy_acts: frozenset[str] = frozenset()
     there: frozenset[str] = frozenset()
+    waters: frozenset[str] = frozenset()
+    water_qualifiers: frozenset[str] = frozenset()
+    landings: frozenset[str] = frozenset()
 
 
 @cache

@@ -33,6 +33,8 @@ class SpeakerLexicon(BaseModel):
     person_nouns: frozenset[str] = Field(min_length=1)
     body_nouns: frozenset[str] = Field(min_length=1)
     people_nouns: frozenset[str] = frozenset()
+    ruling_nouns: dict[str, str] = {}
+    power_nouns: frozenset[str] = frozenset()
     latter: frozenset[str]
     circumstance_preps: frozenset[str]
     max_term_words: int = Field(ge=1)
@@ -226,10 +228,46 @@ def latter(doc: Doc, offset: int) -> ActorRef | None:
     return named_for_title(doc, actor, last.text) if last.how in _INFERRED else actor
 
 
+def ruling_body(token: Token, lexicon: SpeakerLexicon) -> str | None:
+    """ "Les militaires au pouvoir à Niamey": the state's ruling body under the name the
+    knowledge base gives it ("junte nigérienne"), if it knows one."""
+    body = lexicon.ruling_nouns.get(token.lemma_.casefold())
+    if body is None or feature(token, "Number") != "Plur":
+        return None
+    if not any(t.lemma_.casefold() in lexicon.power_nouns for t in token.subtree):
+        return None
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    places = {
+        m.country
+        for m in token.doc._.mentions or ()
+        if m.kind in ("place", "state") and m.country and start <= m.start < end
+    }
+    if len(places) != 1:
+        return None
+    try:
+        from ..kb import KnowledgeBase
+
+        kb = KnowledgeBase.load()
+    except (ImportError, OSError, ValueError):
+        return None
+    country = places.pop()
+    prefix = fold(body) + " "
+    for actor in kb.actors():
+        if actor.kind != "organisation" or actor.country != country:
+            continue
+        for name in (actor.name, *actor.aliases):
+            if fold(name).startswith(prefix):
+                return name
+    return None
+
+
 def state_body(token: Token, lexicon: SpeakerLexicon, demonyms: dict[str, str]) -> str | None:
     """A body of a state under its usual name, the state's adjective after the body ("le
     gouvernement de la République du Mali" -> "gouvernement malien"), for masculine bodies
-    whose adjective needs no agreement."""
+    whose adjective needs no agreement; a ruling group under its body's name (`ruling_body`)."""
+    ruling = ruling_body(token, lexicon)
+    if ruling is not None:
+        return ruling
     if token.lemma_.casefold() not in lexicon.body_nouns or feature(token, "Gender") != "Masc":
         return None
     if feature(token, "Number") == "Plur":
@@ -257,7 +295,12 @@ def state_body(token: Token, lexicon: SpeakerLexicon, demonyms: dict[str, str]) 
 def specific_body(token: Token, index: ActorIndex) -> ActorRef | None:
     """The body the knowledge base knows under a state's own name, for a generic body whose
     state adjective comes last ("le ministère des affaires étrangères français" -> Quai
-    d'Orsay): French also writes the adjective right after the head."""
+    d'Orsay): French also writes the adjective right after the head. A body the knowledge
+    base knows by name keeps that name ("le département d'État américain" -> département
+    d'État)."""
+    own = index.at(token) or _NONE
+    if own.kind == "organisation" and own.actor_id.startswith("org:") and not is_generic(own):
+        return _without_demonym(own, index.surface(token))
     words = [t for t in token.subtree if not inside_skipped(t, token) and t.i >= token.i]
     states = [
         w
@@ -277,6 +320,26 @@ def specific_body(token: Token, index: ActorIndex) -> ActorRef | None:
     if match is None or match.actor.generic:
         return None
     return ActorRef(match.actor.id, match.actor.name, "organisation", match.country)
+
+
+def _without_demonym(actor: ActorRef, written: str) -> ActorRef:
+    """A known body under the words the article uses, less a state adjective the name does
+    not need ("département d'État américain" -> "département d'État"; "armée israélienne"
+    keeps its adjective, without which it names no body)."""
+    try:
+        from ..kb import KnowledgeBase
+
+        kb = KnowledgeBase.load()
+    except (ImportError, OSError, ValueError):
+        return actor
+    words = written.split()
+    kept = [w for w in words if w[:1].isupper() or not kb.demonyms_in(w)]
+    name = " ".join(kept)
+    if len(kept) < len(words):
+        match = kb.organisation_match(name)
+        if match is None or match.actor.id != actor.actor_id:
+            name = written
+    return ActorRef(actor.actor_id, name, actor.kind, actor.country)
 
 
 def is_term(words: Span, lexicon: SpeakerLexicon) -> bool:

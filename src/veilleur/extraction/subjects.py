@@ -83,6 +83,11 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
         for c in verb.children
         if c.dep_ in SUBJ and c.dep_ != "nsubj:pass" and not _across_clause(verb, c, cues)
     ]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) > 1 and feature(verb, "VerbForm") == "Fin":
+        # "X reçu par Y, les dirigeants de Z critiquent W": a finite verb has one subject
+        # (coordinated ones hang on the first); two are a parse error, the nearer one wins
+        subjects = [before[-1], *(c for c in subjects if c.i > verb.i)]
     for child in subjects:
         add_actors(found, np_actors(child, index))
         if not found and child.pos_ == "NOUN" and depth == 0:
@@ -103,6 +108,12 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
     if not found and any(c.lemma_.casefold() in cues.non_state_nouns for c in subjects):
         return []  # "les séparatistes arméniens acceptent": no state acts, none nearby either
     start = clause_start(verb, cues, quotes=False)
+    if not found and not subjects and feature(verb, "VerbForm") == "Fin":
+        # "X reçu par Y, les dirigeants de Z dénoncent ...": a finite verb with no subject
+        # parsed has the noun phrase right before it as subject, before any earlier one
+        head = _preverbal(verb)
+        if head is not None and head.i >= start:
+            add_actors(found, np_actors(head, index))
     if not found:
         # a parse that lost the link: the first subject of the clause before the verb
         for word in verb.doc[start : verb.i]:

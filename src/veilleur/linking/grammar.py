@@ -21,6 +21,7 @@ class RolesSchema(BaseModel):
 
     title_heads: list[str] = Field(min_length=1)
     counterpart_heads: list[str] = []
+    plural_heads: dict[str, str] = {}
     press_heads: list[str] = []
     press_determiners: list[str] = []
     drop_modifiers: list[str] = []
@@ -52,6 +53,8 @@ class RolesSchema(BaseModel):
     group_nouns: list[str] = []
     number_words: dict[str, int] = {}
     location_preps: list[str] = []
+    on_behalf_preps: list[str] = []
+    recipient_verbs: list[str] = []
     max_title_tokens: int = Field(default=14, ge=2, le=40)
     max_back_sentences: int = Field(default=3, ge=1, le=10)
 
@@ -66,6 +69,7 @@ class Grammar:
 
     title_heads: tuple[str, ...]
     counterpart_heads: tuple[str, ...]
+    plural_heads: dict[str, str]
     press_heads: tuple[str, ...]
     press_determiners: frozenset[str]
     ranks: tuple[str, ...]
@@ -97,6 +101,8 @@ class Grammar:
     group_nouns: frozenset[str]
     number_words: dict[str, int]
     location_preps: frozenset[str]
+    on_behalf_preps: frozenset[str]
+    recipient_verbs: frozenset[str]
     max_title_tokens: int
     max_back_sentences: int
 
@@ -108,6 +114,7 @@ def grammar(code: str = "fr") -> Grammar:
     return Grammar(
         title_heads=tuple(data.title_heads),
         counterpart_heads=tuple(data.counterpart_heads),
+        plural_heads=dict(data.plural_heads),
         press_heads=tuple(data.press_heads),
         press_determiners=_folded(data.press_determiners),
         ranks=tuple(data.ranks),
@@ -139,6 +146,8 @@ def grammar(code: str = "fr") -> Grammar:
         group_nouns=_folded(data.group_nouns),
         number_words={fold(k): v for k, v in data.number_words.items()},
         location_preps=_folded(data.location_preps),
+        on_behalf_preps=_folded(data.on_behalf_preps),
+        recipient_verbs=_folded(data.recipient_verbs),
         max_title_tokens=data.max_title_tokens,
         max_back_sentences=data.max_back_sentences,
     )

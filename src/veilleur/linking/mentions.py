@@ -9,9 +9,9 @@ from ..records import Mention, PersonRecord
 from .kbmatch import KbHit
 from .people import Period, Person, kb_label
 from .references import Resolved
-from .text import slug
+from .text import fold, slug
 from .titles import Title
-from .tokens import is_capitalised, word
+from .tokens import is_capitalised, joined, word
 
 _MAX_BODY = 7  # tokens in "ministère israélien des Affaires étrangères"
 
@@ -42,6 +42,9 @@ def mentions(
     period: Period,
     location_preps: frozenset[str],
     generic_heads: frozenset[str] = frozenset(),
+    recipient_verbs: frozenset[str] = frozenset(),
+    water_words: frozenset[str] = frozenset(),
+    water_qualifiers: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Every actor mention of the Doc, sorted by offset."""
     out: list[Mention] = []
@@ -95,13 +98,19 @@ def mentions(
                     "title",
                 )
             )
+    waters = _waters(doc, water_words, water_qualifiers, person_tokens | inside_titles)
+    water_tokens = {i for w in waters for i in range(w.start, w.end)}
+    out.extend(_place_mention(w, "name") for w in waters)
     taken = {i for h in hits for i in range(h.start, h.end)} | person_tokens | inside_titles
+    taken |= water_tokens
     bodies = _generic_bodies(doc, kb, taken, generic_heads)
     taken |= {i for start, end, _ in bodies for i in range(start, end)}
     hit_at = {h.start: h for h in hits}
     for hit in hits:
         if hit.actor.kind == "person" or hit.start in inside_titles | person_tokens:
             continue
+        if hit.start in water_tokens:
+            continue  # "en mer du Japon": a sea, not the state it is named after
         span = doc[hit.start : hit.end]
         place = hit.actor.country
         if hit.actor.generic and place is None:
@@ -110,7 +119,7 @@ def mentions(
     for start, end, match in bodies:
         out.append(_mention(doc[start:end], match.actor, "kb", country=match.country))
     out.extend(_demonyms(doc, kb, taken))
-    out.extend(_places(doc, kb, taken, location_preps))
+    out.extend(_places(doc, kb, taken, location_preps, recipient_verbs))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
@@ -175,7 +184,11 @@ def _demonyms(doc: Doc, kb: KnowledgeBase, taken: set[int]) -> list[Mention]:
 
 
 def _places(
-    doc: Doc, kb: KnowledgeBase, taken: set[int], location_preps: frozenset[str]
+    doc: Doc,
+    kb: KnowledgeBase,
+    taken: set[int],
+    location_preps: frozenset[str],
+    recipient_verbs: frozenset[str],
 ) -> list[Mention]:
     """Place names: a metonym stands for its state unless a preposition makes it a place."""
     out: list[Mention] = []
@@ -186,11 +199,13 @@ def _places(
         while end - 1 > found.start and not doc[end - 1].text[:1].isupper():
             end -= 1  # "Tel Aviv jeudi", "Cisjordanie occupée": a name ends on a capital
         ent = doc[found.start : end]
-        if len(ent) == 1 and ent[0].pos_ != "PROPN":
+        state = kb.metonym(ent.text)
+        if len(ent) == 1 and ent[0].pos_ != "PROPN" and state is None:
             continue  # "une visite d'Etat": a common noun the tagger took for a place
         before = word(doc[ent.start - 1]) if ent.start > 0 else ""
-        state = kb.metonym(ent.text)
-        if state is not None and before not in location_preps:
+        if state is not None and (
+            before not in location_preps or _addressee(doc, ent, before, recipient_verbs)
+        ):
             out.append(_mention(ent, state, "metonym"))
             continue
         capital_of = kb.capital_of(ent.text) or state
@@ -208,6 +223,54 @@ def _places(
             )
         )
     return out
+
+
+def _waters(
+    doc: Doc, heads: frozenset[str], qualifiers: frozenset[str], taken: set[int]
+) -> list[Span]:
+    """Seas, straits and gulfs with their name: 'mer du Japon', 'golfe Persique', 'détroit de
+    Taïwan', 'mer de Chine méridionale'."""
+    found: list[Span] = []
+    if not heads:
+        return found
+    for tok in doc:
+        if tok.lower_ not in heads or tok.i in taken or is_capitalised(tok):
+            continue
+        k = tok.i + 1
+        if k < len(doc) and doc[k].lower_ in _OF:
+            k += 1
+            while k < len(doc) and doc[k].lower_ in _ARTICLES:
+                k += 1
+        end = k
+        while end < len(doc) and is_capitalised(doc[end]) and end not in taken:
+            end = joined(doc, end)
+        if end == k:
+            continue
+        while end < len(doc) and doc[end].lower_ in qualifiers:
+            end += 1
+        found.append(doc[tok.i : end])
+    return found
+
+
+_OF = frozenset({"de", "du", "des", "d'", "d’"})  # closed-class words of the place's name
+_ARTICLES = frozenset({"la", "l'", "l’", "les"})
+
+
+def _place_mention(span: Span, how: str) -> Mention:
+    """A place of its own (no state's actor): its words are its name."""
+    return Mention(
+        span.start_char, span.end_char, span.text, "place:" + slug(span.text), span.text,
+        "place", None, None, how,
+    )  # fmt: skip
+
+
+def _addressee(doc: Doc, ent: Span, before: str, verbs: frozenset[str]) -> bool:
+    """'reprocher à Belgrade': the 'à' complement of a verb of saying or giving is a party."""
+    # only a name the parser hangs on the verb itself: "une réunion à Genève" is a place
+    if before not in {"a", "au"}:
+        return False
+    head = ent.root.head
+    return head.pos_ == "VERB" and fold(head.lemma_) in verbs
 
 
 def _person_mention(span: Span, rec: PersonRecord, role: str | None, how: str) -> Mention:

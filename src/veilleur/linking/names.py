@@ -8,7 +8,7 @@ knowledge base knows it, or when NER, a title, an honorific or an apposition say
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -20,6 +20,8 @@ from .text import fold, same_spelling
 from .titles import Title, TitleReader
 from .tokens import Layout, is_capitalised, joined, word
 
+_MAX_LIST_GAP = 5  # tokens between two listed names: ", pour la France et"
+_SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?"})
 _CLOSED_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
 _ACRONYM_MAX = 5
 
@@ -79,6 +81,7 @@ class NameFinder:
         by_end = {t.end: t for t in titles}
         by_start = {t.det_start: t for t in titles} | {t.start: t for t in titles}
         runs: list[NameRun] = []
+        unsure: list[tuple[int, int]] = []
         i = 0
         while i < len(doc):
             if i in blocked or not self._name_token(doc, i, lay, per, person_hits):
@@ -88,8 +91,61 @@ class NameFinder:
             run = self._classify(doc, i, end, person_hits, per, by_end, by_start, lay)
             if run is not None:
                 runs.append(run)
+            elif end - i > 1:
+                unsure.append((i, end))
             i = end
-        return self._family_names(doc, runs, blocked)
+        runs = self._enumerated(doc, runs)
+        return self._family_names(doc, runs + _repeats(doc, runs, unsure), blocked)
+
+    def _enumerated(self, doc: Doc, runs: list[NameRun]) -> list[NameRun]:
+        """'les ministres des Affaires étrangères, X pour Kinshasa et Y pour Kigali': each name
+        listed after a plural title holds its office, for the state 'pour' names after it or,
+        when the title gives as many demonyms as names, the one in the same rank."""
+        out = list(runs)
+        k = 0
+        while k < len(out):
+            title = out[k].left
+            if title is None or not title.plural:
+                k += 1
+                continue
+            last = k
+            while last + 1 < len(out) and self._listed(doc, out[last].end, out[last + 1].start):
+                last += 1
+            listed = out[k : last + 1]
+            ranked = len(title.countries) == len(listed) > 1
+            for n, run in enumerate(listed):
+                end = out[k + n + 1].start if k + n + 1 < len(out) else len(doc)
+                state = self._for_state(doc, run.end, end)
+                country = state or (title.countries[n] if ranked else None)
+                own = replace(title, country=country, country_known=country is not None)
+                out[k + n] = replace(run, left=own)
+            k = last + 1
+        return out
+
+    def _listed(self, doc: Doc, end: int, start: int) -> bool:
+        """Only a 'pour' place, commas and a conjunction lie between two listed names."""
+        gap = doc[end:start]
+        if not 0 < len(gap) <= _MAX_LIST_GAP:
+            return False
+        return any(t.pos_ == "CCONJ" or t.text == "," for t in gap) and not any(
+            t.pos_ in {"VERB", "AUX"} or t.text in _SENTENCE_PUNCT for t in gap
+        )
+
+    def _for_state(self, doc: Doc, end: int, limit: int) -> str | None:
+        """'X pour Kinshasa': the state a 'pour' place right after a name stands for."""
+        if end + 1 >= min(limit, len(doc)) or word(doc[end]) not in self.g.on_behalf_preps:
+            return None
+        k = end + 1
+        while k < limit and word(doc[k]) in self.g.articles:
+            k += 1
+        stop = k
+        while stop < limit and is_capitalised(doc[stop]):
+            stop = joined(doc, stop)
+        name = doc[k:stop].text
+        if not name:
+            return None
+        state = self.kb.state(name) or self.kb.metonym(name) or self.kb.capital_of(name)
+        return state.country if state is not None else None
 
     def _family_names(self, doc: Doc, runs: list[NameRun], blocked: set[int]) -> list[NameRun]:
         """A family name used alone that NER missed ('Ignat a ajouté' after 'Iouri Ignat')."""
@@ -125,7 +181,10 @@ class NameFinder:
     def _blocked(self, doc: Doc, hits: list[KbHit], titles: list[Title]) -> set[int]:
         """Tokens that belong to titles or to states and organisations, never to names."""
         blocked: set[int] = set()
-        starts = {ent.start: ent for ent in doc.ents if ent.label_ == "PER"}
+        per = [ent for ent in doc.ents if ent.label_ == "PER"]
+        starts = {ent.start: ent for ent in per}
+        # the last token of each multi-word PER entity, and where that entity starts
+        tails = {ent.end: ent.start for ent in per if ent.end - ent.start > 1}
         hit_starts = {h.start for h in hits}
         for hit in hits:
             ent = starts.get(hit.start)
@@ -134,12 +193,21 @@ class NameFinder:
                 or self._state_as_given_name(doc, hit, hit_starts)
             ):
                 continue  # "Dominique de Villepin", "Maurice Lévy": a given name, not a state
+            if hit.actor.kind != "person" and self._name_tail(doc, hit, tails):
+                continue  # "Thérèse Kayikwamba Wagner": a surname that is also a body's name
             if hit.actor.kind != "person":
                 blocked.update(range(hit.start, hit.end))
         for t in titles:
             keep = set(range(*t.person_ref)) if t.person_ref else set()
             blocked.update(x for x in range(t.det_start, t.end) if x not in keep)
         return blocked
+
+    def _name_tail(self, doc: Doc, hit: KbHit, tails: dict[int, int]) -> bool:
+        """A one-word KB name closing a PER entity after capitalised names: part of the name."""
+        begin = tails.get(hit.end)
+        if hit.end - hit.start != 1 or begin is None or begin >= hit.start:
+            return False
+        return all(is_capitalised(doc[x]) and doc[x].pos_ == "PROPN" for x in range(begin, hit.end))
 
     def _state_as_given_name(self, doc: Doc, hit: KbHit, hit_starts: set[int]) -> bool:
         """A one-word state name with no article, followed by a surname ('Dominique de V.')."""
@@ -246,6 +314,8 @@ class NameFinder:
             return None  # "Hamas" after "chef du groupe terroriste": a body, not its chief
         if not (titled or ner):
             return None
+        if not titled and _mostly_a_place(doc, text):
+            return None  # "Haut-Karabakh": tagged PER once, LOC everywhere else
         if not titled and not self._plausible_untitled(doc, start, end, lay):
             return None
         return run
@@ -313,7 +383,8 @@ class NameFinder:
             while k < len(doc) and word(doc[k]) in modifiers:
                 k += 1
             title = by_start.get(k)
-            if title is not None and title.kind != "counterpart":
+            # "Vladimir Poutine, les dirigeants de l'UE dénoncent": no apposition to one name
+            if title is not None and title.kind != "counterpart" and not title.plural:
                 return title
         return None
 
@@ -323,6 +394,28 @@ class NameFinder:
             title = by_start.get(end + 1) or by_start.get(end + 2)
             return title is not None and title.kind == "press"
         return False
+
+
+def _repeats(doc: Doc, runs: list[NameRun], unsure: list[tuple[int, int]]) -> list[NameRun]:
+    """A full name written again without the title that first made it a person's."""
+    known = {fold(r.text): r for r in runs if r.end - r.start > 1}
+    out: list[NameRun] = []
+    for start, end in unsure:
+        first = known.get(fold(doc[start:end].text))
+        if first is not None:
+            out.append(
+                NameRun(start, end, doc[start:end].text, first.actor, None, None, None,
+                        first.ner, first.press)
+            )  # fmt: skip
+    return out
+
+
+def _mostly_a_place(doc: Doc, text: str) -> bool:
+    """NER labels this text a place or a body more often than a person in the article."""
+    key = fold(text)
+    labels = [e.label_ for e in doc.ents if fold(e.text) == key]
+    places = sum(1 for label in labels if label in {"LOC", "ORG"})
+    return places > labels.count("PER")
 
 
 def _mistagged_given_name(doc: Doc, i: int, lay: Layout) -> bool:

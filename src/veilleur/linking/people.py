@@ -271,16 +271,57 @@ def role(person: Person, period: Period, kb: KnowledgeBase, *, kb_fallback: bool
             if folded in fold(r) or fold(r) in folded:
                 return r
     if office is not None:
-        parsed = [(r, kb.parse_title(r)) for r in full]
+        # the first title of the office the article gives, a bare head ("le président
+        # sénégalais") as well as a longer one ("le chef de l'État sénégalais") after it
+        parsed = [(r, kb.parse_title(r)) for r in written]
         agreeing = [(r, m) for r, m in parsed if m and m.role == office.role and not m.rest]
-        for r, m in agreeing:  # a title the KB knows word for word first
-            if fold(m.title) == fold(r):
-                return r
         if agreeing:
             return agreeing[0][0]
     if written:
         return written[0]
     return label if kb_fallback else None
+
+
+def counterpart_roles(
+    doc: Doc, people: list[Person], roles: dict[int, str | None]
+) -> dict[int, str]:
+    """'X a reçu son homologue vénézuélien Y': Y holds X's office (of another state).
+
+    `roles` maps id(person) to the role already found. 'son homologue' refers to the subject
+    of its clause: when a named person with a role is that subject, the counterpart takes the
+    role; the country comes from the title's demonym, as for any title.
+    """
+    out: dict[int, str] = {}
+    for person in people:
+        if roles.get(id(person)):
+            continue
+        heads = [t for r in person.runs for t in (r.left, r.right) if t and t.kind == "counterpart"]
+        subject = _clause_subject(doc, heads[0].start) if heads else None
+        if subject is None or subject[0] <= heads[0].start < subject[1]:
+            continue  # "X et son homologue Y se sont rencontrés": no office is said of Y
+        for other in people:
+            found = roles.get(id(other))
+            inside = any(subject[0] <= r.start < subject[1] for r in other.runs)
+            if other is not person and found and inside:
+                out[id(person)] = found
+                break
+    return out
+
+
+_CLAUSE_STEPS = 12  # how far up the parse a noun may sit below its verb
+
+
+def _clause_subject(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Token span of the subject of the verb governing token i, if the parse gives one."""
+    tok = doc[i]
+    for _ in range(_CLAUSE_STEPS):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    for child in tok.children:
+        if child.dep_.startswith("nsubj") and child.i != i:
+            return child.left_edge.i, child.right_edge.i + 1
+    return None
 
 
 def record(

@@ -242,7 +242,7 @@ def _back_reference(
             heads |= {fold(o.label).split()[0] for o in person.actor.offices if o.label}
         if fold(title.head) not in heads:
             continue
-        state = person.actor.country if person.actor is not None else None
+        state = _country_of(person)  # a new person's titles may tell it ("pour Kinshasa")
         if title.country is not None and state not in {None, title.country}:
             continue
         before = [r.start for r in person.runs if r.start < title.start]

@@ -40,6 +40,8 @@ class Title:
     person_ref: tuple[int, int] | None  # "de Milley": a person whose country is inherited
     gender: Gender | None  # from the determiner: "la ministre", "le président"
     has_complement: bool
+    plural: bool = False  # "les ministres des Affaires étrangères": several holders
+    countries: tuple[str, ...] = ()  # "les présidents russe et chinois": each holder's state
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,12 @@ class TitleReader:
         ):
             for seq in phrases(items):
                 self.heads.setdefault(seq[0], []).append((seq, kind))  # type: ignore[arg-type]
+        # plural heads read as offices; the role names the singular office of each holder
+        self.plurals: dict[tuple[str, ...], str] = {}
+        for plural, single in grammar.plural_heads.items():
+            seq = tuple(word(t) for t in nlp.make_doc(plural))
+            self.plurals[seq] = single
+            self.heads.setdefault(seq[0], []).append((seq, "office"))
         for options in self.heads.values():
             options.sort(key=lambda o: len(o[0]), reverse=True)
         self.ranks = phrases(grammar.ranks)
@@ -147,6 +155,10 @@ class TitleReader:
                 i += 1
                 continue
             title = self.read(doc, i, found[0], found[1], hits)
+            counted = i > 0 and doc[i - 1].pos_ == "NUM"
+            if title.plural and (counted or not title.has_complement):
+                i += 1  # "les deux ministres": a group of people named before, not a title
+                continue
             titles.append(title)
             i = max(title.end, i + 1)
         return titles
@@ -167,6 +179,7 @@ class TitleReader:
         dropped: set[int] = set()
         person_ref: tuple[int, int] | None = None
         topic = False
+        single = self.plurals.get(tuple(word(doc[x]) for x in range(i, i + n)))
         k = i + n
         limit = min(len(doc), i + self.g.max_title_tokens)
         while k < limit:
@@ -177,13 +190,24 @@ class TitleReader:
                 topic, k = True, k + t
                 k = self._noun_group(doc, self._skip_articles(doc, k), hits, evidence, topic)[0]
                 continue
+            if single is not None and tok.pos_ == "CCONJ" and k + 1 < limit and evidence:
+                states = self.kb.demonyms_in(doc[k + 1].text)
+                if states and not is_capitalised(doc[k + 1]):  # "russe et chinois"
+                    evidence.append(_Evidence(k + 1, states[0].country, None))
+                    dropped.update((k, k + 1))
+                    k += 2
+                    continue
             participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
             if participle and k > 0 and is_capitalised(doc[k - 1]) and not is_capitalised(tok):
                 k += 1  # "des Nations unies": the tagger reads "unies" as a verb
                 continue
+            # a known demonym whatever its tag ("le vice-ministre kazakh": tagged a verb)
+            demonym = not is_capitalised(tok) and not tok.is_punct and self.kb.demonyms_in(w)
             if (
-                not is_capitalised(tok) and tok.pos_ in {"ADJ", "NOUN", "X", "PROPN"}
-            ) or tok.text == "-":
+                (not is_capitalised(tok) and tok.pos_ in {"ADJ", "NOUN", "X", "PROPN"})
+                or tok.text == "-"
+                or demonym
+            ):
                 states = self.kb.demonyms_in(tok.text) if not is_capitalised(tok) else ()
                 if states:
                     if not topic:  # "en charge des affaires iraniennes" names a topic
@@ -240,6 +264,10 @@ class TitleReader:
                 k = hit.end
                 continue
             break
+        role_end: int | None = None
+        counted = k + 2 < len(doc) and doc[k + 1].pos_ == "NUM" and doc[k + 2].pos_ == "NOUN"
+        if single is not None and counted and word(doc[k]) in self.g.complement_preps:
+            role_end, k = k, k + 3  # "des deux pays": whose offices, not part of them
         end = k
         while end > i + n and (
             word(doc[end - 1]) in self.g.complement_preps
@@ -249,11 +277,17 @@ class TitleReader:
         dropped = {d for d in dropped if d < end}
         first = evidence[0] if evidence else None
         role = self._role_text(doc, role_start, end, dropped) if kind == "office" else None
+        head = " ".join(word(doc[x]) for x in range(i, i + n))
+        if single is not None:  # each holder holds the singular office
+            last = role_end if role_end is not None else end
+            rest = self._role_text(doc, i + n, last, dropped) if last > i + n else ""
+            role = " ".join(f"{single} {rest}".split())
+            head = fold(single)
         return Title(
             start=i,
             end=end,
             det_start=det_start,
-            head=" ".join(word(doc[x]) for x in range(i, i + n)),
+            head=head,
             kind=kind,
             role=role,
             country=first.country if first else None,
@@ -262,6 +296,8 @@ class TitleReader:
             person_ref=person_ref if first is None else None,
             gender=gender,
             has_complement=end > i + n,
+            plural=single is not None,
+            countries=tuple(e.country for e in evidence if e.country is not None),
         )
 
     def _skip_articles(self, doc: Doc, m: int) -> int:
