@@ -308,3 +308,23 @@ def test_laying_the_blame_on_someone_accuses_them(nlp: Language) -> None:
     assert pairs(events(nlp, text), "ACCUSE") == {
         (frozenset({"Corée du Nord"}), frozenset({"Corée du Sud"}))
     }
+
+
+def test_concessions_told_in_the_first_person_are_the_speakers(nlp: Language) -> None:
+    text = (
+        "« Nous avons fait des concessions douloureuses pour bâtir la confiance », a reconnu "
+        "Riek Machar lors de la cérémonie."
+    )
+    concessions = of_type(events(nlp, text), "CONCEDE")
+    assert [names(e.source) for e in concessions] == [{"Riek Machar"}]
+    assert concessions[0].target == ()
+
+
+def test_strengthening_a_military_presence_is_a_mobilisation(nlp: Language) -> None:
+    text = "Début mars, l'Inde avait renforcé sa présence militaire à sa frontière nord."
+    assert pairs(events(nlp, text), "MOBILIZE") == {(frozenset({"Inde"}), frozenset())}
+
+
+def test_strengthening_cooperation_is_no_mobilisation(nlp: Language) -> None:
+    text = "Le Tchad et le Niger ont promis de renforcer leur coopération militaire."
+    assert not of_type(events(nlp, text), "MOBILIZE")

@@ -43,6 +43,8 @@ def quoted_ok(token: Token, quotes: list[QuoteSpan], index: ActorIndex) -> bool:
 def first_person_speaker(token: Token, doc: Doc) -> ActorRef | None:
     """The speaker of the quotation a first-person verb stands in ("« Je condamne ... », a
     déclaré X"), when the quotes stage found one; None otherwise."""
+    if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB":
+        token = token.head  # "« Nous avons fait des concessions »": the support verb's subject
     if token.pos_ != "VERB":
         return None
     subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
