@@ -330,6 +330,32 @@ def _with_envoys_states(
     return tuple(_unique([*target, *(s for s in states if s.kind == "state")]))
 
 
+def _around_places(
+    token: Token, target: tuple[ActorRef, ...], index: ActorIndex, cues: Cues
+) -> list[ActorRef]:
+    """The places of `target` named after a word of direction in the sentence of `token`
+    ("au large de Bombay", "près des îles Paracels")."""
+    doc = token.doc
+    found: list[ActorRef] = []
+    for i, actor in index.in_range(token.i + 1, sentence(token)[1]):
+        if actor.kind != "place" or actor not in target:
+            continue
+        j = index.start_of(doc[i]) - 1
+        skipped = 0
+        while j > 0 and skipped < 2 and doc[j].pos_ in ("DET", "ADP"):
+            j, skipped = j - 1, skipped + 1
+        if skipped and doc[j].lower_ in cues.around_words:
+            found.append(actor)
+    return found
+
+
+def _finest(location: str | None, struck_at: str | None, part: tuple[ActorRef, ...]) -> str | None:
+    """The place an act names among its parties ("a bombardé la ville de Kharkiv") over no
+    place or the state of its target."""
+    states = {a.name for a in part if a.kind == "state"}
+    return struck_at if struck_at and (location is None or location in states) else location
+
+
 def _agreed_content(token: Token, typed: set[tuple[int, str]]) -> bool:
     """True for a verb that says what an agreement or promise is about ("ont convenu de
     partager leurs renseignements"): the AGREE is the event, the act is not done yet."""
@@ -643,6 +669,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             source, target = tuple(a for a in target if a.kind != "place"), source
             abroad = _from_abroad(source, target)
         implicit_target = False
+        struck_at: str | None = None  # a place named as a party, kept as where
         if entry.target == "place" and not target and frame.place is not None:
             target = (state_of(frame.place),)  # a visit to Tel-Aviv is a visit to Israël
             seat = seat_in(token, frame.place, index, cues) if target[0].kind == "place" else None
@@ -660,10 +687,12 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)
             target = target if entry.mutual else _not_own_state(source, target)
-            if any(a.kind != "place" for a in target):
-                # "un pétrolier au large de Bombay": a place of no known state beside a
-                # party is where the act happened, not whom it was aimed at
-                target = tuple(a for a in target if a.kind != "place")
+            around = _around_places(token, target, index, cues)
+            if around and any(a.kind != "place" for a in target):
+                # "un pétrolier au large de Bombay": a place of no known state named by a
+                # word of direction beside a party is where, not whom the act was aimed at
+                struck_at = around[0].name
+                target = tuple(a for a in target if a not in around)
         if entry.mode == "withdraw" and token.pos_ == "NOUN":
             # "le retrait des soldats français ... le retour à Paris": one leaves a foreign place
             own = {a.country for a in source if a.country is not None}
@@ -784,7 +813,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
                 mode=mode,
                 date=date,
                 date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
-                location=places.get(part) or spot or implied,
+                location=_finest(places.get(part) or spot or implied, struck_at, part),
                 confidence=min(confidence, 1.0),
             )
             for part in parts
