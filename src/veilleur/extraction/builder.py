@@ -687,12 +687,12 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)
             target = target if entry.mutual else _not_own_state(source, target)
-            around = _around_places(token, target, index, cues)
-            if around and any(a.kind != "place" for a in target):
+            directed = _around_places(token, target, index, cues)
+            if directed and any(a.kind != "place" for a in target):
                 # "un pétrolier au large de Bombay": a place of no known state named by a
                 # word of direction beside a party is where, not whom the act was aimed at
-                struck_at = around[0].name
-                target = tuple(a for a in target if a not in around)
+                struck_at = directed[0].name
+                target = tuple(a for a in target if a not in directed)
         if entry.mode == "withdraw" and token.pos_ == "NOUN":
             # "le retrait des soldats français ... le retour à Paris": one leaves a foreign place
             own = {a.country for a in source if a.country is not None}
