@@ -328,3 +328,13 @@ def test_strengthening_a_military_presence_is_a_mobilisation(nlp: Language) -> N
 def test_strengthening_cooperation_is_no_mobilisation(nlp: Language) -> None:
     text = "Le Tchad et le Niger ont promis de renforcer leur coopération militaire."
     assert not of_type(events(nlp, text), "MOBILIZE")
+
+
+def test_the_parties_asked_are_the_two_sides_named_before(nlp: Language) -> None:
+    text = (
+        "Le Rwanda et la République démocratique du Congo ont signé jeudi un accord à "
+        "Washington. Le président de l'Union africaine, Moussa Faki, a appelé les parties à "
+        "garantir l'accès humanitaire."
+    )
+    requests = of_type(events(nlp, text), "REQUEST")
+    assert [names(e.target) for e in requests] == [{"Rwanda", "République démocratique du Congo"}]

@@ -349,6 +349,11 @@ def _around_places(
     return found
 
 
+def _common_group(actor: ActorRef) -> bool:
+    """True for a group named by a common noun ("les autorités du Tigré"), not "Hezbollah"."""
+    return actor.kind == "group" and actor.name[:1].islower()
+
+
 def _finest(location: str | None, struck_at: str | None, part: tuple[ActorRef, ...]) -> str | None:
     """The place an act names among its parties ("a bombardé la ville de Kharkiv") over no
     place or the state of its target."""
@@ -651,7 +656,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             # "le président américain X a reçu les deux délégations": not his own state
             target = _not_own_state(source, target)
         # a group and the region it rules are one side ("les autorités du Tigré")
-        sides = _unique([a for a in (*source, *target) if a.kind != "group"])
+        sides = _unique([a for a in (*source, *target) if not _common_group(a)])
         if entry.mutual and entry.requires_child and (source or target) and len(sides) <= 1:
             # "les séparatistes ont accepté un cessez-le-feu": with the state the story is about
             other = index.main_state(exclude=source)

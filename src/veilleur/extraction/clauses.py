@@ -313,6 +313,9 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
                 actors = index.last_parties(head.i, numbers[0])
             else:
                 actors = index.last_people(head.i, numbers[0])
+        if not actors and head.lower_ in load_lexicon().cues.sides_nouns:
+            # "appelle les parties à": the two sides named before its sentence
+            actors = index.last_parties(sentence(head)[0], 2)
         if not actors and feature(head, "Number") == "Plur" and head.pos_ == "NOUN":
             actors = _collective(head, index)
         region = ruled_region(head, index, load_lexicon().cues)

@@ -85,6 +85,7 @@ class Cues(BaseModel):
     crowd_nouns: frozenset[str] = frozenset()
     vessel_nouns: frozenset[str] = frozenset()
     envoy_nouns: frozenset[str] = frozenset()
+    sides_nouns: frozenset[str] = frozenset()
     ally_nouns: frozenset[str] = frozenset()
     mission_nouns: frozenset[str] = frozenset()
     decision_verbs: frozenset[str] = frozenset()

@@ -301,7 +301,8 @@ def _group_told(small: Event, big: Event, lead_end: int) -> bool:
     if not small.evidence_start < lead_end <= big.evidence_start or not _same_time(small, big):
         return False
     actors = (*small.source, *small.target)
-    named = {a.name.casefold() for a in actors if a.kind != "group"}
+    # a group named by a common noun ("les séparatistes"), not a named one ("Hezbollah")
+    named = {a.name.casefold() for a in actors if a.kind != "group" or a.name[:1].isupper()}
     return len(named) < len(_names(small)) and bool(named) and named <= _names(big)
 
 

@@ -74,6 +74,10 @@ def as_written(events: list[Event], index: ActorIndex) -> list[Event]:
             longer = len(surface.split()) > len(actor.name.split())
             if longer and surface[:1].islower() and actor.name.casefold() != surface.casefold():
                 written[actor] = replace(actor, name=surface)
+        for actor in (*event.source, *event.target):
+            generic = actor.name[:1].islower()  # not "Autorité palestinienne"
+            if actor not in written and generic and _government(actor):
+                written[actor] = state_served(actor)  # named in another sentence
         if written:
             event = replace(
                 event,
