@@ -338,3 +338,20 @@ def test_the_parties_asked_are_the_two_sides_named_before(nlp: Language) -> None
     )
     requests = of_type(events(nlp, text), "REQUEST")
     assert [names(e.target) for e in requests] == [{"Rwanda", "République démocratique du Congo"}]
+
+
+def test_a_mandate_is_a_request_and_its_task_no_event_yet(nlp: Language) -> None:
+    text = (
+        "Les chefs d'État de l'Union africaine réunis à Addis-Abeba ont chargé mardi le "
+        "président kényan William Ruto de renouer le dialogue avec le Soudan."
+    )
+    found = events(nlp, text)
+    assert [(names(e.source), names(e.target)) for e in of_type(found, "REQUEST")] == [
+        ({"Union africaine"}, {"William Ruto"})
+    ]
+    assert not [e for e in of_type(found, "CONSULT") if "Soudan" in names(e.target)]
+
+
+def test_a_convoy_loaded_with_medicine_is_no_request(nlp: Language) -> None:
+    text = "Un convoi du CICR chargé de médicaments est arrivé mardi à Mekele."
+    assert not of_type(events(nlp, text), "REQUEST")
