@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from importlib import import_module
 from itertools import pairwise
@@ -24,6 +25,7 @@ from .clauses import (
 )
 from .frames import Frame, noun_frame, seat_in, verb_frame
 from .gates import (
+    agentless_blame,
     by_phone,
     first_person_speaker,
     framed,
@@ -31,11 +33,22 @@ from .gates import (
     licensed,
     means,
     one_act,
+    quote_speaker,
     quoted_ok,
     untargeted,
 )
+from .groups import possessive_ally
 from .lexicon import Cues, Lexicon, Trigger, load_quote_lexicon
-from .merging import deduplicate, fold_visits, lead_end, merge_visits, purposes, title_end
+from .merging import (
+    deduplicate,
+    fold_visits,
+    hosts_met,
+    lead_end,
+    merge_visits,
+    purposes,
+    title_end,
+)
+from .naming import acting_state, as_written, state_served
 from .parties import descendants
 from .places import carry_locations, clause_location, received_as_visits
 from .spans import evidence, find_quotes, inside
@@ -254,6 +267,98 @@ def _counterpart(
             if state.name not in own and state.country not in own:
                 return (state,)
     return ()
+
+
+def _ally(
+    token: Token,
+    source: tuple[ActorRef, ...],
+    index: ActorIndex,
+    cues: Cues,
+    before: list[Event],
+) -> tuple[ActorRef, ...]:
+    """The state an unnamed ally is ("a apporté son soutien à son allié"): the state others
+    struck, seized or threatened before, else the state told of most, adjectives counted."""
+    doc = token.doc
+    if not any(possessive_ally(w, cues) for w in doc[token.i + 1 : clause_end(token, cues)]):
+        return ()
+    own = {a.name for a in source} | {state_served(a).name for a in source}
+    victims = Counter(
+        state
+        for event in before
+        if event.type in _HOSTILE and not {a.name for a in event.source} & own
+        for state in {state_served(a) for a in event.target}
+        if state.kind == "state" and state.name not in own
+    )
+    # only run when an unnamed ally is there: the whole article's states, adjectives too
+    named = Counter(
+        actor
+        for _, actor in index.in_range(0, len(doc))
+        if actor.kind == "state" and actor.name not in own
+    )
+    for counts in (victims, named):
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            return (ranked[0][0],)
+    return ()
+
+
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+
+
+def _purpose_of_act(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
+    """True for a protest or blame told as the purpose of another act ("a convoqué
+    l'ambassadeur pour protester contre X"): one act, told by the other verb."""
+    if entry.type not in ("PROTEST", "ACCUSE") or token.pos_ != "VERB":
+        return False
+    if token.dep_ not in ("advcl", "xcomp", "acl") or feature(token, "VerbForm") != "Inf":
+        return False
+    head = token.head
+    if head.pos_ == "NOUN" and head.dep_ == "obj":
+        head = head.head  # "convoqué l'ambassadeur pour protester": the parse hangs it on him
+    return any(i == head.i and kind in ("ACCUSE", "SANCTION", "PROTEST") for i, kind in typed)
+
+
+def _with_envoys_states(
+    token: Token, target: tuple[ActorRef, ...], cues: Cues
+) -> tuple[ActorRef, ...]:
+    """The target and, when an envoy noun follows the trigger in its clause ("a convoqué
+    l'ambassadeur chinois, X"), the states its people serve."""
+    words = token.doc[token.i + 1 : clause_end(token, cues)]
+    if not any(w.lemma_.casefold() in cues.envoy_nouns for w in words):
+        return target
+    states = [state_served(a) for a in target if a.kind == "person"]
+    return tuple(_unique([*target, *(s for s in states if s.kind == "state")]))
+
+
+def _around_places(
+    token: Token, target: tuple[ActorRef, ...], index: ActorIndex, cues: Cues
+) -> list[ActorRef]:
+    """The places of `target` named after a word of direction in the sentence of `token`
+    ("au large de Bombay", "près des îles Paracels")."""
+    doc = token.doc
+    found: list[ActorRef] = []
+    for i, actor in index.in_range(token.i + 1, sentence(token)[1]):
+        if actor.kind != "place" or actor not in target:
+            continue
+        j = index.start_of(doc[i]) - 1
+        skipped = 0
+        while j > 0 and skipped < 2 and doc[j].pos_ in ("DET", "ADP"):
+            j, skipped = j - 1, skipped + 1
+        if skipped and doc[j].lower_ in cues.around_words:
+            found.append(actor)
+    return found
+
+
+def _common_group(actor: ActorRef) -> bool:
+    """True for a group named by a common noun ("les autorités du Tigré"), not "Hezbollah"."""
+    return actor.kind == "group" and actor.name[:1].islower()
+
+
+def _finest(location: str | None, struck_at: str | None, part: tuple[ActorRef, ...]) -> str | None:
+    """The place an act names among its parties ("a bombardé la ville de Kharkiv") over no
+    place or the state of its target."""
+    states = {a.name for a in part if a.kind == "state"}
+    return struck_at if struck_at and (location is None or location in states) else location
 
 
 def _agreed_content(token: Token, typed: set[tuple[int, str]]) -> bool:
@@ -507,6 +612,8 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             continue  # "la levée des sanctions": what is given up is not done anew
         if entry.type in ("COOPERATE", "AID") and _agreed_content(token, typed):
             continue  # "ont convenu de partager des renseignements": the agreement only
+        if _purpose_of_act(token, entry, typed):
+            continue  # "a convoqué l'ambassadeur pour protester": the summons is the protest
         if _requested_content(token, typed):
             continue  # "ont chargé X de renouer le dialogue": asked for, not done
         if _aimed_words(token, entry, typed):
@@ -514,14 +621,19 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         speaker = None
         if inside(quotes, token.idx) and not quoted_ok(token, quotes, index):
             speaker = first_person_speaker(token, doc)
+            if speaker is None and agentless_blame(token, entry):
+                # "« X doit être tenu pour responsable », a dit Y": the blame is Y's
+                speaker = quote_speaker(token, doc)
             if speaker is None:
                 continue
         requested = _requested_meeting(token, entry, typed, timex_tokens)
         if not (licensed(hit, cues, timex_tokens) or requested) and not framed(hit, index, cues):
             continue
         status = "planned" if requested else verdict(token, cues)
-        if entry.negated or entry.future:
-            status = "occurred"  # "ne reconnaîtra pas", "répondra": said now, the act itself
+        if entry.negated or entry.future or agentless_blame(token, entry):
+            # "ne reconnaîtra pas", "répondra", "doit être tenu pour responsable": said now,
+            # the saying is the act itself
+            status = "occurred"
         if status == "negated" or status == "hypothetical":
             # decided: what did not happen, or might, is no event of the record
             continue
@@ -530,13 +642,22 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         source, target = _parties(frame, entry.mutual)
         if entry.mutual:
             # "ont paraphé le texte au département d'État": where it was signed, not who
-            where = _placed(token, index, cues)
-            source = tuple(a for a in source if a not in where) or source
-            target = tuple(a for a in target if a not in where) or target
+            signed_at = _placed(token, index, cues)
+            source = tuple(a for a in source if a not in signed_at) or source
+            target = tuple(a for a in target if a not in signed_at) or target
+        if entry.type != "CONSULT":
+            # "Manille accuse", "Kiev a demandé": a city acting is its state's government
+            source = tuple(acting_state(a) for a in source)
+        if not source and inside(quotes, token.idx):
+            # "« X doit être tenu pour responsable », a déclaré Y": Y says what the words do
+            said = quote_speaker(token, doc)
+            source = (said,) if said is not None else ()
         if entry.type == "CONSULT":
             # "le président américain X a reçu les deux délégations": not his own state
             target = _not_own_state(source, target)
-        if entry.mutual and entry.requires_child and len(_unique([*source, *target])) == 1:
+        # a group and the region it rules are one side ("les autorités du Tigré")
+        sides = _unique([a for a in (*source, *target) if not _common_group(a)])
+        if entry.mutual and entry.requires_child and (source or target) and len(sides) <= 1:
             # "les séparatistes ont accepté un cessez-le-feu": with the state the story is about
             other = index.main_state(exclude=source)
             if other and all(a.kind != "person" for a in source):
@@ -553,6 +674,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             source, target = tuple(a for a in target if a.kind != "place"), source
             abroad = _from_abroad(source, target)
         implicit_target = False
+        struck_at: str | None = None  # a place named as a party, kept as where
         if entry.target == "place" and not target and frame.place is not None:
             target = (state_of(frame.place),)  # a visit to Tel-Aviv is a visit to Israël
             seat = seat_in(token, frame.place, index, cues) if target[0].kind == "place" else None
@@ -570,6 +692,12 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
             target = tuple(state_of(a) if a.kind == "place" else a for a in target)
             target = target if entry.mutual else _not_own_state(source, target)
+            directed = _around_places(token, target, index, cues)
+            if directed and any(a.kind != "place" for a in target):
+                # "un pétrolier au large de Bombay": a place of no known state named by a
+                # word of direction beside a party is where, not whom the act was aimed at
+                struck_at = directed[0].name
+                target = tuple(a for a in target if a not in directed)
         if entry.mode == "withdraw" and token.pos_ == "NOUN":
             # "le retrait des soldats français ... le retour à Paris": one leaves a foreign place
             own = {a.country for a in source if a.country is not None}
@@ -625,10 +753,20 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             target, around = aimed[:1], aimed[1].name  # "des manœuvres autour de X": at X
         if kind == "REQUEST" and not target:
             target = _asked_body(token, typed, index)  # "demander une réunion du Conseil"
+        if not target and kind not in ("CONSULT", "MOBILIZE"):
+            # "a apporté son soutien à son allié"
+            target = _ally(token, source, index, cues, events)
+        if kind == "REJECT" and entry.untargeted:
+            # "a démenti avoir bombardé le marché": what is denied is no party; the denial
+            # answers whoever made the charge, if the text told it
+            target = ()
         if kind in ("THREATEN", "REJECT") and not target:
             # "a averti que toute attaque de X aurait des conséquences": X is warned; "promet
             # de riposter", "refuse d'obtempérer": to whoever struck or demanded before
             target = _warned(token, source, index, cues) or _provoker(source, events)
+            if _states_only(source):
+                # "Pékin a rejeté ces accusations" (of a Philippine officer): the Philippines
+                target = tuple(_unique([state_served(a) for a in target]))
         needs_target = entry.target != "none" and kind not in ("CONSULT", "MOBILIZE")
         if not target and needs_target and not untargeted(token, entry, quotes, cues):
             continue
@@ -656,6 +794,9 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         elif entry.of == "target" and token.pos_ == "NOUN" and len(target) > 1:
             parts = [(a,) for a in target]  # "la libération de X et de Y": one act each
         places = _victim_places(token, parts, index, cues) if len(parts) > 1 else {}
+        if kind != "CONSULT":
+            # "a convoqué l'ambassadeur chinois, X": X and the state he serves
+            parts = [_with_envoys_states(token, part, cues) if part else part for part in parts]
         spot = clause_location(token, index, cues, frame)
         if entry.type == "RETREAT" and _at_home(spot, token, source, index):
             # "le retour à Paris ... et le retrait des militaires": one withdraws from abroad
@@ -677,14 +818,14 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
                 mode=mode,
                 date=date,
                 date_from=date_from if date_from in ("text", "published") else "none",  # type: ignore[arg-type]
-                location=places.get(part) or spot or implied,
+                location=_finest(places.get(part) or spot or implied, struck_at, part),
                 confidence=min(confidence, 1.0),
             )
             for part in parts
         ]
         events.extend(made)
         triggered.extend((token, e) for e in made)
-    events = purposes(triggered, events)
+    events = hosts_met(purposes(triggered, events))
     lead = lead_end(text_of(doc))
     # receptions become visits once the guest's trips are merged: the reception stays an
     # event of its own beside the trip ("X est arrivé à Kiev, où il a été reçu par Y")
@@ -695,4 +836,4 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         hosted=hosted,
     )
     visits = received_as_visits(trips, receptions)
-    return carry_locations(visits)
+    return as_written(carry_locations(visits), index)

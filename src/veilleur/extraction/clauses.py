@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from ..linking.tokens import morph_feature, words
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
+from .groups import group_actor, possessive_ally, ruled_region, vessel_actor
 from .lexicon import Cues, load_lexicon
 
 _CLAUSE_DEPS = frozenset(
@@ -126,6 +127,9 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
     """The actor a noun phrase headed by `token` designates: its mention, a named person in
     apposition or complement ("le colonel X", "le bureau de X"), or a country adjective."""
     actor = index.at(token)
+    leader = _leader_named_before(token, index)
+    if leader is not None and (actor is None or index.inferred(token) or actor.kind != "person"):
+        return leader  # "le dirigeant hongrois", after Viktor Orbán was named: him
     if actor is not None and index.inferred(token) and token.pos_ == "NOUN":
         # "le général de division Tomer Bar": the name written after the title wins
         for word in token.doc[token.i + 1 : min(token.i + 5, len(token.doc))]:
@@ -154,6 +158,15 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         ):
             return index.resolve(token)
         return None  # "un de ses commandants" names nobody
+    cues = load_lexicon().cues
+    if possessive_ally(token, cues):
+        return None  # "son allié": left to the caller, who knows whose ally
+    vessel = vessel_actor(token, cues)
+    if vessel is not None:
+        return vessel  # "l'Advantage Sweet, un pétrolier": the ship, not its flag
+    group = group_actor(token, index, cues)
+    if group is not None:
+        return group  # "les partenaires occidentaux", "les alliés de X": the group itself
     # "le porte-parole de X, le colonel Y": the apposition names the head, not the complement
     named = sorted(
         (c for c in token.children if c.dep_ in _NAME_DEPS), key=lambda c: c.dep_ == "nmod"
@@ -187,7 +200,6 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         complements = [c for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
         states = [_complement(c, index) for c in complements]
         return next((a for a in states if a is not None and a.kind in ("state", "place")), None)
-    cues = load_lexicon().cues
     if token.lemma_.casefold() in cues.authority_nouns and not any(
         c.dep_ in ("amod", "nmod", "appos", "acl") for c in token.children
     ):
@@ -205,6 +217,18 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             if actor is not None:
                 return actor
     return None
+
+
+def _leader_named_before(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The person of a state named before a leader noun with that state's adjective and no
+    name ("le dirigeant hongrois" -> the Hungarian leader the article named)."""
+    cues = load_lexicon().cues
+    if token.pos_ != "NOUN" or token.lemma_.casefold() not in cues.leader_nouns:
+        return None
+    if any(c.dep_ in ("appos", "flat:name", "nmod") for c in token.children):
+        return None  # "le dirigeant hongrois Viktor Orbán": named here
+    adjectives = [c for c in token.children if c.dep_ == "amod" and index.demonym(c) is not None]
+    return index.last_person_of(token.i, adjectives[0]) if adjectives else None
 
 
 def _complement(token: Token, index: ActorIndex) -> ActorRef | None:
@@ -291,8 +315,14 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
                 actors = index.last_parties(head.i, numbers[0])
             else:
                 actors = index.last_people(head.i, numbers[0])
+        if not actors and head.lower_ in load_lexicon().cues.sides_nouns:
+            # "appelle les parties à": the two sides named before its sentence
+            actors = index.last_parties(sentence(head)[0], 2)
         if not actors and feature(head, "Number") == "Plur" and head.pos_ == "NOUN":
             actors = _collective(head, index)
+        region = ruled_region(head, index, load_lexicon().cues)
+        if region is not None and actors:
+            actors = [*actors, region]  # "les autorités du Tigré": the region's rulers, it
         for one in actors:
             if one not in found:
                 found.append(one)
@@ -301,13 +331,18 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
 
 def _last_states(index: ActorIndex, i: int, count: int) -> list[ActorRef]:
     """The last `count` different states named before token `i` ("les deux pays"), or none
-    if fewer were named."""
-    found: list[ActorRef] = []
-    for _, actor in reversed(index.in_range(0, i)):
-        if actor.kind == "state" and actor not in found:
-            found.append(actor)
-            if len(found) == count:
-                return found[::-1]
+    if fewer were named; states named as where ("à Saint-Vincent") only when the parties
+    alone are too few."""
+    cues = load_lexicon().cues
+    named = list(reversed(index.in_range(0, i)))
+    parties = [a for j, a in named if not under_place_prep(index.doc[j], index, cues)]
+    for candidates in (parties, [a for _, a in named]):
+        found: list[ActorRef] = []
+        for actor in candidates:
+            if actor.kind == "state" and actor not in found:
+                found.append(actor)
+                if len(found) == count:
+                    return found[::-1]
     return []
 
 

@@ -36,6 +36,8 @@ __all__ = ["Frame", "noun_frame", "seat_in", "subject_of", "verb_frame"]
 _RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "ACCUSE", "SANCTION", "REJECT"})
 # types a speaker performs by what they say, whose target may be in the words reported
 _REPORTING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})
+# types whose target may be the subject of the words they report ("exiger que X parte")
+_CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST"})
 # types between persons, where a person named in the clause outranks a body
 _PERSONAL_TYPES = frozenset({"CONSULT", "SUPPORT"})
 
@@ -45,9 +47,18 @@ def _passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if "nsubj:pass" in deps or {"aux:pass", "obl:agent"} <= deps:
         return True
+    if "aux:pass" in deps and _modal_subjects(verb):
+        return True  # "X doit être tenu pour responsable": X, subject of the modal
     # a bare participle with an agent ("une incursion qualifiée par X de ...") is passive too
     bare = not any(d.startswith("aux") for d in deps)
     return bare and "obl:agent" in deps and feature(verb, "VerbForm") == "Part"
+
+
+def _modal_subjects(verb: Token) -> list[Token]:
+    """The subjects of the modal verb a passive infinitive completes ("X doit être puni")."""
+    if verb.dep_ != "xcomp" or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
 
 
 def _agrees(noun: Token, verb: Token) -> bool:
@@ -83,7 +94,8 @@ def _modified_noun(verb: Token) -> Token | None:
 def _passive_target(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     """Who undergoes a passive verb: its passive subject, or for a bare participle the noun it
     qualifies; an event noun stands for its author ("l'offensive russe, condamnée par X")."""
-    found = [a for c in verb.children if c.dep_ == "nsubj:pass" for a in np_actors(c, index)]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj:pass"] or _modal_subjects(verb)
+    found = [a for c in subjects for a in np_actors(c, index)]
     if found or any(c.dep_ == "nsubj:pass" for c in verb.children):
         return found
     noun = _modified_noun(verb)
@@ -172,10 +184,33 @@ def _object_clitic(verb: Token) -> bool:
         and c.pos_ == "PRON"
         and c.i < verb.i
         and feature(c, "Reflex") != "Yes"
+        and feature(c, "PronType") != "Rel"  # "X, qu'il accusait": the relative's antecedent
         and feature(c, "Person") in ("3", None)
         and feature(c, "Number") != "Plur"
         for c in verb.children
     )
+
+
+def _clitic_antecedent(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+    """Whom an object clitic stands for: the person subject of the clause `verb` depends on
+    ("X s'envolait pour Pékin, où Y l'a reçu"), else the last person named before."""
+    head = verb
+    while head.dep_ in ("advcl", "acl:relcl", "conj", "parataxis") and head.head.i != head.i:
+        head = head.head
+        people = [a for a in subject_of(head, index, cues) if a.kind == "person"]
+        if people:
+            return people
+    return index.last_people(sentence(verb)[0], 1)
+
+
+def _head_objects(head: Token, index: ActorIndex) -> list[ActorRef]:
+    """The parties object of `head` (its direct object, or a name the parse left as an
+    adjunct), places aside."""
+    found: list[ActorRef] = []
+    for child in head.children:
+        if child.dep_ in ("obj", "obl:mod") and (child.dep_ == "obj" or child.pos_ == "PROPN"):
+            add_actors(found, [a for a in np_actors(child, index) if not is_place(a)])
+    return found
 
 
 def _object_relative(verb: Token, cues: Cues) -> Token | None:
@@ -247,6 +282,17 @@ def _author_blamed(
     return [a for a in index.main_state(exclude=source) if a.country not in own]
 
 
+def _said_subjects(verb: Token, index: ActorIndex) -> list[ActorRef]:
+    """The actors subject of the clause a verb of saying governs ("exiger que X parte")."""
+    if any(c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return []  # "exhorter X à": the addressee is the object
+    found: list[ActorRef] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")):
+            add_actors(found, np_actors(subject, index))
+    return found
+
+
 def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Frame:
     """Parties of a verb trigger."""
     source = subject_of(verb, index, cues)
@@ -299,6 +345,12 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         # "X l'a accusé": the clitic is not the subject; the person told of before
         earlier = index.last_people(sentence(verb)[0], 1)
         target = [a for a in earlier if a not in source]
+    if entry.host and not target and _object_clitic(verb):
+        # "il s'envolait pour Pékin, où X l'a reçu": the one received is the traveller
+        target = [a for a in _clitic_antecedent(verb, index, cues) if a not in source]
+    if not target and _object_clitic(verb) and verb.dep_ in ("advcl", "xcomp", "conj"):
+        # "ont encerclé le Niovi avant de le dérouter": the clitic is the object before
+        target = [a for a in _head_objects(verb.head, index) if a not in source]
     antecedent = _object_relative(verb, cues)
     if entry.target == "object" and not target and antecedent is not None:
         # "l'ambassadeur, que les autorités accusent d'ingérence": the antecedent is the object
@@ -306,6 +358,10 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     if entry.target == "object" and not target and entry.type == "ACCUSE":
         # "reprocher à X son refus": the critic's own act names X, not the critic
         target = [a for a in _author_blamed(verb, source, index, cues) if a not in source]
+    if entry.target == "object" and not target and entry.type in _CLAIM_TYPES:
+        # "exige que X retire ...", "a affirmé que les bateaux de X étaient entrés
+        # « illégalement »": whom the words ask or blame is the subject of what they say
+        target = [a for a in _said_subjects(verb, index) if a not in source]
     if entry.target == "object" and not target:
         target = objects_of(verb, index, cues, recipients=recipients)
         # "appeler nos partenaires à fournir à X": the addressee is named, if unresolved

@@ -43,6 +43,8 @@ def quoted_ok(token: Token, quotes: list[QuoteSpan], index: ActorIndex) -> bool:
 def first_person_speaker(token: Token, doc: Doc) -> ActorRef | None:
     """The speaker of the quotation a first-person verb stands in ("« Je condamne ... », a
     déclaré X"), when the quotes stage found one; None otherwise."""
+    if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB":
+        token = token.head  # "« Nous avons fait des concessions »": the support verb's subject
     if token.pos_ != "VERB":
         return None
     subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
@@ -51,6 +53,20 @@ def first_person_speaker(token: Token, doc: Doc) -> ActorRef | None:
     quotes: list[Quote] = doc._.quotes or []
     said = next((q for q in quotes if q.start <= token.idx < q.end), None)
     return said.speaker if said is not None else None
+
+
+def quote_speaker(token: Token, doc: Doc) -> ActorRef | None:
+    """The speaker the quotes stage gave the quotation `token` stands in, if any."""
+    quotes: list[Quote] = doc._.quotes or []
+    said = next((q for q in quotes if q.start <= token.idx < q.end), None)
+    return said.speaker if said is not None else None
+
+
+def agentless_blame(token: Token, entry: Trigger) -> bool:
+    """True for a passive blame with no agent ("X doit être tenu pour responsable"): in a
+    quotation, the speaker is the one who blames."""
+    deps = {c.dep_ for c in token.children}
+    return entry.type == "ACCUSE" and "aux:pass" in deps and "obl:agent" not in deps
 
 
 def _evaluative(verb: Token) -> bool:
@@ -62,6 +78,8 @@ def _evaluative(verb: Token) -> bool:
 def untargeted(token: Token, entry: Trigger, quotes: list[QuoteSpan], cues: Cues) -> bool:
     """True for acts that need no target: an expressed feeling ("a réitéré sa sympathie") or
     a plea whose words are quoted ("« ... », a-t-il plaidé")."""
+    if entry.untargeted:
+        return True  # FORMAT.md: no target where the text names none; the act still counts
     if entry.type == "SUPPORT" and entry.requires_child:
         # no recipient named at all, not one we failed to read ("envers le gouvernement")
         window = token.doc[token.i + 1 : min(token.i + 8, len(token.doc))]
@@ -181,6 +199,8 @@ def guest(verb: Token, index: ActorIndex, cues: Cues) -> bool:
 
 def _receivable(head: Token, index: ActorIndex, cues: Cues) -> bool:
     """True when a received object is a party or a call (see `guest`)."""
+    if head.pos_ == "PRON" and head.i < head.head.i and feature(head, "Reflex") != "Yes":
+        return True  # "où X l'a reçu": a person told of before
     if head.lemma_.casefold() in cues.phone_words:
         return True
     if index.at(head) is not None and head.pos_ != "ADJ":

@@ -32,6 +32,8 @@ class Trigger(BaseModel):
     negated: bool = False
     # "répondra avec force" is a threat: the entry holds only for a verb in the future
     future: bool = False
+    # "X a démenti toute frappe", "des milliers ont manifesté": an act with no target named
+    untargeted: bool = False
 
     @field_validator("type")
     @classmethod
@@ -64,6 +66,7 @@ class Cues(BaseModel):
     party_nouns: frozenset[str] = frozenset()
     separate_marks: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
+    leader_nouns: frozenset[str] = frozenset()
     authority_nouns: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
     around_words: frozenset[str] = frozenset()
@@ -78,6 +81,14 @@ class Cues(BaseModel):
     decision_nouns: frozenset[str] = frozenset()
     object_relatives: frozenset[str] = frozenset()
     iterative_modifiers: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    crowd_nouns: frozenset[str] = frozenset()
+    vessel_nouns: frozenset[str] = frozenset()
+    envoy_nouns: frozenset[str] = frozenset()
+    sides_nouns: frozenset[str] = frozenset()
+    ally_nouns: frozenset[str] = frozenset()
+    mission_nouns: frozenset[str] = frozenset()
+    decision_verbs: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 

@@ -32,6 +32,31 @@ def purposes(triggered: list[tuple[Token, Event]], events: list[Event]) -> list[
     return [merged.get(id(e), e) for e in events if id(e) not in dropped]
 
 
+def hosts_met(events: list[Event]) -> list[Event]:
+    """A visit to a state whose sentence tells what the traveller did with a person of that
+    state ("s'est rendu à Kiev, où il a appelé X à ...", "en visite à Varsovie, X a signé
+    avec Y") is a visit to that person."""
+    result: list[Event] = []
+    for visit in events:
+        states = {a.country for a in visit.target if a.kind == "state" and a.country}
+        travellers = _side(visit.source)
+        if visit.type != "CONSULT" or visit.mode != "visit" or not states or not travellers:
+            result.append(visit)
+            continue
+        hosts: list[ActorRef] = []
+        for other in events:
+            if other is visit or other.evidence_start != visit.evidence_start:
+                continue
+            if not travellers & _names(other) or other.type == "CONSULT":
+                continue  # another's act; a meeting told beside the visit is its own event
+            for actor in (*other.source, *other.target):
+                person = actor.kind == "person" and actor.country in states
+                if person and actor.name.casefold() not in travellers and actor not in hosts:
+                    hosts.append(actor)
+        result.append(replace(visit, target=tuple(hosts)) if hosts else visit)
+    return result
+
+
 def _names(event: Event) -> frozenset[str]:
     return frozenset(a.name.casefold() for a in (*event.source, *event.target))
 
@@ -233,6 +258,12 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
                     else kept[same].target,
                 )
         if same is None:
+            same = next((i for i, k in enumerate(kept) if _group_told(event, k, lead)), None)
+        told = next((i for i, k in enumerate(kept) if _group_told(k, event, lead)), None)
+        if same is None and told is not None:
+            kept[told] = event  # the body's named parties over the title's common noun
+            continue
+        if same is None:
             kept.append(event)
             continue
         if _vaguer_place(kept[same], event):
@@ -260,6 +291,19 @@ def _state_and_body(small: Event, big: Event, lead_end: int) -> bool:
         and _covered(small.source, big.source)
         and _covered(small.target, big.target)
     )
+
+
+def _group_told(small: Event, big: Event, lead_end: int) -> bool:
+    """True when the title or lead tells with a common noun ("les séparatistes acceptent un
+    cessez-le-feu") what the body tells with named parties, one of them shared."""
+    if small.type != big.type or small.mode != big.mode or small.status != big.status:
+        return False
+    if not small.evidence_start < lead_end <= big.evidence_start or not _same_time(small, big):
+        return False
+    actors = (*small.source, *small.target)
+    # a group named by a common noun ("les séparatistes"), not a named one ("Hezbollah")
+    named = {a.name.casefold() for a in actors if a.kind != "group" or a.name[:1].isupper()}
+    return len(named) < len(_names(small)) and bool(named) and named <= _names(big)
 
 
 def _signed_for(one: tuple[ActorRef, ...], other: tuple[ActorRef, ...]) -> bool:

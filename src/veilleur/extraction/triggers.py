@@ -96,6 +96,15 @@ def _window(token: Token, size: int = 12) -> list[Token]:
 
 def _preps(token: Token) -> set[str]:
     preps = {p for c in token.children if (p := case_of(c)) is not None}
+    # "appeler X à livrer", "exhorter X de": the mark of the infinitive asked of the object,
+    # wherever the parse hung it (on the verb, or on the object noun)
+    for child in token.children:
+        asked = [child] if child.dep_ in ("xcomp", "ccomp") else []
+        if child.dep_ == "obj":
+            asked = [c for c in child.children if c.dep_ in ("acl", "xcomp")]
+        for verb in asked:
+            if verb.pos_ == "VERB" and feature(verb, "VerbForm") == "Inf":
+                preps |= {m.lower_.rstrip("'’") for m in verb.children if m.dep_ == "mark"}
     cues = load_lexicon().cues
     if any(c.lower_ in cues.place_relatives for c in token.children):
         preps |= cues.place_preps  # "à Nairobi, où il est arrivé": "où" stands for "à Nairobi"
