@@ -18,6 +18,7 @@ from .clauses import (
     case_of,
     clause_end,
     clause_start,
+    descendants,
     feature,
     np_actors,
     sentence,
@@ -49,7 +50,6 @@ from .merging import (
     title_end,
 )
 from .naming import acting_state, as_written, state_served
-from .parties import descendants
 from .places import carry_locations, clause_location, received_as_visits
 from .spans import evidence, find_quotes, inside
 from .status import verdict

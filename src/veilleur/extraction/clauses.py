@@ -389,3 +389,13 @@ def zone_actors(
             found.append(actor)
     people = [a for a in found if a.kind == "person"]
     return (people or found) if people_first else found
+
+
+def descendants(token: Token, depth: int = 2) -> list[Token]:
+    """The token's dependents down to `depth` levels, nearest level first."""
+    found: list[Token] = []
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children]
+        found.extend(frontier)
+    return found

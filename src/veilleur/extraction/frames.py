@@ -9,6 +9,7 @@ from .actors import ActorIndex, is_place
 from .clauses import (
     case_of,
     clause_end,
+    descendants,
     feature,
     np_actors,
     sentence,
@@ -22,7 +23,6 @@ from .parties import (
     Frame,
     add_actors,
     dependents,
-    descendants,
     objects_of,
     place_of,
     presence,

@@ -38,15 +38,6 @@ class Frame:
     syntactic: bool
 
 
-def descendants(token: Token, depth: int = 2) -> list[Token]:
-    found: list[Token] = []
-    frontier = [token]
-    for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children]
-        found.extend(frontier)
-    return found
-
-
 def add_actors(found: list[ActorRef], actors: list[ActorRef]) -> None:
     for actor in actors:
         if actor not in found:

@@ -14,7 +14,7 @@ from spacy.parts_of_speech import NOUN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from .clauses import case_of, feature, sentence
+from .clauses import case_of, descendants, feature, sentence
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .status import future, negated
 
@@ -74,15 +74,6 @@ def build_matcher(nlp: Language, lexicon: Lexicon) -> TriggerIndex:
     return TriggerIndex(lexicon)
 
 
-def _descendants(token: Token, depth: int = 2) -> list[Token]:
-    found: list[Token] = []
-    frontier = [token]
-    for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children]
-        found.extend(frontier)
-    return found
-
-
 def _window(token: Token, size: int = 12) -> list[Token]:
     """The words right after a trigger, up to the next finite verb or the sentence end: its
     complement when the parse hung it elsewhere ("signer, avec X, l'accord")."""
@@ -129,7 +120,7 @@ def _reflexive(token: Token) -> bool:
 def fulfils(token: Token, entry: Trigger) -> bool:
     """True when `token` meets the entry's requirements (child lemma, preposition, reflexive)."""
     if entry.requires_child:
-        lemmas = {d.lemma_.casefold() for d in _descendants(token)}
+        lemmas = {d.lemma_.casefold() for d in descendants(token)}
         lemmas |= {w.lemma_.casefold() for w in _window(token)}
         if token.dep_ == "acl:relcl":
             lemmas.add(token.head.lemma_.casefold())  # "les accords qu'Israël a signés"
