@@ -6,28 +6,12 @@ import pytest
 from pydantic import ValidationError
 from spacy.language import Language
 
+from tests.eventkit import events, names
 from veilleur import lang
 from veilleur.errors import DataError
 from veilleur.extraction.builder import deduplicate
 from veilleur.extraction.lexicon import Lexicon, load_lexicon
-from veilleur.pipeline import analyse, get_nlp
 from veilleur.records import PLOVER_TYPES, ActorRef, Event
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The full pipeline, loaded once."""
-    return get_nlp()
-
-
-def events(nlp: Language, text: str) -> list[Event]:
-    """Events veilleur finds in `text`."""
-    return list(next(analyse([text], nlp=nlp)).events)
-
-
-def names(actors: tuple[ActorRef, ...]) -> set[str]:
-    """Actor names, as a set."""
-    return {a.name for a in actors}
 
 
 def only(found: list[Event], type_: str) -> Event:

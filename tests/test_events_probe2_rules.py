@@ -5,34 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from veilleur.pipeline import analyse, get_nlp
-from veilleur.records import ActorRef, Event
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The full pipeline, loaded once."""
-    return get_nlp()
-
-
-def events(nlp: Language, text: str) -> list[Event]:
-    """Events veilleur finds in `text`."""
-    return list(next(analyse([text], nlp=nlp)).events)
-
-
-def names(actors: tuple[ActorRef, ...]) -> set[str]:
-    """Actor names, as a set."""
-    return {a.name for a in actors}
-
-
-def of_type(found: list[Event], type_: str) -> list[Event]:
-    """The events of `type_` in `found`."""
-    return [e for e in found if e.type == type_]
-
-
-def pairs(found: list[Event], type_: str) -> set[tuple[frozenset[str], frozenset[str]]]:
-    """(source names, target names) of the events of `type_`."""
-    return {(frozenset(names(e.source)), frozenset(names(e.target))) for e in of_type(found, type_)}
+from tests.eventkit import events, names, of_type, pairs
 
 
 def test_a_group_named_by_a_common_noun_is_the_party_asked(nlp: Language) -> None:
