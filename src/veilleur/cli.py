@@ -564,6 +564,7 @@ def evaluate(
         evaluate_records,
         load_clusters,
         load_floors,
+        missed_causes,
         render_table,
     )
 
@@ -580,12 +581,19 @@ def evaluate(
     if as_json:
         body = scores.as_dict()
         if show_diffs:
-            body = {"scores": body, "diffs": [d.as_dict() for d in diffs]}
+            body = {
+                "scores": body,
+                "diffs": [d.as_dict() for d in diffs],
+                "missed_events_by_cause": missed_causes(diffs),
+            }
         sys.stdout.write(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
     else:
         out.print(render_table(scores))
         for diff in diffs:
             out.print(str(diff), highlight=False, markup=False)
+        if show_diffs:
+            causes = ", ".join(f"{n} {cause}" for cause, n in missed_causes(diffs).items())
+            out.print(f"missed events by cause: {causes}", highlight=False)
     if floors is not None:
         failures = check_floors(scores, load_floors(floors))
         if failures:
