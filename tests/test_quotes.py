@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from veilleur.extraction.lexicon import load_quote_lexicon
@@ -480,3 +481,28 @@ def test_soldiers_in_power_speak_as_the_state_s_junta(nlp: Language) -> None:
     assert speakers(quotes(nlp, text)) == ["junte malienne"]
     text = "Les militaires déployés à Gao ont dénoncé « une attaque lâche et barbare » mardi."
     assert speakers(quotes(nlp, text)) != ["junte malienne"]
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        # a fronted participle phrase: its agent is not who the next sentence is about
+        "Reçu au palais présidentiel par le président William Ruto, M. Olaf Scholz a évoqué"
+        " le sort des réfugiés.",
+        "Accueilli à l'aéroport par le ministre Moussa Faki, Olaf Scholz a rappelé les"
+        " engagements de Berlin.",
+    ],
+)
+def test_a_pronoun_after_narration_is_its_subject_not_a_participles_agent(
+    nlp: Language, narration: str
+) -> None:
+    text = f"{narration} « Nous tiendrons nos promesses envers la région », a-t-il déclaré."
+    assert speakers(quotes(nlp, text)) == ["Olaf Scholz"]
+
+
+def test_a_pronoun_after_a_passive_narration_is_its_agent(nlp: Language) -> None:
+    text = (
+        "L'annonce a été faite mardi par le président William Ruto."
+        " « Nous tiendrons nos promesses envers la région », a-t-il déclaré."
+    )
+    assert speakers(quotes(nlp, text)) == ["William Ruto"]
