@@ -75,6 +75,7 @@ def load_reports(conn: Connection, report_ids: Iterable[str]) -> list[Report]:
             negated=bool(row.negated),
             people=frozenset(sides[row.id]["people"]),
             person_states=frozenset(states[row.id]),
+            evidence=row.evidence,
         )
         for row in conn.execute(query)
     ]
