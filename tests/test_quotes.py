@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from veilleur.extraction.lexicon import load_quote_lexicon
 from veilleur.extraction.spans import adjacent, find_quotes, word_count
 from veilleur.extraction.speakers import load_speaker_lexicon
-from veilleur.pipeline import analyse, get_nlp
+from veilleur.pipeline import analyse
 from veilleur.records import Quote
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The full pipeline, loaded once."""
-    return get_nlp()
 
 
 def quotes(nlp: Language, text: str) -> list[Quote]:

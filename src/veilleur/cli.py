@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
@@ -25,6 +25,9 @@ from .readers.files import DEFAULT_MAX_RECORD_BYTES
 from .records import Article, PartialDate
 from .store import EventActor, RunTally, Store, TimelineFilter, TimelineRow, unstored
 from .store.calendar import stored_calendar
+
+if TYPE_CHECKING:
+    from .evaluation.merge import Cluster
 
 app = typer.Typer(
     help="French news articles into a structured, deduplicated record of political events.",
@@ -514,14 +517,16 @@ def serve(
     serve_web(db, host=host, port=port)
 
 
-def _default_clusters(gold_dir: Path, docs: set[str]) -> Path | None:
-    """The gold folder's own clusters file, else the working directory's when every article
+def _default_clusters(gold_dir: Path, docs: set[str]) -> list[Cluster] | None:
+    """The gold folder's own clusters, else the working directory's file when every article
     it names is in this gold folder (the repository's file is for the dev corpus only)."""
     from .evaluate import load_clusters
 
     for path in (gold_dir / "eval_merge_clusters.json", Path("eval_merge_clusters.json")):
-        if path.is_file() and all(doc in docs for c in load_clusters(path) for doc, _ in c):
-            return path
+        if path.is_file():
+            clusters = load_clusters(path)
+            if all(doc in docs for c in clusters for doc, _ in c):
+                return clusters
     return None
 
 
@@ -547,21 +552,23 @@ def evaluate(
     from .evaluate import (
         analyse_folder_records,
         check_floors,
+        evaluate_and_explain,
         evaluate_records,
-        explain,
-        explain_merge,
-        from_records,
+        load_clusters,
         load_floors,
         render_table,
     )
 
     gold, records = analyse_folder_records(gold_dir, options=_options(kb, 1, 16, calendar))
-    if clusters is None:
-        clusters = _default_clusters(gold_dir, {g.doc for g in gold})
-    scores = evaluate_records(gold, records, clusters=clusters)
-    diffs = explain(gold, from_records(records)) if show_diffs else []
-    if show_diffs and clusters is not None:
-        diffs += explain_merge(gold, records, clusters=clusters)
+    given = (
+        load_clusters(clusters)
+        if clusters is not None
+        else _default_clusters(gold_dir, {g.doc for g in gold})
+    )
+    if show_diffs:
+        scores, diffs = evaluate_and_explain(gold, records, clusters=given)
+    else:
+        scores, diffs = evaluate_records(gold, records, clusters=given), []
     if as_json:
         body = scores.as_dict()
         if show_diffs:
