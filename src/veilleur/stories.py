@@ -2,7 +2,9 @@
 
 Two articles belong to one story when they report a common real event (merged across
 articles), or when their content-word vectors are close and they share named people, within a
-few weeks of each other. Stories are the connected components of that relation.
+few weeks of each other; articles that name several of the same people need less close
+wording, over a longer span (a summit and the return visit two months later). Stories are the
+connected components of that relation.
 
 Vectors are compared after removing the collection's mean: averaged word vectors of news on
 one topic are all alike (cosine ~0.95), and what tells stories apart is what is left.
@@ -41,6 +43,10 @@ class StoryRules:
     max_days_apart: int = 45
     min_for_centering: int = 10
     min_raw_similarity: float = 0.97
+    # several people in common: the same protagonists, so looser wording over a longer span
+    several_people: int = 2
+    min_similarity_several: float = 0.45
+    max_days_apart_several: int = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +87,15 @@ def linked(a: ArticleFacts, b: ArticleFacts, similarity: float, rules: StoryRule
     """True when two articles tell the same story."""
     if a.events & b.events:
         return True
-    if len(a.people & b.people) < rules.min_shared_people:
-        return False
+    shared = len(a.people & b.people)
     apart = abs((a.published - b.published).days) if a.published and b.published else 0
-    if apart > rules.max_days_apart:
+    if (
+        shared >= rules.several_people
+        and apart <= rules.max_days_apart_several
+        and similarity >= rules.min_similarity_several
+    ):
+        return True
+    if shared < rules.min_shared_people or apart > rules.max_days_apart:
         return False
     return similarity >= rules.min_similarity
 
