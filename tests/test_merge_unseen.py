@@ -61,6 +61,21 @@ def test_a_visit_told_by_one_outlet_is_the_meeting_another_tells(kb_rules: Merge
     assert _keys(cluster([visit, meeting], kb_rules)) == [["m0", "v0"]]
 
 
+def test_a_report_joins_the_one_that_names_the_same_persons(kb_rules: MergeRules) -> None:
+    # one article's lead read as two events (the host state, the two leaders); the other
+    # outlet names the states and the leaders: it is the leaders' meeting
+    host = _r("a0", "A", "CONSULT", {"state:IND"}, {"lula"}, date=DAY, location="Inde",
+              mode="visit", people=frozenset({"lula"}))  # fmt: skip
+    leaders = _r("a1", "A", "CONSULT", {"lula", "modi"}, set(), date=DAY, location="Inde",
+                 mode="visit", people=frozenset({"lula", "modi"}))  # fmt: skip
+    summit = _r("b0", "B", "CONSULT", {"state:BRA", "state:IND", "lula", "modi"}, set(),
+                date=DAY, location="New Delhi", mode="meet",
+                people=frozenset({"lula", "modi"}))  # fmt: skip
+    assert same_event(host, summit, kb_rules) and same_event(leaders, summit, kb_rules)
+    for order in itertools.permutations([host, leaders, summit]):
+        assert _keys(cluster(list(order), kb_rules)) == [["a0"], ["a1", "b0"]]
+
+
 def test_the_store_keeps_one_article_s_two_events_apart_in_any_order() -> None:
     lula = ActorRef("person:lula", "Lula", "person", "BRA")
     modi = ActorRef("person:modi", "Narendra Modi", "person", "IND")

@@ -342,13 +342,14 @@ def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
 def _strength(a: Report, b: Report, rules: MergeRules) -> tuple[int, ...]:
     """How surely two linked reports are one event, to compare links: the actors shared
     without a person standing for a state, the same mode, the same day (or both to the month),
-    the same place, then the number of actors shared."""
+    the same place, then the persons shared (more telling than states), then all actors."""
     shared = _actors_overlap(a, b, rules)
     dates = 2 if _same_day(a, b) else int(_well_dated(a) and _well_dated(b))
     place = (
         a.location is not None and b.location is not None and norm(a.location) == norm(b.location)
     )
-    return (int(shared >= _needed(a, b)), int(a.mode == b.mode), dates, int(place), shared)
+    persons = _share(a.people, b.people, rules)
+    return (int(shared >= _needed(a, b)), int(a.mode == b.mode), dates, int(place), persons, shared)
 
 
 class _UnionFind:
