@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from veilleur.evaluate import merged_clusters
-from veilleur.merge import MergeRules, Report, cluster, same_event
+from veilleur.merge import MergeRules, Report, cluster, places_agree, same_event
 from veilleur.records import ActorRef, Article, ArticleRecord, Event, Origin, PartialDate
 
 DAY = PartialDate(2024, 9, 10)
@@ -181,3 +181,11 @@ def test_two_recalls_of_a_past_act_worded_alike_are_one_act(kb_rules: MergeRules
     # meetings between the same two states recur within a year, whatever the words
     talks = replace(one, type="CONSULT"), replace(two, type="CONSULT")
     assert not same_event(*talks, kb_rules)
+
+
+def test_a_region_may_hold_a_town_the_kb_does_not_know(kb_rules: MergeRules) -> None:
+    # as a country does: the KB knows no region's towns, only the country of some
+    assert places_agree("Pokrovsk", "Donbass", kb_rules)
+    assert places_agree("Donbass", "Pokrovsk", kb_rules)
+    assert not places_agree("Donbass", "Crimée", kb_rules)  # two regions
+    assert not places_agree("Kharkiv", "Cisjordanie", kb_rules)  # a town of another state

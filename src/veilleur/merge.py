@@ -116,7 +116,8 @@ def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
     """Places agree when unknown, equal, contained in one another ("Tel Aviv", "à Tel-Aviv"),
     two names of one place ("Pentagone", "ministère américain de la Défense"), or one lies in
     the other as far as the knowledge base tells: a country or a region and a place of that
-    country, a capital and a seat of that country's government ("Washington", "Pentagone").
+    country or one the KB cannot situate, a capital and a seat of that country's government
+    ("Washington", "Pentagone").
     Two different sites, cities or regions are two places."""
     if a is None or b is None:
         return True
@@ -134,8 +135,9 @@ def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
             return True
     ca, cb = pa.country, pb.country
     levels = {rules.level(a), rules.level(b)}
-    if "state" in levels or levels == {"region", "city"} or levels == {"region", "site"}:
-        # a country holds every place of its own; a region, as far as we know, its towns
+    if "state" in levels or ("region" in levels and levels != {"region"}):
+        # a country holds every place of its own; a region, as far as we know, its towns, and
+        # either may hold a town the KB does not know
         return ca is None or cb is None or ca == cb
     if ca is None or ca != cb or levels != {"city", "site"}:
         return False
