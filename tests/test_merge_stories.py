@@ -62,3 +62,30 @@ def test_unrelated_wording_keeps_people_in_common_apart() -> None:
     rules = StoryRules()
     assert float(similarities(facts, rules)[0, 1]) < rules.min_similarity_several
     assert _pairs([[a.article_id for a in s.articles] for s in group(facts, rules)]) == []
+
+
+def test_the_looser_link_goes_to_the_nearest_article_only() -> None:
+    # four articles on the same two leaders: two on one summit, two on another; each pair
+    # reads alike, and the pairs somewhat alike (the same protagonists, the same topic)
+    rng = np.random.default_rng(5)
+    topic, leaders = rng.normal(size=60) * 4, rng.normal(size=60)
+    summits = rng.normal(size=60), rng.normal(size=60)
+    facts = []
+    for i in range(12):
+        vec = topic + rng.normal(size=60) * 0.6
+        if i < 4:
+            vec = vec + leaders * 3 + summits[i // 2] * 1.2
+        people = {"p:ruto", "p:tinubu"} if i < 4 else {f"p:other{i}"}
+        facts.append(
+            ArticleFacts(
+                article_id=f"a{i:02d}", doc=f"{i}.txt", title=None,
+                published=START + dt.timedelta(days=2 * i), vector=tuple(vec / np.linalg.norm(vec)),
+                people=frozenset(people), events=frozenset(),
+            )
+        )  # fmt: skip
+    rules = StoryRules()
+    sims = similarities(facts, rules)
+    across = max(float(sims[i, j]) for i in (0, 1) for j in (2, 3))
+    assert rules.min_similarity_several <= across < min(float(sims[0, 1]), float(sims[2, 3]))
+    stories = sorted(_pairs([[a.article_id for a in s.articles] for s in group(facts, rules)]))
+    assert stories == [["a00", "a01"], ["a02", "a03"]]
