@@ -7,7 +7,7 @@ import hashlib
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -100,14 +100,23 @@ def _progress() -> Progress:
     )
 
 
+def _skipper(failures: list[InputError]) -> Callable[[InputError], None]:
+    """Report an input that is skipped on stderr, and collect it; the run goes on."""
+
+    def skip(failure: InputError) -> None:
+        failures.append(failure)
+        err.print(f"[yellow]skipped[/yellow] {failure}", highlight=False)
+
+    return skip
+
+
 def _articles(
-    paths: list[str], failures: list[InputError], *, max_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    paths: list[str], skip: Callable[[InputError], None], *, max_bytes: int
 ) -> Iterator[Article]:
-    """Readable articles of `paths`; unreadable inputs are reported on stderr and collected."""
+    """Readable articles of `paths`; unreadable inputs go to `skip`."""
     for item in read(paths, stdin=sys.stdin, max_record_bytes=max_bytes):
         if isinstance(item, InputError):
-            failures.append(item)
-            err.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
+            skip(item)
         else:
             yield item
 
@@ -154,11 +163,8 @@ def ingest(
     stored = _stored_calendar(store)
     calendar = [*(calendar or []), *([str(stored)] if stored else [])]
     failures: list[InputError] = []
+    skip = _skipper(failures)
     tally = RunTally()
-
-    def skip(failure: InputError) -> None:
-        failures.append(failure)
-        err.print(f"[yellow]skipped[/yellow] {failure}", highlight=False)
 
     items = read(paths, stdin=sys.stdin, max_record_bytes=max_bytes)
     try:
@@ -166,7 +172,7 @@ def ingest(
             task = progress.add_task("analysing", total=None)
             fresh = unstored(items, store, tally, on_failure=skip)
             options = _options(kb, n_process, batch_size, calendar)
-            for record in analyse(fresh, options=options):
+            for record in analyse(fresh, options=options, on_error=skip):
                 status = store.add(record, run_id=run_id)
                 if status == "new":
                     tally.new += 1
@@ -266,9 +272,11 @@ def extract(
     if fmt != "jsonl":
         raise typer.BadParameter("only jsonl is supported by extract; see 'veilleur export'")
     failures: list[InputError] = []
+    skip = _skipper(failures)
     records = analyse(
-        _articles(paths, failures, max_bytes=max_bytes),
+        _articles(paths, skip, max_bytes=max_bytes),
         options=_options(kb, n_process, batch_size, calendar),
+        on_error=skip,
     )
     for record in records:
         sys.stdout.write(json.dumps(record.as_dict(), ensure_ascii=False) + "\n")
