@@ -609,3 +609,7 @@ def main() -> None:
     except VeilleurError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise SystemExit(2) from exc
+
+
+if __name__ == "__main__":  # `python -m veilleur.cli`, as the README and helpers run it
+    main()

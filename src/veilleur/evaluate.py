@@ -164,9 +164,12 @@ def _gold_ref(name: str, people: dict[str, GoldPerson], kb: KnowledgeBase) -> Ac
         known = kb.candidates(person.name, kinds=("person",))
         actor_id = known[0].id if known else f"new:{norm(person.name)}"
         return ActorRef(actor_id, person.name, "person", person.country)
-    for actor in (kb.state(name), kb.organisation(name)):
-        if actor is not None:
-            return ActorRef(actor.id, actor.name, actor.kind, actor.country)
+    # as the linker does: a state's body named by its demonym ("marine iranienne") has that
+    # state's country, a state's generic government is the state
+    match = kb.named(name, "organisation")
+    if match is not None:
+        actor = match.actor
+        return ActorRef(actor.id, actor.name, actor.kind, match.country)
     return ActorRef(f"new:{norm(name)}", name, "group")
 
 
