@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pytest
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
@@ -19,6 +20,8 @@ from veilleur.extraction.clauses import SENTENCES_KEY
 from veilleur.extraction.lexicon import load_lexicon as load_triggers
 from veilleur.extraction.lexicon import load_quote_lexicon
 from veilleur.extraction.triggers import _member
+from veilleur.kb import KnowledgeBase
+from veilleur.linking.kbmatch import KbMatcher, fold_same_length
 from veilleur.linking.tokens import (
     CACHE_KEYS,
     _quote_spans,
@@ -306,3 +309,34 @@ def test_lemma_sets_built_once_equal_a_scan() -> None:
         scan = frozenset(lemma for t in lexicon.triggers if t.pos == pos for lemma in t.lemmas)
         assert lexicon.lemma_set(pos) == scan
     assert lexicon.lemma_set("verb") is lexicon.lemma_set("verb")
+
+
+_FOLD_TEXT = (
+    "  Le président  du Burkina Faso a reçu à Ouagadougou l’envoyé de l'ONU, puis "
+    "(selon la CEDEAO) les Etats-Unis « et » la Russie.\n\n\xa0Le Royaume-Uni ; l' Union "
+    "africaine,Nations unies - Moscou – Kiev/Pékin ! c.-à-d. M. Poutine\t  à Séoul.  "
+)
+
+
+def test_folded_tokens_read_piece_by_piece_equal_one_tokenizer_pass(nlp: Language) -> None:
+    matcher = KbMatcher(nlp, KnowledgeBase.load())
+    for text in (_FOLD_TEXT, _FOLD_TEXT.strip(), " " + _FOLD_TEXT, "x", ""):
+        folded = fold_same_length(text)
+        whole = nlp.tokenizer(folded)
+        assert matcher._folded_tokens(folded) == ([t.text for t in whole], [t.idx for t in whole])
+
+
+def test_kb_names_found_piece_by_piece_equal_a_phrase_matcher(nlp: Language) -> None:
+    kb = KnowledgeBase.load()
+    phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+    phrases.add("KB", [nlp.make_doc(k) for k in sorted({fold_same_length(n) for n in kb.names()})])
+    folded = nlp.tokenizer(fold_same_length(_FOLD_TEXT))
+    slow = {(folded[s].idx, folded[e - 1].idx + len(folded[e - 1])) for _, s, e in phrases(folded)}
+    fast = KbMatcher(nlp, kb).folded_matches(_FOLD_TEXT)
+    assert len(fast) == len(set(fast)) and set(fast) == slow
+    assert {_FOLD_TEXT[a:b] for a, b in fast} >= {
+        "Burkina Faso",
+        "Etats-Unis",
+        "ONU",
+        "Union africaine",
+    }
