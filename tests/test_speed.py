@@ -340,3 +340,13 @@ def test_kb_names_found_piece_by_piece_equal_a_phrase_matcher(nlp: Language) -> 
         "ONU",
         "Union africaine",
     }
+
+
+def test_words_table_of_short_and_unparsed_docs_equals_token_reads(nlp: Language) -> None:
+    for doc in (nlp.make_doc("Niamey"), nlp.make_doc(""), nlp("Oui, oui, oui : le oui.")):
+        table = words(doc)
+        assert table.text == tuple(t.text for t in doc)
+        assert table.pos == tuple(t.pos_ for t in doc)
+        assert table.lemma == tuple(t.lemma_ for t in doc)
+        assert table.dep == tuple(t.dep_ for t in doc)
+        assert table.spaced == tuple(bool(t.whitespace_) for t in doc)
