@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, partial
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import register_extensions
+from .parallel import can_fork, in_workers
 from .readers import from_text
 from .record import build_record
 from .records import Article, ArticleRecord
@@ -115,7 +116,19 @@ def analyse(
     options = options or Options()
     nlp = nlp or get_nlp(options)
     articles = (_as_article(item) for item in items)
+    if options.n_process > 1 and can_fork():
+        # the workers send back records, not Docs packed to bytes (see veilleur.parallel)
+        run = partial(_records, nlp, replace(options, n_process=1))
+        yield from in_workers(
+            run, articles, n_process=options.n_process, batch_size=options.batch_size
+        )
+        return
     for doc in nlp.pipe(
         _docs(nlp, articles), batch_size=options.batch_size, n_process=options.n_process
     ):
         yield build_record(doc)
+
+
+def _records(nlp: Language, options: Options, articles: list[Article]) -> list[ArticleRecord]:
+    """The records of one batch, analysed in this process."""
+    return list(analyse(articles, options=options, nlp=nlp))
