@@ -350,3 +350,30 @@ def test_words_table_of_short_and_unparsed_docs_equals_token_reads(nlp: Language
         assert table.lemma == tuple(t.lemma_ for t in doc)
         assert table.dep == tuple(t.dep_ for t in doc)
         assert table.spaced == tuple(bool(t.whitespace_) for t in doc)
+
+
+def _starts_token_by_token(doc: Doc) -> list[int]:
+    final = {".", "!", "?", "…", "»", "”", '"', ":", ";"}
+    starts = [1 if t.is_sent_start else -1 if t.is_sent_start is False else 0 for t in doc]
+    for i in range(1, len(doc)):
+        previous = doc[i - 1]
+        closing = doc[i].text in ("»", "”") or (doc[i].text == '"' and not previous.whitespace_)
+        if "\n" in previous.text or previous.text.isspace():
+            starts[i] = 1
+        elif previous.text[-1:] not in final or closing:
+            starts[i] = -1
+    return starts
+
+
+def test_paragraph_starts_classify_each_distinct_word_like_the_token_walk(nlp: Language) -> None:
+    text = (
+        'Le chef a dit "oui." Puis "non" . « Fin. » Et\n\n  la suite : Lomé ; Accra !\n'
+        "» Un titre sans point\nOui ? Oui… “Non.” Fin"
+    )
+    doc = nlp.make_doc(text)
+    expected = _starts_token_by_token(doc)
+    done = paragraphs_component(nlp.make_doc(text))
+    assert [1 if t.is_sent_start else -1 if t.is_sent_start is False else 0 for t in done] == (
+        expected
+    )
+    assert 1 in expected and -1 in expected
