@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
 from veilleur.components.paragraphs import paragraphs_component
-from veilleur.doctext import TEXT_KEY, text_of
+from veilleur.doctext import CACHE_PREFIX, TEXT_KEY, cache_key, drop_caches, text_of
 from veilleur.extraction import spans
 from veilleur.extraction.actors import INDEX_KEY, ActorIndex
 from veilleur.extraction.clauses import SENTENCES_KEY
@@ -23,7 +23,6 @@ from veilleur.extraction.triggers import _member
 from veilleur.kb import KnowledgeBase
 from veilleur.linking.kbmatch import KbMatcher, fold_same_length
 from veilleur.linking.tokens import (
-    CACHE_KEYS,
     _quote_spans,
     capitalised_text,
     is_capitalised,
@@ -103,7 +102,7 @@ def test_dates_leaves_its_parse_for_anchor_and_anchor_drops_the_caches(nlp: Lang
             assert parsed == parse_expressions(doc, grammar, future_lemmas=future)
             assert parsed_expressions(doc, grammar, future_lemmas=future) is parsed
     assert PARSED_KEY not in doc.user_data
-    assert not {*CACHE_KEYS, TEXT_KEY} & set(doc.user_data)
+    assert not [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE_PREFIX)]
 
 
 def test_timex_scan_of_lower_cased_text_equals_the_case_insensitive_scan() -> None:
@@ -284,8 +283,9 @@ def test_actor_index_is_shared_while_the_mentions_stay(nlp: Language) -> None:
 
 def test_an_analysed_doc_carries_no_cache_and_serialises(nlp: Language) -> None:
     doc = nlp("« Nous partirons demain », a dit le ministre malien, selon l'AFP.")
-    caches = {*CACHE_KEYS, TEXT_KEY, PARSED_KEY, INDEX_KEY, SENTENCES_KEY}
-    assert not caches & {k for k in doc.user_data if isinstance(k, str)}
+    keys = {k for k in doc.user_data if isinstance(k, str)}
+    assert not {TEXT_KEY, PARSED_KEY, INDEX_KEY, SENTENCES_KEY} & keys
+    assert not [k for k in keys if k.startswith(CACHE_PREFIX)]
     assert Doc(nlp.vocab).from_bytes(doc.to_bytes())._.quotes == doc._.quotes
 
 
@@ -377,3 +377,19 @@ def test_paragraph_starts_classify_each_distinct_word_like_the_token_walk(nlp: L
         expected
     )
     assert 1 in expected and -1 in expected
+
+
+def test_every_per_doc_cache_declares_a_key_that_drop_caches_removes(nlp: Language) -> None:
+    doc = nlp("Le président nigérien a reçu à Niamey le ministre togolais des Affaires étrangères.")
+    text_of(doc)
+    layout(doc)  # reads words(doc) too
+    ActorIndex.of(doc)
+    morph_feature(doc[1], "Number")
+    doc.user_data[PARSED_KEY] = []
+    keys = {k for k in doc.user_data if isinstance(k, str)}
+    assert {TEXT_KEY, PARSED_KEY, INDEX_KEY} <= keys
+    assert all(k.startswith(CACHE_PREFIX) for k in (TEXT_KEY, PARSED_KEY, INDEX_KEY, SENTENCES_KEY))
+    doc.user_data["veilleur.result"] = 1  # a value that is no cache stays
+    drop_caches(doc)
+    assert {k for k in doc.user_data if isinstance(k, str)} == {"veilleur.result"}
+    assert cache_key("x") != cache_key("y") and cache_key("x").startswith(CACHE_PREFIX)

@@ -13,7 +13,7 @@ from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
-from ..doctext import text_of
+from ..doctext import cache_key, text_of
 from .text import fold
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!"})
@@ -70,7 +70,7 @@ class Words:
     dep: tuple[str, ...]  # doc[i].dep_
 
 
-_WORDS_KEY = "veilleur.words"
+_WORDS_KEY = cache_key("words")
 
 
 def words(doc: Doc) -> Words:
@@ -107,8 +107,8 @@ def _read_words(doc: Doc) -> Words:
     )
 
 
-_MORPHS_KEY = "veilleur.morphs"
-_ENTS_KEY = "veilleur.ents"
+_MORPHS_KEY = cache_key("morphs")
+_ENTS_KEY = cache_key("ents")
 
 
 def entities(doc: Doc) -> tuple[tuple[int, int, str], ...]:
@@ -178,9 +178,7 @@ class Layout:
         return k >= 0 and self.quotes[k][0] <= char < self.quotes[k][1]
 
 
-_LAYOUT_KEY = "veilleur.layout"
-# Doc.user_data keys of these per-Doc caches; the last component drops them (not results).
-CACHE_KEYS: tuple[str, ...] = (_WORDS_KEY, _LAYOUT_KEY, _MORPHS_KEY, _ENTS_KEY)
+_LAYOUT_KEY = cache_key("layout")
 
 
 def layout(doc: Doc) -> Layout:
