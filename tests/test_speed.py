@@ -393,3 +393,18 @@ def test_every_per_doc_cache_declares_a_key_that_drop_caches_removes(nlp: Langua
     drop_caches(doc)
     assert {k for k in doc.user_data if isinstance(k, str)} == {"veilleur.result"}
     assert cache_key("x") != cache_key("y") and cache_key("x").startswith(CACHE_PREFIX)
+
+
+def test_sea_names_read_from_the_word_table(nlp: Language) -> None:
+    from veilleur.extraction.placewords import load_place_words
+    from veilleur.linking.mentions import _waters
+
+    places = load_place_words("fr")
+    doc = nlp(
+        "Des navires ont croisé dans le golfe de Guinée puis en mer de Chine méridionale, "
+        "loin de la Mer Rouge et d'une mer calme."
+    )
+    found = _waters(doc, places.waters, places.water_qualifiers, set())
+    assert [s.text for s in found] == ["golfe de Guinée", "mer de Chine méridionale"]
+    first = next(i for i, t in enumerate(doc) if t.text == "golfe")
+    assert _waters(doc, places.waters, places.water_qualifiers, {first})[0].text.startswith("mer")
