@@ -119,23 +119,53 @@ class KbMatcher:
 
     def _folded_tokens(self, folded: str) -> tuple[list[str], list[int]]:
         """The token strings of the folded text and their character offsets."""
+        pieces = list(tokenizer_pieces(folded))
         memo = self._memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()  # words seen long ago: the memo starts afresh, between two articles
+        if not self._learn({piece for _, piece in pieces if piece not in memo}):
+            return self._whole(folded)  # a piece the tokenizer rewrites: read the whole text
         tokens: list[str] = []
         starts: list[int] = []
-        for offset, piece in tokenizer_pieces(folded):
-            cut = memo.get(piece)
-            if cut is None:
-                cut = self._cut(piece)
-                if cut is None:  # a piece the tokenizer rewrites: read the whole text
-                    return self._whole(folded)
-                if len(memo) >= _MEMO_LIMIT:
-                    memo.clear()
-                memo[piece] = cut
-            for token in cut:
+        for offset, piece in pieces:
+            for token in memo[piece]:
                 tokens.append(token)
                 starts.append(offset)
                 offset += len(token)
         return tokens, starts
+
+    def _learn(self, new: set[str]) -> bool:
+        """Remember the tokens of these pieces: one tokenizer call for all the words among them.
+
+        False when the tokens of a piece do not spell it out again (nothing then to trust).
+        """
+        spaces = {piece for piece in new if piece.isspace()}
+        for piece in spaces:  # a run of spaces or line breaks, read on its own
+            cut = self._cut(piece)
+            if cut is None:
+                return False
+            self._memo[piece] = cut
+        texts = sorted(new - spaces)
+        if not texts:
+            return True
+        # words joined by single spaces are tokenised each on its own, as in the article
+        doc = self._tokenizer(" ".join(texts))
+        k, end = 0, len(texts[0])
+        cut_tokens: list[str] = []
+        for token in doc:
+            while token.idx >= end + 1:
+                if not self._keep(texts[k], cut_tokens):
+                    return False
+                k, cut_tokens = k + 1, []
+                end += 1 + len(texts[k])
+            cut_tokens.append(token.text)
+        return self._keep(texts[k], cut_tokens) and k == len(texts) - 1
+
+    def _keep(self, piece: str, cut: list[str]) -> bool:
+        if "".join(cut) != piece:
+            return False
+        self._memo[piece] = tuple(cut)
+        return True
 
     def _cut(self, piece: str) -> tuple[str, ...] | None:
         """The tokens of one piece, or None when they do not spell the piece out again."""
