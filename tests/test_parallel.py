@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
+from tests.test_pipeline import _failing_on
+from veilleur.errors import InputError
 from veilleur.parallel import in_workers
+from veilleur.pipeline import Options, analyse
 
 
 def _squares(batch: list[int]) -> list[int]:
@@ -39,3 +43,23 @@ def test_a_consumer_that_stops_early_stops_the_workers() -> None:
     results = in_workers(_squares, range(10_000), n_process=2, batch_size=5)
     assert [next(results) for _ in range(7)] == [n * n for n in range(7)]
     results.close()  # the workers are terminated and joined, nothing hangs
+
+
+def test_an_article_failing_in_a_worker_is_reported_and_the_run_goes_on(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _failing_on("PANNE", monkeypatch)  # patched before the fork: the workers inherit it
+    texts = [
+        "Le président sénégalais a rencontré son homologue gambien à Banjul.",
+        "PANNE : le Premier ministre thaïlandais a reçu son homologue laotien.",
+        "Le chancelier autrichien a rencontré le président slovène à Ljubljana.",
+        "La ministre chilienne a reçu son homologue péruvien à Santiago.",
+    ]
+    options = Options(n_process=2, batch_size=1)
+    failures: list[InputError] = []
+    records = list(analyse(texts, nlp=nlp, options=options, on_error=failures.append))
+    assert [r.article.text for r in records] == [texts[0], texts[2], texts[3]]
+    assert [f.code for f in failures] == ["E015"]
+    assert "RuntimeError" in str(failures[0])
+    with pytest.raises(RuntimeError):
+        list(analyse(texts, nlp=nlp, options=options))
