@@ -8,19 +8,21 @@ import re
 import numpy as np
 import pytest
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from veilleur.components.dates import PARSED_KEY, parse_expressions, parsed_expressions
 from veilleur.components.paragraphs import paragraphs_component
-from veilleur.doctext import TEXT_KEY, text_of
+from veilleur.doctext import CACHE_PREFIX, TEXT_KEY, cache_key, drop_caches, text_of
 from veilleur.extraction import spans
 from veilleur.extraction.actors import INDEX_KEY, ActorIndex
 from veilleur.extraction.clauses import SENTENCES_KEY
 from veilleur.extraction.lexicon import load_lexicon as load_triggers
 from veilleur.extraction.lexicon import load_quote_lexicon
 from veilleur.extraction.triggers import _member
+from veilleur.kb import KnowledgeBase
+from veilleur.linking.kbmatch import KbMatcher, fold_same_length
 from veilleur.linking.tokens import (
-    CACHE_KEYS,
     _quote_spans,
     capitalised_text,
     is_capitalised,
@@ -100,7 +102,7 @@ def test_dates_leaves_its_parse_for_anchor_and_anchor_drops_the_caches(nlp: Lang
             assert parsed == parse_expressions(doc, grammar, future_lemmas=future)
             assert parsed_expressions(doc, grammar, future_lemmas=future) is parsed
     assert PARSED_KEY not in doc.user_data
-    assert not {*CACHE_KEYS, TEXT_KEY} & set(doc.user_data)
+    assert not [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE_PREFIX)]
 
 
 def test_timex_scan_of_lower_cased_text_equals_the_case_insensitive_scan() -> None:
@@ -281,8 +283,9 @@ def test_actor_index_is_shared_while_the_mentions_stay(nlp: Language) -> None:
 
 def test_an_analysed_doc_carries_no_cache_and_serialises(nlp: Language) -> None:
     doc = nlp("« Nous partirons demain », a dit le ministre malien, selon l'AFP.")
-    caches = {*CACHE_KEYS, TEXT_KEY, PARSED_KEY, INDEX_KEY, SENTENCES_KEY}
-    assert not caches & {k for k in doc.user_data if isinstance(k, str)}
+    keys = {k for k in doc.user_data if isinstance(k, str)}
+    assert not {TEXT_KEY, PARSED_KEY, INDEX_KEY, SENTENCES_KEY} & keys
+    assert not [k for k in keys if k.startswith(CACHE_PREFIX)]
     assert Doc(nlp.vocab).from_bytes(doc.to_bytes())._.quotes == doc._.quotes
 
 
@@ -306,3 +309,102 @@ def test_lemma_sets_built_once_equal_a_scan() -> None:
         scan = frozenset(lemma for t in lexicon.triggers if t.pos == pos for lemma in t.lemmas)
         assert lexicon.lemma_set(pos) == scan
     assert lexicon.lemma_set("verb") is lexicon.lemma_set("verb")
+
+
+_FOLD_TEXT = (
+    "  Le président  du Burkina Faso a reçu à Ouagadougou l’envoyé de l'ONU, puis "
+    "(selon la CEDEAO) les Etats-Unis « et » la Russie.\n\n\xa0Le Royaume-Uni ; l' Union "
+    "africaine,Nations unies - Moscou – Kiev/Pékin ! c.-à-d. M. Poutine\t  à Séoul.  "
+)
+
+
+def test_folded_tokens_read_piece_by_piece_equal_one_tokenizer_pass(nlp: Language) -> None:
+    matcher = KbMatcher(nlp, KnowledgeBase.load())
+    for text in (_FOLD_TEXT, _FOLD_TEXT.strip(), " " + _FOLD_TEXT, "x", ""):
+        folded = fold_same_length(text)
+        whole = nlp.tokenizer(folded)
+        assert matcher._folded_tokens(folded) == ([t.text for t in whole], [t.idx for t in whole])
+
+
+def test_kb_names_found_piece_by_piece_equal_a_phrase_matcher(nlp: Language) -> None:
+    kb = KnowledgeBase.load()
+    phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+    phrases.add("KB", [nlp.make_doc(k) for k in sorted({fold_same_length(n) for n in kb.names()})])
+    folded = nlp.tokenizer(fold_same_length(_FOLD_TEXT))
+    slow = {(folded[s].idx, folded[e - 1].idx + len(folded[e - 1])) for _, s, e in phrases(folded)}
+    fast = KbMatcher(nlp, kb).folded_matches(_FOLD_TEXT)
+    assert len(fast) == len(set(fast)) and set(fast) == slow
+    assert {_FOLD_TEXT[a:b] for a, b in fast} >= {
+        "Burkina Faso",
+        "Etats-Unis",
+        "ONU",
+        "Union africaine",
+    }
+
+
+def test_words_table_of_short_and_unparsed_docs_equals_token_reads(nlp: Language) -> None:
+    for doc in (nlp.make_doc("Niamey"), nlp.make_doc(""), nlp("Oui, oui, oui : le oui.")):
+        table = words(doc)
+        assert table.text == tuple(t.text for t in doc)
+        assert table.pos == tuple(t.pos_ for t in doc)
+        assert table.lemma == tuple(t.lemma_ for t in doc)
+        assert table.dep == tuple(t.dep_ for t in doc)
+        assert table.spaced == tuple(bool(t.whitespace_) for t in doc)
+
+
+def _starts_token_by_token(doc: Doc) -> list[int]:
+    final = {".", "!", "?", "…", "»", "”", '"', ":", ";"}
+    starts = [1 if t.is_sent_start else -1 if t.is_sent_start is False else 0 for t in doc]
+    for i in range(1, len(doc)):
+        previous = doc[i - 1]
+        closing = doc[i].text in ("»", "”") or (doc[i].text == '"' and not previous.whitespace_)
+        if "\n" in previous.text or previous.text.isspace():
+            starts[i] = 1
+        elif previous.text[-1:] not in final or closing:
+            starts[i] = -1
+    return starts
+
+
+def test_paragraph_starts_classify_each_distinct_word_like_the_token_walk(nlp: Language) -> None:
+    text = (
+        'Le chef a dit "oui." Puis "non" . « Fin. » Et\n\n  la suite : Lomé ; Accra !\n'
+        "» Un titre sans point\nOui ? Oui… “Non.” Fin"
+    )
+    doc = nlp.make_doc(text)
+    expected = _starts_token_by_token(doc)
+    done = paragraphs_component(nlp.make_doc(text))
+    assert [1 if t.is_sent_start else -1 if t.is_sent_start is False else 0 for t in done] == (
+        expected
+    )
+    assert 1 in expected and -1 in expected
+
+
+def test_every_per_doc_cache_declares_a_key_that_drop_caches_removes(nlp: Language) -> None:
+    doc = nlp("Le président nigérien a reçu à Niamey le ministre togolais des Affaires étrangères.")
+    text_of(doc)
+    layout(doc)  # reads words(doc) too
+    ActorIndex.of(doc)
+    morph_feature(doc[1], "Number")
+    doc.user_data[PARSED_KEY] = []
+    keys = {k for k in doc.user_data if isinstance(k, str)}
+    assert {TEXT_KEY, PARSED_KEY, INDEX_KEY} <= keys
+    assert all(k.startswith(CACHE_PREFIX) for k in (TEXT_KEY, PARSED_KEY, INDEX_KEY, SENTENCES_KEY))
+    doc.user_data["veilleur.result"] = 1  # a value that is no cache stays
+    drop_caches(doc)
+    assert {k for k in doc.user_data if isinstance(k, str)} == {"veilleur.result"}
+    assert cache_key("x") != cache_key("y") and cache_key("x").startswith(CACHE_PREFIX)
+
+
+def test_sea_names_read_from_the_word_table(nlp: Language) -> None:
+    from veilleur.extraction.placewords import load_place_words
+    from veilleur.linking.mentions import _waters
+
+    places = load_place_words("fr")
+    doc = nlp(
+        "Des navires ont croisé dans le golfe de Guinée puis en mer de Chine méridionale, "
+        "loin de la Mer Rouge et d'une mer calme."
+    )
+    found = _waters(doc, places.waters, places.water_qualifiers, set())
+    assert [s.text for s in found] == ["golfe de Guinée", "mer de Chine méridionale"]
+    first = next(i for i, t in enumerate(doc) if t.text == "golfe")
+    assert _waters(doc, places.waters, places.water_qualifiers, {first})[0].text.startswith("mer")

@@ -4,8 +4,24 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-# Key of Doc.user_data holding the text once read; the last component drops it (a cache).
-TEXT_KEY = "veilleur.text"
+# Every per-Doc cache keeps its value in Doc.user_data under a key made by `cache_key`: the
+# last component then drops them all (`drop_caches`) without a list of them to keep up to date.
+CACHE_PREFIX = "veilleur.cache."
+
+
+def cache_key(name: str) -> str:
+    """The Doc.user_data key of the per-Doc cache `name`, one that `drop_caches` removes."""
+    return CACHE_PREFIX + name
+
+
+def drop_caches(doc: Doc) -> None:
+    """Remove every per-Doc cache from the Doc's user data (values to reuse, not results)."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE_PREFIX)]:
+        del doc.user_data[key]
+
+
+# the text once read
+TEXT_KEY = cache_key("text")
 
 
 def text_of(doc: Doc) -> str:

@@ -9,12 +9,13 @@ Stages, in order:
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, partial
 
 import spacy
 from spacy.language import Language
@@ -23,6 +24,7 @@ from spacy.util import raise_error
 
 from .components import register_extensions
 from .errors import Errors, InputError
+from .parallel import can_fork, in_workers
 from .readers import from_text
 from .record import build_record
 from .records import Article, ArticleRecord
@@ -69,6 +71,10 @@ def build_nlp(options: Options | None = None) -> Language:
             config["calendar_paths"] = list(options.calendar_paths)
         nlp.add_pipe(name, config=config)
     _preload()
+    # Half a million long-lived objects (vocabulary, KB, lexicons) that every full garbage
+    # collection would walk again (when records pile up, as in evaluation): out of its sight.
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
@@ -148,6 +154,17 @@ def analyse(
     options = options or Options()
     nlp = nlp or get_nlp(options)
     articles = (_as_article(item) for item in items)
+    if options.n_process > 1 and can_fork():
+        # the workers send back records, not Docs packed to bytes (see veilleur.parallel)
+        run = partial(_records, nlp, replace(options, n_process=1), on_error is not None)
+        for result in in_workers(
+            run, articles, n_process=options.n_process, batch_size=options.batch_size
+        ):
+            if isinstance(result, ArticleRecord):
+                yield result
+            elif on_error is not None:
+                on_error(InputError(result[0], path=result[1]))
+        return
     sent: deque[Article] = deque()  # articles given to spaCy and not yet yielded back
     handler = _DropFailed() if on_error is not None else None
     # The handler spaCy gives components without a .pipe (veilleur's own, the likely place
@@ -176,3 +193,17 @@ def _failed(
     reason = handler.reasons.pop(article.id, "in a worker process; see the log above")
     path = str(article.origin)
     on_error(InputError(Errors.E015.format(path=path, reason=reason), path=path))
+
+
+def _records(
+    nlp: Language, options: Options, go_on: bool, articles: list[Article]
+) -> list[ArticleRecord | tuple[str, str]]:
+    """The records of one batch analysed in this process, and (message, path) of each failure
+    when the run goes on past them (the parent reports them)."""
+    failures: list[InputError] = []
+    records = list(
+        analyse(articles, options=options, nlp=nlp, on_error=failures.append if go_on else None)
+    )
+    done: list[ArticleRecord | tuple[str, str]] = list(records)
+    done += [(str(f), f.path) for f in failures]
+    return done

@@ -14,12 +14,9 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..doctext import TEXT_KEY
-from ..extraction.actors import INDEX_KEY
-from ..extraction.clauses import SENTENCES_KEY
+from ..doctext import drop_caches
 from ..extraction.lexicon import load_lexicon as load_triggers
 from ..kb import KnowledgeBase
-from ..linking.tokens import CACHE_KEYS as TOKEN_CACHES
 from ..records import Event
 from ..temporal import (
     ANCHOR_KEY,
@@ -39,10 +36,7 @@ from ..temporal.calendar import (
     load_calendar,
 )
 from ..temporal.references import NounTrigger, ReferenceFinder, trigger_token
-from .dates import PARSED_KEY, parsed_expressions
-
-# per-Doc caches of earlier stages, dropped once the last component is done with the Doc
-_CACHES = (PARSED_KEY, TEXT_KEY, SENTENCES_KEY, INDEX_KEY, *TOKEN_CACHES)
+from .dates import parsed_expressions
 
 
 class AnchorComponent:
@@ -87,8 +81,7 @@ class AnchorComponent:
         try:
             return self._anchor(doc)
         finally:
-            for key in _CACHES:
-                doc.user_data.pop(key, None)  # not results: nothing downstream reads them
+            drop_caches(doc)  # the caches of every stage: nothing downstream reads them
 
     def _anchor(self, doc: Doc) -> Doc:
         if doc._.published is not None:

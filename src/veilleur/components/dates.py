@@ -7,7 +7,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..doctext import text_of
+from ..doctext import cache_key, text_of
 from ..temporal import (
     ANCHOR_KEY,
     Expression,
@@ -24,7 +24,7 @@ from ..temporal import (
 
 # Key of Doc.user_data where the expressions parsed here wait for veilleur_anchor, which
 # re-reads them when it dates an undated article; it removes them (a cache, not a result).
-PARSED_KEY = "veilleur.parsed"
+PARSED_KEY = cache_key("parsed")
 
 
 class DatesComponent:

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import cache_key
 from ..linking.tokens import words
 from ..records import ActorRef, Mention
 from .lexicon import load_lexicon, load_quote_lexicon
@@ -86,7 +87,7 @@ def _ent_name(ent: Span) -> str:
 
 # Key of Doc.user_data where the quotes stage leaves its ActorIndex for the events stage;
 # the events component drops it (it holds the Doc: never a result to serialise).
-INDEX_KEY = "veilleur.actor_index"
+INDEX_KEY = cache_key("actor_index")
 
 
 class ActorIndex:

@@ -6,6 +6,7 @@ import bisect
 
 from spacy.tokens import Token
 
+from ..doctext import cache_key
 from ..linking.tokens import morph_feature, words
 from ..records import ActorRef
 from .actors import ActorIndex, is_place
@@ -22,7 +23,7 @@ _OF = frozenset({"de", "du", "des", "d"})
 _NAME_DEPS = frozenset({"appos", "flat:name", "flat", "nmod", "conj"})
 
 
-SENTENCES_KEY = "veilleur.extraction.sentences"
+SENTENCES_KEY = cache_key("sentences")
 
 
 def sentence(token: Token) -> tuple[int, int]:

@@ -280,9 +280,11 @@ def _waters(
     found: list[Span] = []
     if not heads:
         return found
-    for tok in doc:
-        if tok.lower_ not in heads or tok.i in taken or is_capitalised(tok):
+    table = words(doc)  # a Token only where a sea word stands (`lower_` is `text.lower()`)
+    for i, text in enumerate(table.text):
+        if text.lower() not in heads or i in taken or table.capitalised[i]:
             continue
+        tok = doc[i]
         k = tok.i + 1
         if k < len(doc) and doc[k].lower_ in _OF:
             k += 1

@@ -252,9 +252,11 @@ class NameFinder:
             return True
         table = words(doc)  # the token's strings, read once per Doc
         pos, text, folded = table.pos[i], table.text[i], table.folded[i]
-        if pos in _CLOSED_POS and _mistagged_given_name(doc, i, lay):
-            return True
-        if not table.capitalised[i] or pos in _CLOSED_POS or folded in self._stop:
+        if not table.capitalised[i]:
+            return False  # a given name mistagged as a closed-class word is capitalised too
+        if pos in _CLOSED_POS:
+            return _mistagged_given_name(doc, i, lay)
+        if folded in self._stop:
             return False
         if text.isupper() and len(text) <= _ACRONYM_MAX:
             return False  # acronyms ("GPO", "KAN") name bodies, not people
@@ -275,23 +277,24 @@ class NameFinder:
         per: set[int],
         person_hits: dict[int, KbHit],
     ) -> int:
+        table = words(doc)
         end = joined(doc, i)
         while end < len(doc) and end not in blocked:
-            if self._name_token(doc, end, lay, per, person_hits) and doc[end - 1].text != ",":
+            if self._name_token(doc, end, lay, per, person_hits) and table.text[end - 1] != ",":
                 end = joined(doc, end)
                 continue
-            particle = word(doc[end]) in self.g.name_particles and end + 1 < len(doc)
+            particle = table.folded[end] in self.g.name_particles and end + 1 < len(doc)
             glued = joined(doc, end) if particle else end
-            if glued > end + 1 and is_capitalised(doc[glued - 1]):
+            if glued > end + 1 and table.capitalised[glued - 1]:
                 end = glued  # "al-Assad", "el-Tayeb": a particle glued to the surname
                 continue
             if particle and (
                 (end in per and end + 1 in per)
                 or (
                     end + 1 not in blocked
-                    and bool(doc[end].whitespace_)
-                    and is_capitalised(doc[end + 1])
-                    and doc[end + 1].pos_ == "PROPN"
+                    and table.spaced[end]
+                    and table.capitalised[end + 1]
+                    and table.pos[end + 1] == "PROPN"
                 )
             ):
                 end += 1  # "Charles de Gaulle", "Ursula von der Leyen"

@@ -133,7 +133,10 @@ class TitleReader:
 
     def head_at(self, doc: Doc, i: int) -> tuple[int, TitleKind] | None:
         """Length and kind of the title head starting at token i ('ex-ministre' too)."""
-        folded = words(doc).folded
+        return self._head(words(doc).folded, i)
+
+    def _head(self, folded: tuple[str, ...], i: int) -> tuple[int, TitleKind] | None:
+        """`head_at` on the Doc's folded words."""
         first = folded[i]
         for prefix in self.g.head_prefixes:
             if first.startswith(prefix) and len(first) > len(prefix):
@@ -148,17 +151,18 @@ class TitleReader:
     # ------------------------------------------------------------------ reading
     def read_all(self, doc: Doc, hits: dict[int, KbHit]) -> list[Title]:
         """Every title phrase of the Doc, left to right, not overlapping."""
-        pos = words(doc).pos
+        table = words(doc)
+        pos, folded = table.pos, table.folded
         titles: list[Title] = []
         i = 0
         while i < len(pos):
-            found = self.head_at(doc, i)
+            found = self._head(folded, i)
             after_aux = i > 0 and pos[i - 1] == "AUX"
             if found is None or (pos[i] == "VERB" and after_aux):  # "a été élu"
                 i += 1
                 continue
             title = self.read(doc, i, found[0], found[1], hits)
-            counted = i > 0 and doc[i - 1].pos_ == "NUM"
+            counted = i > 0 and pos[i - 1] == "NUM"
             if title.plural and (counted or not title.has_complement):
                 i += 1  # "les deux ministres": a group of people named before, not a title
                 continue

@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
-from ..doctext import text_of
+from ..doctext import cache_key, text_of
 from .text import fold
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!"})
@@ -69,7 +70,7 @@ class Words:
     dep: tuple[str, ...]  # doc[i].dep_
 
 
-_WORDS_KEY = "veilleur.words"
+_WORDS_KEY = cache_key("words")
 
 
 def words(doc: Doc) -> Words:
@@ -81,28 +82,33 @@ def words(doc: Doc) -> Words:
     cached = doc.user_data.get(_WORDS_KEY)
     if isinstance(cached, Words) and len(cached.text) == len(doc):
         return cached
-    # one array pass; the strings come from the vocabulary (what Token.text, pos_ read)
-    rows = doc.to_array([ORTH, SPACY, POS, LEMMA, DEP]).tolist() if len(doc) else []
-    strings = doc.vocab.strings
-    # words and lemmas repeat: one string-store look-up per distinct key
-    keys = {key for row in rows for key in (row[0], row[3], row[4])}
-    known = {key: strings[key] for key in keys}
-    texts = tuple([known[row[0]] for row in rows])
-    result = Words(
-        texts,
-        tuple([fold(t) for t in texts]),
-        tuple([row[1] == 1 for row in rows]),
-        tuple([capitalised_text(t) for t in texts]),
-        tuple([POS_NAMES[row[2]] for row in rows]),
-        tuple([known[row[3]] for row in rows]),
-        tuple([known[row[4]] for row in rows]),
-    )
+    result = _read_words(doc) if len(doc) else Words((), (), (), (), (), (), ())
     doc.user_data[_WORDS_KEY] = result
     return result
 
 
-_MORPHS_KEY = "veilleur.morphs"
-_ENTS_KEY = "veilleur.ents"
+def _read_words(doc: Doc) -> Words:
+    """Two array passes; each distinct string is read from the vocabulary once."""
+    # string keys are 64-bit hashes, slow to hash again in a dict: numpy numbers them instead
+    keys, numbers = np.unique(doc.to_array([ORTH, LEMMA, DEP]), return_inverse=True)
+    strings = doc.vocab.strings
+    names = [strings[key] for key in keys.tolist()]
+    orths, lemmas, deps = numbers.reshape(len(doc), 3).T.tolist()
+    spaces, tags = doc.to_array([SPACY, POS]).T.tolist()
+    texts = tuple([names[n] for n in orths])
+    return Words(
+        texts,
+        tuple(map(fold, texts)),
+        tuple([flag == 1 for flag in spaces]),
+        tuple(map(capitalised_text, texts)),
+        tuple([POS_NAMES[tag] for tag in tags]),
+        tuple([names[n] for n in lemmas]),
+        tuple([names[n] for n in deps]),
+    )
+
+
+_MORPHS_KEY = cache_key("morphs")
+_ENTS_KEY = cache_key("ents")
 
 
 def entities(doc: Doc) -> tuple[tuple[int, int, str], ...]:
@@ -172,9 +178,7 @@ class Layout:
         return k >= 0 and self.quotes[k][0] <= char < self.quotes[k][1]
 
 
-_LAYOUT_KEY = "veilleur.layout"
-# Doc.user_data keys of these per-Doc caches; the last component drops them (not results).
-CACHE_KEYS: tuple[str, ...] = (_WORDS_KEY, _LAYOUT_KEY, _MORPHS_KEY, _ENTS_KEY)
+_LAYOUT_KEY = cache_key("layout")
 
 
 def layout(doc: Doc) -> Layout:
