@@ -21,6 +21,12 @@ class Trigger(BaseModel):
     type: str
     mode: str | None = None
     requires_child: tuple[str, ...] = ()
+    # every one of these lemmas must be there too ("mettre fin à l'accord": fin and accord)
+    requires_all: tuple[str, ...] = ()
+    # the verb must govern an infinitive ("inviter X à se retirer"), not a place or a time
+    requires_infinitive: bool = False
+    # "ont renforcé leur coopération" is an act; "pour renforcer la coopération" an aim
+    finite: bool = False
     requires_prep: tuple[str, ...] = ()
     reflexive: bool = False
     of: Literal["source", "target"] = "source"
@@ -89,6 +95,7 @@ class Cues(BaseModel):
     ally_nouns: frozenset[str] = frozenset()
     mission_nouns: frozenset[str] = frozenset()
     decision_verbs: frozenset[str] = frozenset()
+    aim_verbs: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 

@@ -73,6 +73,8 @@ def verdict(token: Token, cues: Cues) -> Verdict:
         return "planned"  # "un entretien entre eux est probable": expected, not denied
     if _lemmas(chain[1:]) & cues.hedges:
         return "hypothetical"  # "susceptible d'accueillir", "pourrait rencontrer"
+    if feature(token, "VerbForm") == "Inf" and token.head.lemma_.casefold() in cues.aim_verbs:
+        return "hypothetical"  # "des documents visant à renforcer la coopération": an aim
     for t in chain:
         if any(
             c.dep_ == "mark" and c.lemma_.casefold() in cues.hypothetical_marks for c in t.children
