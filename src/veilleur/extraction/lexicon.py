@@ -11,6 +11,12 @@ from .. import lang
 from ..records import PLOVER_TYPES
 
 
+def spellings(word: str) -> tuple[str, ...]:
+    """A word and its spelling without ligatures: news sites often write "manoeuvre"."""
+    plain = word.replace("œ", "oe").replace("æ", "ae")
+    return (word,) if plain == word else (word, plain)
+
+
 class Trigger(BaseModel):
     """One trigger entry: head lemmas, PLOVER type and the frame of its arguments."""
 
@@ -139,8 +145,8 @@ class Lexicon(BaseModel):
         many tokens of every article, and scanning every trigger each time added up."""
         found: dict[tuple[str, str], list[Trigger]] = {}
         for t in self.triggers:
-            for lemma in dict.fromkeys(t.lemmas):
-                found.setdefault((lemma, t.pos), []).append(t)
+            for head in dict.fromkeys(w for lemma in t.lemmas for w in spellings(lemma)):
+                found.setdefault((head, t.pos), []).append(t)
         return {key: tuple(ts) for key, ts in found.items()}
 
     def lemma_set(self, pos: str) -> frozenset[str]:
@@ -154,7 +160,13 @@ class Lexicon(BaseModel):
     def _lemma_sets(self) -> dict[str, frozenset[str]]:
         """Head lemmas by part of speech, built once: several stages ask per word."""
         return {
-            pos: frozenset(lemma for t in self.triggers if t.pos == pos for lemma in t.lemmas)
+            pos: frozenset(
+                w
+                for t in self.triggers
+                if t.pos == pos
+                for lemma in t.lemmas
+                for w in spellings(lemma)
+            )
             for pos in dict.fromkeys(t.pos for t in self.triggers)
         }
 

@@ -122,7 +122,7 @@ def _words(word: Token) -> set[str]:
     plurals as they are ("condoléances") and mislemmatises rarer nouns."""
     forms = {word.lemma_.casefold(), word.lower_}
     forms |= {f[:-1] for f in forms if len(f) > 3 and f.endswith(("s", "x"))}
-    return forms
+    return forms | {f.replace("oe", "œ") for f in forms if "oe" in f}
 
 
 def _around(token: Token) -> set[str]:
@@ -181,6 +181,21 @@ def _plural_subject(token: Token) -> bool:
     return any("Plur" in s.morph.get("Number", []) or list(s.conjuncts) for s in subjects)
 
 
+def _repair_participles(doc: Doc, forms: dict[str, str]) -> None:
+    """Make a verb again of a trigger participle the tagger took for a noun because it did
+    not know the word ("a déjeuné", "a dégelé"): a noun never takes a tense auxiliary. The
+    later stages read its part of speech, lemma and form from the token, so it is fixed there."""
+    for token in doc:
+        lemma = forms.get(token.lower_)
+        if token.pos_ != "NOUN" or lemma is None or not token.lower_.endswith(_PARTICIPLE):
+            continue
+        if any(c.dep_ in ("aux:tense", "aux:pass") for c in token.children):
+            token.pos_ = "VERB"
+            token.lemma_ = lemma
+            token.set_morph("Tense=Past|VerbForm=Part")
+
+
+_PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
 _SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
 
 
@@ -213,6 +228,7 @@ def find_triggers(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Hit
     first); one token may start events of different types."""
     hits: list[Hit] = []
     forms = matcher.forms
+    _repair_participles(doc, forms)
     for pos, start in matcher(doc):
         token = doc[start]
         lemma = token.lemma_.casefold()
