@@ -12,7 +12,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, MorphAnalysis, Token
 
 from .clauses import case_of, descendants, feature, sentence
 from .lexicon import Lexicon, Trigger, load_lexicon
@@ -192,7 +192,7 @@ def _repair_participles(doc: Doc, forms: dict[str, str]) -> None:
         if any(c.dep_ in ("aux:tense", "aux:pass") for c in token.children):
             token.pos_ = "VERB"
             token.lemma_ = lemma
-            token.set_morph("Tense=Past|VerbForm=Part")
+            token.morph = MorphAnalysis(doc.vocab, {"Tense": "Past", "VerbForm": "Part"})
 
 
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
