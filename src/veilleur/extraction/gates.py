@@ -159,6 +159,8 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
         )
     if token.pos_ != "NOUN":
         return False
+    if _undone(token, entry, typed):
+        return True
     if case_of(token) in AGENT_PREPS:
         # "l'assassinat de X, à Beyrouth, par une frappe": the killing told by its means
         start = max(sentence(token)[0], token.i - 20)
@@ -172,6 +174,21 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
     listing = token.head.lemma_.casefold() in load_lexicon().cues.participant_verbs
     subject = token.dep_.startswith(("nsubj", "obl:agent"))
     return subject and not listing and (token.head.i, entry.type) in typed
+
+
+_UNDOING = ("SANCTION", "REJECT", "CONCEDE")
+
+
+def _undone(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
+    """True for an event noun that a verb ending, refusing or giving it up governs ("a mis
+    fin à l'accord", "a rejeté l'accusation", "a refusé la visite"): what is ended or
+    refused is no new act; the verb is the event."""
+    head = token.head
+    if head.pos_ == "NOUN" and token.dep_ == "nmod" and head.i != token.i:
+        head = head.head  # "mettre fin à l'accord": through the noun of the phrase
+    if head.pos_ != "VERB" or head.i == token.i or token.dep_.startswith("nsubj"):
+        return False
+    return any((head.i, kind) in typed for kind in _UNDOING if kind != entry.type)
 
 
 def one_act(hit: Hit) -> bool:

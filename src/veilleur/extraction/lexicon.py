@@ -102,6 +102,7 @@ class Cues(BaseModel):
     mission_nouns: frozenset[str] = frozenset()
     decision_verbs: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 

@@ -196,6 +196,16 @@ def _repair_participles(doc: Doc, forms: dict[str, str]) -> None:
 
 
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
+
+
+def _aim_of_measure(token: Token, lexicon: Lexicon) -> bool:
+    """True for a present participle that says whom a measure or a word is aimed at ("les
+    sanctions visant X", "des accusations ciblant Y"): no strike."""
+    if token.pos_ != "VERB" or token.dep_ != "acl" or feature(token, "Tense") != "Pres":
+        return False
+    return token.head.lemma_.casefold() in lexicon.cues.measure_nouns
+
+
 _SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
 
 
@@ -243,6 +253,8 @@ def find_triggers(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Hit
             is_specific = _specificity(entry) > 0
             if entry.type in types or (specific and not is_specific):
                 continue
+            if entry.type == "ASSAULT" and _aim_of_measure(token, lexicon):
+                continue  # "les restrictions visant X": a measure's aim, no strike
             if speech and entry.type in _SPEECH_TYPES:
                 continue  # "un homme soupçonné d'espionnage": whoever suspects him is unsaid
             if not fulfils(token, entry):
