@@ -330,3 +330,13 @@ def test_lexicon_heads_include_spellings_without_ligature() -> None:
     assert "manœuvre" in lexicon.lemma_set("noun")
     assert "manoeuvre" in lexicon.lemma_set("noun")
     assert lexicon.entries("manoeuvre", "noun") == lexicon.entries("manœuvre", "noun")
+
+
+def test_recognising_a_fact_is_no_support_of_anyone(nlp: Language) -> None:
+    text = "Le président ivoirien a reconnu que l'état de l'économie restait fragile."
+    assert not of_type(events(nlp, text), "SUPPORT")
+
+
+def test_a_feeling_expressed_with_nobody_named_is_support(nlp: Language) -> None:
+    found = of_type(events(nlp, "Le président ivoirien a présenté ses condoléances."), "SUPPORT")
+    assert found and all(not e.target for e in found)

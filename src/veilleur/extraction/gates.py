@@ -80,7 +80,7 @@ def untargeted(token: Token, entry: Trigger, quotes: list[QuoteSpan], cues: Cues
     a plea whose words are quoted ("« ... », a-t-il plaidé")."""
     if entry.untargeted:
         return True  # FORMAT.md: no target where the text names none; the act still counts
-    if entry.type == "SUPPORT" and entry.requires_child:
+    if entry.type == "SUPPORT" and entry.requires_child and _feeling(token, cues):
         # no recipient named at all, not one we failed to read ("envers le gouvernement")
         window = token.doc[token.i + 1 : min(token.i + 8, len(token.doc))]
         return not any(w.lower_ in cues.recipient_preps for w in window)
@@ -88,6 +88,15 @@ def untargeted(token: Token, entry: Trigger, quotes: list[QuoteSpan], cues: Cues
         return False
     before = text_of(token.doc)[max(0, token.idx - 12) : token.idx]
     return any(before.rfind(q_end) >= 0 for q_end in ("»", "”", '"')) and "," in before
+
+
+def _feeling(verb: Token, cues: Cues) -> bool:
+    """True when what the verb expresses is a feeling ("a réitéré sa sympathie", "a rendu
+    hommage"): not an endorsement of a thing ("a reconnu l'indépendance"), which needs whose."""
+    said = [c for c in verb.children if c.dep_ in ("obj", "obl:arg")]
+    forms = {f for c in said for f in (c.lemma_.casefold(), c.lower_)}
+    forms |= {f.removesuffix("s") for f in forms}  # "ses condoléances", left plural
+    return bool(forms & cues.feelings)
 
 
 def by_phone(token: Token, cues: Cues) -> bool:

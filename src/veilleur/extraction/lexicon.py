@@ -103,6 +103,7 @@ class Cues(BaseModel):
     decision_verbs: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
+    feelings: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
