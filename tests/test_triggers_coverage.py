@@ -340,3 +340,34 @@ def test_recognising_a_fact_is_no_support_of_anyone(nlp: Language) -> None:
 def test_a_feeling_expressed_with_nobody_named_is_support(nlp: Language) -> None:
     found = of_type(events(nlp, "Le président ivoirien a présenté ses condoléances."), "SUPPORT")
     assert found and all(not e.target for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israël n'exclut pas une riposte militaire contre l'Iran.",
+        "L'Inde n'exclut pas de frapper le Pakistan.",
+    ],
+)
+def test_not_ruling_out_force_is_a_threat(nlp: Language, text: str) -> None:
+    found = events(nlp, text)
+    assert of_type(found, "THREATEN")
+    assert not of_type(found, "ASSAULT")  # the strike is not ruled out, not done
+
+
+def test_taking_a_case_to_a_court_is_no_seizure(nlp: Language) -> None:
+    found = events(nlp, "Le Guyana saisira la Cour internationale de justice.")
+    assert not of_type(found, "COERCE")
+    assert any(names(e.source) == {"Guyana"} for e in of_type(found, "ACCUSE"))
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        ("Des milliers d'étudiants sont descendus dans la rue samedi à Tbilissi.", "étudiants"),
+        ("Des agriculteurs ont manifesté mardi devant le Parlement européen.", "agriculteurs"),
+    ],
+)
+def test_crowds_of_a_trade_protest(nlp: Language, text: str, crowd: str) -> None:
+    found = of_type(events(nlp, text), "PROTEST")
+    assert any(crowd in names(e.source) for e in found), found
