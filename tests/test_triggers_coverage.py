@@ -371,3 +371,14 @@ def test_taking_a_case_to_a_court_is_no_seizure(nlp: Language) -> None:
 def test_crowds_of_a_trade_protest(nlp: Language, text: str, crowd: str) -> None:
     found = of_type(events(nlp, text), "PROTEST")
     assert any(crowd in names(e.source) for e in found), found
+
+
+def test_a_quoted_act_of_our_people_is_the_speakers(nlp: Language) -> None:
+    text = (
+        "« Notre gouvernement condamne fermement l'attaque du Rwanda », a déclaré le président "
+        "burundais Évariste Ndayishimiye."
+    )
+    found = of_type(events(nlp, text), "ACCUSE")
+    assert any(
+        names(e.source) == {"Évariste Ndayishimiye"} and "Rwanda" in names(e.target) for e in found
+    ), found

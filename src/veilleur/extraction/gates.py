@@ -48,11 +48,20 @@ def first_person_speaker(token: Token, doc: Doc) -> ActorRef | None:
     if token.pos_ != "VERB":
         return None
     subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
-    if not subjects or feature(subjects[0], "Person") != "1" or subjects[0].pos_ != "PRON":
+    if not subjects or not _first_person(subjects[0]):
         return None
     quotes: list[Quote] = doc._.quotes or []
     said = next((q for q in quotes if q.start <= token.idx < q.end), None)
     return said.speaker if said is not None else None
+
+
+def _first_person(subject: Token) -> bool:
+    """True for "je", "nous", or a noun the speaker calls his own ("nos peuples", "notre
+    pays"): the speaker acts through it."""
+    if subject.pos_ == "PRON":
+        return feature(subject, "Person") == "1"
+    owners = load_lexicon().cues.own_possessives
+    return any(c.dep_ == "det" and c.lemma_.casefold() in owners for c in subject.children)
 
 
 def quote_speaker(token: Token, doc: Doc) -> ActorRef | None:

@@ -104,6 +104,7 @@ class Cues(BaseModel):
     aim_verbs: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     feelings: frozenset[str] = frozenset()
+    own_possessives: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
