@@ -228,6 +228,29 @@ CASES: list[tuple[str, str, str, str | None]] = [
     # REQUEST
     ("Le Kenya a invité le Soudan à reprendre les négociations.", "REQUEST", "Kenya", "Soudan"),
     ("Le Pérou a prié la Bolivie de rappeler son ambassadeur.", "REQUEST", "Pérou", "Bolivie"),
+    ("La Hongrie s'est rangée derrière la Serbie.", "SUPPORT", "Hongrie", "Serbie"),
+    ("La Pologne se tient aux côtés de l'Ukraine.", "SUPPORT", "Pologne", "Ukraine"),
+    ("L'Algérie a retiré mardi son ambassadeur en France.", "SANCTION", "Algérie", "France"),
+    (
+        "Les États-Unis ont placé lundi le Nicaragua sur leur liste noire.",
+        "SANCTION",
+        "États-Unis",
+        "Nicaragua",
+    ),
+    (
+        "L'Iran a condamné à mort le chercheur Ahmadreza Djalali.",
+        "COERCE",
+        "Iran",
+        "Ahmadreza Djalali",
+    ),
+    ("L'Équateur a décrété lundi l'état d'urgence.", "COERCE", "Équateur", None),
+    ("Les rebelles du M23 ont levé le siège de la ville de Sake.", "RETREAT", "M23", None),
+    (
+        "Narendra Modi a tenu mardi une visioconférence avec Anthony Albanese.",
+        "CONSULT",
+        "Narendra Modi",
+        "Anthony Albanese",
+    ),
     # REJECT
     ("Le Maroc a contesté lundi la décision de l'Algérie.", "REJECT", "Maroc", "Algérie"),
     (
