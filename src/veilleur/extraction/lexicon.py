@@ -163,13 +163,7 @@ class Lexicon(BaseModel):
     def _lemma_sets(self) -> dict[str, frozenset[str]]:
         """Head lemmas by part of speech, built once: several stages ask per word."""
         return {
-            pos: frozenset(
-                w
-                for t in self.triggers
-                if t.pos == pos
-                for lemma in t.lemmas
-                for w in spellings(lemma)
-            )
+            pos: frozenset(lemma for t in self.triggers if t.pos == pos for lemma in t.lemmas)
             for pos in dict.fromkeys(t.pos for t in self.triggers)
         }
 

@@ -15,7 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, MorphAnalysis, Token
 
 from .clauses import case_of, descendants, feature, sentence
-from .lexicon import Lexicon, Trigger, load_lexicon
+from .lexicon import Lexicon, Trigger, load_lexicon, spellings
 from .status import future, negated
 
 _POS = {"verb": ["VERB"], "noun": ["NOUN"]}
@@ -37,8 +37,9 @@ class TriggerIndex:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.forms = lexicon.verb_forms()
-        self._verbs = _ids(lexicon.lemma_set("verb"))
-        self._nouns = _ids(lexicon.lemma_set("noun"))
+        # heads written without ligatures too ("manoeuvre"), as `Lexicon.entries` finds them
+        self._verbs = _ids(w for lemma in lexicon.lemma_set("verb") for w in spellings(lemma))
+        self._nouns = _ids(w for lemma in lexicon.lemma_set("noun") for w in spellings(lemma))
         self._forms = _ids(self.forms)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int]]:
