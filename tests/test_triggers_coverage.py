@@ -405,3 +405,15 @@ def test_a_quoted_act_of_our_people_is_the_speakers(nlp: Language) -> None:
     assert any(
         names(e.source) == {"Évariste Ndayishimiye"} and "Rwanda" in names(e.target) for e in found
     ), found
+
+
+def test_a_leader_expected_somewhere_is_a_planned_visit(nlp: Language) -> None:
+    found = of_type(
+        events(nlp, "Le président brésilien Lula est attendu jeudi à Luanda."), "CONSULT"
+    )
+    assert any(e.status == "planned" and names(e.target) == {"Angola"} for e in found), found
+
+
+def test_expecting_a_rise_is_no_visit(nlp: Language) -> None:
+    text = "Les experts s'attendent à une hausse des prix en Angola."
+    assert not of_type(events(nlp, text), "CONSULT")

@@ -98,6 +98,8 @@ def verdict(token: Token, cues: Cues) -> Verdict:
             acts = [c for c in child.children if c.dep_ in ("acl", "amod")]
             if _lemmas(acts) & cues.reported_markers:
                 return "reported"
+    if token.pos_ == "VERB" and token.lemma_.casefold() in cues.planned_modifiers:
+        return "planned"  # "X est attendu lundi à Paris": expected, not yet there
     if any(_future(t) for t in chain[:2]):
         return "planned"
     if _lemmas(chain[1:]) & cues.planned_verbs:
