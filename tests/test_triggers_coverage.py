@@ -129,6 +129,18 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "jihadistes",
         "Burkina Faso",
     ),
+    (
+        "Des jihadistes ont attaqué dimanche un poste de l'armée du Niger près de Tillabéri.",
+        "ASSAULT",
+        "jihadistes",
+        "Niger",
+    ),
+    (
+        "Les garde-côtes vietnamiens ont éperonné lundi un chalutier chinois.",
+        "ASSAULT",
+        "Viêt Nam",
+        "Chine",
+    ),
     # COOPERATE
     (
         "Le Kenya et l'Éthiopie ont renforcé jeudi leur coopération sécuritaire.",
