@@ -347,3 +347,14 @@ def test_a_possessed_event_noun_as_subject_does_not_ask_for_itself(nlp: Language
     assert [t.dep_ for t in nlp(text) if t.text == "visite"] == ["nsubj"]  # the parse at issue
     found = events(nlp, text)
     assert all(e.source for e in found)
+
+
+def test_two_meetings_of_the_same_people_on_other_dates_stay_two(nlp: Language) -> None:
+    text = (
+        " date 2023-09-22 Olaf Scholz a rencontré jeudi Joe Biden à la Maison Blanche."
+        " Lors de sa première visite, en décembre dernier, Olaf Scholz avait rencontré Joe Biden"
+        " dans le Bureau ovale."
+    )
+    met = of_type(events(nlp, text), "CONSULT")
+    dates = sorted(e.date.iso() for e in met if e.date and "Joe Biden" in names(e.target))
+    assert dates == ["2022-12", "2023-09-21"]
