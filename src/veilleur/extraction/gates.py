@@ -48,11 +48,20 @@ def first_person_speaker(token: Token, doc: Doc) -> ActorRef | None:
     if token.pos_ != "VERB":
         return None
     subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
-    if not subjects or feature(subjects[0], "Person") != "1" or subjects[0].pos_ != "PRON":
+    if not subjects or not _first_person(subjects[0]):
         return None
     quotes: list[Quote] = doc._.quotes or []
     said = next((q for q in quotes if q.start <= token.idx < q.end), None)
     return said.speaker if said is not None else None
+
+
+def _first_person(subject: Token) -> bool:
+    """True for "je", "nous", or a noun the speaker calls his own ("nos peuples", "notre
+    pays"): the speaker acts through it."""
+    if subject.pos_ == "PRON":
+        return feature(subject, "Person") == "1"
+    owners = load_lexicon().cues.own_possessives
+    return any(c.dep_ == "det" and c.lemma_.casefold() in owners for c in subject.children)
 
 
 def quote_speaker(token: Token, doc: Doc) -> ActorRef | None:
@@ -80,7 +89,7 @@ def untargeted(token: Token, entry: Trigger, quotes: list[QuoteSpan], cues: Cues
     a plea whose words are quoted ("« ... », a-t-il plaidé")."""
     if entry.untargeted:
         return True  # FORMAT.md: no target where the text names none; the act still counts
-    if entry.type == "SUPPORT" and entry.requires_child:
+    if entry.type == "SUPPORT" and entry.requires_child and _feeling(token, cues):
         # no recipient named at all, not one we failed to read ("envers le gouvernement")
         window = token.doc[token.i + 1 : min(token.i + 8, len(token.doc))]
         return not any(w.lower_ in cues.recipient_preps for w in window)
@@ -88,6 +97,15 @@ def untargeted(token: Token, entry: Trigger, quotes: list[QuoteSpan], cues: Cues
         return False
     before = text_of(token.doc)[max(0, token.idx - 12) : token.idx]
     return any(before.rfind(q_end) >= 0 for q_end in ("»", "”", '"')) and "," in before
+
+
+def _feeling(verb: Token, cues: Cues) -> bool:
+    """True when what the verb expresses is a feeling ("a réitéré sa sympathie", "a rendu
+    hommage"): not an endorsement of a thing ("a reconnu l'indépendance"), which needs whose."""
+    said = [c for c in verb.children if c.dep_ in ("obj", "obl:arg")]
+    forms = {f for c in said for f in (c.lemma_.casefold(), c.lower_)}
+    forms |= {f.removesuffix("s") for f in forms}  # "ses condoléances", left plural
+    return bool(forms & cues.feelings)
 
 
 def by_phone(token: Token, cues: Cues) -> bool:
@@ -159,6 +177,8 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
         )
     if token.pos_ != "NOUN":
         return False
+    if _undone(token, entry, typed):
+        return True
     if case_of(token) in AGENT_PREPS:
         # "l'assassinat de X, à Beyrouth, par une frappe": the killing told by its means
         start = max(sentence(token)[0], token.i - 20)
@@ -172,6 +192,21 @@ def means(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
     listing = token.head.lemma_.casefold() in load_lexicon().cues.participant_verbs
     subject = token.dep_.startswith(("nsubj", "obl:agent"))
     return subject and not listing and (token.head.i, entry.type) in typed
+
+
+_UNDOING = ("SANCTION", "REJECT", "CONCEDE")
+
+
+def _undone(token: Token, entry: Trigger, typed: set[tuple[int, str]]) -> bool:
+    """True for an event noun that a verb ending, refusing or giving it up governs ("a mis
+    fin à l'accord", "a rejeté l'accusation", "a refusé la visite"): what is ended or
+    refused is no new act; the verb is the event."""
+    head = token.head
+    if head.pos_ == "NOUN" and token.dep_ == "nmod" and head.i != token.i:
+        head = head.head  # "mettre fin à l'accord": through the noun of the phrase
+    if head.pos_ != "VERB" or head.i == token.i or token.dep_.startswith("nsubj"):
+        return False
+    return any((head.i, kind) in typed for kind in _UNDOING if kind != entry.type)
 
 
 def one_act(hit: Hit) -> bool:

@@ -11,6 +11,12 @@ from .. import lang
 from ..records import PLOVER_TYPES
 
 
+def spellings(word: str) -> tuple[str, ...]:
+    """A word and its spelling without ligatures: news sites often write "manoeuvre"."""
+    plain = word.replace("œ", "oe").replace("æ", "ae")
+    return (word,) if plain == word else (word, plain)
+
+
 class Trigger(BaseModel):
     """One trigger entry: head lemmas, PLOVER type and the frame of its arguments."""
 
@@ -21,6 +27,12 @@ class Trigger(BaseModel):
     type: str
     mode: str | None = None
     requires_child: tuple[str, ...] = ()
+    # every one of these lemmas must be there too ("mettre fin à l'accord": fin and accord)
+    requires_all: tuple[str, ...] = ()
+    # the verb must govern an infinitive ("inviter X à se retirer"), not a place or a time
+    requires_infinitive: bool = False
+    # "ont renforcé leur coopération" is an act; "pour renforcer la coopération" an aim
+    finite: bool = False
     requires_prep: tuple[str, ...] = ()
     reflexive: bool = False
     of: Literal["source", "target"] = "source"
@@ -89,6 +101,10 @@ class Cues(BaseModel):
     ally_nouns: frozenset[str] = frozenset()
     mission_nouns: frozenset[str] = frozenset()
     decision_verbs: frozenset[str] = frozenset()
+    aim_verbs: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    feelings: frozenset[str] = frozenset()
+    own_possessives: frozenset[str] = frozenset()
     time_words: frozenset[str]
     clause_marks: frozenset[str]
 
@@ -132,8 +148,8 @@ class Lexicon(BaseModel):
         many tokens of every article, and scanning every trigger each time added up."""
         found: dict[tuple[str, str], list[Trigger]] = {}
         for t in self.triggers:
-            for lemma in dict.fromkeys(t.lemmas):
-                found.setdefault((lemma, t.pos), []).append(t)
+            for head in dict.fromkeys(w for lemma in t.lemmas for w in spellings(lemma)):
+                found.setdefault((head, t.pos), []).append(t)
         return {key: tuple(ts) for key, ts in found.items()}
 
     def lemma_set(self, pos: str) -> frozenset[str]:

@@ -73,6 +73,8 @@ def verdict(token: Token, cues: Cues) -> Verdict:
         return "planned"  # "un entretien entre eux est probable": expected, not denied
     if _lemmas(chain[1:]) & cues.hedges:
         return "hypothetical"  # "susceptible d'accueillir", "pourrait rencontrer"
+    if feature(token, "VerbForm") == "Inf" and token.head.lemma_.casefold() in cues.aim_verbs:
+        return "hypothetical"  # "des documents visant à renforcer la coopération": an aim
     for t in chain:
         if any(
             c.dep_ == "mark" and c.lemma_.casefold() in cues.hypothetical_marks for c in t.children
@@ -96,6 +98,8 @@ def verdict(token: Token, cues: Cues) -> Verdict:
             acts = [c for c in child.children if c.dep_ in ("acl", "amod")]
             if _lemmas(acts) & cues.reported_markers:
                 return "reported"
+    if token.pos_ == "VERB" and token.lemma_.casefold() in cues.planned_modifiers:
+        return "planned"  # "X est attendu lundi à Paris": expected, not yet there
     if any(_future(t) for t in chain[:2]):
         return "planned"
     if _lemmas(chain[1:]) & cues.planned_verbs:

@@ -12,10 +12,10 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, MorphAnalysis, Token
 
 from .clauses import case_of, descendants, feature, sentence
-from .lexicon import Lexicon, Trigger, load_lexicon
+from .lexicon import Lexicon, Trigger, load_lexicon, spellings
 from .status import future, negated
 
 _POS = {"verb": ["VERB"], "noun": ["NOUN"]}
@@ -37,8 +37,9 @@ class TriggerIndex:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.forms = lexicon.verb_forms()
-        self._verbs = _ids(lexicon.lemma_set("verb"))
-        self._nouns = _ids(lexicon.lemma_set("noun"))
+        # heads written without ligatures too ("manoeuvre"), as `Lexicon.entries` finds them
+        self._verbs = _ids(w for lemma in lexicon.lemma_set("verb") for w in spellings(lemma))
+        self._nouns = _ids(w for lemma in lexicon.lemma_set("noun") for w in spellings(lemma))
         self._forms = _ids(self.forms)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int]]:
@@ -117,20 +118,53 @@ def _reflexive(token: Token) -> bool:
     )
 
 
+def _words(word: Token) -> set[str]:
+    """The lemma of a word and its written form, singular too: the lemmatizer leaves some
+    plurals as they are ("condoléances") and mislemmatises rarer nouns."""
+    forms = {word.lemma_.casefold(), word.lower_}
+    forms |= {f[:-1] for f in forms if len(f) > 3 and f.endswith(("s", "x"))}
+    return forms | {f.replace("oe", "œ") for f in forms if "oe" in f}
+
+
+def _around(token: Token) -> set[str]:
+    """The words a requirement on children is checked against: the trigger's dependents,
+    the words right after it, and the noun a relative or a modal verb hangs it on."""
+    found = {w for d in descendants(token) for w in _words(d)}
+    found |= {w for d in _window(token) for w in _words(d)}
+    if token.dep_ == "acl:relcl":
+        found |= _words(token.head)  # "les accords qu'Israël a signés"
+    if token.dep_ == "xcomp":
+        # "les soldats doivent quitter le pays": the subject hangs on the modal verb
+        found |= {w for c in token.head.children if c.dep_.startswith("nsubj") for w in _words(c)}
+    return found
+
+
+def _governs_infinitive(token: Token) -> bool:
+    """True when the verb asks for an act told by an infinitive ("inviter X à se retirer",
+    "prier Y de cesser"), hung on the verb or on its object."""
+    for child in token.children:
+        asked = [child] if child.dep_ in ("xcomp", "ccomp", "advcl") else []
+        if child.dep_ in ("obj", "iobj", "obl:arg"):
+            asked = [c for c in child.children if c.dep_ in ("acl", "xcomp")]
+        for verb in asked:
+            marked = any(m.dep_ == "mark" for m in verb.children)
+            if verb.pos_ == "VERB" and feature(verb, "VerbForm") == "Inf" and marked:
+                return True
+    return False
+
+
 def fulfils(token: Token, entry: Trigger) -> bool:
     """True when `token` meets the entry's requirements (child lemma, preposition, reflexive)."""
-    if entry.requires_child:
-        lemmas = {d.lemma_.casefold() for d in descendants(token)}
-        lemmas |= {w.lemma_.casefold() for w in _window(token)}
-        if token.dep_ == "acl:relcl":
-            lemmas.add(token.head.lemma_.casefold())  # "les accords qu'Israël a signés"
-        if token.dep_ == "xcomp":
-            # "les soldats doivent quitter le pays": the subject hangs on the modal verb
-            lemmas |= {
-                c.lemma_.casefold() for c in token.head.children if c.dep_.startswith("nsubj")
-            }
-        if not lemmas & set(entry.requires_child):
+    if entry.requires_child or entry.requires_all:
+        around = _around(token)
+        if entry.requires_child and not around & set(entry.requires_child):
             return False
+        if not around >= set(entry.requires_all):
+            return False
+    if entry.requires_infinitive and not _governs_infinitive(token):
+        return False
+    if entry.finite and feature(token, "VerbForm") == "Inf":
+        return False
     if entry.requires_prep and not _preps(token) & set(entry.requires_prep):
         return False
     if entry.plural_subject and not _plural_subject(token):
@@ -148,33 +182,82 @@ def _plural_subject(token: Token) -> bool:
     return any("Plur" in s.morph.get("Number", []) or list(s.conjuncts) for s in subjects)
 
 
+def _repair_participles(doc: Doc, forms: dict[str, str]) -> None:
+    """Make a verb again of a trigger participle the tagger took for a noun because it did
+    not know the word ("a déjeuné", "a dégelé"): a noun never takes a tense auxiliary. The
+    later stages read its part of speech, lemma and form from the token, so it is fixed there."""
+    for token in doc:
+        lemma = forms.get(token.lower_)
+        if token.pos_ != "NOUN" or lemma is None or not token.lower_.endswith(_PARTICIPLE):
+            continue
+        if any(c.dep_ in ("aux:tense", "aux:pass") for c in token.children):
+            token.pos_ = "VERB"
+            token.lemma_ = lemma
+            token.morph = MorphAnalysis(doc.vocab, {"Tense": "Past", "VerbForm": "Part"})
+
+
+_PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
+
+
+def _aim_of_measure(token: Token, lexicon: Lexicon) -> bool:
+    """True for a present participle that says whom a measure or a word is aimed at ("les
+    sanctions visant X", "des accusations ciblant Y"): no strike."""
+    if token.pos_ != "VERB" or token.dep_ != "acl" or feature(token, "Tense") != "Pres":
+        return False
+    return token.head.lemma_.casefold() in lexicon.cues.measure_nouns
+
+
+_SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
+
+
+def _bare_participle(token: Token) -> bool:
+    """True for a past participle that only describes a noun, with no auxiliary and no agent
+    ("un habitant soupçonné d'avoir guidé la frappe"): a standing label, not a speech act."""
+    if token.pos_ != "VERB" or token.dep_ not in ("acl", "amod"):
+        return False
+    if feature(token, "VerbForm") != "Part" or feature(token, "Tense") != "Past":
+        return False
+    return not any(c.dep_.startswith(("aux", "obl:agent", "nsubj")) for c in token.children)
+
+
+def _specificity(entry: Trigger) -> int:
+    """How many requirements an entry sets: the more, the likelier its sense."""
+    return (
+        len(entry.requires_child)
+        + len(entry.requires_all)
+        + len(entry.requires_prep)
+        + entry.requires_infinitive
+        + entry.finite
+        + entry.reflexive
+        + entry.negated
+        + entry.future
+    )
+
+
 def find_triggers(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Hit]:
     """Each trigger token with the most specific entry it fulfils (entries with requirements
     first); one token may start events of different types."""
     hits: list[Hit] = []
     forms = matcher.forms
+    _repair_participles(doc, forms)
     for pos, start in matcher(doc):
         token = doc[start]
         lemma = token.lemma_.casefold()
         entries = lexicon.entries(lemma, pos) or lexicon.entries(forms.get(token.lower_, ""), pos)
-        ranked = sorted(
-            entries,
-            key=lambda e: (
-                -(len(e.requires_child) + len(e.requires_prep) + e.reflexive + e.negated + e.future)
-            ),
-        )
+        if pos == "verb" and any(c.dep_ == "det" for c in token.children):
+            continue  # "l'opposant", "les manifestants": a participle used as a noun
+        speech = _bare_participle(token)
+        ranked = sorted(entries, key=lambda e: -_specificity(e))
         types: set[str] = set()
         specific = False
         for entry in ranked:
-            is_specific = bool(
-                entry.requires_child
-                or entry.requires_prep
-                or entry.reflexive
-                or entry.negated
-                or entry.future
-            )
+            is_specific = _specificity(entry) > 0
             if entry.type in types or (specific and not is_specific):
                 continue
+            if entry.type == "ASSAULT" and _aim_of_measure(token, lexicon):
+                continue  # "les restrictions visant X": a measure's aim, no strike
+            if speech and entry.type in _SPEECH_TYPES:
+                continue  # "un homme soupçonné d'espionnage": whoever suspects him is unsaid
             if not fulfils(token, entry):
                 continue
             # "promettre de riposter" is a threat, not also a bare promise
