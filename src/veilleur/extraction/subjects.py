@@ -12,6 +12,7 @@ from .clauses import (
     clause_start,
     feature,
     np_actors,
+    prep_before,
     sentence,
     zone_actors,
 )
@@ -49,6 +50,14 @@ def incise_subject(verb: Token, index: ActorIndex) -> list[ActorRef]:
     tail = [t for t in doc[verb.i + 1 : stop] if not t.is_punct]
     actors = [index.at(t) for t in tail]
     named = [a for a in actors if a is not None]
+    if named and named[0].kind != "person" and stop < end and doc[stop].text == ",":
+        # "..., a dénoncé le ministre malien de la Défense, X, en ...": the title's
+        # apposition names who speaks, not the state of its adjective
+        after = next((t.i for t in doc[stop + 1 : end] if t.text in (",", ";")), end)
+        apposed = [index.at(t) for t in doc[stop + 1 : after] if not t.is_punct]
+        people = [a for a in apposed if a is not None and a.kind == "person"]
+        if people and after - stop <= 7 and tail[0].pos_ == "DET":
+            return people[:1]
     return named[:1] if named and len(tail) <= 8 else []
 
 
@@ -127,10 +136,17 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
             add_actors(found, np_actors(head, index))
     zone = zone_actors(index, cues, start, verb.i, subjects=True)
     people = [a for a in zone if a.kind == "person"]
-    if found and any(a.kind == "person" for a in found):
-        add_actors(found, [p for p in people if _coordinated(verb, index, p, found)])
-    elif not found:
+    if not found:
         add_actors(found, zone)
+    if any(a.kind == "person" for a in found):
+        # "le chef de l'armée X, le général Y, et le commandant Z, W, ont signé": a parse
+        # that lost the coordination may hang Y anywhere; no preposition introduces him
+        people += [
+            a
+            for i, a in index.in_range(start, verb.i)
+            if a.kind == "person" and prep_before(index.doc[i], index) is None
+        ]
+        add_actors(found, [p for p in people if _coordinated(verb, index, p, found)])
     return found
 
 
