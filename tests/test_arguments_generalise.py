@@ -31,3 +31,26 @@ def test_two_apposed_signatories_joined_by_et_both_sign(nlp: Language) -> None:
     agreements = of_type(events(nlp, text), "AGREE")
     assert agreements
     assert {"Moussa Barmou", "Oumar Diarra"} <= names(agreements[0].source)
+
+
+def test_a_struck_town_of_no_known_state_stands_for_the_state_named_after_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le missile russe qui a frappé mardi soir le centre de Kherson, dans le sud de "
+        "l'Ukraine, a fait dix morts."
+    )
+    strikes = of_type(events(nlp, text), "ASSAULT")
+    assert strikes
+    assert "Ukraine" in names(strikes[0].target)
+
+
+def test_a_visit_to_a_town_in_the_country_goes_to_the_state_of_the_story(nlp: Language) -> None:
+    text = (
+        "Le Tchad a rompu son accord de défense avec la France. Le ministre français Jean "
+        "Dupont s'était aussi rendu à Abéché, dans l'est du pays, où s'entassent des "
+        "réfugiés. Le Tchad accuse le Soudan."
+    )
+    visits = [e for e in of_type(events(nlp, text), "CONSULT") if "Jean Dupont" in names(e.source)]
+    assert visits
+    assert names(visits[0].target) == {"Tchad"}
