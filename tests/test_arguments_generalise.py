@@ -54,3 +54,14 @@ def test_a_visit_to_a_town_in_the_country_goes_to_the_state_of_the_story(nlp: La
     visits = [e for e in of_type(events(nlp, text), "CONSULT") if "Jean Dupont" in names(e.source)]
     assert visits
     assert names(visits[0].target) == {"Tchad"}
+
+
+def test_a_bare_possessed_counterpart_is_the_other_person_of_the_story(nlp: Language) -> None:
+    text = (
+        "Le président kényan William Ruto a reçu mardi à Nairobi le chef de l'Etat ghanéen "
+        "Nana Akufo-Addo. Il a remercié son homologue pour son soutien."
+    )
+    thanks = of_type(events(nlp, text), "SUPPORT")
+    assert thanks
+    assert names(thanks[0].source) == {"William Ruto"}
+    assert names(thanks[0].target) == {"Nana Akufo-Addo"}

@@ -216,7 +216,32 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
                 actor = index.last_person_of(token.i, child) or actor
             if actor is not None:
                 return actor
+    if counterpart and depth == 0:
+        return _peer(token, index)
     return None
+
+
+def _peer(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The person a bare possessed peer noun stands for ("il a remercié son homologue"): the
+    last person named before it other than the subject whose peer he is."""
+    if not any(c.dep_ == "det" and feature(c, "Poss") == "Yes" for c in token.children):
+        return None
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    owners = [
+        np_actor(c, index, depth=1)
+        for c in verb.children
+        if c.dep_.startswith("nsubj") and c.i != token.i
+    ]
+    owner = next((a for a in owners if a is not None and a.kind == "person"), None)
+    if owner is None:
+        return None  # whose peer, the text does not say: no guess
+    others: list[ActorRef] = []
+    for count in (2, 1):
+        others = others or [p for p in index.last_people(token.i, count)[::-1] if p != owner]
+    foreign = [p for p in others if owner.country is None or p.country != owner.country]
+    return next(iter(foreign or others), None)
 
 
 def _leader_named_before(token: Token, index: ActorIndex) -> ActorRef | None:
