@@ -65,3 +65,14 @@ def test_a_bare_possessed_counterpart_is_the_other_person_of_the_story(nlp: Lang
     assert thanks
     assert names(thanks[0].source) == {"William Ruto"}
     assert names(thanks[0].target) == {"Nana Akufo-Addo"}
+
+
+def test_a_verb_after_et_shares_the_subject_of_the_verb_before(nlp: Language) -> None:
+    text = (
+        "Les forces navales du Vietnam ont qualifié lundi les manœuvres chinoises "
+        "d'« agressives et dangereuses » et ont demandé aux garde-côtes chinois de « quitter "
+        "la zone »."
+    )
+    requests = of_type(events(nlp, text), "REQUEST")
+    assert requests
+    assert names(requests[0].source) == {"forces navales du Vietnam"}

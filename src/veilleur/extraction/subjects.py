@@ -92,6 +92,14 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
         for c in verb.children
         if c.dep_ in SUBJ and c.dep_ != "nsubj:pass" and not _across_clause(verb, c, cues)
     ]
+    earlier, joint = _joined_verb(verb) if depth < 3 else (None, verb.i)
+    if earlier is not None and all(c.i < joint for c in subjects):
+        # "X ont qualifié les manœuvres de Y ... et ont demandé à Z": a verb right after "et"
+        # has no subject of its own; it shares that of the verb before, whatever the parse
+        # made of the words between
+        shared = subject_of(earlier, index, cues, depth=depth + 1)
+        if shared:
+            return shared
     before = [c for c in subjects if c.i < verb.i]
     if len(before) > 1 and feature(verb, "VerbForm") == "Fin":
         # "X reçu par Y, les dirigeants de Z critiquent W": a finite verb has one subject
@@ -148,6 +156,23 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
         ]
         add_actors(found, [p for p in people if _coordinated(verb, index, p, found)])
     return found
+
+
+def _joined_verb(verb: Token) -> tuple[Token | None, int]:
+    """The verb with a subject before "et" + `verb` (its auxiliaries and adverbs between) in
+    the sentence, if any, and the position of that "et"."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and (doc[j].pos_ in ("AUX", "ADV") or doc[j].dep_.startswith("aux")):
+        j -= 1
+    if j < 0 or doc[j].pos_ != "CCONJ":
+        return None, verb.i
+    for word in reversed(doc[sentence(verb)[0] : j]):
+        if word.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in SUBJ and c.i < word.i for c in word.children
+        ):
+            return word, j
+    return None, j
 
 
 def _coordinated(verb: Token, index: ActorIndex, person: ActorRef, found: list[ActorRef]) -> bool:
