@@ -76,3 +76,14 @@ def test_a_verb_after_et_shares_the_subject_of_the_verb_before(nlp: Language) ->
     requests = of_type(events(nlp, text), "REQUEST")
     assert requests
     assert names(requests[0].source) == {"forces navales du Vietnam"}
+
+
+def test_a_capital_before_an_incise_between_commas_is_the_subject(nlp: Language) -> None:
+    text = (
+        "Caracas, de son côté, a de nouveau exigé que Georgetown retire ses soldats, assurant "
+        "que le Guyana s'y était engagé par le passé."
+    )
+    requests = of_type(events(nlp, text), "REQUEST")
+    assert requests
+    assert names(requests[0].source) == {"Venezuela"}
+    assert names(requests[0].target) == {"Guyana"}

@@ -66,8 +66,14 @@ def _preverbal(verb: Token) -> Token | None:
     subject a parse without one most likely missed ("les dirigeants de l'Otan ont convenu")."""
     doc = verb.doc
     j = verb.i - 1
-    while j >= 0 and doc[j].pos_ in ("AUX", "ADV"):
+    while j >= 0 and (doc[j].pos_ in ("AUX", "ADV") or doc[j].dep_ in ("advmod", "fixed")):
         j -= 1
+    if j > 0 and doc[j].text == ",":
+        # "Pékin, de son côté, a exigé": the subject stands before an incise between commas
+        start = sentence(verb)[0]
+        k = next((w.i for w in reversed(doc[start:j]) if w.text == ","), None)
+        if k is not None and not any(w.pos_ in ("VERB", "AUX") for w in doc[k:j]):
+            j = k - 1
     if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
         return None
     head = doc[j]
