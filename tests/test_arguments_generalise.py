@@ -87,3 +87,17 @@ def test_a_capital_before_an_incise_between_commas_is_the_subject(nlp: Language)
     assert requests
     assert names(requests[0].source) == {"Venezuela"}
     assert names(requests[0].target) == {"Guyana"}
+
+
+def test_a_place_after_the_verb_of_apposed_signatories_is_not_an_inverted_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le 4 avril, au terme de trois jours de pourparlers discrets, le secrétaire du Conseil "
+        "de sécurité arménien, Armen Grigorian, et le conseiller azerbaïdjanais à la sécurité "
+        "nationale, Hikmet Hajiyev, avaient signé à Abou Dhabi un accord d'échange de "
+        "prisonniers."
+    )
+    agreements = of_type(events(nlp, text), "AGREE")
+    assert agreements
+    assert names(agreements[0].source) == {"Armen Grigorian", "Hikmet Hajiyev"}

@@ -48,6 +48,8 @@ def incise_subject(verb: Token, index: ActorIndex) -> list[ActorRef]:
     end = sentence(verb)[1]
     stop = next((t.i for t in doc[verb.i + 1 : end] if t.text in (",", ";")), end)
     tail = [t for t in doc[verb.i + 1 : stop] if not t.is_punct]
+    if tail and tail[0].pos_ == "ADP":
+        return []  # "..., Y, avaient signé à Pékin": a place or a complement, no subject
     actors = [index.at(t) for t in tail]
     named = [a for a in actors if a is not None]
     if named and named[0].kind != "person" and stop < end and doc[stop].text == ",":
@@ -72,7 +74,9 @@ def _preverbal(verb: Token) -> Token | None:
         # "Pékin, de son côté, a exigé": the subject stands before an incise between commas
         start = sentence(verb)[0]
         k = next((w.i for w in reversed(doc[start:j]) if w.text == ","), None)
-        if k is not None and not any(w.pos_ in ("VERB", "AUX") for w in doc[k:j]):
+        if k is not None and any(w.pos_ == "PROPN" for w in doc[k:j]):
+            j -= 1  # "le conseiller X, Moussa Y, a signé": the apposed name is the subject
+        elif k is not None and not any(w.pos_ in ("VERB", "AUX") for w in doc[k:j]):
             j = k - 1
     if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
         return None
