@@ -101,3 +101,14 @@ def test_a_place_after_the_verb_of_apposed_signatories_is_not_an_inverted_subjec
     agreements = of_type(events(nlp, text), "AGREE")
     assert agreements
     assert names(agreements[0].source) == {"Armen Grigorian", "Hikmet Hajiyev"}
+
+
+def test_a_meeting_between_a_list_of_leaders_has_every_one_of_them(nlp: Language) -> None:
+    text = (
+        "Le compromis a été trouvé lors d'une réunion matinale entre Robert Fico, Petr Fiala, "
+        "le chancelier autrichien Karl Nehammer et le Premier ministre polonais Donald Tusk."
+    )
+    meetings = of_type(events(nlp, text), "CONSULT")
+    assert meetings
+    parties = names(meetings[0].source) | names(meetings[0].target)
+    assert {"Robert Fico", "Petr Fiala", "Karl Nehammer", "Donald Tusk"} <= parties

@@ -186,7 +186,14 @@ def noun_frame(
     add_actors(source, agents)
     by_modifier, to_modifier = _modifier_parties(noun, index, cues)
     add_actors(source, by_modifier)
-    between = [a for h in dependents(noun, OBL, frozenset({"entre"})) for a in np_actors(h, index)]
+    among = dependents(noun, OBL, frozenset({"entre"}))
+    between = [a for h in among for a in np_actors(h, index)]
+    if among and len(between) == 1 and between[0].kind == "person":
+        # "une réunion entre X, Y, le chancelier Z et W": "entre" needs two; a list the parse
+        # broke up after its first name goes on to the end of the clause
+        end = clause_end(noun, cues)
+        listed = zone_actors(index, cues, min(h.left_edge.i for h in among), end)
+        between += [a for a in listed if a.kind == "person" and a not in between]
     add_actors(source, between)
     # "l'assassinat de X par Y" names its author: as specific as "une rencontre avec X"
     partnered = bool(between) or (bool(agents) and bool(target))
