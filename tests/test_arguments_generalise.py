@@ -112,3 +112,14 @@ def test_a_meeting_between_a_list_of_leaders_has_every_one_of_them(nlp: Language
     assert meetings
     parties = names(meetings[0].source) | names(meetings[0].target)
     assert {"Robert Fico", "Petr Fiala", "Karl Nehammer", "Donald Tusk"} <= parties
+
+
+def test_the_person_visited_hangs_on_the_noun_of_rendre_visite(nlp: Language) -> None:
+    text = (
+        "Le président slovaque Peter Pellegrini était à Vienne le 3 mai. Le 9 mai, il rendait "
+        "visite à Ilham Aliev dans sa résidence de Zagulba, en Azerbaïdjan."
+    )
+    visits = of_type(events(nlp, text), "CONSULT")
+    assert visits
+    assert names(visits[0].source) == {"Peter Pellegrini"}
+    assert names(visits[0].target) == {"Ilham Aliev"}

@@ -104,10 +104,13 @@ def _passive_target(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef
     return event_noun_source(noun, index, cues) or np_actors(noun, index)
 
 
-def _in_event_phrases(verb: Token, index: ActorIndex, stop: int) -> set[ActorRef]:
+def _in_event_phrases(
+    verb: Token, index: ActorIndex, stop: int, *, own: tuple[str, ...] = ()
+) -> set[ActorRef]:
     """Actors after `verb` named inside another event's phrase ("en riposte à l'assassinat
-    du général X"): parties of that event, not of this one."""
-    nouns = load_lexicon().lemma_set("noun")
+    du général X"): parties of that event, not of this one; the noun a light verb needs
+    (`own`: "rendre visite à X") is this event's own."""
+    nouns = load_lexicon().lemma_set("noun") - set(own)
     found: set[ActorRef] = set()
     for i, actor in index.in_range(verb.i + 1, stop):
         head = index.doc[i]
@@ -392,7 +395,7 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
                 people_first=people_first,
                 recipients=recipients,
             )
-            others = _in_event_phrases(verb, index, stop)
+            others = _in_event_phrases(verb, index, stop, own=entry.requires_child)
             target = [a for a in zone if a not in source and a not in others]
             syntactic = False
     return Frame(tuple(source), tuple(target), place, syntactic)
