@@ -123,3 +123,15 @@ def test_the_person_visited_hangs_on_the_noun_of_rendre_visite(nlp: Language) ->
     assert visits
     assert names(visits[0].source) == {"Peter Pellegrini"}
     assert names(visits[0].target) == {"Ilham Aliev"}
+
+
+def test_a_decision_condemned_is_blamed_on_whoever_announced_it(nlp: Language) -> None:
+    text = (
+        "Le président du Conseil européen, António Costa, a annoncé le 3 mars que le prochain "
+        "sommet se tiendrait à Bruxelles et non à Bratislava. À Bratislava, le ministre des "
+        "Affaires étrangères, Juraj Blanár, a dénoncé une décision « vexatoire »."
+    )
+    blames = of_type(events(nlp, text), "ACCUSE")
+    assert blames
+    assert names(blames[0].source) == {"Juraj Blanár"}
+    assert names(blames[0].target) == {"António Costa"}

@@ -251,8 +251,11 @@ def _last_author(
     own = {a.country for a in critics if a.country is not None}
     start = max(0, act.i - 80)
     for word in reversed(act.doc[start : sentence(act)[0]]):
-        kinds = {e.type for e in lexicon.entries(word.lemma_.casefold(), "verb")}
-        if word.pos_ != "VERB" or not kinds or kinds <= _REPORTING_TYPES:
+        lemma = word.lemma_.casefold()
+        kinds = {e.type for e in lexicon.entries(lemma, "verb")}
+        # "X a annoncé que ...": X decided; not an incise ("..., a annoncé X")
+        decided = lemma in cues.decision_verbs and not _inverted(word)
+        if word.pos_ != "VERB" or not (decided or (kinds and not kinds <= _REPORTING_TYPES)):
             continue  # words said are not the decision condemned
         authors = [
             a for a in subject_of(word, index, cues) if a not in critics and a.country not in own
@@ -260,6 +263,17 @@ def _last_author(
         if authors:
             return authors
     return []
+
+
+def _inverted(verb: Token) -> bool:
+    """True for a verb of saying set after what it reports, its subject after it ("...,
+    a annoncé le commandement"): an incise, not a decision."""
+    if any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
+        return False
+    first = verb.i
+    while first > 0 and verb.doc[first - 1].pos_ == "AUX":
+        first -= 1
+    return first > 0 and verb.doc[first - 1].text == ","
 
 
 def _author_blamed(
