@@ -135,3 +135,18 @@ def test_a_decision_condemned_is_blamed_on_whoever_announced_it(nlp: Language) -
     assert blames
     assert names(blames[0].source) == {"Juraj Blanár"}
     assert names(blames[0].target) == {"António Costa"}
+
+
+def test_words_rejected_by_a_demonstrative_are_those_of_the_last_person_named(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le Conseil de sécurité a entendu la cheffe de la mission de l'ONU au Soudan, "
+        "Clementine Nkweta-Salami. Selon elle, les milices ont « délibérément visé » des "
+        "civils. L'ambassadeur soudanais Al-Harith Idriss a rejeté cette analyse, répétant "
+        "que l'armée protégeait la population."
+    )
+    rejections = of_type(events(nlp, text), "REJECT")
+    assert rejections
+    assert names(rejections[0].source) == {"Al-Harith Idriss"}
+    assert names(rejections[0].target) == {"Clementine Nkweta-Salami"}

@@ -265,6 +265,28 @@ def _last_author(
     return []
 
 
+def _said_before(verb: Token, source: list[ActorRef], index: ActorIndex) -> list[ActorRef]:
+    """The author of words a demonstrative object points back to ("a rejeté cette
+    analyse", "dénonce ces propos"): the last person named before the sentence who is not
+    of the critic's side; none when the object is an act or names a party itself."""
+    nouns = load_lexicon().lemma_set("noun")
+    pointed = [
+        c
+        for c in verb.children
+        if c.dep_ == "obj"
+        and c.pos_ == "NOUN"
+        and c.lemma_.casefold() not in nouns
+        and any(feature(d, "PronType") == "Dem" for d in c.children if d.dep_ == "det")
+    ]
+    if not pointed or np_actors(pointed[0], index):
+        return []
+    own = {a.country for a in source if a.country is not None}
+    person = index.last_person_before(sentence(verb)[0])
+    if person is None or person in source or (person.country is not None and person.country in own):
+        return []
+    return [person]
+
+
 def _inverted(verb: Token) -> bool:
     """True for a verb of saying set after what it reports, its subject after it ("...,
     a annoncé le commandement"): an incise, not a decision."""
@@ -412,4 +434,8 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
             others = _in_event_phrases(verb, index, stop, own=entry.requires_child)
             target = [a for a in zone if a not in source and a not in others]
             syntactic = False
+    if entry.target == "object" and not target and entry.type in ("REJECT", "ACCUSE"):
+        # "X a rejeté cette analyse": the words pointed back to are those of the last
+        # person named before, on another side than X
+        target = _said_before(verb, source, index)
     return Frame(tuple(source), tuple(target), place, syntactic)
