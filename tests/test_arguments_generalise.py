@@ -150,3 +150,21 @@ def test_words_rejected_by_a_demonstrative_are_those_of_the_last_person_named(
     assert rejections
     assert names(rejections[0].source) == {"Al-Harith Idriss"}
     assert names(rejections[0].target) == {"Clementine Nkweta-Salami"}
+
+
+def test_a_headline_reception_takes_its_guest_not_the_subject_of_the_next_verb(
+    nlp: Language,
+) -> None:
+    text = (
+        "Aleksandar Vucic reçu à l'Élysée par Emmanuel Macron, les dirigeants du Kosovo "
+        "dénoncent une visite « honteuse »"
+    )
+    meetings = of_type(events(nlp, text), "CONSULT")
+    assert meetings
+    assert names(meetings[0].source) | names(meetings[0].target) == {
+        "Aleksandar Vucic",
+        "Emmanuel Macron",
+    }
+    other = "Kassym-Jomart Tokaïev reçu au Kremlin par Vladimir Poutine, les dirigeants de l'UE "
+    found = events(nlp, other + "dénoncent une visite « sans mandat »")
+    assert all("Union européenne" not in names(e.source) for e in of_type(found, "CONSULT"))

@@ -316,6 +316,7 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
     # "le président X et le premier ministre Y": the parse may join Y to the name X
     named = [c for c in token.children if c.dep_ in ("appos", "flat:name")]
     heads = [token, *token.conjuncts, *(j for c in named for j in c.conjuncts)]
+    heads = [h for h in heads if h is token or not _subject_of_next(h)]
     for head in dict.fromkeys(heads):
         actor = np_actor(head, index)
         if actor is not None and actor.kind == "state":
@@ -352,6 +353,22 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
             if one not in found:
                 found.append(one)
     return found
+
+
+def _subject_of_next(conjunct: Token) -> bool:
+    """True for a phrase the parse joined to another though a finite verb with no subject
+    follows it ("reçu par X, les dirigeants de Y dénoncent"): that verb's subject."""
+    doc = conjunct.doc
+    after = conjunct.right_edge.i + 1
+    if after >= len(doc) or any(c.dep_ == "cc" for c in conjunct.children):
+        return False
+    verb = doc[after]
+    finite = feature(verb, "VerbForm") == "Fin" and verb.pos_ in ("VERB", "AUX")
+    # a subject the parse gave it from before the phrase is no better ("X reçu par Y, Z
+    # dénoncent" with X as subject of both)
+    return finite and not any(
+        c.dep_.startswith("nsubj") and c.i > conjunct.i for c in verb.children
+    )
 
 
 def _last_states(index: ActorIndex, i: int, count: int) -> list[ActorRef]:

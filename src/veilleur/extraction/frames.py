@@ -38,6 +38,8 @@ _RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "ACCUSE", "S
 _REPORTING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})
 # types whose target may be the subject of the words they report ("exiger que X parte")
 _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST"})
+# acts of force, which a critic blames on the state the story is about when none is named
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 # types between persons, where a person named in the clause outranks a body
 _PERSONAL_TYPES = frozenset({"CONSULT", "SUPPORT"})
 
@@ -95,6 +97,9 @@ def _passive_target(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef
     """Who undergoes a passive verb: its passive subject, or for a bare participle the noun it
     qualifies; an event noun stands for its author ("l'offensive russe, condamnée par X")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj:pass"] or _modal_subjects(verb)
+    if not subjects and not any(c.dep_.startswith("aux") for c in verb.children):
+        # "X reçu par Y": a bare participle's subject is the one it happens to
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     found = [a for c in subjects for a in np_actors(c, index)]
     if found or any(c.dep_ == "nsubj:pass" for c in verb.children):
         return found
@@ -317,6 +322,9 @@ def _author_blamed(
         author = _last_author(acts[0], source, index, cues)
     if author:
         return author
+    kinds = {e.type for e in load_lexicon().entries(acts[0].lemma_.casefold(), "noun")}
+    if kinds and not kinds & _FORCE_TYPES:
+        return []  # "dénoncent une visite": whose visit, the story's state does not say
     own = {a.country for a in source if a.country is not None}
     return [a for a in index.main_state(exclude=source) if a.country not in own]
 
