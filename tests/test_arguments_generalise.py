@@ -168,3 +168,20 @@ def test_a_headline_reception_takes_its_guest_not_the_subject_of_the_next_verb(
     other = "Kassym-Jomart Tokaïev reçu au Kremlin par Vladimir Poutine, les dirigeants de l'UE "
     found = events(nlp, other + "dénoncent une visite « sans mandat »")
     assert all("Union européenne" not in names(e.source) for e in of_type(found, "CONSULT"))
+
+
+def test_les_deux_dirigeants_are_the_protagonists_not_the_officials_named_last(
+    nlp: Language,
+) -> None:
+    text = (
+        "Ruto et Hassan veulent apaiser les tensions\n\n"
+        "Le président kényan William Ruto et son homologue tanzanienne Samia Suluhu Hassan se "
+        "sont rencontrés lundi à Arusha. La rencontre était organisée par le secrétaire général "
+        "de la Communauté d'Afrique de l'Est, Peter Mathuki, en présence de l'envoyé de l'ONU, "
+        "Martin Griffiths. Les deux dirigeants ont aussi convenu de se retrouver à Kampala en "
+        "mars."
+    )
+    planned = [e for e in of_type(events(nlp, text), "CONSULT") if e.trigger == "retrouver"]
+    assert planned
+    parties = names(planned[0].source) | names(planned[0].target)
+    assert parties == {"William Ruto", "Samia Suluhu Hassan"}
