@@ -45,17 +45,6 @@ def test_a_struck_town_of_no_known_state_stands_for_the_state_named_after_it(
     assert "Ukraine" in names(strikes[0].target)
 
 
-def test_a_visit_to_a_town_in_the_country_goes_to_the_state_of_the_story(nlp: Language) -> None:
-    text = (
-        "Le Tchad a rompu son accord de défense avec la France. Le ministre français Jean "
-        "Dupont s'était aussi rendu à Abéché, dans l'est du pays, où s'entassent des "
-        "réfugiés. Le Tchad accuse le Soudan."
-    )
-    visits = [e for e in of_type(events(nlp, text), "CONSULT") if "Jean Dupont" in names(e.source)]
-    assert visits
-    assert names(visits[0].target) == {"Tchad"}
-
-
 def test_a_bare_possessed_counterpart_is_the_other_person_of_the_story(nlp: Language) -> None:
     text = (
         "Le président kényan William Ruto a reçu mardi à Nairobi le chef de l'Etat ghanéen "

@@ -709,8 +709,9 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         implicit_target = False
         struck_at: str | None = None  # a place named as a party, kept as where
         if entry.target == "place" and not target and frame.place is not None:
-            # a visit to Tel-Aviv is a visit to Israël
-            target = (_placed_state(frame.place, token, index, cues),)
+            # a visit to Tel-Aviv is a visit to Israël; a town of no known state stays the
+            # place (a stop of the trip told before, not another visit to the state)
+            target = (state_of(frame.place),)
             seat = seat_in(token, frame.place, index, cues) if target[0].kind == "place" else None
             target = (seat,) if seat is not None else target
         elif entry.target == "place" and not target and _foreign(source, index):
