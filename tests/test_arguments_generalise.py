@@ -174,3 +174,36 @@ def test_les_deux_dirigeants_are_the_protagonists_not_the_officials_named_last(
     assert planned
     parties = names(planned[0].source) | names(planned[0].target)
     assert parties == {"William Ruto", "Samia Suluhu Hassan"}
+
+
+def test_a_dative_clitic_is_the_other_person_told_of_before(nlp: Language) -> None:
+    text = (
+        "Le président français Emmanuel Macron a reçu mardi le roi de Jordanie Abdallah II. "
+        "Il lui a demandé de rouvrir le poste-frontière."
+    )
+    requests = of_type(events(nlp, text), "REQUEST")
+    assert requests
+    assert names(requests[0].source) == {"Emmanuel Macron"}
+    assert names(requests[0].target) == {"Abdallah II"}
+
+
+def test_a_name_the_tagger_took_for_adjectives_is_the_person_not_the_state(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le ministre polonais Radoslaw Sikorski a dénoncé la décision de la Hongrie d'accorder "
+        "l'asile à un ancien ministre."
+    )
+    blames = of_type(events(nlp, text), "ACCUSE")
+    assert blames
+    assert names(blames[0].source) == {"Radoslaw Sikorski"}
+    assert names(blames[0].target) == {"Hongrie"}
+
+
+def test_an_offensive_launched_against_a_group_aims_at_the_group(nlp: Language) -> None:
+    text = (
+        "L'armée birmane a lancé mardi une vaste offensive contre les rebelles de l'Armée d'Arakan."
+    )
+    strikes = of_type(events(nlp, text), "ASSAULT")
+    assert strikes
+    assert all(names(e.target) == {"rebelles de l'Armée d'Arakan"} for e in strikes)

@@ -156,7 +156,20 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             and feature(token, "Person") in ("3", None)
             and feature(token, "Number") != "Plur"
         ):
-            return index.resolve(token)
+            resolved = index.resolve(token)
+            # a person's clitic stands before the verb and its auxiliaries ("il lui a
+            # demandé"; not "a lui aussi salué") and tells its number ("y" does not)
+            verb = token.head
+            clitic = token.dep_ in ("obj", "iobj") and feature(token, "Number") == "Sing"
+            clitic = clitic and all(
+                token.i < w.i
+                for w in (verb, *verb.children)
+                if w is verb or w.dep_.startswith("aux")
+            )
+            if resolved is None and clitic and feature(token, "Reflex") != "Yes" and depth == 0:
+                # "il lui a demandé": the person told of before, other than the subject
+                return _other_than_subject(token, index)
+            return resolved
         return None  # "un de ses commandants" names nobody
     cues = load_lexicon().cues
     if possessive_ally(token, cues):
@@ -209,6 +222,10 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         return None  # "les séparatistes arméniens": people of a country, not its state
     counterpart = token.lemma_.casefold() in cues.counterpart_nouns
     for child in token.children:
+        person = index.at(child) if child.dep_ == "amod" else None
+        if person is not None and person.kind == "person":
+            return person  # "le ministre polonais X" with X tagged an adjective: X, not Poland
+    for child in token.children:
         if child.dep_ == "amod":
             actor = index.at(child)
             if actor is not None and counterpart:
@@ -226,6 +243,13 @@ def _peer(token: Token, index: ActorIndex) -> ActorRef | None:
     last person named before it other than the subject whose peer he is."""
     if not any(c.dep_ == "det" and feature(c, "Poss") == "Yes" for c in token.children):
         return None
+    return _other_than_subject(token, index)
+
+
+def _other_than_subject(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The last person named before `token` other than the person subject of its verb (the
+    one "son homologue" or "lui" is said of), preferring another state's; None when the
+    subject is no person."""
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head

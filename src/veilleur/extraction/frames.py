@@ -383,10 +383,12 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         zone = zone_actors(index, cues, start, stop, people_first=False)
         target = [a for a in zone if a not in source]
     if entry.target == "object" and not target and entry.requires_child:
+        # "signer un accord avec X": the partner hangs on the agreement; "lancer une
+        # offensive contre X": the one aimed at hangs on the attack
+        preps = cues.partner_preps if entry.mutual else cues.partner_preps | cues.aim_preps
         for child in verb.children:
             if child.dep_ == "obj" and child.lemma_.casefold() in entry.requires_child:
-                # "signer un accord avec X": the partner hangs on the agreement
-                heads = dependents(child, OBL, cues.partner_preps)
+                heads = dependents(child, OBL, preps)
                 add_actors(target, [a for h in heads for a in np_actors(h, index)])
     if entry.type in _REPORTING_TYPES and not target and _object_clitic(verb):
         # "X l'a accusé": the clitic is not the subject; the person told of before
