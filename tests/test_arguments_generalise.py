@@ -207,3 +207,13 @@ def test_an_offensive_launched_against_a_group_aims_at_the_group(nlp: Language) 
     strikes = of_type(events(nlp, text), "ASSAULT")
     assert strikes
     assert all(names(e.target) == {"rebelles de l'Armée d'Arakan"} for e in strikes)
+
+
+def test_the_withdrawal_of_its_soldiers_from_a_state_is_the_possessor_leaving_it(
+    nlp: Language,
+) -> None:
+    text = "Le Burkina Faso a annoncé mardi le retrait de ses soldats du Niger."
+    withdrawals = of_type(events(nlp, text), "RETREAT")
+    assert withdrawals
+    assert names(withdrawals[0].source) == {"Burkina Faso"}
+    assert names(withdrawals[0].target) == {"Niger"}

@@ -210,6 +210,8 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         # ("la ville ukrainienne de Kharkiv" says its state otherwise: left to the zone)
         if any(c.dep_ == "amod" and index.at(c) is not None for c in token.children):
             return None
+        if any(c.dep_ == "det" and feature(c, "Poss") == "Yes" for c in token.children):
+            return None  # "ses soldats du Niger": the possessor's, sent from the place named
         complements = [c for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
         states = [_complement(c, index) for c in complements]
         return next((a for a in states if a is not None and a.kind in ("state", "place")), None)
@@ -368,8 +370,10 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
         if not actors and head.lower_ in load_lexicon().cues.sides_nouns:
             # "appelle les parties à": the two sides named before its sentence
             actors = index.last_parties(sentence(head)[0], 2)
+        possessed = any(c.dep_ == "det" and feature(c, "Poss") == "Yes" for c in head.children)
         if not actors and feature(head, "Number") == "Plur" and head.pos_ == "NOUN":
-            actors = _collective(head, index)
+            # not "ses soldats du Niger": the possessor's, the place they leave or serve in
+            actors = [] if possessed else _collective(head, index)
         region = ruled_region(head, index, load_lexicon().cues)
         if region is not None and actors:
             actors = [*actors, region]  # "les autorités du Tigré": the region's rulers, it

@@ -172,6 +172,16 @@ def noun_frame(
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) in OF_PREPS)
             ]
     of_actors = [a for h in of_heads for a in np_actors(h, index)]
+    left: ActorRef | None = None
+    if entry.of == "source" and not of_actors and not nested:
+        for head in of_heads:
+            if any(c.dep_ == "det" and feature(c, "Poss") == "Yes" for c in head.children):
+                # "le retrait de ses soldats du Niger": the possessor's soldiers leave Niger
+                of_actors = _possessor(head, index, cues)
+                inner = dependents(head, OBL, OF_PREPS)
+                places = [a for h in inner for a in np_actors(h, index) if is_place(a)]
+                left = places[0] if places and entry.target == "place" else None
+                break
     if not of_actors and entry.type == "CONSULT":
         # "une réunion d'urgence du Conseil de sécurité": the body hangs one phrase lower
         lower = [d for h in of_heads for d in dependents(h, OBL, OF_PREPS)]
@@ -232,8 +242,8 @@ def noun_frame(
         # a parse that lost the clause's subject: the people named before the noun
         zone = zone_actors(index, cues, clause_start(noun, cues), noun.i, subjects=True)
         add_actors(source, [a for a in zone if a.kind == "person"])
-    place = None
-    if entry.target == "place":
+    place = left
+    if entry.target == "place" and place is None:
         for head in dependents(noun, OBL, frozenset(cues.place_preps)):
             actor = np_actor(head, index)
             if actor is not None and is_place(actor):
