@@ -178,8 +178,8 @@ def noun_frame(
             if any(c.dep_ == "det" and feature(c, "Poss") == "Yes" for c in head.children):
                 # "le retrait de ses soldats du Niger": the possessor's soldiers leave Niger
                 of_actors = _possessor(head, index, cues)
-                inner = dependents(head, OBL, OF_PREPS)
-                places = [a for h in inner for a in np_actors(h, index) if is_place(a)]
+                whence = dependents(head, OBL, OF_PREPS)
+                places = [a for h in whence for a in np_actors(h, index) if is_place(a)]
                 left = places[0] if places and entry.target == "place" else None
                 break
     if not of_actors and entry.type == "CONSULT":
