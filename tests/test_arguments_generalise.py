@@ -217,3 +217,12 @@ def test_the_withdrawal_of_its_soldiers_from_a_state_is_the_possessor_leaving_it
     assert withdrawals
     assert names(withdrawals[0].source) == {"Burkina Faso"}
     assert names(withdrawals[0].target) == {"Niger"}
+
+
+def test_a_speaker_defending_his_own_state_does_not_blame_it(nlp: Language) -> None:
+    text = (
+        "« C'est une violation flagrante du droit international et de la souveraineté du "
+        "Pérou », a dénoncé la présidente Dina Boluarte."
+    )
+    blames = of_type(events(nlp, text), "ACCUSE")
+    assert all("Pérou" not in names(e.target) for e in blames)

@@ -381,7 +381,12 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         words = [t for t in verb.doc[start : verb.i] if t.text == ","]
         stop = words[-1].i if words else verb.i
         zone = zone_actors(index, cues, start, stop, people_first=False)
-        target = [a for a in zone if a not in source]
+        # "« ... la souveraineté du Mexique », a dénoncé le président mexicain": his own
+        # state is what he defends, not whom he blames
+        own = {a.country for a in source if a.kind == "person" and a.country is not None}
+        target = [
+            a for a in zone if a not in source and not (a.kind == "state" and a.country in own)
+        ]
     if entry.target == "object" and not target and entry.requires_child:
         # "signer un accord avec X": the partner hangs on the agreement; "lancer une
         # offensive contre X": the one aimed at hangs on the attack
