@@ -226,3 +226,16 @@ def test_a_speaker_defending_his_own_state_does_not_blame_it(nlp: Language) -> N
     )
     blames = of_type(events(nlp, text), "ACCUSE")
     assert all("Pérou" not in names(e.target) for e in blames)
+
+
+def test_an_attack_condemned_with_no_author_is_blamed_on_the_attacker_told_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "L'armée russe a frappé mardi soir une gare de Kherson, dans le sud de l'Ukraine, "
+        "faisant douze morts. Le Kenya a condamné une attaque contre des civils désarmés."
+    )
+    blames = of_type(events(nlp, text), "ACCUSE")
+    assert blames
+    assert names(blames[0].source) == {"Kenya"}
+    assert names(blames[0].target) == {"armée russe"}

@@ -168,19 +168,27 @@ def _recipient(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     return []
 
 
-def _told_before(act: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+def _told_before(
+    act: Token, index: ActorIndex, cues: Cues, *, reach: int = 80, pointed: bool = True
+) -> list[ActorRef]:
     """The author of the act a demonstrative points back to ("Séoul a condamné ce tir"): the
-    subject of the last verb of the same type before it."""
-    if not any(feature(c, "PronType") == "Dem" for c in act.children if c.dep_ == "det"):
+    subject of the last verb of the same type before it, within `reach` words; with
+    `pointed` False, any act named with no author ("a condamné une attaque contre des
+    civils" after "le missile russe qui a frappé")."""
+    if pointed and not any(
+        feature(c, "PronType") == "Dem" for c in act.children if c.dep_ == "det"
+    ):
         return []
     lexicon = load_lexicon()
     kinds = {e.type for e in lexicon.entries(act.lemma_.casefold(), "noun")}
-    start = max(0, act.i - 80)
+    start = max(0, act.i - reach)
     for word in reversed(act.doc[start : act.i]):
         if word.pos_ != "VERB":
             continue
         if kinds & {e.type for e in lexicon.entries(word.lemma_.casefold(), "verb")}:
-            return subject_of(word, index, cues)
+            found = subject_of(word, index, cues)
+            if found or pointed:
+                return found
     return []
 
 
@@ -320,9 +328,14 @@ def _author_blamed(
     author = event_noun_source(acts[0], index, cues) or _told_before(acts[0], index, cues)
     if not author and acts[0].lemma_.casefold() in cues.decision_nouns:
         author = _last_author(acts[0], source, index, cues)
+    kinds = {e.type for e in load_lexicon().entries(acts[0].lemma_.casefold(), "noun")}
+    if not author and kinds & _FORCE_TYPES:
+        # "a condamné une attaque contre des civils": the attack the article told before
+        told = _told_before(acts[0], index, cues, reach=400, pointed=False)
+        own = {a.country for a in source if a.country is not None}
+        author = [a for a in told if a not in source and a.country not in own]
     if author:
         return author
-    kinds = {e.type for e in load_lexicon().entries(acts[0].lemma_.casefold(), "noun")}
     if kinds and not kinds & _FORCE_TYPES:
         return []  # "dénoncent une visite": whose visit, the story's state does not say
     own = {a.country for a in source if a.country is not None}
