@@ -182,3 +182,31 @@ def test_an_article_dated_by_an_event_stored_from_an_earlier_one(
         stored = {a.doc: a for a in store.articles(limit=10)}
     assert stored["a.txt"].n_events == 1
     assert (stored["b.txt"].published, stored["b.txt"].published_from) == ("2021-09", "inferred")
+
+
+def test_ingest_reports_an_article_it_fails_on_and_stores_it_next_run(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from veilleur.components import events as events_component
+
+    real = events_component.extract_events
+
+    def extract(doc: object, *args: object, **kwargs: object) -> object:
+        if "PANNE" in str(getattr(doc, "text", "")):
+            raise RuntimeError("boom on purpose")
+        return real(doc, *args, **kwargs)
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Joe Biden a rencontré Xi Jinping à Lima.", encoding="utf-8")
+    (folder / "b.txt").write_text("PANNE. Emmanuel Macron a reçu Olaf Scholz.", encoding="utf-8")
+    db = str(tmp_path / "v.db")
+    monkeypatch.setattr(events_component, "extract_events", extract)
+    first = _run("ingest", str(folder), "--db", db)
+    assert "read 2, new 1, already stored 0, failed 1" in first
+    assert "E015" in first and "b.txt" in first
+    monkeypatch.undo()  # the bug mended: the next run stores what failed, nothing twice
+    again = _run("ingest", str(folder), "--db", db)
+    assert "read 2, new 1, already stored 1, failed 0" in again
+    with Store.open(db) as store:
+        assert store.counts()["articles"] == 2

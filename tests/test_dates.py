@@ -263,6 +263,25 @@ def test_component_refines_a_header_month_from_a_weekday_date(dates: Runner) -> 
     assert [t.value for t in doc._.timexes] == [PartialDate(2023, 11, 15), PartialDate(2023, 11)]
 
 
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "Le 4 juin 2019, la junte avait dénoncé l'accord de défense.",
+        "Le 4 juin 2019, un obus s'était abattu sur le marché de la ville.",
+        "Le 4 juin 2019, le ministre avait été reçu par le roi.",
+    ],
+)
+def test_a_pluperfect_recall_does_not_date_the_article(dates: Runner, recalled: str) -> None:
+    # Background recalled in the pluperfect says the article came later, not when.
+    doc = dates.doc(f"La tension est retombée samedi. {recalled}", "-")
+    assert (doc._.published, doc._.published_from) == (None, None)
+    # Told in the passé composé, the same day is the news and dates the article.
+    told = recalled.replace("avait été", "a été").replace("s'était", "s'est")
+    told = told.replace("avait", "a")
+    doc = dates.doc(f"La tension est retombée samedi. {told}", "-")
+    assert (doc._.published, doc._.published_from) == (PartialDate(2019, 6, 4), "text")
+
+
 def test_no_date_anywhere_leaves_publication_unknown(dates: Runner) -> None:
     doc = dates.doc("Hier, le ministre a rencontré son homologue.", "-")
     assert (doc._.published, doc._.published_from) == (None, None)

@@ -34,6 +34,7 @@ from veilleur.evaluate import (
     load_floors,
     load_gold,
     merge_diffs,
+    missed_causes,
     pair_differences,
     render_table,
     score,
@@ -609,3 +610,29 @@ def test_repository_merge_clusters_name_real_gold_events(dev_gold: list[GoldReco
     assert perfect.tp == sum(len(c) * (len(c) - 1) // 2 for c in clusters) and perfect.f1 == 1.0
     apart = score_merge(clusters, [[key] for c in clusters for key in c])
     assert (apart.tp, apart.fn, apart.recall) == (0, perfect.tp, 0.0)
+
+
+def test_a_missed_event_says_why_from_the_events_of_its_sentence() -> None:
+    met = "Le ministre kényan a rencontré lundi son homologue somalien à Nairobi."
+    struck = "L'armée a bombardé mardi plusieurs villages du nord du pays."
+    thanked = "Le président a remercié mercredi les médiateurs de l'Union africaine."
+    gold = GoldRecord(
+        doc="a.txt",
+        events=(
+            event("CONSULT", ("Kenya",), ("Somalie",), evidence=met),
+            event("ASSAULT", ("Soudan",), ("Tchad",), evidence=struck),
+            event("SUPPORT", ("Kenya",), ("Union africaine",), evidence=thanked),
+        ),
+    )
+    system = GoldRecord(
+        doc="a.txt",
+        events=(
+            event("CONSULT", ("Ouganda",), ("Rwanda",), evidence=met),  # wrong actors
+            event("MOBILIZE", ("Soudan",), (), evidence=struck),  # another type
+        ),
+    )
+    diffs = explain([gold], [system])
+    missed = {d.gold_index: (d.field, d.system_index) for d in diffs if d.kind == "missed"}
+    assert missed == {0: ("wrong actors", 0), 1: ("other type", 1), 2: ("not found", None)}
+    assert missed_causes(diffs) == {"not found": 1, "wrong actors": 1, "other type": 1}
+    assert "event missed (other type)" in str(next(d for d in diffs if d.gold_index == 1))

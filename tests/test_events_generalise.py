@@ -334,3 +334,27 @@ def test_a_past_request_in_a_relative_keeps_its_date(nlp: Language) -> None:
     )
     requests = of_type(events(nlp, text), "REQUEST")
     assert all(e.date is not None for e in requests)
+
+
+def test_a_possessed_event_noun_as_subject_does_not_ask_for_itself(nlp: Language) -> None:
+    # "sa visite" is the subject of "a pris": its possessor is read from "sa", not from the
+    # subject of "a pris" (which is "sa visite" again; this recursed without end)
+    text = (
+        " date 2024-08 Deux jours après sa visite historique dans la capitale ukrainienne, où il"
+        " avait serré dans ses bras le président Zelensky sous les dorures du palais Mariinsky,"
+        " Olaf Scholz a pris soin d'appeler le maître du Kremlin."
+    )
+    assert [t.dep_ for t in nlp(text) if t.text == "visite"] == ["nsubj"]  # the parse at issue
+    found = events(nlp, text)
+    assert all(e.source for e in found)
+
+
+def test_two_meetings_of_the_same_people_on_other_dates_stay_two(nlp: Language) -> None:
+    text = (
+        " date 2023-09-22 Olaf Scholz a rencontré jeudi Joe Biden à la Maison Blanche."
+        " Lors de sa première visite, en décembre dernier, Olaf Scholz avait rencontré Joe Biden"
+        " dans le Bureau ovale."
+    )
+    met = of_type(events(nlp, text), "CONSULT")
+    dates = sorted(e.date.iso() for e in met if e.date and "Joe Biden" in names(e.target))
+    assert dates == ["2022-12", "2023-09-21"]

@@ -246,3 +246,28 @@ def test_a_vague_leader_title_without_state_is_the_articles_leader(read: Read) -
 def test_a_body_of_a_capital_is_that_states(read: Read) -> None:
     record = read("Le ministère de la Défense de Kiev a démenti toute frappe sur Belgorod.")
     assert named(record, "ministère de la Défense de Kiev")[2] == "UKR"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La ministre, Thérèse Kayikwamba Wagner, a rencontré Paul Kagame à Kigali.",
+        "Le ministre, Jonas Okonkwo Hamas, a rencontré Paul Kagame à Kigali.",
+    ],
+)
+def test_a_surname_that_is_a_bodys_name_stays_in_the_name(read: Read, sentence: str) -> None:
+    # The tagger may read the middle name as a common noun; spaCy's PER entity still holds
+    # the whole name, and the body's one-word name closing it is the surname.
+    record = read(sentence)
+    names = {p.name for p in record.people}
+    assert any(n.endswith(("Kayikwamba Wagner", "Okonkwo Hamas")) for n in names), names
+
+
+def test_the_leader_of_a_named_body_is_no_state_leader_of_the_article(read: Read) -> None:
+    # "le chef de Wagner" names what it leads: it is not the head of state named after it
+    record = read("Le chef de Wagner a rencontré Paul Kagame à Kigali.")
+    kagame = next(p for p in record.people if p.name == "Paul Kagame")
+    assert (kagame.country, kagame.role) == ("RWA", None)
+    # a bare "le dirigeant" still designates the leader the article is about
+    record = read("Paul Kagame est arrivé à Paris. Le dirigeant rwandais a remercié la France.")
+    assert any(e.type == "SUPPORT" and e.source[0].name == "Paul Kagame" for e in record.events)

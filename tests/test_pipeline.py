@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import veilleur
+from veilleur.components import events as events_component
+from veilleur.errors import InputError
 from veilleur.pipeline import COMPONENTS, Options
 from veilleur.readers import read
 from veilleur.records import Article
@@ -79,3 +83,38 @@ def test_people_never_named_are_exported_under_their_title(nlp: Language) -> Non
     assert "président brésilien" in names and "Emmanuel Macron" in names
     assert any(i in titled for i in ids), "the id still says who the president is"
     assert exported["quotes"][0]["speaker"] == "président brésilien"
+
+
+def _failing_on(marker: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the events component raise on any article whose text holds `marker`."""
+    real = events_component.extract_events
+
+    def extract(doc: Doc, *args: object, **kwargs: object) -> object:
+        if marker in doc.text:
+            raise RuntimeError("boom on purpose")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(events_component, "extract_events", extract)
+
+
+def test_an_article_the_pipeline_fails_on_is_reported_and_the_run_goes_on(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _failing_on("PANNE", monkeypatch)
+    texts = [
+        "Joe Biden a rencontré Xi Jinping à Lima.",
+        "PANNE : Emmanuel Macron a reçu Olaf Scholz.",
+        "Narendra Modi a rencontré Vladimir Poutine à Moscou.",
+    ]
+    failures: list[InputError] = []
+    records = list(veilleur.analyse(texts, nlp=nlp, on_error=failures.append))
+    assert [r.article.text for r in records] == [texts[0], texts[2]]
+    assert [f.code for f in failures] == ["E015"]
+    assert "veilleur_events" in str(failures[0]) and "RuntimeError" in str(failures[0])
+    assert {e.type for e in records[1].events} == {"CONSULT"}
+    # without a handler, the error reaches the caller as before
+    with pytest.raises(RuntimeError):
+        list(veilleur.analyse(texts, nlp=nlp))
+    # and the shared pipeline raises again for the next caller
+    with pytest.raises(RuntimeError):
+        list(veilleur.analyse(texts[1:2], nlp=nlp))

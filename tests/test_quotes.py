@@ -8,14 +8,8 @@ from spacy.language import Language
 from veilleur.extraction.lexicon import load_quote_lexicon
 from veilleur.extraction.spans import adjacent, find_quotes, word_count
 from veilleur.extraction.speakers import load_speaker_lexicon
-from veilleur.pipeline import analyse, get_nlp
+from veilleur.pipeline import analyse
 from veilleur.records import Quote
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The full pipeline, loaded once."""
-    return get_nlp()
 
 
 def quotes(nlp: Language, text: str) -> list[Quote]:
@@ -487,3 +481,28 @@ def test_soldiers_in_power_speak_as_the_state_s_junta(nlp: Language) -> None:
     assert speakers(quotes(nlp, text)) == ["junte malienne"]
     text = "Les militaires déployés à Gao ont dénoncé « une attaque lâche et barbare » mardi."
     assert speakers(quotes(nlp, text)) != ["junte malienne"]
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        # a fronted participle phrase: its agent is not who the next sentence is about
+        "Reçu au palais présidentiel par le président William Ruto, M. Olaf Scholz a évoqué"
+        " le sort des réfugiés.",
+        "Accueilli à l'aéroport par le ministre Moussa Faki, Olaf Scholz a rappelé les"
+        " engagements de Berlin.",
+    ],
+)
+def test_a_pronoun_after_narration_is_its_subject_not_a_participles_agent(
+    nlp: Language, narration: str
+) -> None:
+    text = f"{narration} « Nous tiendrons nos promesses envers la région », a-t-il déclaré."
+    assert speakers(quotes(nlp, text)) == ["Olaf Scholz"]
+
+
+def test_a_pronoun_after_a_passive_narration_is_its_agent(nlp: Language) -> None:
+    text = (
+        "L'annonce a été faite mardi par le président William Ruto."
+        " « Nous tiendrons nos promesses envers la région », a-t-il déclaré."
+    )
+    assert speakers(quotes(nlp, text)) == ["William Ruto"]

@@ -7,10 +7,10 @@ import hashlib
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
@@ -25,6 +25,9 @@ from .readers.files import DEFAULT_MAX_RECORD_BYTES
 from .records import Article, PartialDate
 from .store import EventActor, RunTally, Store, TimelineFilter, TimelineRow, unstored
 from .store.calendar import stored_calendar
+
+if TYPE_CHECKING:
+    from .evaluation.merge import Cluster
 
 app = typer.Typer(
     help="French news articles into a structured, deduplicated record of political events.",
@@ -97,14 +100,23 @@ def _progress() -> Progress:
     )
 
 
+def _skipper(failures: list[InputError]) -> Callable[[InputError], None]:
+    """Report an input that is skipped on stderr, and collect it; the run goes on."""
+
+    def skip(failure: InputError) -> None:
+        failures.append(failure)
+        err.print(f"[yellow]skipped[/yellow] {failure}", highlight=False)
+
+    return skip
+
+
 def _articles(
-    paths: list[str], failures: list[InputError], *, max_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    paths: list[str], skip: Callable[[InputError], None], *, max_bytes: int
 ) -> Iterator[Article]:
-    """Readable articles of `paths`; unreadable inputs are reported on stderr and collected."""
+    """Readable articles of `paths`; unreadable inputs go to `skip`."""
     for item in read(paths, stdin=sys.stdin, max_record_bytes=max_bytes):
         if isinstance(item, InputError):
-            failures.append(item)
-            err.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
+            skip(item)
         else:
             yield item
 
@@ -151,11 +163,8 @@ def ingest(
     stored = _stored_calendar(store)
     calendar = [*(calendar or []), *([str(stored)] if stored else [])]
     failures: list[InputError] = []
+    skip = _skipper(failures)
     tally = RunTally()
-
-    def skip(failure: InputError) -> None:
-        failures.append(failure)
-        err.print(f"[yellow]skipped[/yellow] {failure}", highlight=False)
 
     items = read(paths, stdin=sys.stdin, max_record_bytes=max_bytes)
     try:
@@ -163,7 +172,7 @@ def ingest(
             task = progress.add_task("analysing", total=None)
             fresh = unstored(items, store, tally, on_failure=skip)
             options = _options(kb, n_process, batch_size, calendar)
-            for record in analyse(fresh, options=options):
+            for record in analyse(fresh, options=options, on_error=skip):
                 status = store.add(record, run_id=run_id)
                 if status == "new":
                     tally.new += 1
@@ -263,9 +272,11 @@ def extract(
     if fmt != "jsonl":
         raise typer.BadParameter("only jsonl is supported by extract; see 'veilleur export'")
     failures: list[InputError] = []
+    skip = _skipper(failures)
     records = analyse(
-        _articles(paths, failures, max_bytes=max_bytes),
+        _articles(paths, skip, max_bytes=max_bytes),
         options=_options(kb, n_process, batch_size, calendar),
+        on_error=skip,
     )
     for record in records:
         sys.stdout.write(json.dumps(record.as_dict(), ensure_ascii=False) + "\n")
@@ -514,14 +525,16 @@ def serve(
     serve_web(db, host=host, port=port)
 
 
-def _default_clusters(gold_dir: Path, docs: set[str]) -> Path | None:
-    """The gold folder's own clusters file, else the working directory's when every article
+def _default_clusters(gold_dir: Path, docs: set[str]) -> list[Cluster] | None:
+    """The gold folder's own clusters, else the working directory's file when every article
     it names is in this gold folder (the repository's file is for the dev corpus only)."""
     from .evaluate import load_clusters
 
     for path in (gold_dir / "eval_merge_clusters.json", Path("eval_merge_clusters.json")):
-        if path.is_file() and all(doc in docs for c in load_clusters(path) for doc, _ in c):
-            return path
+        if path.is_file():
+            clusters = load_clusters(path)
+            if all(doc in docs for c in clusters for doc, _ in c):
+                return clusters
     return None
 
 
@@ -547,30 +560,40 @@ def evaluate(
     from .evaluate import (
         analyse_folder_records,
         check_floors,
+        evaluate_and_explain,
         evaluate_records,
-        explain,
-        explain_merge,
-        from_records,
+        load_clusters,
         load_floors,
+        missed_causes,
         render_table,
     )
 
     gold, records = analyse_folder_records(gold_dir, options=_options(kb, 1, 16, calendar))
-    if clusters is None:
-        clusters = _default_clusters(gold_dir, {g.doc for g in gold})
-    scores = evaluate_records(gold, records, clusters=clusters)
-    diffs = explain(gold, from_records(records)) if show_diffs else []
-    if show_diffs and clusters is not None:
-        diffs += explain_merge(gold, records, clusters=clusters)
+    given = (
+        load_clusters(clusters)
+        if clusters is not None
+        else _default_clusters(gold_dir, {g.doc for g in gold})
+    )
+    if show_diffs:
+        scores, diffs = evaluate_and_explain(gold, records, clusters=given)
+    else:
+        scores, diffs = evaluate_records(gold, records, clusters=given), []
     if as_json:
         body = scores.as_dict()
         if show_diffs:
-            body = {"scores": body, "diffs": [d.as_dict() for d in diffs]}
+            body = {
+                "scores": body,
+                "diffs": [d.as_dict() for d in diffs],
+                "missed_events_by_cause": missed_causes(diffs),
+            }
         sys.stdout.write(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
     else:
         out.print(render_table(scores))
         for diff in diffs:
             out.print(str(diff), highlight=False, markup=False)
+        if show_diffs:
+            causes = ", ".join(f"{n} {cause}" for cause, n in missed_causes(diffs).items())
+            out.print(f"missed events by cause: {causes}", highlight=False)
     if floors is not None:
         failures = check_floors(scores, load_floors(floors))
         if failures:
@@ -586,3 +609,7 @@ def main() -> None:
     except VeilleurError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise SystemExit(2) from exc
+
+
+if __name__ == "__main__":  # `python -m veilleur.cli`, as the README and helpers run it
+    main()

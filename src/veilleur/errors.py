@@ -43,6 +43,10 @@ class Errors:
         "E014 {path}: the first JSON record has no 'text' field, so the file does not hold "
         "articles (an annotation file?); skipped. Each record needs 'text'."
     )
+    E015 = (
+        "E015 {path}: analysis failed ({reason}); not stored, and the run goes on. Please "
+        "report it with the article: 'veilleur extract' on the file alone shows the traceback."
+    )
 
     # Language data and knowledge base (E1xx)
     E101 = "E101 language data {path}: {reason}. Fix the file; see its schema in veilleur.lang."

@@ -40,12 +40,14 @@ from .evaluation import (
     load_gold,
     load_jsonl,
     merge_diffs,
+    missed_causes,
     pair_differences,
     parse_record,
     render_table,
     score,
     score_merge,
 )
+from .evaluation.merge import Cluster
 from .records import ActorRef, Article, ArticleRecord, Event, Origin
 
 if TYPE_CHECKING:
@@ -71,11 +73,11 @@ __all__ = [
     "analyse_folder_records",
     "check_floors",
     "date_right",
+    "evaluate_and_explain",
     "evaluate_folder",
     "evaluate_records",
     "event_mapping",
     "explain",
-    "explain_merge",
     "flatten",
     "from_dicts",
     "from_records",
@@ -87,6 +89,7 @@ __all__ = [
     "load_jsonl",
     "merge_diffs",
     "merged_clusters",
+    "missed_causes",
     "pair_differences",
     "parse_record",
     "render_table",
@@ -161,9 +164,12 @@ def _gold_ref(name: str, people: dict[str, GoldPerson], kb: KnowledgeBase) -> Ac
         known = kb.candidates(person.name, kinds=("person",))
         actor_id = known[0].id if known else f"new:{norm(person.name)}"
         return ActorRef(actor_id, person.name, "person", person.country)
-    for actor in (kb.state(name), kb.organisation(name)):
-        if actor is not None:
-            return ActorRef(actor.id, actor.name, actor.kind, actor.country)
+    # as the linker does: a state's body named by its demonym ("marine iranienne") has that
+    # state's country, a state's generic government is the state
+    match = kb.named(name, "organisation")
+    if match is not None:
+        actor = match.actor
+        return ActorRef(actor.id, actor.name, actor.kind, match.country)
     return ActorRef(f"new:{norm(name)}", name, "group")
 
 
@@ -204,34 +210,58 @@ def gold_article_records(
     return records
 
 
+ClustersSource = str | Path | Sequence[Cluster]
+
+
+def _gold_clusters(clusters: ClustersSource) -> list[Cluster]:
+    """Clusters given as a file's path, or already read."""
+    return load_clusters(clusters) if isinstance(clusters, str | Path) else list(clusters)
+
+
 def evaluate_records(
     gold: Sequence[GoldRecord],
     records: Sequence[ArticleRecord],
     *,
-    clusters: str | Path | None = None,
+    clusters: ClustersSource | None = None,
 ) -> Scores:
     """Score the pipeline's records against their gold; with `clusters`, merging too."""
+    scores, _ = _evaluate(gold, records, clusters=clusters, diffs=False)
+    return scores
+
+
+def evaluate_and_explain(
+    gold: Sequence[GoldRecord],
+    records: Sequence[ArticleRecord],
+    *,
+    clusters: ClustersSource | None = None,
+) -> tuple[Scores, list[Diff]]:
+    """The scores and every missed, spurious or wrong item, merging's pairs included."""
+    return _evaluate(gold, records, clusters=clusters, diffs=True)
+
+
+def _evaluate(
+    gold: Sequence[GoldRecord],
+    records: Sequence[ArticleRecord],
+    *,
+    clusters: ClustersSource | None,
+    diffs: bool,
+) -> tuple[Scores, list[Diff]]:
+    """Scores and, when asked, differences; the records are stored and merged once."""
     system = from_records(records)
     scores = score(gold, system)
+    found = explain(gold, system) if diffs else []
     if clusters is None:
-        return scores
+        return scores, found
     mapping = event_mapping(align_all(gold, system))
-    gold_clusters = load_clusters(clusters)
-    merge = score_merge(gold_clusters, merged_clusters(records), mapping=mapping)
+    gold_clusters = _gold_clusters(clusters)
+    merged = merged_clusters(records)
+    merge = score_merge(gold_clusters, merged, mapping=mapping)
     # the merging stage alone: the gold's own events, so detection misses do not count
     alone = score_merge(gold_clusters, merged_clusters(gold_article_records(gold)))
-    return replace(scores, merge=merge, merge_gold_events=alone)
-
-
-def explain_merge(
-    gold: Sequence[GoldRecord], records: Sequence[ArticleRecord], *, clusters: str | Path
-) -> list[Diff]:
-    """The merging's differences from the gold clusters, on events that match gold events."""
-    mapping = event_mapping(align_all(gold, from_records(records)))
-    missed, spurious = pair_differences(
-        load_clusters(clusters), merged_clusters(records), mapping=mapping
-    )
-    return merge_diffs(gold, missed, spurious, detected=set(mapping.values()))
+    if diffs:
+        missed, spurious = pair_differences(gold_clusters, merged, mapping=mapping)
+        found += merge_diffs(gold, missed, spurious, detected=set(mapping.values()))
+    return replace(scores, merge=merge, merge_gold_events=alone), found
 
 
 def evaluate_folder(

@@ -1,14 +1,17 @@
 """Cross-article event merging: reports of the same real event become one event.
 
 Two reports are the same event when they have the same type, share enough actors, their dates
-agree at their precision and their places do not contradict. Clusters are the connected
-components of that relation, so the result does not depend on the order articles arrive in,
-and a new batch merges into what is stored by adding edges (see `Merger`).
+agree at their precision and their places do not contradict. Clusters grow along those links,
+strongest first, and never take two reports of one article: an article that tells a visit
+and the meeting held during it tells two events, even where another outlet's single report
+could be either. The links and their order depend only on the reports, so the result does
+not depend on the order articles arrive in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -45,6 +48,7 @@ class Report:
     people: frozenset[str] = frozenset()  # the participants who are persons
     # (person, "state:<code>" of the state they serve), for reports that name the state
     person_states: frozenset[tuple[str, str]] = frozenset()
+    evidence: str = ""  # the sentence that reports it
 
     @property
     def participants(self) -> frozenset[str]:
@@ -112,7 +116,8 @@ def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
     """Places agree when unknown, equal, contained in one another ("Tel Aviv", "à Tel-Aviv"),
     two names of one place ("Pentagone", "ministère américain de la Défense"), or one lies in
     the other as far as the knowledge base tells: a country or a region and a place of that
-    country, a capital and a seat of that country's government ("Washington", "Pentagone").
+    country or one the KB cannot situate, a capital and a seat of that country's government
+    ("Washington", "Pentagone").
     Two different sites, cities or regions are two places."""
     if a is None or b is None:
         return True
@@ -130,8 +135,9 @@ def places_agree(a: str | None, b: str | None, rules: MergeRules) -> bool:
             return True
     ca, cb = pa.country, pb.country
     levels = {rules.level(a), rules.level(b)}
-    if "state" in levels or levels == {"region", "city"} or levels == {"region", "site"}:
-        # a country holds every place of its own; a region, as far as we know, its towns
+    if "state" in levels or ("region" in levels and levels != {"region"}):
+        # a country holds every place of its own; a region, as far as we know, its towns, and
+        # either may hold a town the KB does not know
         return ca is None or cb is None or ca == cb
     if ca is None or ca != cb or levels != {"city", "site"}:
         return False
@@ -214,6 +220,97 @@ def _with_states(a: Report, b: Report, rules: MergeRules) -> MergeRules:
     return replace(rules, same_actor=same)
 
 
+def _same_day(a: Report, b: Report) -> bool:
+    """True when both reports date the event to one and the same day."""
+    return (
+        a.date is not None
+        and a.date.precision == "day"
+        and b.date is not None
+        and b.date.precision == "day"
+        and a.date == b.date
+    )
+
+
+def _words(text: str) -> list[str]:
+    """The folded words of a text, punctuation dropped."""
+    return re.findall(r"\w+", norm(text))
+
+
+def _names_place(evidence: str, place: str) -> bool:
+    """True when a report's sentence names that place, as whole words."""
+    words = _words(place)
+    return bool(words) and f" {' '.join(words)} " in f" {' '.join(_words(evidence))} "
+
+
+def _places_fit(a: Report, b: Report, rules: MergeRules) -> bool:
+    """Places agree (`places_agree`), or, for a place the knowledge base cannot situate, the
+    texts settle it: one report's sentence also names the other's place ("le restaurant X de
+    Kramatorsk" against "Kramatorsk"), or the same persons met on the same day (at a
+    residence, a hotel: a building of the town the other outlet names)."""
+    if a.location is None or b.location is None or places_agree(a.location, b.location, rules):
+        return True
+    if "unknown" not in (rules.level(a.location), rules.level(b.location)):
+        return False  # the KB tells both places apart
+    if _names_place(a.evidence, b.location) or _names_place(b.evidence, a.location):
+        return True
+    return _same_day(a, b) and _share(a.people, b.people, rules) >= _PAIR
+
+
+# Content words that describe an act ("restrictions", "exportations") are this long at least
+# (shorter ones are mostly function words); they compare by this many first letters, so that
+# a plural or another ending of one word still matches.
+_CONTENT_LETTERS = 7
+_PAIR = 2
+
+
+def _content_stems(report: Report) -> frozenset[str]:
+    """The stems of the lower-case long words of a report's sentence (names left out)."""
+    words = re.findall(r"\w+", report.evidence.replace("’", " ").replace("'", " "))
+    return frozenset(
+        norm(w)[:_CONTENT_LETTERS]
+        for w in words
+        if len(w) >= _CONTENT_LETTERS and w[:1].islower() and w.isalpha()
+    )
+
+
+def _worded_alike(a: Report, b: Report) -> bool:
+    """True when two sentences describe the act with the same words: at least two content
+    words in common, and half of the shorter sentence's."""
+    sa, sb = _content_stems(a), _content_stems(b)
+    shared = len(sa & sb)
+    return shared >= _PAIR and 2 * shared >= min(len(sa), len(sb))
+
+
+def _recalled_alike(a: Report, b: Report, rules: MergeRules) -> bool:
+    """Two recalls of a past act dated by its year only ("les restrictions imposées en
+    2019"): one act when the same parties do it and the sentences word it alike. Meetings and
+    other acts that recur between the same parties are left apart."""
+    if a.type in _RECURRING or a.date is None or b.date is None:
+        return False
+    return _contained(a, b, rules) and _worded_alike(a, b)
+
+
+def _through_states(a: Report, b: Report, rules: MergeRules, needed: int) -> bool:
+    """A person may stand for the state they serve ("Kuleba" for "l'Ukraine") only where the
+    rest pins one occasion down: the same month at the same town, or, for an act whose other
+    side both reports name alike (the same victims, the same target), the same day. Officials
+    of a state meet, and thank each other, all the time."""
+    if _actors_overlap(a, b, _with_states(a, b, rules)) < needed:
+        return False
+    if _in_step(a, b) and _specific(a, b, rules, finest={"site", "unknown", "city"}):
+        return True
+    if a.type == "CONSULT" or not _same_day(a, b):
+        return False
+    sides = ((a.source, b.source), (a.target, b.target))
+    return any(x and y and _share(x, y, rules) for x, y in sides)
+
+
+def _needed(a: Report, b: Report) -> int:
+    """Shared actors two reports need: two meeting participants, one actor otherwise."""
+    small = min(len(a.participants), len(b.participants))
+    return _PAIR if a.type == "CONSULT" and small > 1 else 1
+
+
 def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
     """True when two reports from different articles describe one real event."""
     rules = rules or MergeRules()
@@ -221,32 +318,40 @@ def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
         return False
     if _modes_clash(a, b):
         return False
-    if not dates_agree(a.date, b.date) or not places_agree(a.location, b.location, rules):
+    if not dates_agree(a.date, b.date) or not _places_fit(a, b, rules):
         return False
     shared = _actors_overlap(a, b, rules)
-    needed = 2 if a.type == "CONSULT" and min(len(a.participants), len(b.participants)) > 1 else 1
+    needed = _needed(a, b)
     if shared < needed:
-        # a person may stand for the state they serve ("Kuleba" for "l'Ukraine"), but only
-        # between reports of the same month at the same town: officials of a state meet,
-        # and thank each other, all the time
-        return (
-            _in_step(a, b)
-            and _specific(a, b, rules, finest={"site", "unknown", "city"})
-            and _actors_overlap(a, b, _with_states(a, b, rules)) >= needed
-        )
+        return _through_states(a, b, rules, needed)
     if _well_dated(a) and _well_dated(b):
         return True
     if a.type in _ONCE_TO_A_PERSON and _share(a.target & a.people, b.target & b.people, rules):
         return True
     if _window(a) is not None and _window(b) is not None:
         return _in_step(a, b)  # dated at least by their articles: one event if months meet
+    if _recalled_alike(a, b, rules):
+        return True
     # Without two dates to the month, only two shared actors, all of the smaller report's,
     # at one specific place make it the same event: "Kurilla visits Israel" happens every
     # few months, and Gallant meets him in Tel-Aviv each time.
     finest: set[Level] = {"site", "unknown"}
     if a.type not in _RECURRING:
         finest.add("city")
-    return shared >= 2 and _contained(a, b, rules) and _specific(a, b, rules, finest=finest)
+    return shared >= _PAIR and _contained(a, b, rules) and _specific(a, b, rules, finest=finest)
+
+
+def _strength(a: Report, b: Report, rules: MergeRules) -> tuple[int, ...]:
+    """How surely two linked reports are one event, to compare links: the actors shared
+    without a person standing for a state, the same mode, the same day (or both to the month),
+    the same place, then the persons shared (more telling than states), then all actors."""
+    shared = _actors_overlap(a, b, rules)
+    dates = 2 if _same_day(a, b) else int(_well_dated(a) and _well_dated(b))
+    place = (
+        a.location is not None and b.location is not None and norm(a.location) == norm(b.location)
+    )
+    persons = _share(a.people, b.people, rules)
+    return (int(shared >= _needed(a, b)), int(a.mode == b.mode), dates, int(place), persons, shared)
 
 
 class _UnionFind:
@@ -270,18 +375,28 @@ class _UnionFind:
 
 
 def cluster(reports: Sequence[Report], rules: MergeRules | None = None) -> list[list[Report]]:
-    """Group reports into real events (connected components), deterministically ordered."""
+    """Group reports into real events, deterministically ordered: links (`same_event`) join
+    clusters strongest first (`_strength`), unless the two clusters hold reports of one
+    article, which an article reports as two events."""
     rules = rules or MergeRules()
     ordered = sorted(reports, key=lambda r: r.key)
     uf = _UnionFind(r.key for r in ordered)
     by_type: dict[str, list[Report]] = {}
     for report in ordered:
         by_type.setdefault(report.type, []).append(report)
+    links: list[tuple[tuple[int, ...], str, str]] = []
     for group in by_type.values():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 if same_event(a, b, rules):
-                    uf.union(a.key, b.key)
+                    links.append((tuple(-s for s in _strength(a, b, rules)), a.key, b.key))
+    articles = {r.key: frozenset({r.article_id}) for r in ordered}
+    for _, key_a, key_b in sorted(links):
+        root_a, root_b = uf.find(key_a), uf.find(key_b)
+        if root_a == root_b or articles[root_a] & articles[root_b]:
+            continue
+        uf.union(root_a, root_b)
+        articles[uf.find(root_a)] = articles[root_a] | articles[root_b]
     groups: dict[str, list[Report]] = {}
     for report in ordered:
         groups.setdefault(uf.find(report.key), []).append(report)

@@ -9,19 +9,25 @@ Stages, in order:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import raise_error
 
 from .components import register_extensions
+from .errors import Errors, InputError
 from .readers import from_text
 from .record import build_record
 from .records import Article, ArticleRecord
 
+_log = logging.getLogger("veilleur")
 MODEL = "fr_core_news_md"
 COMPONENTS: tuple[str, ...] = (
     "veilleur_dates",
@@ -93,11 +99,38 @@ def _as_article(item: str | Article) -> Article:
     return item if isinstance(item, Article) else from_text(item)
 
 
-def _docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
+def _docs(nlp: Language, articles: Iterable[Article], sent: deque[Article]) -> Iterator[Doc]:
     for article in articles:
         doc = nlp.make_doc(article.content)
         doc._.article = article
+        sent.append(article)
         yield doc
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+
+
+@dataclass
+class _DropFailed:
+    """spaCy's error handler for a run that goes on: a Doc a component raises on is dropped
+    (spaCy then yields the others) and its reason kept by article; a worker process, whose
+    reasons the parent cannot read, logs them instead."""
+
+    reasons: dict[str, str] = field(default_factory=dict)
+    pid: int = field(default_factory=os.getpid)
+
+    def __call__(self, name: str | None, proc: object, docs: list[Doc], e: Exception) -> None:
+        worker = os.getpid() != self.pid
+        for doc in docs or ():
+            article = doc._.article
+            reason = f"in {name or 'a worker process'}: {_reason(e)}"
+            if isinstance(article, Article):
+                self.reasons[article.id] = reason
+                if worker:
+                    _log.error("%s: analysis failed %s", article.origin, reason)
+        if not docs:  # a worker process lost its batch: spaCy gives only the traceback
+            _log.error("analysis failed in a worker process: %s", _reason(e))
 
 
 def analyse(
@@ -105,12 +138,41 @@ def analyse(
     *,
     options: Options | None = None,
     nlp: Language | None = None,
+    on_error: Callable[[InputError], None] | None = None,
 ) -> Iterator[ArticleRecord]:
-    """Analyse texts or Articles and yield one ArticleRecord each, in input order."""
+    """Analyse texts or Articles and yield one ArticleRecord each, in input order.
+
+    An article the pipeline fails on raises, or, with `on_error`, is reported to it as an
+    E015 InputError naming the article, and the run goes on with the others.
+    """
     options = options or Options()
     nlp = nlp or get_nlp(options)
     articles = (_as_article(item) for item in items)
+    sent: deque[Article] = deque()  # articles given to spaCy and not yet yielded back
+    handler = _DropFailed() if on_error is not None else None
+    # The handler spaCy gives components without a .pipe (veilleur's own, the likely place
+    # for an article to trip on); nlp.set_error_handler would also reach the trained pipes,
+    # but fails on the parser in spaCy 3.8.
+    nlp.default_error_handler = handler or raise_error
     for doc in nlp.pipe(
-        _docs(nlp, articles), batch_size=options.batch_size, n_process=options.n_process
+        _docs(nlp, articles, sent), batch_size=options.batch_size, n_process=options.n_process
     ):
+        done: Article = doc._.article
+        while sent and sent[0].id != done.id:
+            _failed(sent.popleft(), handler, on_error)
+        if sent:
+            sent.popleft()
         yield build_record(doc)
+    while sent:
+        _failed(sent.popleft(), handler, on_error)
+
+
+def _failed(
+    article: Article, handler: _DropFailed | None, on_error: Callable[[InputError], None] | None
+) -> None:
+    """Report an article spaCy dropped because a component raised on it."""
+    if handler is None or on_error is None:
+        return
+    reason = handler.reasons.pop(article.id, "in a worker process; see the log above")
+    path = str(article.origin)
+    on_error(InputError(Errors.E015.format(path=path, reason=reason), path=path))

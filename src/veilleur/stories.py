@@ -2,7 +2,9 @@
 
 Two articles belong to one story when they report a common real event (merged across
 articles), or when their content-word vectors are close and they share named people, within a
-few weeks of each other. Stories are the connected components of that relation.
+few weeks of each other; articles that name several of the same people need less close
+wording, over a longer span (a summit and the return visit two months later). Stories are the
+connected components of that relation.
 
 Vectors are compared after removing the collection's mean: averaged word vectors of news on
 one topic are all alike (cosine ~0.95), and what tells stories apart is what is left.
@@ -41,6 +43,10 @@ class StoryRules:
     max_days_apart: int = 45
     min_for_centering: int = 10
     min_raw_similarity: float = 0.97
+    # several people in common: the same protagonists, so looser wording over a longer span
+    several_people: int = 2
+    min_similarity_several: float = 0.45
+    max_days_apart_several: int = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +83,24 @@ def similarities(articles: Sequence[ArticleFacts], rules: StoryRules) -> np.ndar
     return result
 
 
-def linked(a: ArticleFacts, b: ArticleFacts, similarity: float, rules: StoryRules) -> bool:
-    """True when two articles tell the same story."""
+def linked(
+    a: ArticleFacts, b: ArticleFacts, similarity: float, rules: StoryRules, *, nearest: bool = True
+) -> bool:
+    """True when two articles tell the same story; `nearest` says whether one is the other's
+    most similar article, which the looser link of several shared people requires (so that
+    a much-covered pair of leaders does not chain months of articles into one story)."""
     if a.events & b.events:
         return True
-    if len(a.people & b.people) < rules.min_shared_people:
-        return False
+    shared = len(a.people & b.people)
     apart = abs((a.published - b.published).days) if a.published and b.published else 0
-    if apart > rules.max_days_apart:
+    if (
+        nearest
+        and shared >= rules.several_people
+        and apart <= rules.max_days_apart_several
+        and similarity >= rules.min_similarity_several
+    ):
+        return True
+    if shared < rules.min_shared_people or apart > rules.max_days_apart:
         return False
     return similarity >= rules.min_similarity
 
@@ -102,9 +118,11 @@ def group(articles: Sequence[ArticleFacts], rules: StoryRules | None = None) -> 
             i = parent[i]
         return i
 
+    nearest = _nearest_alike(ordered, sims, rules)
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
-            if linked(a, ordered[j], float(sims[i, j]), rules):
+            close = nearest[i] == j or nearest[j] == i
+            if linked(a, ordered[j], float(sims[i, j]), rules, nearest=close):
                 ri, rj = find(i), find(j)
                 parent[max(ri, rj)] = min(ri, rj)
     members: dict[int, list[ArticleFacts]] = {}
@@ -112,6 +130,28 @@ def group(articles: Sequence[ArticleFacts], rules: StoryRules | None = None) -> 
         members.setdefault(find(i), []).append(a)
     stories = [_story(m) for m in members.values()]
     return sorted(stories, key=lambda s: (-len(s.articles), s.first or dt.date.max, s.key))
+
+
+def _nearest_alike(
+    articles: Sequence[ArticleFacts], sims: np.ndarray, rules: StoryRules
+) -> list[int | None]:
+    """For each article, the most similar of those naming several of its people within the
+    longer span (None if there is none)."""
+    found: list[int | None] = []
+    for i, a in enumerate(articles):
+        best: tuple[float, int] | None = None
+        for j, b in enumerate(articles):
+            apart = abs((a.published - b.published).days) if a.published and b.published else 0
+            if (
+                i == j
+                or len(a.people & b.people) < rules.several_people
+                or apart > rules.max_days_apart_several
+            ):
+                continue
+            if best is None or float(sims[i, j]) > best[0]:
+                best = (float(sims[i, j]), j)
+        found.append(best[1] if best else None)
+    return found
 
 
 def _story(articles: list[ArticleFacts]) -> Story:

@@ -17,6 +17,7 @@ from ..temporal import (
     clause_tense,
     estimate_published,
     grammar_for,
+    is_recalled,
     load_lexicon,
     narrow_anchor,
 )
@@ -49,6 +50,7 @@ class DatesComponent:
             # The clock only bounds the year a weekday-and-date can fall in; relative
             # expressions are never anchored on it.
             today=self.today or dt.date.today(),
+            recalled=recalled_starts(doc, parsed),
         )
         doc._.published = anchor.published
         doc._.published_from = anchor.published_from
@@ -72,6 +74,20 @@ def parsed_expressions(
     if isinstance(cached, list):
         return cached
     return parse_expressions(doc, grammar, future_lemmas=future_lemmas)
+
+
+def recalled_starts(doc: Doc, parsed: list[tuple[Expression, Tense]]) -> frozenset[int]:
+    """Start offsets of past expressions in a pluperfect clause: recalled background."""
+    if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
+        return frozenset()
+    starts = set()
+    for expr, tense in parsed:
+        if tense != "past":
+            continue
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is not None and is_recalled(span.root):
+            starts.add(expr.start)
+    return frozenset(starts)
 
 
 def parse_expressions(

@@ -13,7 +13,7 @@ Cross-article merging is scored pairwise by merge.py.
 from __future__ import annotations
 
 from .align import Alignment, date_right
-from .explain import Diff, explain, merge_diffs
+from .explain import Diff, explain, merge_diffs, missed_causes
 from .gate import FLOORS_FILE, check_floors, gate_message, load_floors
 from .gold import (
     EvalError,
@@ -58,6 +58,7 @@ __all__ = [
     "load_gold",
     "load_jsonl",
     "merge_diffs",
+    "missed_causes",
     "pair_differences",
     "parse_record",
     "render_table",

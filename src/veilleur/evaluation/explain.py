@@ -45,6 +45,8 @@ class Diff:
 
     def __str__(self) -> str:
         what = f"{self.item} {self.kind}" + (f" {self.field}" if self.field else "")
+        if self.kind == "missed" and self.field:
+            what = f"{self.item} missed ({self.field})"
         sides = []
         if self.gold is not None or self.kind != "spurious":
             sides.append(f"gold{_index(self.gold_index)}={self.gold}")
@@ -81,12 +83,40 @@ def _person(person: GoldPerson) -> str:
     return f"{person.name} ({person.country}, {person.role})"
 
 
+# Why a gold event was missed, read from the system's events of its evidence sentence.
+NOT_FOUND, WRONG_ACTORS, OTHER_TYPE = "not found", "wrong actors", "other type"
+_SAME_SENTENCE = 50  # characters of one evidence that must occur in the other
+
+
+def _same_sentence(a: str, b: str) -> bool:
+    a, b = a.strip(), b.strip()
+    return bool(a and b) and (a[:_SAME_SENTENCE] in b or b[:_SAME_SENTENCE] in a)
+
+
+def _missed(doc: str, g: int, gold: GoldEvent, system: Sequence[GoldEvent]) -> Diff:
+    """A missed gold event with its cause: nothing found in its sentence, an event of its
+    type there with other actors, or only events of other types (shown as `system`)."""
+    there = [
+        (i, e) for i, e in enumerate(system) if _same_sentence(gold.evidence, e.evidence or "")
+    ]
+    same = [(i, e) for i, e in there if e.type == gold.type]
+    cause = WRONG_ACTORS if same else OTHER_TYPE if there else NOT_FOUND
+    shown = (same or there)[:1]
+    return Diff(
+        doc,
+        "event",
+        "missed",
+        field=cause,
+        gold=describe_event(gold),
+        system=describe_event(shown[0][1]) if shown else None,
+        gold_index=g,
+        system_index=shown[0][0] if shown else None,
+    )
+
+
 def _event_diffs(a: Alignment) -> list[Diff]:
     doc, gold, system = a.gold.doc, a.gold.events, a.system.events
-    diffs = [
-        Diff(doc, "event", "missed", gold=describe_event(gold[g]), gold_index=g)
-        for g in a.missed_events
-    ]
+    diffs = [_missed(doc, g, gold[g], system) for g in a.missed_events]
     diffs += [
         Diff(doc, "event", "spurious", system=describe_event(system[s]), system_index=s)
         for s in a.spurious_events
@@ -195,6 +225,12 @@ def merge_diffs(
         where, text = pair(a, b)
         diffs.append(Diff(where, "merge", "spurious", system=text))
     return diffs
+
+
+def missed_causes(diffs: Sequence[Diff]) -> dict[str, int]:
+    """How many gold events were missed for each cause, in a fixed order."""
+    causes = [d.field for d in diffs if d.item == "event" and d.kind == "missed"]
+    return {cause: causes.count(cause) for cause in (NOT_FOUND, WRONG_ACTORS, OTHER_TYPE)}
 
 
 def explain(

@@ -227,6 +227,7 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
                 if k.type == event.type
                 and k.mode == event.mode
                 and not _opposed(event, k)
+                and _same_time(event, k)  # "en décembre dernier, ils s'étaient vus": another
                 and (
                     names == _names(k)
                     or (

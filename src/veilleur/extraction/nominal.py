@@ -84,8 +84,12 @@ def _possessor(noun: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     for child in noun.children:
         if child.dep_ == "det" and feature(child, "Poss") == "Yes":
             governor = _governing_verb(noun)
-            if governor is not None:
-                return subject_of(governor, index, cues)
+            # "sa visite a permis ...": the noun is its governor's subject, so the possessive
+            # is read itself (asking the governor's subject would ask this noun again)
+            if governor is not None and not (
+                noun.head.i == governor.i and noun.dep_.startswith("nsubj")
+            ):
+                return subject_of(governor, index, cues, depth=1)
             actor = index.resolve(child)
             return [actor] if actor is not None else []
     return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..doctext import text_of
 from ..kb.normalise import fold
@@ -362,11 +362,29 @@ class PhraseSpeakers:
         # the subject, else the agent of a passive ("L'annonce a été faite par X.")
         for deps in (("nsubj", "nsubj:pass"), ("obl:agent",)):
             for word in words:
+                if word.dep_ == "obl:agent" and not _passive_clause(word.head):
+                    continue  # "Reçu par Y, X a dit": a participle phrase's agent, not the topic
                 if word.dep_ in deps and word.head.dep_ == "ROOT":
                     actor = np_actor(word, self.index)
                     if actor is not None and actor.kind == "person":
                         return actor
+        return self._named_before_verb(words)
+
+    def _named_before_verb(self, words: Span) -> ActorRef | None:
+        """The person named right before the sentence's first finite verb group ("Reçu par
+        Y, M. X a évoqué ..."), where the parse lost the subject."""
+        for word in words:
+            finite = feature(word, "VerbForm") == "Fin" and word.pos_ in ("VERB", "AUX")
+            if not finite or word.i == words.start:
+                continue
+            actor = self.index.at(self.doc[word.i - 1])
+            return actor if actor is not None and actor.kind == "person" else None
         return None
+
+
+def _passive_clause(verb: Token) -> bool:
+    """True for a passive with its auxiliary ("a été reçu"), not a bare participle ("Reçu")."""
+    return any(c.dep_ == "aux:pass" for c in verb.children)
 
 
 def _glued(token: Token) -> str:

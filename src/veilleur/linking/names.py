@@ -24,6 +24,7 @@ _MAX_LIST_GAP = 5  # tokens between two listed names: ", pour la France et"
 _SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?"})
 _CLOSED_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
 _ACRONYM_MAX = 5
+_NAME_POS = frozenset({"PROPN", "NOUN", "X"})  # parts of a name inside a PER entity
 _MAX_PLACE_WORDS = 4  # "en Ukraine", "à New York", "en République centrafricaine"
 _MAX_APPOSITION = 4  # "leur plus vaste exercice": determiner and modifiers before the noun
 _BEFORE_NOUN = frozenset({"DET", "ADV", "ADJ", "NUM"})
@@ -225,7 +226,10 @@ class NameFinder:
         begin = tails.get(hit.end)
         if hit.end - hit.start != 1 or begin is None or begin >= hit.start:
             return False
-        return all(is_capitalised(doc[x]) and doc[x].pos_ == "PROPN" for x in range(begin, hit.end))
+        # the tagger may read an unknown name inside the entity as a common noun
+        return all(
+            is_capitalised(doc[x]) and doc[x].pos_ in _NAME_POS for x in range(begin, hit.end)
+        )
 
     def _state_as_given_name(self, doc: Doc, hit: KbHit, hit_starts: set[int]) -> bool:
         """A one-word state name with no article, followed by a surname ('Dominique de V.')."""

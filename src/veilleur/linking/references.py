@@ -103,9 +103,10 @@ def resolve(
         if vague and office is not None and office.country and not named:
             named = _state_leaders(kb, people, office.country, period)
         resolved: Resolved | None = None
-        if vague and office is not None and office.country is None:
+        if vague and office is not None and office.country is None and not title.organisation:
             # "le dirigeant nationaliste": of no stated state, the leader the article is
-            # about (named most often before it), not merely the last leader named
+            # about (named most often before it), not merely the last leader named; "le chef
+            # de Wagner" names what it leads, so it is no state's leader
             leaders = _state_leaders(kb, people, None, period)
             if leaders:
                 resolved = Resolved(title, _most_named_before(leaders, title.start), None)

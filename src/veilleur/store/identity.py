@@ -26,6 +26,9 @@ _NEW = "new:"
 # a given name this short is a familiar form of a longer one sharing its first letters
 _SHORT_FORM = 4
 _SHARED_LETTERS = 3
+# a name of this many words may end with a part outlets drop (a second surname, a clan name)
+_FULL_NAME = 3
+_MAY_CARRY_ACCENTS = frozenset("aeiouycn")
 
 
 def name_words(name: str) -> list[str]:
@@ -42,14 +45,26 @@ def _given_compatible(a: str, b: str) -> bool:
     return len(short) <= _SHORT_FORM and short[:_SHARED_LETTERS] == long[:_SHARED_LETTERS]
 
 
-def compatible(a: str, b: str) -> bool:
-    """True when two spellings may name one person: same family name (last word) and, when
-    both give one, compatible first given names."""
-    x, y = name_words(a), name_words(b)
-    if not x or not y or x[-1] != y[-1]:
-        return False
-    if len(x) == 1 or len(y) == 1:
+def _family_fits(short: list[str], long: list[str]) -> bool:
+    """True when the family name of the shorter form is the longer one's: its last word, or,
+    when the longer form adds a final part the other outlet drops ("Mahamat Déby" for
+    "Mahamat Idriss Déby Itno", "Daniel Noboa" for "Daniel Noboa Azín"), the word before."""
+    if short[-1] == long[-1]:
         return True
+    return len(long) > len(short) and len(long) >= _FULL_NAME and short[-1] == long[-2]
+
+
+def compatible(a: str, b: str) -> bool:
+    """True when two spellings may name one person: same family name (`_family_fits`) and,
+    when both give one, compatible first given names."""
+    x, y = name_words(a), name_words(b)
+    if not x or not y:
+        return False
+    short, long = sorted((x, y), key=len)
+    if not _family_fits(short, long):
+        return False
+    if len(short) == 1 or long[-len(short) :] == short:
+        return True  # a family name alone, or a compound one ("López Obrador")
     return _given_compatible(x[0], y[0])
 
 
@@ -68,11 +83,23 @@ def _same_person(a: ActorInfo, b: ActorInfo) -> bool:
     return any(compatible(x, y) for x in _forms(a) for y in _forms(b))
 
 
+def _families(name: str) -> list[str]:
+    """The words of a name that may be its family name (`_family_fits`)."""
+    words = name_words(name)
+    return words[-2:] if len(words) >= _FULL_NAME else words[-1:]
+
+
+def _pattern(family: str) -> str:
+    """A LIKE pattern that finds a folded family name in stored names as written: the letters
+    accents and ligatures may change ("perez" for "Pérez", "oe" for "œ") match anything."""
+    return "%" + "".join("%" if c in _MAY_CARRY_ACCENTS else c for c in family) + "%"
+
+
 def _stored_people(conn: Connection, info: ActorInfo) -> list[ActorInfo]:
-    """Stored people sharing the family name of `info` (a superset the caller narrows)."""
+    """Stored people sharing a family name with `info` (a superset the caller narrows)."""
     a = s.actors
-    families = {name_words(form)[-1] for form in _forms(info) if name_words(form)}
-    clauses = [c for f in families for c in (a.c.name.ilike(f"%{f}%"), a.c.aliases.ilike(f"%{f}%"))]
+    families = {_pattern(f) for form in _forms(info) for f in _families(form)}
+    clauses = [c for f in families for c in (a.c.name.ilike(f), a.c.aliases.ilike(f))]
     if not clauses:
         return []
     query = select(a).where(a.c.kind == "person", a.c.id != info.id, or_(*clauses))

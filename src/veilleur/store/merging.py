@@ -3,8 +3,9 @@
 Within an article's transaction, the new reports are compared with the stored reports they
 could describe the same event as (same type, a shared actor); every report of each event
 touched is re-clustered with `veilleur.merge.cluster`, and those events are rewritten. Since
-clusters are connected components of a symmetric relation, the events do not depend on the
-order articles were added in.
+the clusters of a set of reports depend on the reports alone (their links and how strong they
+are), the events do not depend on the order articles were added in; every report a new one
+could link to is among those re-clustered, with its whole event.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def load_reports(conn: Connection, report_ids: Iterable[str]) -> list[Report]:
             negated=bool(row.negated),
             people=frozenset(sides[row.id]["people"]),
             person_states=frozenset(states[row.id]),
+            evidence=row.evidence,
         )
         for row in conn.execute(query)
     ]

@@ -19,7 +19,7 @@ from .lexicon import TimeData, load_lexicon
 from .narrowing import narrow_anchor
 from .published import Anchor, estimate_published, stated_day
 from .resolve import Tense, resolve
-from .tense import clause_tense
+from .tense import clause_tense, is_recalled
 from .timexes import build_timexes
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "estimate_published",
     "event_date",
     "grammar_for",
+    "is_recalled",
     "load_lexicon",
     "narrow_anchor",
     "resolve",

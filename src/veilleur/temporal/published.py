@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ..records import PartialDate, PublishedFrom
@@ -99,8 +99,14 @@ def estimate_published(
     published_from: PublishedFrom | None,
     lexicon: TimeData,
     today: dt.date,
+    recalled: Collection[int] = (),
 ) -> Anchor:
-    """The article's date if it is known to the day; else the best the text states."""
+    """The article's date if it is known to the day; else the best the text states.
+
+    `recalled` holds the start offsets of expressions in pluperfect clauses: background the
+    article recalls ("le 8 avril 2022, un missile s'était abattu"), which says only that the
+    article came later, not when.
+    """
     # A dateline gives the day exactly. Otherwise the latest day stated with its year, or with
     # a weekday that fixes the year, in a clause that is not future, within the known
     # publication span, is the first day the article can be from: the publication is set to it
@@ -118,7 +124,7 @@ def estimate_published(
             continue
         if dateline:
             return Anchor(PartialDate.of(day), "text", DayInterval.day(day))
-        if tense != "future":
+        if tense != "future" and expr.start not in recalled:
             stated.append(day)
     if not stated:
         return Anchor(published, published_from, given)

@@ -33,6 +33,16 @@ def clause_tense(token: Token, *, future_lemmas: Collection[str]) -> Tense:
     return verb_tense(verb, future_lemmas=future_lemmas) if verb is not None else "unknown"
 
 
+def is_recalled(token: Token) -> bool:
+    """True when `token`'s clause is in the pluperfect ("avait dénoncé", "s'était abattu"): a
+    past told from a later past, which news uses to recall background, not to report news."""
+    verb = governing_verb(token)
+    if verb is None or "Part" not in _feature(verb, "VerbForm"):
+        return False
+    tense_aux = [c for c in verb.children if c.dep_ in ("aux", "aux:tense")]
+    return any("Imp" in _feature(a, "Tense") for a in tense_aux)
+
+
 def verb_tense(verb: Token, *, future_lemmas: Collection[str], depth: int = 0) -> Tense:
     """The tense of one verb with its auxiliaries ('a rencontré', 'doit rencontrer', 'ira')."""
     auxiliaries = [c for c in verb.children if c.dep_ in _AUX_DEPS]
