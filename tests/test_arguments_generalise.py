@@ -239,3 +239,15 @@ def test_an_attack_condemned_with_no_author_is_blamed_on_the_attacker_told_befor
     assert blames
     assert names(blames[0].source) == {"Kenya"}
     assert names(blames[0].target) == {"armée russe"}
+
+
+def test_talks_that_brought_together_two_apposed_envoys_have_both(nlp: Language) -> None:
+    text = (
+        "Les négociations, ouvertes le 3 mars dans la capitale kényane sous l'égide de l'IGAD, "
+        "réunissaient le conseiller à la sécurité du président, Tut Gatluak, et le porte-parole "
+        "du SPLM-IO, Lam Paul Gabriel."
+    )
+    talks = of_type(events(nlp, text), "CONSULT")
+    assert talks
+    parties = names(talks[0].source) | names(talks[0].target)
+    assert {"Tut Gatluak", "Lam Paul Gabriel"} <= parties

@@ -227,7 +227,13 @@ def noun_frame(
         lemma = governor.lemma_.casefold()
         if noun.dep_.startswith("nsubj") and lemma in cues.participant_verbs:
             # "la réunion a inclus X et Y", "la rencontre a réuni X et Y"
-            add_actors(source, objects_of(governor, index, cues))
+            met = objects_of(governor, index, cues)
+            add_actors(source, met)
+            if any(a.kind == "person" for a in met):
+                # "réunissaient le conseiller X, Y, et le porte-parole Z, W": every person
+                # the list names, wherever the parse hung the names apposed to titles
+                listed = zone_actors(index, cues, governor.i + 1, clause_end(governor, cues))
+                add_actors(source, [a for a in listed if a.kind == "person"])
             partnered = True
         elif (
             # "X et Y ont tenu un sommet entre les deux pays": the leaders take part too
