@@ -153,6 +153,39 @@ def _victim_places(
     return places
 
 
+def _placed_state(actor: ActorRef, token: Token, index: ActorIndex, cues: Cues) -> ActorRef:
+    """The state a place lies in: known to the knowledge base, else told by what follows it
+    between commas ("Kherson, dans le sud de l'Ukraine", "Abéché, dans l'est du pays")."""
+    state = state_of(actor)
+    if actor.kind != "place" or state.kind == "state":
+        return state
+    doc = token.doc
+    start, end = sentence(token)
+    for i, found in index.in_range(start, end):
+        if found != actor:
+            continue
+        k = i
+        while k < end and index.at(doc[k]) == actor:
+            k += 1
+        if k >= end or doc[k].text not in (",", "("):
+            continue
+        for word in doc[k + 1 : min(k + 9, end)]:
+            # "dans l'est du pays": a tagger may take "est" for the verb; a verb's own
+            # auxiliary or copula ends the phrase
+            if word.text in (",", ")", ";") or word.pos_ == "VERB":
+                break
+            if word.dep_.startswith(("aux", "cop")):
+                break
+            told = index.at(word)
+            if told is not None and told.kind == "state":
+                return told
+            definite = any(feature(c, "Definite") == "Def" for c in word.children)
+            if word.lemma_.casefold() in cues.state_nouns and definite:
+                # "dans l'est du pays": the state the article is about
+                return next(iter(index.main_state()), actor)
+    return actor
+
+
 def _foreign(visitors: tuple[ActorRef, ...], index: ActorIndex) -> bool:
     """True when every visitor is a person serving another state than the story's own."""
     home = index.main_state()
@@ -676,7 +709,9 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         implicit_target = False
         struck_at: str | None = None  # a place named as a party, kept as where
         if entry.target == "place" and not target and frame.place is not None:
-            target = (state_of(frame.place),)  # a visit to Tel-Aviv is a visit to Israël
+            # a visit to Tel-Aviv is a visit to Israël; a town of no known state stays the
+            # place (a stop of the trip told before, not another visit to the state)
+            target = (state_of(frame.place),)
             seat = seat_in(token, frame.place, index, cues) if target[0].kind == "place" else None
             target = (seat,) if seat is not None else target
         elif entry.target == "place" and not target and _foreign(source, index):
@@ -690,7 +725,7 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             target = _counterpart(token, source, index, cues, sentence_wide=wide)
         if entry.type != "CONSULT":
             # "rappeler son ambassadeur à Abidjan": a city stands for its state
-            target = tuple(state_of(a) if a.kind == "place" else a for a in target)
+            target = tuple(_placed_state(a, token, index, cues) for a in target)
             target = target if entry.mutual else _not_own_state(source, target)
             directed = _around_places(token, target, index, cues)
             if directed and any(a.kind != "place" for a in target):

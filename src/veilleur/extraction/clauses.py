@@ -157,7 +157,20 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
             and feature(token, "Person") in ("3", None)
             and feature(token, "Number") != "Plur"
         ):
-            return index.resolve(token)
+            resolved = index.resolve(token)
+            # a person's clitic stands before the verb and its auxiliaries ("il lui a
+            # demandé"; not "a lui aussi salué") and tells its number ("y" does not)
+            verb = token.head
+            clitic = token.dep_ in ("obj", "iobj") and feature(token, "Number") == "Sing"
+            clitic = clitic and all(
+                token.i < w.i
+                for w in (verb, *verb.children)
+                if w is verb or w.dep_.startswith("aux")
+            )
+            if resolved is None and clitic and feature(token, "Reflex") != "Yes" and depth == 0:
+                # "il lui a demandé": the person told of before, other than the subject
+                return _other_than_subject(token, index)
+            return resolved
         return None  # "un de ses commandants" names nobody
     cues = load_lexicon().cues
     if possessive_ally(token, cues):
@@ -198,6 +211,8 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         # ("la ville ukrainienne de Kharkiv" says its state otherwise: left to the zone)
         if any(c.dep_ == "amod" and index.at(c) is not None for c in token.children):
             return None
+        if any(c.dep_ == "det" and feature(c, "Poss") == "Yes" for c in token.children):
+            return None  # "ses soldats du Niger": the possessor's, sent from the place named
         complements = [c for c in named if c.dep_ == "nmod" and case_of(c) in _OF]
         states = [_complement(c, index) for c in complements]
         return next((a for a in states if a is not None and a.kind in ("state", "place")), None)
@@ -210,6 +225,10 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         return None  # "les séparatistes arméniens": people of a country, not its state
     counterpart = token.lemma_.casefold() in cues.counterpart_nouns
     for child in token.children:
+        person = index.at(child) if child.dep_ == "amod" else None
+        if person is not None and person.kind == "person":
+            return person  # "le ministre polonais X" with X tagged an adjective: X, not Poland
+    for child in token.children:
         if child.dep_ == "amod":
             actor = index.at(child)
             if actor is not None and counterpart:
@@ -217,7 +236,39 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
                 actor = index.last_person_of(token.i, child) or actor
             if actor is not None:
                 return actor
+    if counterpart and depth == 0:
+        return _peer(token, index)
     return None
+
+
+def _peer(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The person a bare possessed peer noun stands for ("il a remercié son homologue"): the
+    last person named before it other than the subject whose peer he is."""
+    if not any(c.dep_ == "det" and feature(c, "Poss") == "Yes" for c in token.children):
+        return None
+    return _other_than_subject(token, index)
+
+
+def _other_than_subject(token: Token, index: ActorIndex) -> ActorRef | None:
+    """The last person named before `token` other than the person subject of its verb (the
+    one "son homologue" or "lui" is said of), preferring another state's; None when the
+    subject is no person."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    owners = [
+        np_actor(c, index, depth=1)
+        for c in verb.children
+        if c.dep_.startswith("nsubj") and c.i != token.i
+    ]
+    owner = next((a for a in owners if a is not None and a.kind == "person"), None)
+    if owner is None:
+        return None  # whose peer, the text does not say: no guess
+    others: list[ActorRef] = []
+    for count in (2, 1):
+        others = others or [p for p in index.last_people(token.i, count)[::-1] if p != owner]
+    foreign = [p for p in others if owner.country is None or p.country != owner.country]
+    return next(iter(foreign or others), None)
 
 
 def _leader_named_before(token: Token, index: ActorIndex) -> ActorRef | None:
@@ -292,6 +343,7 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
     # "le président X et le premier ministre Y": the parse may join Y to the name X
     named = [c for c in token.children if c.dep_ in ("appos", "flat:name")]
     heads = [token, *token.conjuncts, *(j for c in named for j in c.conjuncts)]
+    heads = [h for h in heads if h is token or not _subject_of_next(h)]
     for head in dict.fromkeys(heads):
         actor = np_actor(head, index)
         if actor is not None and actor.kind == "state":
@@ -319,8 +371,10 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
         if not actors and head.lower_ in load_lexicon().cues.sides_nouns:
             # "appelle les parties à": the two sides named before its sentence
             actors = index.last_parties(sentence(head)[0], 2)
+        possessed = any(c.dep_ == "det" and feature(c, "Poss") == "Yes" for c in head.children)
         if not actors and feature(head, "Number") == "Plur" and head.pos_ == "NOUN":
-            actors = _collective(head, index)
+            # not "ses soldats du Niger": the possessor's, the place they leave or serve in
+            actors = [] if possessed else _collective(head, index)
         region = ruled_region(head, index, load_lexicon().cues)
         if region is not None and actors:
             actors = [*actors, region]  # "les autorités du Tigré": the region's rulers, it
@@ -328,6 +382,22 @@ def np_actors(token: Token, index: ActorIndex) -> list[ActorRef]:
             if one not in found:
                 found.append(one)
     return found
+
+
+def _subject_of_next(conjunct: Token) -> bool:
+    """True for a phrase the parse joined to another though a finite verb with no subject
+    follows it ("reçu par X, les dirigeants de Y dénoncent"): that verb's subject."""
+    doc = conjunct.doc
+    after = conjunct.right_edge.i + 1
+    if after >= len(doc) or any(c.dep_ == "cc" for c in conjunct.children):
+        return False
+    verb = doc[after]
+    finite = feature(verb, "VerbForm") == "Fin" and verb.pos_ in ("VERB", "AUX")
+    # a subject the parse gave it from before the phrase is no better ("X reçu par Y, Z
+    # dénoncent" with X as subject of both)
+    return finite and not any(
+        c.dep_.startswith("nsubj") and c.i > conjunct.i for c in verb.children
+    )
 
 
 def _last_states(index: ActorIndex, i: int, count: int) -> list[ActorRef]:

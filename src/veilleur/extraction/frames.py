@@ -38,6 +38,8 @@ _RECIPIENT_TYPES = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "ACCUSE", "S
 _REPORTING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})
 # types whose target may be the subject of the words they report ("exiger que X parte")
 _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST"})
+# acts of force, which a critic blames on the state the story is about when none is named
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 # types between persons, where a person named in the clause outranks a body
 _PERSONAL_TYPES = frozenset({"CONSULT", "SUPPORT"})
 
@@ -95,6 +97,9 @@ def _passive_target(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef
     """Who undergoes a passive verb: its passive subject, or for a bare participle the noun it
     qualifies; an event noun stands for its author ("l'offensive russe, condamnée par X")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj:pass"] or _modal_subjects(verb)
+    if not subjects and not any(c.dep_.startswith("aux") for c in verb.children):
+        # "X reçu par Y": a bare participle's subject is the one it happens to
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     found = [a for c in subjects for a in np_actors(c, index)]
     if found or any(c.dep_ == "nsubj:pass" for c in verb.children):
         return found
@@ -104,10 +109,13 @@ def _passive_target(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef
     return event_noun_source(noun, index, cues) or np_actors(noun, index)
 
 
-def _in_event_phrases(verb: Token, index: ActorIndex, stop: int) -> set[ActorRef]:
+def _in_event_phrases(
+    verb: Token, index: ActorIndex, stop: int, *, own: tuple[str, ...] = ()
+) -> set[ActorRef]:
     """Actors after `verb` named inside another event's phrase ("en riposte à l'assassinat
-    du général X"): parties of that event, not of this one."""
-    nouns = load_lexicon().lemma_set("noun")
+    du général X"): parties of that event, not of this one; the noun a light verb needs
+    (`own`: "rendre visite à X") is this event's own."""
+    nouns = load_lexicon().lemma_set("noun") - set(own)
     found: set[ActorRef] = set()
     for i, actor in index.in_range(verb.i + 1, stop):
         head = index.doc[i]
@@ -160,19 +168,27 @@ def _recipient(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
     return []
 
 
-def _told_before(act: Token, index: ActorIndex, cues: Cues) -> list[ActorRef]:
+def _told_before(
+    act: Token, index: ActorIndex, cues: Cues, *, reach: int = 80, pointed: bool = True
+) -> list[ActorRef]:
     """The author of the act a demonstrative points back to ("Séoul a condamné ce tir"): the
-    subject of the last verb of the same type before it."""
-    if not any(feature(c, "PronType") == "Dem" for c in act.children if c.dep_ == "det"):
+    subject of the last verb of the same type before it, within `reach` words; with
+    `pointed` False, any act named with no author ("a condamné une attaque contre des
+    civils" after "le missile russe qui a frappé")."""
+    if pointed and not any(
+        feature(c, "PronType") == "Dem" for c in act.children if c.dep_ == "det"
+    ):
         return []
     lexicon = load_lexicon()
     kinds = {e.type for e in lexicon.entries(act.lemma_.casefold(), "noun")}
-    start = max(0, act.i - 80)
+    start = max(0, act.i - reach)
     for word in reversed(act.doc[start : act.i]):
         if word.pos_ != "VERB":
             continue
         if kinds & {e.type for e in lexicon.entries(word.lemma_.casefold(), "verb")}:
-            return subject_of(word, index, cues)
+            found = subject_of(word, index, cues)
+            if found or pointed:
+                return found
     return []
 
 
@@ -248,8 +264,11 @@ def _last_author(
     own = {a.country for a in critics if a.country is not None}
     start = max(0, act.i - 80)
     for word in reversed(act.doc[start : sentence(act)[0]]):
-        kinds = {e.type for e in lexicon.entries(word.lemma_.casefold(), "verb")}
-        if word.pos_ != "VERB" or not kinds or kinds <= _REPORTING_TYPES:
+        lemma = word.lemma_.casefold()
+        kinds = {e.type for e in lexicon.entries(lemma, "verb")}
+        # "X a annoncé que ...": X decided; not an incise ("..., a annoncé X")
+        decided = lemma in cues.decision_verbs and not _inverted(word)
+        if word.pos_ != "VERB" or not (decided or (kinds and not kinds <= _REPORTING_TYPES)):
             continue  # words said are not the decision condemned
         authors = [
             a for a in subject_of(word, index, cues) if a not in critics and a.country not in own
@@ -257,6 +276,39 @@ def _last_author(
         if authors:
             return authors
     return []
+
+
+def _said_before(verb: Token, source: list[ActorRef], index: ActorIndex) -> list[ActorRef]:
+    """The author of words a demonstrative object points back to ("a rejeté cette
+    analyse", "dénonce ces propos"): the last person named before the sentence who is not
+    of the critic's side; none when the object is an act or names a party itself."""
+    nouns = load_lexicon().lemma_set("noun")
+    pointed = [
+        c
+        for c in verb.children
+        if c.dep_ == "obj"
+        and c.pos_ == "NOUN"
+        and c.lemma_.casefold() not in nouns
+        and any(feature(d, "PronType") == "Dem" for d in c.children if d.dep_ == "det")
+    ]
+    if not pointed or np_actors(pointed[0], index):
+        return []
+    own = {a.country for a in source if a.country is not None}
+    person = index.last_person_before(sentence(verb)[0])
+    if person is None or person in source or (person.country is not None and person.country in own):
+        return []
+    return [person]
+
+
+def _inverted(verb: Token) -> bool:
+    """True for a verb of saying set after what it reports, its subject after it ("...,
+    a annoncé le commandement"): an incise, not a decision."""
+    if any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
+        return False
+    first = verb.i
+    while first > 0 and verb.doc[first - 1].pos_ == "AUX":
+        first -= 1
+    return first > 0 and verb.doc[first - 1].text == ","
 
 
 def _author_blamed(
@@ -276,8 +328,16 @@ def _author_blamed(
     author = event_noun_source(acts[0], index, cues) or _told_before(acts[0], index, cues)
     if not author and acts[0].lemma_.casefold() in cues.decision_nouns:
         author = _last_author(acts[0], source, index, cues)
+    kinds = {e.type for e in load_lexicon().entries(acts[0].lemma_.casefold(), "noun")}
+    if not author and kinds & _FORCE_TYPES:
+        # "a condamné une attaque contre des civils": the attack the article told before
+        told = _told_before(acts[0], index, cues, reach=400, pointed=False)
+        own = {a.country for a in source if a.country is not None}
+        author = [a for a in told if a not in source and a.country not in own]
     if author:
         return author
+    if kinds and not kinds & _FORCE_TYPES:
+        return []  # "dénoncent une visite": whose visit, the story's state does not say
     own = {a.country for a in source if a.country is not None}
     return [a for a in index.main_state(exclude=source) if a.country not in own]
 
@@ -334,12 +394,19 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
         words = [t for t in verb.doc[start : verb.i] if t.text == ","]
         stop = words[-1].i if words else verb.i
         zone = zone_actors(index, cues, start, stop, people_first=False)
-        target = [a for a in zone if a not in source]
+        # "« ... la souveraineté du Mexique », a dénoncé le président mexicain": his own
+        # state is what he defends, not whom he blames
+        own = {a.country for a in source if a.kind == "person" and a.country is not None}
+        target = [
+            a for a in zone if a not in source and not (a.kind == "state" and a.country in own)
+        ]
     if entry.target == "object" and not target and entry.requires_child:
+        # "signer un accord avec X": the partner hangs on the agreement; "lancer une
+        # offensive contre X": the one aimed at hangs on the attack
+        preps = cues.partner_preps if entry.mutual else cues.partner_preps | cues.aim_preps
         for child in verb.children:
             if child.dep_ == "obj" and child.lemma_.casefold() in entry.requires_child:
-                # "signer un accord avec X": the partner hangs on the agreement
-                heads = dependents(child, OBL, cues.partner_preps)
+                heads = dependents(child, OBL, preps)
                 add_actors(target, [a for h in heads for a in np_actors(h, index)])
     if entry.type in _REPORTING_TYPES and not target and _object_clitic(verb):
         # "X l'a accusé": the clitic is not the subject; the person told of before
@@ -392,7 +459,11 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
                 people_first=people_first,
                 recipients=recipients,
             )
-            others = _in_event_phrases(verb, index, stop)
+            others = _in_event_phrases(verb, index, stop, own=entry.requires_child)
             target = [a for a in zone if a not in source and a not in others]
             syntactic = False
+    if entry.target == "object" and not target and entry.type in ("REJECT", "ACCUSE"):
+        # "X a rejeté cette analyse": the words pointed back to are those of the last
+        # person named before, on another side than X
+        target = _said_before(verb, source, index)
     return Frame(tuple(source), tuple(target), place, syntactic)

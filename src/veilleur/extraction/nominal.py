@@ -176,6 +176,16 @@ def noun_frame(
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) in OF_PREPS)
             ]
     of_actors = [a for h in of_heads for a in np_actors(h, index)]
+    left: ActorRef | None = None
+    if entry.of == "source" and not of_actors and not nested:
+        for head in of_heads:
+            if any(c.dep_ == "det" and feature(c, "Poss") == "Yes" for c in head.children):
+                # "le retrait de ses soldats du Niger": the possessor's soldiers leave Niger
+                of_actors = _possessor(head, index, cues)
+                whence = dependents(head, OBL, OF_PREPS)
+                places = [a for h in whence for a in np_actors(h, index) if is_place(a)]
+                left = places[0] if places and entry.target == "place" else None
+                break
     if not of_actors and entry.type == "CONSULT":
         # "une réunion d'urgence du Conseil de sécurité": the body hangs one phrase lower
         lower = [d for h in of_heads for d in dependents(h, OBL, OF_PREPS)]
@@ -190,7 +200,14 @@ def noun_frame(
     add_actors(source, agents)
     by_modifier, to_modifier = _modifier_parties(noun, index, cues)
     add_actors(source, by_modifier)
-    between = [a for h in dependents(noun, OBL, frozenset({"entre"})) for a in np_actors(h, index)]
+    among = dependents(noun, OBL, frozenset({"entre"}))
+    between = [a for h in among for a in np_actors(h, index)]
+    if among and len(between) == 1 and between[0].kind == "person":
+        # "une réunion entre X, Y, le chancelier Z et W": "entre" needs two; a list the parse
+        # broke up after its first name goes on to the end of the clause
+        end = clause_end(noun, cues)
+        listed = zone_actors(index, cues, min(h.left_edge.i for h in among), end)
+        between += [a for a in listed if a.kind == "person" and a not in between]
     add_actors(source, between)
     # "l'assassinat de X par Y" names its author: as specific as "une rencontre avec X"
     partnered = bool(between) or (bool(agents) and bool(target))
@@ -210,7 +227,13 @@ def noun_frame(
         lemma = governor.lemma_.casefold()
         if noun.dep_.startswith("nsubj") and lemma in cues.participant_verbs:
             # "la réunion a inclus X et Y", "la rencontre a réuni X et Y"
-            add_actors(source, objects_of(governor, index, cues))
+            met = objects_of(governor, index, cues)
+            add_actors(source, met)
+            if any(a.kind == "person" for a in met):
+                # "réunissaient le conseiller X, Y, et le porte-parole Z, W": every person
+                # the list names, wherever the parse hung the names apposed to titles
+                listed = zone_actors(index, cues, governor.i + 1, clause_end(governor, cues))
+                add_actors(source, [a for a in listed if a.kind == "person"])
             partnered = True
         elif (
             # "X et Y ont tenu un sommet entre les deux pays": the leaders take part too
@@ -229,8 +252,8 @@ def noun_frame(
         # a parse that lost the clause's subject: the people named before the noun
         zone = zone_actors(index, cues, clause_start(noun, cues), noun.i, subjects=True)
         add_actors(source, [a for a in zone if a.kind == "person"])
-    place = None
-    if entry.target == "place":
+    place = left
+    if entry.target == "place" and place is None:
         for head in dependents(noun, OBL, frozenset(cues.place_preps)):
             actor = np_actor(head, index)
             if actor is not None and is_place(actor):

@@ -12,6 +12,7 @@ from .clauses import (
     clause_start,
     feature,
     np_actors,
+    prep_before,
     sentence,
     zone_actors,
 )
@@ -47,8 +48,18 @@ def incise_subject(verb: Token, index: ActorIndex) -> list[ActorRef]:
     end = sentence(verb)[1]
     stop = next((t.i for t in doc[verb.i + 1 : end] if t.text in (",", ";")), end)
     tail = [t for t in doc[verb.i + 1 : stop] if not t.is_punct]
+    if tail and tail[0].pos_ == "ADP":
+        return []  # "..., Y, avaient signé à Pékin": a place or a complement, no subject
     actors = [index.at(t) for t in tail]
     named = [a for a in actors if a is not None]
+    if named and named[0].kind != "person" and stop < end and doc[stop].text == ",":
+        # "..., a dénoncé le ministre malien de la Défense, X, en ...": the title's
+        # apposition names who speaks, not the state of its adjective
+        after = next((t.i for t in doc[stop + 1 : end] if t.text in (",", ";")), end)
+        apposed = [index.at(t) for t in doc[stop + 1 : after] if not t.is_punct]
+        people = [a for a in apposed if a is not None and a.kind == "person"]
+        if people and after - stop <= 7 and tail[0].pos_ == "DET":
+            return people[:1]
     return named[:1] if named and len(tail) <= 8 else []
 
 
@@ -57,8 +68,16 @@ def _preverbal(verb: Token) -> Token | None:
     subject a parse without one most likely missed ("les dirigeants de l'Otan ont convenu")."""
     doc = verb.doc
     j = verb.i - 1
-    while j >= 0 and doc[j].pos_ in ("AUX", "ADV"):
+    while j >= 0 and (doc[j].pos_ in ("AUX", "ADV") or doc[j].dep_ in ("advmod", "fixed")):
         j -= 1
+    if j > 0 and doc[j].text == ",":
+        # "Pékin, de son côté, a exigé": the subject stands before an incise between commas
+        start = sentence(verb)[0]
+        k = next((w.i for w in reversed(doc[start:j]) if w.text == ","), None)
+        if k is not None and any(w.pos_ == "PROPN" for w in doc[k:j]):
+            j -= 1  # "le conseiller X, Moussa Y, a signé": the apposed name is the subject
+        elif k is not None and not any(w.pos_ in ("VERB", "AUX") for w in doc[k:j]):
+            j = k - 1
     if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
         return None
     head = doc[j]
@@ -83,6 +102,14 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
         for c in verb.children
         if c.dep_ in SUBJ and c.dep_ != "nsubj:pass" and not _across_clause(verb, c, cues)
     ]
+    earlier, joint = _joined_verb(verb) if depth < 3 else (None, verb.i)
+    if earlier is not None and all(c.i < joint for c in subjects):
+        # "X ont qualifié les manœuvres de Y ... et ont demandé à Z": a verb right after "et"
+        # has no subject of its own; it shares that of the verb before, whatever the parse
+        # made of the words between
+        shared = subject_of(earlier, index, cues, depth=depth + 1)
+        if shared:
+            return shared
     before = [c for c in subjects if c.i < verb.i]
     if len(before) > 1 and feature(verb, "VerbForm") == "Fin":
         # "X reçu par Y, les dirigeants de Z critiquent W": a finite verb has one subject
@@ -127,11 +154,35 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
             add_actors(found, np_actors(head, index))
     zone = zone_actors(index, cues, start, verb.i, subjects=True)
     people = [a for a in zone if a.kind == "person"]
-    if found and any(a.kind == "person" for a in found):
-        add_actors(found, [p for p in people if _coordinated(verb, index, p, found)])
-    elif not found:
+    if not found:
         add_actors(found, zone)
+    if any(a.kind == "person" for a in found):
+        # "le chef de l'armée X, le général Y, et le commandant Z, W, ont signé": a parse
+        # that lost the coordination may hang Y anywhere; no preposition introduces him
+        people += [
+            a
+            for i, a in index.in_range(start, verb.i)
+            if a.kind == "person" and prep_before(index.doc[i], index) is None
+        ]
+        add_actors(found, [p for p in people if _coordinated(verb, index, p, found)])
     return found
+
+
+def _joined_verb(verb: Token) -> tuple[Token | None, int]:
+    """The verb with a subject before "et" + `verb` (its auxiliaries and adverbs between) in
+    the sentence, if any, and the position of that "et"."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and (doc[j].pos_ in ("AUX", "ADV") or doc[j].dep_.startswith("aux")):
+        j -= 1
+    if j < 0 or doc[j].pos_ != "CCONJ":
+        return None, verb.i
+    for word in reversed(doc[sentence(verb)[0] : j]):
+        if word.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in SUBJ and c.i < word.i for c in word.children
+        ):
+            return word, j
+    return None, j
 
 
 def _coordinated(verb: Token, index: ActorIndex, person: ActorRef, found: list[ActorRef]) -> bool:

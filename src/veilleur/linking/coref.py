@@ -7,6 +7,7 @@ has processed (also after a Doc round-trip between processes).
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -181,9 +182,15 @@ def resolve_group(doc: Doc, token: Token, *, lang: str = "fr") -> tuple[Mention,
         ):
             if m.actor_id not in found:
                 found[m.actor_id] = m
-        if len(found) >= (wanted or 2):
+        if len(found) >= (wanted or 2) and wanted is None:
             break
-    people = list(found.values())[: wanted or len(found)]
+    people = list(found.values())
+    if wanted is not None and len(people) > wanted:
+        # "les deux dirigeants": the two the story is about, named most often so far, over
+        # the officials named last beside them (the nearer first on a tie)
+        counts = Counter(m.actor_id for m in doc._.mentions or [] if m.start < token.idx)
+        people = sorted(people, key=lambda m: -counts[m.actor_id])
+    people = people[: wanted or len(people)]
     return tuple(
         Mention(
             token.idx,
