@@ -251,3 +251,16 @@ def test_talks_that_brought_together_two_apposed_envoys_have_both(nlp: Language)
     assert talks
     parties = names(talks[0].source) | names(talks[0].target)
     assert {"Tut Gatluak", "Lam Paul Gabriel"} <= parties
+
+
+def test_an_act_agreed_on_is_the_agreement_with_the_party_it_names(nlp: Language) -> None:
+    # "jeudi" parsed as the verb's object is a day, not the party addressed
+    text = (
+        "Les ministres de l'Union africaine ont convenu jeudi d'inviter le Soudan à reprendre "
+        "les pourparlers de paix."
+    )
+    found = events(nlp, text)
+    agreements = of_type(found, "AGREE")
+    assert agreements
+    assert "Soudan" in names(agreements[0].target)
+    assert not of_type(found, "REQUEST")  # the invitation is what was agreed, not yet made

@@ -643,8 +643,10 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
             continue
         if token.pos_ == "NOUN" and (token.head.i, "CONCEDE") in typed:
             continue  # "la levée des sanctions": what is given up is not done anew
-        if entry.type in ("COOPERATE", "AID") and _agreed_content(token, typed):
-            continue  # "ont convenu de partager des renseignements": the agreement only
+        if entry.type not in ("CONSULT", "AGREE") and _agreed_content(token, typed):
+            # "ont convenu de partager des renseignements", "d'inviter X à": the agreement
+            # only; a meeting agreed on is told as planned
+            continue
         if _purpose_of_act(token, entry, typed):
             continue  # "a convoqué l'ambassadeur pour protester": the summons is the protest
         if _requested_content(token, typed):

@@ -192,6 +192,12 @@ def _told_before(
     return []
 
 
+def _in_timex(token: Token) -> bool:
+    """True for a word of a time expression the parse took for an object ("ont convenu
+    mardi de ..."): a day is nobody addressed."""
+    return any(t.start <= token.idx < t.end for t in token.doc._.timexes or ())
+
+
 def _object_clitic(verb: Token) -> bool:
     """True when the object of `verb` is a third-person singular clitic before it ("l'a
     accusé", "le remercie"), not a reflexive one."""
@@ -432,7 +438,10 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     if entry.target == "object" and not target:
         target = objects_of(verb, index, cues, recipients=recipients)
         # "appeler nos partenaires à fournir à X": the addressee is named, if unresolved
-        addressed = any(c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+        addressed = any(
+            c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and not _in_timex(c)
+            for c in verb.children
+        )
         for child in verb.children:
             # "refuser de parapher un document avec X": the complement verb's partner
             if not target and not addressed and child.dep_ == "xcomp" and child.pos_ == "VERB":
