@@ -560,13 +560,15 @@ def test_dev_corpus_scores_stay_above_the_pinned_floors(nlp: Language) -> None:
 
 
 # The probe corpora: articles of regions and outlets the dev set lacks, a check on
-# generalisation; probe2 and probe3 were annotated by someone who never saw the system, with
+# generalisation; probe2 to probe5 were annotated by someone who never saw the system, with
 # same-event clusters.
 DATA = Path(__file__).resolve().parent / "data"
 PROBES = [
     pytest.param(DATA / "probe", FLOORS.parent / "eval_floors_probe.json", 10, id="probe"),
     pytest.param(DATA / "probe2", FLOORS.parent / "eval_floors_probe2.json", 14, id="probe2"),
     pytest.param(DATA / "probe3", FLOORS.parent / "eval_floors_probe3.json", 12, id="probe3"),
+    pytest.param(DATA / "probe4", FLOORS.parent / "eval_floors_probe4.json", 12, id="probe4"),
+    pytest.param(DATA / "probe5", FLOORS.parent / "eval_floors_probe5.json", 12, id="probe5"),
 ]
 
 
