@@ -358,3 +358,15 @@ def test_two_meetings_of_the_same_people_on_other_dates_stay_two(nlp: Language) 
     met = of_type(events(nlp, text), "CONSULT")
     dates = sorted(e.date.iso() for e in met if e.date and "Joe Biden" in names(e.target))
     assert dates == ["2022-12", "2023-09-21"]
+
+
+def test_a_meeting_held_and_the_next_one_agreed_on_stay_two(nlp: Language) -> None:
+    text = (
+        " date 2024-03-08 Le président kényan William Ruto et son homologue somalien Hassan"
+        " Cheikh Mohamoud se sont rencontrés jeudi à Nairobi. Les deux dirigeants ont aussi"
+        " convenu de se retrouver à Mogadiscio dans les deux prochains mois."
+    )
+    met = of_type(events(nlp, text), "CONSULT")
+    assert sorted(e.status for e in met) == ["occurred", "planned"]
+    (held,) = [e for e in met if e.status == "occurred"]
+    assert held.date is not None and held.date.iso() == "2024-03-07"

@@ -863,12 +863,12 @@ def extract_events(doc: Doc, matcher: TriggerIndex, lexicon: Lexicon) -> list[Ev
         events.extend(made)
         triggered.extend((token, e) for e in made)
     events = hosts_met(purposes(triggered, events))
-    lead = lead_end(text_of(doc))
+    lead, title = lead_end(text_of(doc)), title_end(text_of(doc))
     # receptions become visits once the guest's trips are merged: the reception stays an
     # event of its own beside the trip ("X est arrivé à Kiev, où il a été reçu par Y")
     trips = fold_visits(
-        merge_visits(deduplicate(events, lead=lead)),
-        title=title_end(text_of(doc)),
+        merge_visits(deduplicate(events, lead=lead, title=title)),
+        title=title,
         nouns=noun_visits,
         hosted=hosted,
     )

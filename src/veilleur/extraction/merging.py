@@ -214,7 +214,7 @@ def lead_end(text: str) -> int:
     return lines[1] if len(lines) > 1 else len(text)
 
 
-def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
+def deduplicate(events: list[Event], *, lead: int = 0, title: int = 0) -> list[Event]:
     """One event per happening: the same type whose parties are the same or a subset merge,
     keeping the one with more parties, then the higher confidence, then the body sentence."""
     kept: list[Event] = []
@@ -229,7 +229,19 @@ def deduplicate(events: list[Event], *, lead: int = 0) -> list[Event]:
                 and not _opposed(event, k)
                 and _same_time(event, k)  # "en décembre dernier, ils s'étaient vus": another
                 and (
-                    names == _names(k)
+                    # a meeting done and the next one agreed on ("ont convenu de se
+                    # retrouver"): two, unless a title or the same sentence tells both
+                    (
+                        names == _names(k)
+                        and (
+                            k.status == event.status
+                            # a title's present ("X arrive en Israël") tells what the text
+                            # announces or reports in another tense
+                            or min(event.evidence_start, k.evidence_start) < title
+                            or _told_again(event, k, lead)
+                            or _told_again(k, event, lead)
+                        )
+                    )
                     or (
                         names < _names(k)
                         and k.status == event.status
