@@ -259,8 +259,11 @@ def test_component_refines_a_header_month_from_a_weekday_date(dates: Runner) -> 
     article = from_text(text)
     doc = dates.run(article)
     assert (doc._.published, doc._.published_from) == (PartialDate(2023, 11, 15), "text")
-    # Published on or after Wednesday 15: "jeudi" is the 9th or the 16th, so only the month.
-    assert [t.value for t in doc._.timexes] == [PartialDate(2023, 11, 15), PartialDate(2023, 11)]
+    # The story's day is Wednesday 15: "jeudi" is the day of that story nearest it, the 16th.
+    assert [t.value for t in doc._.timexes] == [
+        PartialDate(2023, 11, 15),
+        PartialDate(2023, 11, 16),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ..doctext import cache_key, text_of
 from ..temporal import (
     ANCHOR_KEY,
+    SCENE_KEY,
     Expression,
     Grammar,
     Tense,
@@ -58,7 +59,9 @@ class DatesComponent:
         interval = narrow_anchor(parsed, anchor.interval) if anchor.interval else None
         if interval is not None:
             doc.user_data[ANCHOR_KEY] = (interval.first.isoformat(), interval.last.isoformat())
-        doc._.timexes = build_timexes(parsed, anchor=interval)
+        if anchor.scene is not None:
+            doc.user_data[SCENE_KEY] = anchor.scene.isoformat()
+        doc._.timexes = build_timexes(parsed, anchor=interval, scene=anchor.scene)
         return doc
 
     def _parse(self, doc: Doc) -> list[tuple[Expression, Tense]]:

@@ -12,7 +12,7 @@ Stages, all pure functions over text except where the grammar needs the parse:
 
 from __future__ import annotations
 
-from .governing import ANCHOR_KEY, anchor_of, event_date
+from .governing import ANCHOR_KEY, SCENE_KEY, anchor_of, event_date, scene_of
 from .grammar import Expression, Grammar, grammar_for
 from .interval import DayInterval
 from .lexicon import TimeData, load_lexicon
@@ -24,6 +24,7 @@ from .timexes import build_timexes
 
 __all__ = [
     "ANCHOR_KEY",
+    "SCENE_KEY",
     "Anchor",
     "DayInterval",
     "Expression",
@@ -40,5 +41,6 @@ __all__ = [
     "load_lexicon",
     "narrow_anchor",
     "resolve",
+    "scene_of",
     "stated_day",
 ]

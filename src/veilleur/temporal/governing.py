@@ -22,6 +22,8 @@ DateFrom = Literal["text", "published", "none"]
 
 # Key of Doc.user_data where the dates component leaves the anchor interval (ISO strings).
 ANCHOR_KEY = "veilleur.anchor"
+# Key of Doc.user_data where it leaves the story's day the text states (ISO), if any.
+SCENE_KEY = "veilleur.scene"
 # Arcs that open another clause: a date across one governs the trigger less.
 _CLAUSE_DEPS = {"acl:relcl": 3.0, "acl": 2.0, "ccomp": 1.5, "advcl": 1.0, "parataxis": 2.0}
 _QUOTED_PENALTY = 4.0
@@ -46,6 +48,12 @@ def anchor_of(doc: Doc) -> DayInterval | None:
         return DayInterval(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     published: PartialDate | None = doc._.published
     return DayInterval.of(published) if published is not None else None
+
+
+def scene_of(doc: Doc) -> dt.date | None:
+    """The story's day the text states when the publication is known less finely, if any."""
+    stored = doc.user_data.get(SCENE_KEY)
+    return dt.date.fromisoformat(stored) if isinstance(stored, str) else None
 
 
 def event_date(
@@ -89,7 +97,9 @@ def event_date(
     if chosen.kind == "anaphoric":
         named = _named_event_day(doc, chosen, timexes)
         reference = DayInterval.of(named) if named is not None else reference
-    interval = resolve(expr, anchor=anchor_of(doc), reference=reference, tense=tense)
+    interval = resolve(
+        expr, anchor=anchor_of(doc), reference=reference, tense=tense, scene=scene_of(doc)
+    )
     value = interval.to_partial() if interval is not None else None
     if expr.weekday is not None and (value is None or value.precision != "day"):
         # "Le lendemain du sommet, dimanche, ...": a weekday the publication cannot place is

@@ -30,6 +30,9 @@ class Anchor:
     published: PartialDate | None
     published_from: PublishedFrom | None
     interval: DayInterval | None
+    # The latest day the text states for what it reports, when the publication is known less
+    # finely: the day bare weekdays are read near (veilleur.temporal.resolve).
+    scene: dt.date | None = None
 
 
 def stated_day(
@@ -132,4 +135,4 @@ def estimate_published(
     last = day + dt.timedelta(days=_REPORTING_DAYS)
     if given is not None:
         last = min(last, given.last)
-    return Anchor(PartialDate.of(day), "text", DayInterval(day, last))
+    return Anchor(PartialDate.of(day), "text", DayInterval(day, last), scene=day)

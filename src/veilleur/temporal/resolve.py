@@ -33,6 +33,9 @@ _WEEK = 7
 _PRESENT_WINDOW = range(-2, 5)
 # "il y a deux semaines" is approximate: the day +/- this many days.
 _WEEK_SLACK = 3
+# A bare weekday of an article whose story day is stated ("reçu jeudi 21 septembre") is the
+# one of the story's own days: within this many days of it, on either side.
+_SCENE_REACH = 3
 
 
 def resolve(
@@ -41,19 +44,32 @@ def resolve(
     anchor: DayInterval | None,
     reference: DayInterval | None = None,
     tense: Tense = "unknown",
+    scene: dt.date | None = None,
 ) -> DayInterval | None:
-    """The days `expr` may denote; None when the text and anchor leave it unknown."""
-    return _resolve(expr, anchor, reference, tense)
+    """The days `expr` may denote; None when the text and anchor leave it unknown.
+
+    `scene` is the story's day the text states when the publication is known less finely
+    ("date 2023-09" and "reçu jeudi 21 septembre"): a bare weekday is a day of that story.
+    """
+    return _resolve(expr, anchor, reference, tense, scene)
 
 
 @lru_cache(maxsize=4096)
 def _resolve(
-    expr: Expression, anchor: DayInterval | None, reference: DayInterval | None, tense: Tense
+    expr: Expression,
+    anchor: DayInterval | None,
+    reference: DayInterval | None,
+    tense: Tense,
+    scene: dt.date | None,
 ) -> DayInterval | None:
     """`resolve`, remembered: a pure function of frozen values, asked again for each event a
     timex dates and for each candidate day of an undated article (each a loop over days)."""
     if _is_absolute(expr):
         return _absolute(expr)
+    if scene is not None and anchor is not None and anchor.first != anchor.last:
+        near = _weekday_of_scene(expr, scene, anchor, future=tense == "future")
+        if near is not None:
+            return near
     base = reference if expr.base == "anaphoric" else anchor
     if base is None:
         return None
@@ -216,6 +232,22 @@ def _weekday(expr: Expression, anchor: dt.date, *, future: bool) -> DayInterval 
     for offset in window:
         day = anchor + dt.timedelta(days=offset)
         if day.weekday() == expr.weekday:
+            return DayInterval.day(day)
+    return None
+
+
+def _weekday_of_scene(
+    expr: Expression, scene: dt.date, anchor: DayInterval, *, future: bool
+) -> DayInterval | None:
+    """A bare weekday told about a story whose day the text states: the nearest such day to
+    it (a report of Thursday 21 that says "mercredi" means the 20th, not the 27th); a plan,
+    the first one after it."""
+    if expr.form != "weekday" or expr.weekday is None or expr.relation not in ("none", "this"):
+        return None
+    window = range(1, _WEEK + 1) if future else range(-_SCENE_REACH, _SCENE_REACH + 1)
+    for offset in sorted(window, key=abs):
+        day = scene + dt.timedelta(days=offset)
+        if day.weekday() == expr.weekday and (future or day <= anchor.last):
             return DayInterval.day(day)
     return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Literal
 
@@ -46,13 +47,17 @@ def to_timex(expr: Expression, interval: DayInterval | None, tense: Tense) -> Ti
 
 
 def build_timexes(
-    parsed: Sequence[tuple[Expression, Tense]], *, anchor: DayInterval | None
+    parsed: Sequence[tuple[Expression, Tense]],
+    *,
+    anchor: DayInterval | None,
+    scene: dt.date | None = None,
 ) -> list[Timex]:
-    """Resolve each expression in text order; anaphoric ones refer to the last date before."""
+    """Resolve each expression in text order; anaphoric ones refer to the last date before;
+    bare weekdays near the `scene` day the text states, when there is one."""
     timexes: list[Timex] = []
     reference: DayInterval | None = None
     for expr, tense in parsed:
-        interval = resolve(expr, anchor=anchor, reference=reference, tense=tense)
+        interval = resolve(expr, anchor=anchor, reference=reference, tense=tense, scene=scene)
         timexes.append(to_timex(expr, interval, tense))
         if interval is not None and is_reference(expr):
             reference = interval

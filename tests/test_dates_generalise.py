@@ -1,0 +1,100 @@
+"""Dates on unseen text: general rules of how French news states time, on invented sentences."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from veilleur.components.dates import DatesComponent
+from veilleur.readers import from_text
+from veilleur.records import PartialDate
+from veilleur.temporal import event_date
+
+
+@dataclasses.dataclass(frozen=True)
+class Runner:
+    """The shared model's pipes up to the dates component, with a fixed 'today'."""
+
+    nlp: Language
+    dates: DatesComponent
+
+    def doc(self, text: str) -> Doc:
+        """Analyse one article (its header line included) up to the dates component."""
+        article = from_text(text)
+        doc = self.nlp.make_doc(article.content)
+        doc._.article = article
+        for name, proc in self.nlp.pipeline:
+            if name == "veilleur_dates":
+                return self.dates(doc)
+            doc = proc(doc)
+        raise AssertionError("veilleur_dates is not in the pipeline")
+
+
+@pytest.fixture(scope="session")
+def dates(nlp: Language) -> Runner:
+    """The session's pipeline with a fixed 'today', so that year estimates are reproducible."""
+    return Runner(nlp, DatesComponent(lang="fr", today=dt.date(2026, 11, 21)))
+
+
+def _token(doc: Doc, word: str) -> spacy.tokens.Token:
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # The story's day is Friday 14 March 2025: "mercredi" is the 12th, not the 19th.
+        (
+            " date 2025-03 Le président chilien a été reçu vendredi 14 mars à Brasilia."
+            " Mercredi, il avait signé un accord minier avec la Bolivie.",
+            "signé",
+            PartialDate(2025, 3, 12),
+        ),
+        # The story's day is Monday 3 November 2025: "mardi" is the day after, the 4th.
+        (
+            " date 2025-11 Les ministres se sont réunis lundi 3 novembre à Accra."
+            " Le chef de la junte a dénoncé mardi une ingérence étrangère.",
+            "dénoncé",
+            PartialDate(2025, 11, 4),
+        ),
+        # "dans la nuit de samedi à dimanche" is the Sunday of the story's week.
+        (
+            " date 2024-10 Le Premier ministre thaïlandais a rencontré lundi 7 octobre son"
+            " homologue. L'armée a frappé dans la nuit de samedi à dimanche un dépôt.",
+            "frappé",
+            PartialDate(2024, 10, 6),
+        ),
+    ],
+)
+def test_a_bare_weekday_is_the_stated_story_day_nearest_it(
+    dates: Runner, text: str, trigger: str, expected: PartialDate
+) -> None:
+    doc = dates.doc(text)
+    assert event_date(doc, _token(doc, trigger), future=False) == (expected, "text")
+
+
+def test_a_planned_weekday_is_the_first_after_the_story_day(dates: Runner) -> None:
+    doc = dates.doc(
+        " date 2025-03 Le ministre letton a rencontré jeudi 6 mars son homologue estonien."
+        " Il doit se rendre mardi à Vilnius."
+    )
+    assert event_date(doc, _token(doc, "rendre"), future=True) == (
+        PartialDate(2025, 3, 11),
+        "text",
+    )
+
+
+def test_a_header_day_keeps_weekdays_before_it(dates: Runner) -> None:
+    doc = dates.doc(
+        " date 2025-03-14 Le président chilien a été reçu jeudi 13 mars à Brasilia."
+        " Mercredi, il avait signé un accord minier avec la Bolivie."
+    )
+    assert event_date(doc, _token(doc, "signé"), future=False) == (
+        PartialDate(2025, 3, 12),
+        "text",
+    )
