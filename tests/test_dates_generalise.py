@@ -10,10 +10,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from veilleur.components.anchor import AnchorComponent
 from veilleur.components.dates import DatesComponent
+from veilleur.kb import KnowledgeBase
 from veilleur.readers import from_text
-from veilleur.records import PartialDate
+from veilleur.records import Mention, PartialDate
 from veilleur.temporal import event_date
+from veilleur.temporal.anchoring import term_constraints
 
 
 @dataclasses.dataclass(frozen=True)
@@ -98,3 +101,70 @@ def test_a_header_day_keeps_weekdays_before_it(dates: Runner) -> None:
         PartialDate(2025, 3, 12),
         "text",
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class FullRunner:
+    """The whole pipeline, its dates and anchor components with a fixed 'today'."""
+
+    nlp: Language
+    dates: DatesComponent
+    anchor: AnchorComponent
+
+    def doc(self, text: str) -> Doc:
+        """Analyse one article through every component."""
+        article = from_text(text)
+        doc = self.nlp.make_doc(article.content)
+        doc._.article = article
+        for name, proc in self.nlp.pipeline:
+            if name == "veilleur_dates":
+                doc = self.dates(doc)
+            elif name == "veilleur_anchor":
+                doc = self.anchor(doc)
+            else:
+                doc = proc(doc)
+        return doc
+
+
+@pytest.fixture(scope="session")
+def full(nlp: Language) -> FullRunner:
+    """The session's pipeline with fixed-'today' dates and anchor components."""
+    today = dt.date(2026, 11, 21)
+    return FullRunner(
+        nlp, DatesComponent(lang="fr", today=today), AnchorComponent(lang="fr", today=today)
+    )
+
+
+def test_the_year_of_a_weekday_and_date_is_the_one_the_office_holders_allow(
+    full: FullRunner,
+) -> None:
+    # "mercredi 3 juin" is 2026, 2020 or 2015; Mike Pompeo was secretary of state in 2020 only.
+    doc = full.doc(
+        "Pompeo à Varsovie\n\nLe secrétaire d'État américain Mike Pompeo a rencontré mercredi"
+        " 3 juin à Varsovie le ministre polonais des Affaires étrangères. Jeudi, il a visité"
+        " une base militaire."
+    )
+    assert doc._.published == PartialDate(2020, 6, 3)
+    assert [t.value for t in doc._.timexes] == [PartialDate(2020, 6, 3), PartialDate(2020, 6, 4)]
+
+
+def test_with_nothing_to_choose_the_year_stays_the_latest(full: FullRunner) -> None:
+    doc = full.doc(
+        "Visite à Varsovie\n\nUn émissaire a rencontré mercredi 3 juin à Varsovie des"
+        " responsables polonais."
+    )
+    assert doc._.published == PartialDate(2026, 6, 3)
+
+
+def test_a_bare_title_does_not_bound_the_publication() -> None:
+    # The linker gives "le ministre irakien des Affaires étrangères" its holder of today: the
+    # text names nobody, so that holder's term says nothing of when the article was written.
+    kb = KnowledgeBase.load()
+    holder = next(
+        p for p in kb.actors() if any(o.role == "foreign_minister" and o.start for o in p.offices)
+    )
+    bare = Mention(0, 10, "ministre", holder.id, holder.name, "person", None,
+                   "ministre des Affaires étrangères", "title")  # fmt: skip
+    named = dataclasses.replace(bare, text=holder.name, how="kb")
+    assert term_constraints(kb, [bare]) == []
+    assert len(term_constraints(kb, [named, bare])) == 1

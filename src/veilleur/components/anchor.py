@@ -17,17 +17,19 @@ from spacy.tokens import Doc
 from ..doctext import drop_caches
 from ..extraction.lexicon import load_lexicon as load_triggers
 from ..kb import KnowledgeBase
-from ..records import Event
+from ..records import Event, PartialDate
 from ..temporal import (
     ANCHOR_KEY,
+    SCENE_KEY,
     DayInterval,
     build_timexes,
     event_date,
     grammar_for,
     load_lexicon,
     narrow_anchor,
+    scene_of,
 )
-from ..temporal.anchoring import infer, link_constraints, term_constraints
+from ..temporal.anchoring import Inferred, infer, link_constraints, term_constraints
 from ..temporal.calendar import (
     Calendar,
     CalendarEntry,
@@ -35,8 +37,10 @@ from ..temporal.calendar import (
     handover_entries,
     load_calendar,
 )
+from ..temporal.inference import Constraint, DaySet
+from ..temporal.published import REPORTING_DAYS
 from ..temporal.references import NounTrigger, ReferenceFinder, trigger_token
-from .dates import parsed_expressions
+from .dates import ALTERNATIVES_KEY, parsed_expressions
 
 
 class AnchorComponent:
@@ -85,9 +89,25 @@ class AnchorComponent:
 
     def _anchor(self, doc: Doc) -> Doc:
         if doc._.published is not None:
-            return doc  # a stated date is never second-guessed
+            # A stated date is never second-guessed, but a year a weekday chose is a guess.
+            return self._choose_year(doc)
+        inferred = self._infer(doc)
+        if inferred.published is None:
+            return doc
+        parsed = parsed_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
+        interval = narrow_anchor(parsed, DayInterval.of(inferred.published))
+        doc._.published = inferred.published
+        doc._.published_from = "inferred"
+        doc.user_data[ANCHOR_KEY] = (interval.first.isoformat(), interval.last.isoformat())
+        doc._.timexes = build_timexes(parsed, anchor=interval)
+        doc._.events = [self._redate(doc, e) for e in doc._.events or []]
+        return doc
+
+    def _infer(self, doc: Doc, *extra: Constraint) -> Inferred:
+        """The publication the article's references to dated events and office holders allow."""
         refs = self.finder.find(doc)
-        extra = [
+        constraints = [
+            *extra,
             *link_constraints(
                 doc,
                 refs,
@@ -97,17 +117,34 @@ class AnchorComponent:
             ),
             *term_constraints(self.kb, list(doc._.mentions or [])),
         ]
-        inferred = infer(
-            refs, extra, recent=self.calendar.recent_days, today=self.today or dt.date.today()
+        return infer(
+            refs, constraints, recent=self.calendar.recent_days, today=self.today or dt.date.today()
         )
-        if inferred.published is None:
+
+    def _choose_year(self, doc: Doc) -> Doc:
+        """Re-date an article whose scene day's year only a weekday fixed ("dimanche 5
+        janvier": 2025 or 2020) when what it recalls rules the chosen year out."""
+        others = doc.user_data.get(ALTERNATIVES_KEY)
+        scene = scene_of(doc)
+        if not others or scene is None:
             return doc
+        days = [scene, *(dt.date.fromisoformat(d) for d in others)]
+        windows = {d: DayInterval(d, d + dt.timedelta(days=REPORTING_DAYS)) for d in days}
+        stated = Constraint(DaySet.of(windows.values()), "hard", "weekday and date")
+        solved = self._infer(doc, stated).days
+        hull = solved.hull() if solved is not None else None
+        if hull is None:
+            return doc
+        fitting = [d for d, w in windows.items() if w.first <= hull.first and hull.last <= w.last]
+        if len(fitting) != 1 or fitting[0] == scene:
+            return doc
+        day = fitting[0]
         parsed = parsed_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
-        interval = narrow_anchor(parsed, DayInterval.of(inferred.published))
-        doc._.published = inferred.published
-        doc._.published_from = "inferred"
+        interval = narrow_anchor(parsed, windows[day])
+        doc._.published = PartialDate.of(day)
         doc.user_data[ANCHOR_KEY] = (interval.first.isoformat(), interval.last.isoformat())
-        doc._.timexes = build_timexes(parsed, anchor=interval)
+        doc.user_data[SCENE_KEY] = day.isoformat()
+        doc._.timexes = build_timexes(parsed, anchor=interval, scene=day)
         doc._.events = [self._redate(doc, e) for e in doc._.events or []]
         return doc
 

@@ -23,6 +23,9 @@ from ..temporal import (
     narrow_anchor,
 )
 
+# Key of Doc.user_data where the other days the text's scene day may be wait for
+# veilleur_anchor (ISO strings), which chooses among them by the events the article recalls.
+ALTERNATIVES_KEY = cache_key("alternatives")
 # Key of Doc.user_data where the expressions parsed here wait for veilleur_anchor, which
 # re-reads them when it dates an undated article; it removes them (a cache, not a result).
 PARSED_KEY = cache_key("parsed")
@@ -59,6 +62,8 @@ class DatesComponent:
         interval = narrow_anchor(parsed, anchor.interval) if anchor.interval else None
         if interval is not None:
             doc.user_data[ANCHOR_KEY] = (interval.first.isoformat(), interval.last.isoformat())
+        if anchor.alternatives:
+            doc.user_data[ALTERNATIVES_KEY] = [d.isoformat() for d in anchor.alternatives]
         if anchor.scene is not None:
             doc.user_data[SCENE_KEY] = anchor.scene.isoformat()
         doc._.timexes = build_timexes(parsed, anchor=interval, scene=anchor.scene)

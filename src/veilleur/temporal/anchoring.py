@@ -137,9 +137,12 @@ def term_constraints(kb: KnowledgeBase, mentions: Sequence[Mention]) -> list[Con
     """A person written with a title holds that office on the day of writing."""
     out: list[Constraint] = []
     seen: set[tuple[str, str]] = set()
+    named = {m.actor_id for m in mentions if m.how not in ("title", "coref")}
     for m in mentions:
         if m.kind != "person" or not m.role or m.actor_id.startswith("new:"):
             continue
+        if m.how == "title" and m.actor_id not in named:
+            continue  # a bare title's holder was chosen by the linker, not told by the text
         if (m.actor_id, m.role) in seen:
             continue
         seen.add((m.actor_id, m.role))

@@ -16,7 +16,7 @@ from .resolve import Tense
 # How many years back a weekday with a day and a month ("jeudi 14 décembre") is looked for.
 MAX_YEARS_BACK = 15
 # An article dated from an event it reports is published that day or within the next week.
-_REPORTING_DAYS = 6
+REPORTING_DAYS = 6
 _CLOCK = re.compile(r"\b\d{1,2}\s*[h:]\s*\d{0,2}\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w'’\s]+")
 _BRACKETS = re.compile(r"\([^()\n]{1,40}\)")
@@ -33,6 +33,10 @@ class Anchor:
     # The latest day the text states for what it reports, when the publication is known less
     # finely: the day bare weekdays are read near (veilleur.temporal.resolve).
     scene: dt.date | None = None
+    # With no header, a weekday and a date fix the year only among years some days apart
+    # ("dimanche 5 janvier" is 2025 and 2020): the scene's other possible days, latest first,
+    # for the references the article makes to choose from (veilleur_anchor).
+    alternatives: tuple[dt.date, ...] = ()
 
 
 def stated_day(
@@ -117,7 +121,7 @@ def estimate_published(
     given = DayInterval.of(published) if published is not None else None
     if published is not None and published.precision == "day":
         return Anchor(published, published_from, given)
-    stated: list[dt.date] = []
+    stated: list[tuple[dt.date, Expression]] = []
     for expr, tense in expressions:
         dateline = is_dateline(text, expr, lexicon=lexicon)
         day = stated_day(expr, within=given, today=today)
@@ -128,11 +132,33 @@ def estimate_published(
         if dateline:
             return Anchor(PartialDate.of(day), "text", DayInterval.day(day))
         if tense != "future" and expr.start not in recalled:
-            stated.append(day)
+            stated.append((day, expr))
     if not stated:
         return Anchor(published, published_from, given)
-    day = max(stated)
-    last = day + dt.timedelta(days=_REPORTING_DAYS)
+    day, expr = max(stated, key=lambda s: s[0])
+    last = day + dt.timedelta(days=REPORTING_DAYS)
     if given is not None:
         last = min(last, given.last)
-    return Anchor(PartialDate.of(day), "text", DayInterval(day, last), scene=day)
+    # A date written with its year settles the years of the others.
+    written = given is not None or any(e.year is not None for _, e in stated)
+    others = () if written else weekday_years(expr, today=today)
+    return Anchor(
+        PartialDate.of(day),
+        "text",
+        DayInterval(day, last),
+        scene=day,
+        alternatives=tuple(d for d in others if d != day),
+    )
+
+
+def weekday_years(
+    expr: Expression, *, today: dt.date, max_years: int = MAX_YEARS_BACK
+) -> tuple[dt.date, ...]:
+    """Every day up to `today` a weekday-and-date without its year may be, latest first."""
+    if expr.form != "date" or expr.year is not None or expr.weekday is None:
+        return ()
+    if expr.day is None or expr.month is None:
+        return ()
+    years = range(today.year, today.year - max_years - 1, -1)
+    days = (safe_date(y, expr.month, expr.day) for y in years)
+    return tuple(d for d in days if d is not None and d <= today and d.weekday() == expr.weekday)
