@@ -168,3 +168,22 @@ def test_a_bare_title_does_not_bound_the_publication() -> None:
     named = dataclasses.replace(bare, text=holder.name, how="kb")
     assert term_constraints(kb, [bare]) == []
     assert len(term_constraints(kb, [named, bare])) == 1
+
+
+def test_an_undated_article_takes_the_one_year_its_office_holders_allow(full: FullRunner) -> None:
+    # "le 3 juin" of any year; Pompeo (2018-2021) and Esper (2019-2020) together: 2020 only.
+    doc = full.doc(
+        "Varsovie et Washington\n\nLe secrétaire d'État américain Mike Pompeo et le"
+        " secrétaire à la Défense Mark Esper ont reçu le 3 juin à Washington le ministre"
+        " polonais de la Défense."
+    )
+    assert (doc._.published, doc._.published_from) == (PartialDate(2020, 6), "inferred")
+    assert [t.value for t in doc._.timexes] == [PartialDate(2020, 6, 3)]
+
+
+def test_an_undated_article_with_several_possible_years_stays_undated(full: FullRunner) -> None:
+    doc = full.doc(
+        "Varsovie et Washington\n\nLe secrétaire d'État américain Mike Pompeo a reçu le 3 juin"
+        " à Washington le ministre polonais de la Défense."
+    )
+    assert doc._.published is None

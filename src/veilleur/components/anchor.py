@@ -93,7 +93,7 @@ class AnchorComponent:
             return self._choose_year(doc)
         inferred = self._infer(doc)
         if inferred.published is None:
-            return doc
+            return self._choose_year(doc)
         parsed = parsed_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
         interval = narrow_anchor(parsed, DayInterval.of(inferred.published))
         doc._.published = inferred.published
@@ -123,12 +123,13 @@ class AnchorComponent:
 
     def _choose_year(self, doc: Doc) -> Doc:
         """Re-date an article whose scene day's year only a weekday fixed ("dimanche 5
-        janvier": 2025 or 2020) when what it recalls rules the chosen year out."""
+        janvier": 2025 or 2020) when what it recalls rules the chosen year out; date an
+        undated one from its latest day and month ("le 16 mars") in the one year it allows."""
         others = doc.user_data.get(ALTERNATIVES_KEY)
         scene = scene_of(doc)
-        if not others or scene is None:
+        if not others:
             return doc
-        days = [scene, *(dt.date.fromisoformat(d) for d in others)]
+        days = [*([scene] if scene is not None else []), *map(dt.date.fromisoformat, others)]
         windows = {d: DayInterval(d, d + dt.timedelta(days=REPORTING_DAYS)) for d in days}
         stated = Constraint(DaySet.of(windows.values()), "hard", "weekday and date")
         solved = self._infer(doc, stated).days
@@ -141,7 +142,13 @@ class AnchorComponent:
         day = fitting[0]
         parsed = parsed_expressions(doc, self.grammar, future_lemmas=self.future_lemmas)
         interval = narrow_anchor(parsed, windows[day])
-        doc._.published = PartialDate.of(day)
+        if scene is None:
+            # Only a day and a month were written ("le 16 mars"): the writing is known to the
+            # days after it, the year from what the article recalls.
+            doc._.published = windows[day].to_partial()
+            doc._.published_from = "inferred"
+        else:
+            doc._.published = PartialDate.of(day)
         doc.user_data[ANCHOR_KEY] = (interval.first.isoformat(), interval.last.isoformat())
         doc.user_data[SCENE_KEY] = day.isoformat()
         doc._.timexes = build_timexes(parsed, anchor=interval, scene=day)

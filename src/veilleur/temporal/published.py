@@ -17,6 +17,8 @@ from .resolve import Tense
 MAX_YEARS_BACK = 15
 # An article dated from an event it reports is published that day or within the next week.
 REPORTING_DAYS = 6
+# Months apart beyond which dates without their year may straddle a new year.
+_YEARLESS_SPREAD = 6
 _CLOCK = re.compile(r"\b\d{1,2}\s*[h:]\s*\d{0,2}\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w'’\s]+")
 _BRACKETS = re.compile(r"\([^()\n]{1,40}\)")
@@ -134,7 +136,8 @@ def estimate_published(
         if tense != "future" and expr.start not in recalled:
             stated.append((day, expr))
     if not stated:
-        return Anchor(published, published_from, given)
+        others = () if given is not None else _yearless(expressions, recalled, today=today)
+        return Anchor(published, published_from, given, alternatives=others)
     day, expr = max(stated, key=lambda s: s[0])
     last = day + dt.timedelta(days=REPORTING_DAYS)
     if given is not None:
@@ -149,6 +152,28 @@ def estimate_published(
         scene=day,
         alternatives=tuple(d for d in others if d != day),
     )
+
+
+def _yearless(
+    expressions: Sequence[tuple[Expression, Tense]], recalled: Collection[int], *, today: dt.date
+) -> tuple[dt.date, ...]:
+    """The days an undated article's latest reported day and month ("le 16 mars") may be,
+    one a year, latest first: veilleur_anchor keeps the one its office holders allow."""
+    told = [
+        (expr.month, expr.day)
+        for expr, tense in expressions
+        if expr.form == "date" and expr.year is None and expr.weekday is None
+        and expr.month is not None and expr.day is not None
+        and tense != "future" and expr.start not in recalled
+    ]  # fmt: skip
+    if not told:
+        return ()
+    month, day = max(told)
+    if any(month - m > _YEARLESS_SPREAD for m, _ in told):
+        return ()  # "le 28 décembre ... le 3 janvier": which is the later one is unknown
+    years = range(today.year, today.year - MAX_YEARS_BACK - 1, -1)
+    days = (safe_date(y, month, day) for y in years)
+    return tuple(d for d in days if d is not None and d <= today)
 
 
 def weekday_years(
