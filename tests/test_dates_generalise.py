@@ -187,3 +187,53 @@ def test_an_undated_article_with_several_possible_years_stays_undated(full: Full
         " à Washington le ministre polonais de la Défense."
     )
     assert doc._.published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # A night across two days dates the second one.
+        (
+            " date 2025-02-12 Les rebelles ont attaqué dans la nuit du lundi 10 au mardi 11"
+            " février un poste militaire près de Goma.",
+            "attaqué",
+            PartialDate(2025, 2, 11),
+        ),
+        (
+            " date 2025-02-12 Les rebelles ont attaqué dans la nuit du 10 au 11 février un"
+            " poste militaire près de Goma.",
+            "attaqué",
+            PartialDate(2025, 2, 11),
+        ),
+        # A day without its month is in the month of the date told before it.
+        (
+            " date 2025-04-25 Le président kényan est arrivé le 20 avril à Addis-Abeba."
+            " Le 22 au soir, il a signé un accord avec son homologue.",
+            "signé",
+            PartialDate(2025, 4, 22),
+        ),
+        (
+            " date 2025-05-06 Les délégués se sont réunis le 29 avril à Doha. Le 2, au matin,"
+            " les médiateurs ont annoncé une trêve.",
+            "annoncé",
+            PartialDate(2025, 5, 2),
+        ),
+        # "ce soir-là", "le soir même": the day told before.
+        (
+            " date 2025-03-20 Le 14 mars, la ministre a rencontré son homologue à Lima."
+            " Ce soir-là, elle a dîné avec le président péruvien.",
+            "dîné",
+            PartialDate(2025, 3, 14),
+        ),
+    ],
+)
+def test_relative_days_of_news_narratives(
+    dates: Runner, text: str, trigger: str, expected: PartialDate
+) -> None:
+    doc = dates.doc(text)
+    assert event_date(doc, _token(doc, trigger), future=False) == (expected, "text")
+
+
+def test_an_ordinal_is_not_a_day(dates: Runner) -> None:
+    doc = dates.doc(" date 2025-03-20 Le 22e régiment a quitté la ville, le 3e bataillon aussi.")
+    assert doc._.timexes == []

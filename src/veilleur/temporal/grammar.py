@@ -130,6 +130,16 @@ class Grammar:
             ("date", f"{start}{_cues(data.date_openers)}?(?:(?P<weekday>{weekday})\\s+)?"
              f"(?P<day>{day})(?:\\s*{joiner}\\s*{day})?\\s+{month}(?:\\s+{year}|\\s+{rel})?"
              f"{part}?{end}"),
+            # "dans la nuit du lundi 5 au mardi 6 juin": the night dates the second day.
+            ("date", f"{start}{_cues(data.night_of)}(?:{weekday}\\s+)?{day}\\s+"
+             f"{_alt(data.night_joiners)}\\s+(?:(?P<weekday>{weekday})\\s+)?(?P<day>{day})"
+             f"\\s+{month}(?:\\s+{year})?{part}?{end}"),
+            # "le 22 au soir", "le 23, ...": a day in the month of the date told before it.
+            *(
+                [("date", f"{start}{_cues(data.bare_day_openers)}(?P<day>{day})"
+                  f"(?:{part}|(?=\\s*,)){end}")]
+                if data.bare_day_openers else []
+            ),
             ("weekday", f"{start}(?:{_cues(data.night_of)}{weekday}\\s+{_alt(data.night_joiners)}"
              f"\\s+)?(?:(?P<this>{_alt(data.this_words)})\\s+)?(?P<weekday>{weekday})"
              f"{part}?(?:\\s+{rel})?{end}"),
@@ -193,6 +203,8 @@ class Grammar:
                     *at, form="date", day=int(groups["day"]), month=month, year=year,
                     numeric=True,
                 )  # fmt: skip
+            if "month" not in groups:
+                return Expression(*at, form="date", day=self._day(groups["day"]), base="anaphoric")
             return Expression(
                 *at, form="date", day=self._day(groups["day"]),
                 month=self.months[normalise(groups["month"])], year=year,

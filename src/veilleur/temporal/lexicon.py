@@ -75,6 +75,7 @@ class TimeData(BaseModel):
     event_links: dict[str, Literal[-1, 1]] = Field(default_factory=dict)
     handover_words: list[str] = Field(default_factory=list)
     since_words: list[str] = Field(default_factory=list)
+    bare_day_openers: list[str] = Field(default_factory=list)
 
     _check_lists = field_validator(
         "first_day", "parts_of_day", "date_openers", "day_range_joiners", "this_words",

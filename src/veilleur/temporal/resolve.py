@@ -127,6 +127,8 @@ def _rule(expr: Expression, tense: Tense) -> Callable[[dt.date], DayInterval | N
     future = tense == "future"
     if expr.form == "weekday" and tense == "present":
         return lambda d: _weekday_present(expr, d)
+    if expr.form == "date" and expr.month is None:
+        return lambda d: _day_of_month(expr, d)
     if expr.form == "date":
         return lambda d: _day_month(expr, d, future=future)
     if expr.form == "weekday":
@@ -184,6 +186,18 @@ def _day_month(expr: Expression, anchor: dt.date, *, future: bool) -> DayInterva
         after = [c[2] for c in candidates if c[2].first > anchor]
         return after[0] if after else None
     return _pick_year(candidates, anchor, relation=expr.relation, future=future)
+
+
+def _day_of_month(expr: Expression, reference: dt.date) -> DayInterval | None:
+    """'le 22 au soir' after 'le 20 mai': that day of the reference's month, or of the next
+    month when the day is already past ('le 30 avril ... le 2 au matin')."""
+    if expr.day is None:
+        return None
+    day = safe_date(reference.year, reference.month, expr.day)
+    if day is not None and day < reference:
+        year, month = add_months(reference.year, reference.month, 1)
+        day = safe_date(year, month, expr.day)
+    return DayInterval.day(day) if day is not None else None
 
 
 def _month(expr: Expression, anchor: dt.date, *, future: bool) -> DayInterval | None:

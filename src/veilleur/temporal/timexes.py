@@ -16,6 +16,8 @@ TimexKind = Literal["absolute", "relative", "weekday", "deictic", "anaphoric", "
 
 def kind_of(expr: Expression) -> TimexKind:
     """How an expression is anchored, as Timex.kind says."""
+    if expr.form == "date" and expr.base == "anaphoric":
+        return "anaphoric"  # "le 22 au soir": in the month of the date before it
     if expr.form in ("date", "month", "season", "year"):
         return "absolute"
     if expr.form == "weekday":
@@ -29,7 +31,7 @@ def kind_of(expr: Expression) -> TimexKind:
 
 def is_reference(expr: Expression) -> bool:
     """Whether a resolved expression may be what a later 'la veille' refers to."""
-    return kind_of(expr) not in ("vague", "anaphoric") or expr.form == "offset"
+    return kind_of(expr) not in ("vague", "anaphoric") or expr.form in ("offset", "date")
 
 
 def to_timex(expr: Expression, interval: DayInterval | None, tense: Tense) -> Timex:
