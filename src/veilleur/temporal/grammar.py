@@ -134,12 +134,6 @@ class Grammar:
             ("date", f"{start}{_cues(data.night_of)}(?:{weekday}\\s+)?{day}\\s+"
              f"{_alt(data.night_joiners)}\\s+(?:(?P<weekday>{weekday})\\s+)?(?P<day>{day})"
              f"\\s+{month}(?:\\s+{year})?{part}?{end}"),
-            # "le 22 au soir", "le 23, ...": a day in the month of the date told before it.
-            *(
-                [("date", f"{start}{_cues(data.bare_day_openers)}(?P<day>{day})"
-                  f"(?:{part}|(?=\\s*,)){end}")]
-                if data.bare_day_openers else []
-            ),
             ("weekday", f"{start}(?:{_cues(data.night_of)}{weekday}\\s+{_alt(data.night_joiners)}"
              f"\\s+)?(?:(?P<this>{_alt(data.this_words)})\\s+)?(?P<weekday>{weekday})"
              f"{part}?(?:\\s+{rel})?{end}"),
@@ -154,6 +148,12 @@ class Grammar:
              f"(?P<trail>{_alt(data.before_words + data.after_words)}){end}"),
             ("fixed", f"{start}(?P<fixed>{_alt(f.text for f in data.fixed)}){end}"),
         ]  # fmt: skip
+        if data.bare_day_openers:
+            # "le 22 au soir", "le 23, ...": a day in the month of the date told before it.
+            patterns.append(
+                ("date", f"{start}{_cues(data.bare_day_openers)}(?P<day>{day})"
+                 f"(?:{part}|(?=\\s*,)){end}")
+            )  # fmt: skip
         # The words of the patterns are lower case: on a lower-cased copy of the text a
         # case-sensitive scan finds the same matches about twice as fast.
         return tuple(
