@@ -237,3 +237,25 @@ def test_relative_days_of_news_narratives(
 def test_an_ordinal_is_not_a_day(dates: Runner) -> None:
     doc = dates.doc(" date 2025-03-20 Le 22e régiment a quitté la ville, le 3e bataillon aussi.")
     assert doc._.timexes == []
+
+
+def test_a_date_of_the_main_clause_sets_the_day_of_the_next_sentence(dates: Runner) -> None:
+    doc = dates.doc(
+        " date 2025-03-20 Tout a basculé le 2 mars, à Kinshasa. Des miliciens ont attaqué une"
+        " caserne de l'armée."
+    )
+    assert event_date(doc, _token(doc, "attaqué"), future=False) == (
+        PartialDate(2025, 3, 2),
+        "text",
+    )
+
+
+def test_the_start_of_a_state_does_not_set_the_next_sentence_day(dates: Runner) -> None:
+    doc = dates.doc(
+        " date 2025-03-20 Les combats durent depuis le 2 mars, à Kinshasa. Des miliciens ont"
+        " attaqué une caserne de l'armée."
+    )
+    assert event_date(doc, _token(doc, "attaqué"), future=False) == (
+        PartialDate(2025, 3, 20),
+        "published",
+    )

@@ -256,7 +256,7 @@ def _inherited(doc: Doc, token: Token, timexes: list[Timex]) -> Timex | None:
     earlier = [
         t for t in timexes
         if para_start <= t.start < sent.start_char
-        and (t.kind in _SCENE_KINDS or (t.kind == "absolute" and _opens_sentence(doc, t)))
+        and (t.kind in _SCENE_KINDS or (t.kind == "absolute" and _sets_scene(doc, t)))
     ]  # fmt: skip
     if not earlier:
         return None
@@ -283,6 +283,21 @@ def _background(token: Token) -> bool:
         and any(c.dep_ == "obl:agent" for c in token.children)
         and not any(c.dep_.startswith(("aux", "cop")) for c in (*token.children, *first.children))
     )
+
+
+def _sets_scene(doc: Doc, timex: Timex) -> bool:
+    """True for a calendar date that opens its sentence or dates its main verb ("Tout
+    commence le 3 janvier, à Bagdad."): the day of what the next sentences tell."""
+    if _opens_sentence(doc, timex):
+        return True
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or _since(doc, span):
+        return False
+    # The date hangs on the main verb itself, not inside one of its phrases ("sa visite
+    # depuis le coup de force du 3 mars").
+    head, root = span.root.head, span.sent.root
+    verb = head == root or (head.dep_ == "conj" and head.head == root)
+    return verb and span.root.dep_.startswith(("obl", "advmod")) and head.pos_ in ("VERB", "AUX")
 
 
 def _main_clause(doc: Doc, timex: Timex) -> bool:
