@@ -60,7 +60,7 @@ def _resolve(
     anchor: DayInterval | None,
     reference: DayInterval | None,
     tense: Tense,
-    scene: dt.date | None,
+    scene: dt.date | None = None,
 ) -> DayInterval | None:
     """`resolve`, remembered: a pure function of frozen values, asked again for each event a
     timex dates and for each candidate day of an undated article (each a loop over days)."""
