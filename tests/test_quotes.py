@@ -506,3 +506,27 @@ def test_a_pronoun_after_a_passive_narration_is_its_agent(nlp: Language) -> None
         " « Nous tiendrons nos promesses envers la région », a-t-il déclaré."
     )
     assert speakers(quotes(nlp, text)) == ["William Ruto"]
+
+
+def test_a_pronoun_after_a_quote_of_two_sentences_is_whom_the_narration_names(
+    nlp: Language,
+) -> None:
+    # the pronoun's own sentence starts inside the quotation: the narration is before it
+    text = (
+        "Lundi, le ministère letton de la Défense avait convoqué l'attaché militaire russe.\n\n"
+        "À Vienne, à l'issue d'une réunion extraordinaire du conseil permanent, jeudi, le "
+        "secrétaire général de l'OSCE, Feridun Sinirlioglu, a mis Riga hors de cause. "
+        "« Rien ne permet d'accuser la Lettonie. Moscou doit s'expliquer », a-t-il affirmé."
+    )
+    assert speakers(quotes(nlp, text))[-1] == "Feridun Sinirlioglu"
+
+
+def test_a_pronoun_after_narration_the_parse_glued_to_the_quote(nlp: Language) -> None:
+    text = (
+        "Le ministre japonais de la Défense, Minoru Kihara, a jugé mardi que Tokyo devait "
+        "« revoir sa doctrine » de défense.\n\n"
+        "Depuis Jakarta, où il a été reçu mercredi par son homologue indonésien, Prabowo "
+        "Subianto, Lee Jae-myung a mis en garde Pékin. « Ce serait une faute grave », "
+        "a-t-il déclaré devant la presse."
+    )
+    assert speakers(quotes(nlp, text))[-1] == "Lee Jae-myung"

@@ -351,12 +351,26 @@ class PhraseSpeakers:
         """The person the sentence before a pronoun's sentence is about, when that sentence is
         plain narration of the same paragraph ("X est attendu à Riyad. « ... », a-t-il dit")."""
         start = sentence(token)[0]
-        if start == 0 or gender == "plur":
+        if gender == "plur":
             return None
-        prev_start, prev_end = sentence(self.doc[start - 1])
-        words = self.doc[prev_start:prev_end]
-        if "\n" in text_of(self.doc)[words.start_char : self.doc[start].idx].strip(" "):
-            return None  # another paragraph
+        while start > 0 and self.memory.quoted(self.doc[start].idx):
+            start = sentence(self.doc[start - 1])[0]  # a quotation of several sentences
+        # the parser may glue the narration to the quote after it ("X a mis en garde Séoul.
+        # « ... », a-t-il déclaré"): the narration ends at its own full stop
+        stops = [
+            w.i
+            for w in self.doc[start : token.i]
+            if w.text in _FULL_STOPS and not self.memory.quoted(w.idx)
+        ]
+        if stops:
+            words = self.doc[start : stops[-1] + 1]
+        elif start == 0:
+            return None
+        else:
+            prev_start, prev_end = sentence(self.doc[start - 1])
+            words = self.doc[prev_start:prev_end]
+            if "\n" in text_of(self.doc)[words.start_char : self.doc[start].idx].strip(" "):
+                return None  # another paragraph
         if self.memory.quoted(words.start_char) or any(self.memory.quoted(t.idx) for t in words):
             return None
         # the subject, else the agent of a passive ("L'annonce a été faite par X.")
@@ -364,22 +378,32 @@ class PhraseSpeakers:
             for word in words:
                 if word.dep_ == "obl:agent" and not _passive_clause(word.head):
                     continue  # "Reçu par Y, X a dit": a participle phrase's agent, not the topic
-                if word.dep_ in deps and word.head.dep_ == "ROOT":
+                if word.dep_ in deps and _main_verb(word.head, words):
                     actor = np_actor(word, self.index)
                     if actor is not None and actor.kind == "person":
                         return actor
         return self._named_before_verb(words)
 
     def _named_before_verb(self, words: Span) -> ActorRef | None:
-        """The person named right before the sentence's first finite verb group ("Reçu par
-        Y, M. X a évoqué ..."), where the parse lost the subject."""
+        """The person named right before a finite verb group of the sentence ("Reçu par Y,
+        M. X a évoqué ...", "Depuis Z, où il a été reçu, X a ..."), where the parse lost the
+        subject: the first verb so preceded, past those of relative clauses."""
         for word in words:
             finite = feature(word, "VerbForm") == "Fin" and word.pos_ in ("VERB", "AUX")
             if not finite or word.i == words.start:
                 continue
             actor = self.index.at(self.doc[word.i - 1])
-            return actor if actor is not None and actor.kind == "person" else None
+            if actor is not None and actor.kind == "person":
+                return actor
         return None
+
+
+_FULL_STOPS = frozenset({".", "!", "?"})
+
+
+def _main_verb(verb: Token, words: Span) -> bool:
+    """True for the root of a sentence, or of narration the parse hung on a quote after it."""
+    return verb.dep_ == "ROOT" or not words.start <= verb.head.i < words.end
 
 
 def _passive_clause(verb: Token) -> bool:
