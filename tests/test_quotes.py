@@ -530,3 +530,23 @@ def test_a_pronoun_after_narration_the_parse_glued_to_the_quote(nlp: Language) -
         "a-t-il déclaré devant la presse."
     )
     assert speakers(quotes(nlp, text))[-1] == "Lee Jae-myung"
+
+
+def test_a_counted_group_speaking_in_a_document_is_the_document_or_its_state(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le président kényan a reçu son homologue tanzanien à Nairobi. Dans une déclaration "
+        "finale, les deux dirigeants se sont engagés à « renforcer les échanges commerciaux » "
+        "entre leurs pays. Le président brésilien a appelé son homologue chilien. Selon le "
+        "communiqué brésilien, les deux présidents ont évoqué « une coopération énergétique "
+        "renforcée » dans la région."
+    )
+    assert speakers(quotes(nlp, text)) == ["déclaration finale", "gouvernement brésilien"]
+    # a group the sentence names is the document's issuer itself
+    issued = quotes(
+        nlp,
+        "Les militaires au pouvoir à Bamako ont salué mardi dans un communiqué « une étape "
+        "décisive pour la souveraineté du pays ».",
+    )
+    assert speakers(issued) != ["communiqué"]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doctext import text_of
 from ..kb.normalise import fold
 from ..records import ActorRef
-from .actors import ActorIndex, _new_id
+from .actors import ActorIndex, _kb_demonym, _new_id
 from .clauses import case_of, feature, np_actor, sentence
 from .lexicon import QuoteLexicon, load_lexicon
 from .spans import QuoteSpan
@@ -175,6 +175,9 @@ class PhraseSpeakers:
     def _noun_speaker(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """Who a noun phrase designates: a named actor, a member of a body, a body, the
         holder of a function, or the phrase itself as the name of a body."""
+        document = self._told_in_document(token)
+        if document is not None:
+            return document, None
         unnamed = self._unnamed_member(token)
         if unnamed is not None:
             return unnamed
@@ -201,6 +204,37 @@ class PhraseSpeakers:
             if name:
                 return ActorRef(_new_id(name), name, "organisation"), self._gender(token)
         return (actor, None) if actor is not None else None
+
+    def _told_in_document(self, token: Token) -> ActorRef | None:
+        """Words a group counted by a number says in a document the sentence names ("Dans
+        une déclaration commune, les deux dirigeants se sont engagés à « ... »", "Selon le communiqué indien,
+        les deux dirigeants ont évoqué « ... »") come from the document: its issuer, the body
+        of the state its adjective names, or the document itself."""
+        if token.pos_ != "NOUN" or feature(token, "Number") != "Plur":
+            return None
+        if not any(c.dep_ == "nummod" for c in token.children):
+            return None  # "les militaires au pouvoir ... dans un communiqué": its issuers
+        found = [
+            c
+            for c in token.head.children
+            if c.dep_.startswith("obl") and c.lemma_.casefold() in self.lex.documents
+        ]
+        if not found:
+            return None
+        document = found[0]
+        issuer = self.issuer(document)
+        if issuer is not None:
+            return issuer
+        adjectives = [c for c in document.children if c.dep_ == "amod" and c.i > document.i]
+        demonym = next(
+            (a for a in adjectives if a.lower_ in self.demonyms or _kb_demonym(a.lower_)), None
+        )
+        body = self.lex.state_document_issuer
+        if demonym is not None and body and feature(demonym, "Gender") == "Masc":
+            name = f"{body} {demonym.lower_}"
+            return ActorRef(_new_id(name), name, "organisation")
+        name = " ".join([document.lower_, *(a.lower_ for a in adjectives)])
+        return ActorRef(_new_id(name), name, "organisation")
 
     def _function_holder(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """ "Le capitaine a aussi fustigé « ... »": a bare function stands for the person
