@@ -207,9 +207,9 @@ class PhraseSpeakers:
 
     def _told_in_document(self, token: Token) -> ActorRef | None:
         """Words a group counted by a number says in a document the sentence names ("Dans
-        une déclaration commune, les deux dirigeants se sont engagés à « ... »", "Selon le communiqué indien,
-        les deux dirigeants ont évoqué « ... »") come from the document: its issuer, the body
-        of the state its adjective names, or the document itself."""
+        une déclaration commune, les deux dirigeants se sont engagés à « ... »", "Selon le
+        communiqué indien, les deux dirigeants ont évoqué « ... »") come from the document:
+        its issuer, the body of the state its adjective names, or the document itself."""
         if token.pos_ != "NOUN" or feature(token, "Number") != "Plur":
             return None
         if not any(c.dep_ == "nummod" for c in token.children):
