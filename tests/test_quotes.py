@@ -550,3 +550,17 @@ def test_a_counted_group_speaking_in_a_document_is_the_document_or_its_state(
         "décisive pour la souveraineté du pays ».",
     )
     assert speakers(issued) != ["communiqué"]
+
+
+def test_selon_elle_after_a_titled_minister_is_the_minister_named_in_apposition(
+    nlp: Language,
+) -> None:
+    # "la ministre" is epicene: its determiner gives the gender "elle" must agree with
+    text = (
+        "Le chef rebelle Sultani Makenga a promis de poursuivre « la marche vers la "
+        "capitale ».\n\nDimanche, devant le Conseil de sécurité de l'ONU réuni en urgence, la "
+        "ministre sud-africaine des Affaires étrangères, Mariam Chabi Talata, avait réclamé des "
+        "sanctions contre le Rwanda, dont l'offensive constitue selon elle « une violation "
+        "flagrante du droit international »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Sultani Makenga", "Mariam Chabi Talata"]

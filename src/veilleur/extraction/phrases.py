@@ -76,7 +76,10 @@ class PhraseSpeakers:
         """The grammatical gender a phrase gives its speaker, for later pronouns."""
         if feature(token, "Number") == "Plur":
             return "plur"
-        return {"Masc": "masc", "Fem": "fem"}.get(feature(token, "Gender") or "")
+        # an epicene noun ("la ministre", "le porte-parole") takes its determiner's gender
+        marked = [c for c in token.children if c.dep_ == "det" and feature(c, "Gender")]
+        gender = feature(marked[0] if marked else token, "Gender")
+        return {"Masc": "masc", "Fem": "fem"}.get(gender or "")
 
     def _last(self, gender: str | None, *, quoted: bool = False) -> Said | None:
         """The last speaker a pronoun of `gender` may stand for."""
@@ -178,6 +181,11 @@ class PhraseSpeakers:
         document = self._told_in_document(token)
         if document is not None:
             return document, None
+        for child in token.children:
+            named = self.index.at(child) if child.dep_ == "appos" else None
+            if named is not None and named.kind == "person":
+                # "la ministre sud-africaine des Affaires étrangères, X, a dit": X
+                return self._as_named(named, child), self._gender(token)
         unnamed = self._unnamed_member(token)
         if unnamed is not None:
             return unnamed
@@ -379,6 +387,12 @@ class PhraseSpeakers:
                 return None
             found = self.speaker_of(word)
             return found if found is not None and found[0].kind != "place" else None
+        root = self.doc[token.i].sent.root
+        if start <= root.i < token.i and not any(c.dep_.startswith("nsubj") for c in root.children):
+            # the parse lost the root's subject ("la ministre X, avait réclamé ..., selon elle")
+            named = self._named_before_verb(self.doc[start : root.i + 1])
+            if named is not None:
+                return named, None
         return None
 
     def _narrated_subject(self, token: Token, gender: str) -> ActorRef | None:
@@ -426,7 +440,10 @@ class PhraseSpeakers:
             finite = feature(word, "VerbForm") == "Fin" and word.pos_ in ("VERB", "AUX")
             if not finite or word.i == words.start:
                 continue
-            actor = self.index.at(self.doc[word.i - 1])
+            before = word.i - 1
+            if self.doc[before].text == "," and before > words.start:
+                before -= 1  # "X, ministre de ..., Y, a dit": the apposition's comma
+            actor = self.index.at(self.doc[before])
             if actor is not None and actor.kind == "person":
                 return actor
         return None
