@@ -564,3 +564,15 @@ def test_selon_elle_after_a_titled_minister_is_the_minister_named_in_apposition(
         "flagrante du droit international »."
     )
     assert speakers(quotes(nlp, text)) == ["Sultani Makenga", "Mariam Chabi Talata"]
+
+
+def test_a_word_of_the_quotation_parsed_as_a_conjunction_does_not_hide_the_cue(
+    nlp: Language,
+) -> None:
+    # the parse may take "est" inside the quotation for a "cc" of the verb after it
+    text = (
+        "Sur le chemin du retour, le lendemain, M. Ruto s'est arrêté à Kampala pour "
+        "s'entretenir avec le président ougandais, qu'il a remercié pour son soutien.\n\n"
+        "« Le plus dur est devant nous », prévient un diplomate africain en poste à Nairobi."
+    )
+    assert speakers(quotes(nlp, text)) == ["diplomate africain"]
