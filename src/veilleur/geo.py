@@ -142,6 +142,12 @@ def _capitals() -> dict[str, str]:
     return {s["id"]: s["capital"] for s in states if isinstance(s, dict) and s.get("capital")}
 
 
+def preload() -> None:
+    """Read places.yaml (indexed under the KB's keys) and the states' capitals now."""
+    place_level("")
+    _capitals()
+
+
 def is_seat(name: str, kb: KnowledgeBase | None = None) -> bool:
     """True for a seat of government or of a ministry ("Kremlin", "Élysée", "Pentagone"),
     a building as much as a body."""
