@@ -189,3 +189,32 @@ def test_a_region_may_hold_a_town_the_kb_does_not_know(kb_rules: MergeRules) -> 
     assert places_agree("Donbass", "Pokrovsk", kb_rules)
     assert not places_agree("Donbass", "Crimée", kb_rules)  # two regions
     assert not places_agree("Kharkiv", "Cisjordanie", kb_rules)  # a town of another state
+
+
+# --- one act, its other side described in words the knowledge base does not know ----------------
+
+
+def test_one_ultimatum_to_a_group_described_two_ways_is_one_act(kb_rules: MergeRules) -> None:
+    ultimatum = _r("u0", "U", "REQUEST", {"org:SADC"}, {"new:junte"}, date=DAY,
+                   location="Gaborone")  # fmt: skip
+    retold = _r("w0", "W", "REQUEST", {"org:SADC"}, {"new:militaires-malgaches"}, date=DAY,
+                location="Gaborone")  # fmt: skip
+    assert same_event(ultimatum, retold, kb_rules)
+    # another day, or another town, or a known party on both sides: another act
+    assert not same_event(ultimatum, replace(retold, date=PartialDate(2024, 9, 12)), kb_rules)
+    assert not same_event(ultimatum, replace(retold, location="Lusaka"), kb_rules)
+    known = replace(retold, target=frozenset({"state:MDG"}))
+    assert not same_event(replace(ultimatum, target=frozenset({"state:ZWE"})), known, kb_rules)
+
+
+def test_aid_from_a_leader_to_a_leader_is_their_states_aid_that_day(kb_rules: MergeRules) -> None:
+    states = frozenset({("scholz", "state:DEU"), ("sandu", "state:MDA")})
+    states_aid = _r("s0", "S", "AID", {"state:DEU"}, {"state:MDA"}, date=DAY)
+    leaders_aid = _r("l0", "L", "AID", {"scholz"}, {"sandu"}, date=DAY, location="Chancellerie",
+                     people=frozenset({"scholz", "sandu"}), person_states=states)  # fmt: skip
+    assert same_event(states_aid, leaders_aid, kb_rules)
+    # thanks recur between the same people: the same day is not enough for them
+    thanks = replace(states_aid, type="SUPPORT")
+    assert not same_event(thanks, replace(leaders_aid, type="SUPPORT"), kb_rules)
+    later = replace(leaders_aid, date=PartialDate(2024, 9, 11))
+    assert not same_event(states_aid, later, kb_rules)

@@ -280,6 +280,21 @@ def test_places_file_names_real_states_once() -> None:
     names = [kb.key(n) for p in places for n in (p.name, *p.names)]
     assert len(names) == len(set(names))
     assert all(kb.get(f"state:{p.country}") is not None for p in places)
+    # a room or wing names a seat of its own country
+    for part in (p for p in places if p.part_of is not None):
+        whole = locate(part.part_of or "")
+        assert whole.level == "site" and whole.country == part.country, part.name
+
+
+def test_a_room_of_a_seat_is_that_seat_for_merging() -> None:
+    from veilleur.merge import places_agree
+    from veilleur.store.merging import default_rules
+
+    assert locate("Bureau ovale").key == locate("Maison Blanche").key
+    rules = default_rules()
+    assert places_agree("Bureau ovale", "Maison Blanche", rules)
+    assert places_agree("Bureau ovale", "Washington", rules)
+    assert not places_agree("Bureau ovale", "Pentagone", rules)
 
 
 @pytest.mark.parametrize(

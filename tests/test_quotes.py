@@ -506,3 +506,73 @@ def test_a_pronoun_after_a_passive_narration_is_its_agent(nlp: Language) -> None
         " « Nous tiendrons nos promesses envers la région », a-t-il déclaré."
     )
     assert speakers(quotes(nlp, text)) == ["William Ruto"]
+
+
+def test_a_pronoun_after_a_quote_of_two_sentences_is_whom_the_narration_names(
+    nlp: Language,
+) -> None:
+    # the pronoun's own sentence starts inside the quotation: the narration is before it
+    text = (
+        "Lundi, le ministère letton de la Défense avait convoqué l'attaché militaire russe.\n\n"
+        "À Vienne, à l'issue d'une réunion extraordinaire du conseil permanent, jeudi, le "
+        "secrétaire général de l'OSCE, Feridun Sinirlioglu, a mis Riga hors de cause. "
+        "« Rien ne permet d'accuser la Lettonie. Moscou doit s'expliquer », a-t-il affirmé."
+    )
+    assert speakers(quotes(nlp, text))[-1] == "Feridun Sinirlioglu"
+
+
+def test_a_pronoun_after_narration_the_parse_glued_to_the_quote(nlp: Language) -> None:
+    text = (
+        "Le ministre japonais de la Défense, Minoru Kihara, a jugé mardi que Tokyo devait "
+        "« revoir sa doctrine » de défense.\n\n"
+        "Depuis Jakarta, où il a été reçu mercredi par son homologue indonésien, Prabowo "
+        "Subianto, Lee Jae-myung a mis en garde Pékin. « Ce serait une faute grave », "
+        "a-t-il déclaré devant la presse."
+    )
+    assert speakers(quotes(nlp, text))[-1] == "Lee Jae-myung"
+
+
+def test_a_counted_group_speaking_in_a_document_is_the_document_or_its_state(
+    nlp: Language,
+) -> None:
+    text = (
+        "Le président kényan a reçu son homologue tanzanien à Nairobi. Dans une déclaration "
+        "finale, les deux dirigeants se sont engagés à « renforcer les échanges commerciaux » "
+        "entre leurs pays. Le président brésilien a appelé son homologue chilien. Selon le "
+        "communiqué brésilien, les deux présidents ont évoqué « une coopération énergétique "
+        "renforcée » dans la région."
+    )
+    assert speakers(quotes(nlp, text)) == ["déclaration finale", "gouvernement brésilien"]
+    # a group the sentence names is the document's issuer itself
+    issued = quotes(
+        nlp,
+        "Les militaires au pouvoir à Bamako ont salué mardi dans un communiqué « une étape "
+        "décisive pour la souveraineté du pays ».",
+    )
+    assert speakers(issued) != ["communiqué"]
+
+
+def test_selon_elle_after_a_titled_minister_is_the_minister_named_in_apposition(
+    nlp: Language,
+) -> None:
+    # "la ministre" is epicene: its determiner gives the gender "elle" must agree with
+    text = (
+        "Le chef rebelle Sultani Makenga a promis de poursuivre « la marche vers la "
+        "capitale ».\n\nDimanche, devant le Conseil de sécurité de l'ONU réuni en urgence, la "
+        "ministre sud-africaine des Affaires étrangères, Mariam Chabi Talata, avait réclamé des "
+        "sanctions contre le Rwanda, dont l'offensive constitue selon elle « une violation "
+        "flagrante du droit international »."
+    )
+    assert speakers(quotes(nlp, text)) == ["Sultani Makenga", "Mariam Chabi Talata"]
+
+
+def test_a_word_of_the_quotation_parsed_as_a_conjunction_does_not_hide_the_cue(
+    nlp: Language,
+) -> None:
+    # the parse may take "est" inside the quotation for a "cc" of the verb after it
+    text = (
+        "Sur le chemin du retour, le lendemain, M. Ruto s'est arrêté à Kampala pour "
+        "s'entretenir avec le président ougandais, qu'il a remercié pour son soutien.\n\n"
+        "« Le plus dur est devant nous », prévient un diplomate africain en poste à Nairobi."
+    )
+    assert speakers(quotes(nlp, text)) == ["diplomate africain"]

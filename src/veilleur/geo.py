@@ -33,6 +33,9 @@ class PlaceModel(BaseModel):
     country: str = Field(pattern=r"^[A-Z]{3}$")
     level: Literal["region", "city", "site"]
     names: tuple[str, ...] = ()
+    # a room or wing of a bigger site ("Bureau ovale" of the "Maison Blanche"): one place with
+    # it when reports are compared
+    part_of: str | None = None
 
 
 class PlacesFile(BaseModel):
@@ -118,6 +121,9 @@ def locate(name: str, kb: KnowledgeBase | None = None) -> Located:
     kb = kb or _kb()
     if kb is None:
         return Located()
+    known = _index(kb).get(kb.key(name))
+    if known is not None and known.part_of is not None:
+        return locate(known.part_of, kb)
     level = place_level(name, kb)
     key: str | None = None
     if level == "state":
@@ -140,6 +146,12 @@ def _capitals() -> dict[str, str]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     states = yaml.load(text, Loader=loader) or []
     return {s["id"]: s["capital"] for s in states if isinstance(s, dict) and s.get("capital")}
+
+
+def preload() -> None:
+    """Read places.yaml (indexed under the KB's keys) and the states' capitals now."""
+    place_level("")
+    _capitals()
 
 
 def is_seat(name: str, kb: KnowledgeBase | None = None) -> bool:

@@ -97,6 +97,8 @@ _ONCE_TO_A_PERSON = frozenset({"ASSAULT"})
 # Acts between the same officials that recur (meetings, thanks): without dates to the month,
 # only a named site ("Pentagone", not "Tel-Aviv") tells one occasion from the next.
 _RECURRING = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
+# ids of actors the knowledge base does not know, named from the text's words
+_UNKNOWN = "new:"
 
 
 def _share(a: Iterable[str], b: Iterable[str], rules: MergeRules) -> int:
@@ -294,15 +296,32 @@ def _through_states(a: Report, b: Report, rules: MergeRules, needed: int) -> boo
     """A person may stand for the state they serve ("Kuleba" for "l'Ukraine") only where the
     rest pins one occasion down: the same month at the same town, or, for an act whose other
     side both reports name alike (the same victims, the same target), the same day. Officials
-    of a state meet, and thank each other, all the time."""
+    of a state meet, and thank each other, all the time; other acts, once a day at most."""
     if _actors_overlap(a, b, _with_states(a, b, rules)) < needed:
         return False
     if _in_step(a, b) and _specific(a, b, rules, finest={"site", "unknown", "city"}):
         return True
     if a.type == "CONSULT" or not _same_day(a, b):
         return False
+    if a.type not in _RECURRING and a.target and b.target:
+        # both sides line up through the states (aid from "Biden" to "Zelensky", from the
+        # United States to Ukraine): an act that does not recur within a day
+        return True
     sides = ((a.source, b.source), (a.target, b.target))
     return any(x and y and _share(x, y, rules) for x, y in sides)
+
+
+def _described_twice(a: Report, b: Report, rules: MergeRules) -> bool:
+    """One act told of one party in words the knowledge base does not know ("la junte", "les
+    militaires nigériens"): the same source, on the same day, at the same town or site, the
+    other side described in other words in one report at least."""
+    if a.type == "CONSULT" or not a.target or not b.target or not _same_day(a, b):
+        return False
+    if not _share(a.source, b.source, rules):
+        return False
+    if not any(all(t.startswith(_UNKNOWN) for t in r.target) for r in (a, b)):
+        return False
+    return _specific(a, b, rules, finest={"city", "site"})
 
 
 def _needed(a: Report, b: Report) -> int:
@@ -323,7 +342,7 @@ def same_event(a: Report, b: Report, rules: MergeRules | None = None) -> bool:
     shared = _actors_overlap(a, b, rules)
     needed = _needed(a, b)
     if shared < needed:
-        return _through_states(a, b, rules, needed)
+        return _through_states(a, b, rules, needed) or _described_twice(a, b, rules)
     if _well_dated(a) and _well_dated(b):
         return True
     if a.type in _ONCE_TO_A_PERSON and _share(a.target & a.people, b.target & b.people, rules):

@@ -88,7 +88,7 @@ def _preload() -> None:
     from .extraction.placewords import load_place_words
 
     load_place_words()
-    geo.place_level("")  # reads kb/data/places.yaml and indexes it under the KB's keys
+    geo.preload()
 
 
 @cache

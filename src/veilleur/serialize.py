@@ -1,7 +1,9 @@
-"""Let veilleur's records ride in `Doc.user_data` across spaCy's worker processes.
+"""Let veilleur's records ride in `Doc.user_data` wherever spaCy packs a Doc to bytes.
 
-spaCy sends Docs back from `nlp.pipe(n_process>1)` with `Doc.to_bytes`, which packs user data
-with srsly's msgpack; srsly lets packages register encoders, so our frozen dataclasses travel
+`analyse()` forks its own workers (`veilleur.parallel`) and does not need this; but where
+workers cannot be forked it falls back on `nlp.pipe(n_process>1)`, which sends Docs back with
+`Doc.to_bytes`, and a user may `Doc.to_bytes` an analysed Doc. Both pack user data with
+srsly's msgpack; srsly lets packages register encoders, so our frozen dataclasses travel
 pickled inside a msgpack map instead of failing to serialise.
 """
 

@@ -122,7 +122,7 @@ class Attributor:
         for token in doc[first.start : min(first.start + 14, len(doc))]:
             if token.text in _STOP or "\n" in token.text:
                 break
-            if self.speech(token) and not _coordinated_before(token, span.open_at):
+            if self.speech(token) and not _coordinated_before(token, span):
                 found = self._cue_speaker(token, span.close_at)
                 if found is not None:
                     return Said(found[0], found[1], 3, token.text)
@@ -389,15 +389,17 @@ def _swallows_marks(phrase: Token) -> bool:
     return any(t.text in _MARKS for t in phrase.subtree)
 
 
-def _coordinated_before(verb: Token, opening: int) -> bool:
+def _coordinated_before(verb: Token, span: QuoteSpan) -> bool:
     """True for a verb that cannot cue the words before it: one coordinated with a verb
     before them ("a salué « ... » et appelé les parties à ..."), a second act of the same
     subject whose object is not the speaker, or an infinitive."""
     if feature(verb, "VerbForm") == "Inf":
         return True  # "appelé les parties à garantir ...": an infinitive names no speaker
-    if any(c.dep_ == "cc" and c.i < verb.i for c in verb.children):
-        return True  # "« ... » et appelé les parties": a cue never opens with "et"
-    return verb.dep_ == "conj" and verb.head.idx < opening
+    if any(c.dep_ == "cc" and span.close_at <= c.idx and c.i < verb.i for c in verb.children):
+        # "« ... » et appelé les parties": a cue never opens with "et" (a word of the
+        # quotation the parse took for a conjunction is no such "et")
+        return True
+    return verb.dep_ == "conj" and verb.head.idx < span.open_at
 
 
 def _negated(verb: Token) -> bool:

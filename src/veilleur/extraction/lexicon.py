@@ -207,6 +207,8 @@ class QuoteLexicon(BaseModel):
     according_to: frozenset[str]
     according_to_initial: frozenset[str]
     documents: frozenset[str]
+    # the body that issues a document a state's adjective names ("le communiqué indien")
+    state_document_issuer: str = ""
     bodies: dict[str, str] = Field(default_factory=dict)
     pronouns: Pronouns
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doctext import text_of
 from ..kb.normalise import fold
 from ..records import ActorRef
-from .actors import ActorIndex, _new_id
+from .actors import ActorIndex, _kb_demonym, _new_id
 from .clauses import case_of, feature, np_actor, sentence
 from .lexicon import QuoteLexicon, load_lexicon
 from .spans import QuoteSpan
@@ -76,7 +76,10 @@ class PhraseSpeakers:
         """The grammatical gender a phrase gives its speaker, for later pronouns."""
         if feature(token, "Number") == "Plur":
             return "plur"
-        return {"Masc": "masc", "Fem": "fem"}.get(feature(token, "Gender") or "")
+        # an epicene noun ("la ministre", "le porte-parole") takes its determiner's gender
+        marked = [c for c in token.children if c.dep_ == "det" and feature(c, "Gender")]
+        gender = feature(marked[0] if marked else token, "Gender")
+        return {"Masc": "masc", "Fem": "fem"}.get(gender or "")
 
     def _last(self, gender: str | None, *, quoted: bool = False) -> Said | None:
         """The last speaker a pronoun of `gender` may stand for."""
@@ -175,6 +178,14 @@ class PhraseSpeakers:
     def _noun_speaker(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """Who a noun phrase designates: a named actor, a member of a body, a body, the
         holder of a function, or the phrase itself as the name of a body."""
+        document = self._told_in_document(token)
+        if document is not None:
+            return document, None
+        for child in token.children:
+            named = self.index.at(child) if child.dep_ == "appos" else None
+            if named is not None and named.kind == "person":
+                # "la ministre sud-africaine des Affaires étrangères, X, a dit": X
+                return self._as_named(named, child), self._gender(token)
         unnamed = self._unnamed_member(token)
         if unnamed is not None:
             return unnamed
@@ -201,6 +212,37 @@ class PhraseSpeakers:
             if name:
                 return ActorRef(_new_id(name), name, "organisation"), self._gender(token)
         return (actor, None) if actor is not None else None
+
+    def _told_in_document(self, token: Token) -> ActorRef | None:
+        """Words a group counted by a number says in a document the sentence names ("Dans
+        une déclaration commune, les deux dirigeants se sont engagés à « ... »", "Selon le
+        communiqué indien, les deux dirigeants ont évoqué « ... »") come from the document:
+        its issuer, the body of the state its adjective names, or the document itself."""
+        if token.pos_ != "NOUN" or feature(token, "Number") != "Plur":
+            return None
+        if not any(c.dep_ == "nummod" for c in token.children):
+            return None  # "les militaires au pouvoir ... dans un communiqué": its issuers
+        found = [
+            c
+            for c in token.head.children
+            if c.dep_.startswith("obl") and c.lemma_.casefold() in self.lex.documents
+        ]
+        if not found:
+            return None
+        document = found[0]
+        issuer = self.issuer(document)
+        if issuer is not None:
+            return issuer
+        adjectives = [c for c in document.children if c.dep_ == "amod" and c.i > document.i]
+        demonym = next(
+            (a for a in adjectives if a.lower_ in self.demonyms or _kb_demonym(a.lower_)), None
+        )
+        body = self.lex.state_document_issuer
+        if demonym is not None and body and feature(demonym, "Gender") == "Masc":
+            name = f"{body} {demonym.lower_}"
+            return ActorRef(_new_id(name), name, "organisation")
+        name = " ".join([document.lower_, *(a.lower_ for a in adjectives)])
+        return ActorRef(_new_id(name), name, "organisation")
 
     def _function_holder(self, token: Token) -> tuple[ActorRef, str | None] | None:
         """ "Le capitaine a aussi fustigé « ... »": a bare function stands for the person
@@ -345,18 +387,38 @@ class PhraseSpeakers:
                 return None
             found = self.speaker_of(word)
             return found if found is not None and found[0].kind != "place" else None
+        root = self.doc[token.i].sent.root
+        if start <= root.i < token.i and not any(c.dep_.startswith("nsubj") for c in root.children):
+            # the parse lost the root's subject ("la ministre X, avait réclamé ..., selon elle")
+            named = self._named_before_verb(self.doc[start : root.i + 1])
+            if named is not None:
+                return named, None
         return None
 
     def _narrated_subject(self, token: Token, gender: str) -> ActorRef | None:
         """The person the sentence before a pronoun's sentence is about, when that sentence is
         plain narration of the same paragraph ("X est attendu à Riyad. « ... », a-t-il dit")."""
         start = sentence(token)[0]
-        if start == 0 or gender == "plur":
+        if gender == "plur":
             return None
-        prev_start, prev_end = sentence(self.doc[start - 1])
-        words = self.doc[prev_start:prev_end]
-        if "\n" in text_of(self.doc)[words.start_char : self.doc[start].idx].strip(" "):
-            return None  # another paragraph
+        while start > 0 and self.memory.quoted(self.doc[start].idx):
+            start = sentence(self.doc[start - 1])[0]  # a quotation of several sentences
+        # the parser may glue the narration to the quote after it ("X a mis en garde Séoul.
+        # « ... », a-t-il déclaré"): the narration ends at its own full stop
+        stops = [
+            w.i
+            for w in self.doc[start : token.i]
+            if w.text in _FULL_STOPS and not self.memory.quoted(w.idx)
+        ]
+        if stops:
+            words = self.doc[start : stops[-1] + 1]
+        elif start == 0:
+            return None
+        else:
+            prev_start, prev_end = sentence(self.doc[start - 1])
+            words = self.doc[prev_start:prev_end]
+            if "\n" in text_of(self.doc)[words.start_char : self.doc[start].idx].strip(" "):
+                return None  # another paragraph
         if self.memory.quoted(words.start_char) or any(self.memory.quoted(t.idx) for t in words):
             return None
         # the subject, else the agent of a passive ("L'annonce a été faite par X.")
@@ -364,22 +426,35 @@ class PhraseSpeakers:
             for word in words:
                 if word.dep_ == "obl:agent" and not _passive_clause(word.head):
                     continue  # "Reçu par Y, X a dit": a participle phrase's agent, not the topic
-                if word.dep_ in deps and word.head.dep_ == "ROOT":
+                if word.dep_ in deps and _main_verb(word.head, words):
                     actor = np_actor(word, self.index)
                     if actor is not None and actor.kind == "person":
                         return actor
         return self._named_before_verb(words)
 
     def _named_before_verb(self, words: Span) -> ActorRef | None:
-        """The person named right before the sentence's first finite verb group ("Reçu par
-        Y, M. X a évoqué ..."), where the parse lost the subject."""
+        """The person named right before a finite verb group of the sentence ("Reçu par Y,
+        M. X a évoqué ...", "Depuis Z, où il a été reçu, X a ..."), where the parse lost the
+        subject: the first verb so preceded, past those of relative clauses."""
         for word in words:
             finite = feature(word, "VerbForm") == "Fin" and word.pos_ in ("VERB", "AUX")
             if not finite or word.i == words.start:
                 continue
-            actor = self.index.at(self.doc[word.i - 1])
-            return actor if actor is not None and actor.kind == "person" else None
+            before = word.i - 1
+            if self.doc[before].text == "," and before > words.start:
+                before -= 1  # "X, ministre de ..., Y, a dit": the apposition's comma
+            actor = self.index.at(self.doc[before])
+            if actor is not None and actor.kind == "person":
+                return actor
         return None
+
+
+_FULL_STOPS = frozenset({".", "!", "?"})
+
+
+def _main_verb(verb: Token, words: Span) -> bool:
+    """True for the root of a sentence, or of narration the parse hung on a quote after it."""
+    return verb.dep_ == "ROOT" or not words.start <= verb.head.i < words.end
 
 
 def _passive_clause(verb: Token) -> bool:
