@@ -259,3 +259,16 @@ def test_the_start_of_a_state_does_not_set_the_next_sentence_day(dates: Runner) 
         PartialDate(2025, 3, 20),
         "published",
     )
+
+
+def test_recent_days_are_the_publication_month(dates: Runner) -> None:
+    # Published in May 2025, perhaps on the 3rd: "ces derniers jours" may reach into April,
+    # but news tells the days around its writing in the publication's month.
+    doc = dates.doc(
+        " date 2025-05 Les diplomates chiliens et argentins se sont rencontrés à plusieurs"
+        " reprises ces derniers jours."
+    )
+    assert event_date(doc, _token(doc, "rencontrés"), future=False) == (
+        PartialDate(2025, 5),
+        "published",
+    )

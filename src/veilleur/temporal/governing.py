@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doctext import text_of
 from ..linking.tokens import morph_values
 from ..records import PartialDate, Timex
-from .grammar import grammar_for
+from .grammar import Expression, grammar_for
 from .interval import DayInterval
 from .lexicon import load_lexicon
 from .resolve import Tense, resolve
@@ -36,6 +36,8 @@ _INHERIT_SENTENCES = 3
 _OPENING_TOKENS = 1
 # Offsets back this far cannot date a verb in the present ("il y a cinq mois").
 _FAR_UNITS = ("week", "month", "year")
+# A vague window of days this wide at most still tells the days of the writing.
+_RECENT_DAYS = 14
 _OPENING = {"«": "»", "“": "”", '"': '"'}
 _OPENING_MARK = re.compile("|".join(re.escape(mark) for mark in _OPENING))
 
@@ -101,6 +103,11 @@ def event_date(
         expr, anchor=anchor_of(doc), reference=reference, tense=tense, scene=scene_of(doc)
     )
     value = interval.to_partial() if interval is not None else None
+    monthly = published is not None and published.precision == "month"
+    if _recent(expr) and monthly and published and not _finer(value or published, published):
+        # "ces derniers jours" in an article of April: news tells the days around its writing
+        # in the publication's own month, not in the one before.
+        return published, "published"
     if expr.weekday is not None and (value is None or value.precision != "day"):
         # "Le lendemain du sommet, dimanche, ...": a weekday the publication cannot place is
         # the day another expression of its sentence gives, when that day is this weekday.
@@ -108,6 +115,15 @@ def event_date(
         if same is not None:
             return same, "text"
     return (value, "text") if value is not None else (None, "none")
+
+
+def _recent(expr: Expression) -> bool:
+    """True for a vague window of days around the writing ("ces derniers jours")."""
+    fixed = expr.fixed
+    if fixed is None or fixed.anchor != "vague" or fixed.days is None:
+        return False
+    low, high = fixed.days
+    return low <= 0 <= high and high - low <= _RECENT_DAYS
 
 
 def _same_weekday(
