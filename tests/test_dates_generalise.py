@@ -272,3 +272,42 @@ def test_recent_days_are_the_publication_month(dates: Runner) -> None:
         PartialDate(2025, 5),
         "published",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "future", "expected"),
+    [
+        # From mid-December to three months later: across two years, so no date at all.
+        (
+            " date 2025-12-14 Les présidents ghanéen et togolais ont convenu de se revoir à Lomé"
+            " dans les trois prochains mois.",
+            "revoir",
+            True,
+            None,
+        ),
+        (
+            " date 2025-06-20 Les garde-côtes ont arraisonné trois navires de pêche au cours"
+            " des deux dernières semaines.",
+            "arraisonné",
+            False,
+            PartialDate(2025, 6),
+        ),
+    ],
+)
+def test_a_window_of_units_runs_from_the_writing(
+    dates: Runner, text: str, trigger: str, future: bool, expected: PartialDate | None
+) -> None:
+    doc = dates.doc(text)
+    value, _ = event_date(doc, _token(doc, trigger), future=future)
+    assert value == expected
+
+
+def test_a_stretch_ahead_does_not_date_a_past_act(dates: Runner) -> None:
+    doc = dates.doc(
+        " date 2025-12-14 Les présidents ghanéen et togolais ont convenu de se revoir à Lomé"
+        " dans les trois prochains mois."
+    )
+    assert event_date(doc, _token(doc, "convenu"), future=False) == (
+        PartialDate(2025, 12, 14),
+        "published",
+    )

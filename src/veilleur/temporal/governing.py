@@ -69,7 +69,9 @@ def event_date(
     timexes: list[Timex] = list(doc._.timexes or [])
     published: PartialDate | None = doc._.published
     chosen = _governing(doc, token, timexes)
-    if chosen is not None and _too_far_back(doc, token, chosen):
+    if chosen is not None and (
+        _too_far_back(doc, token, chosen) or (not future and _ahead_of_past(doc, token, chosen))
+    ):
         chosen = None
     if chosen is None and _background(token):
         return None, "none"
@@ -201,6 +203,20 @@ def _too_far_back(doc: Doc, token: Token, timex: Timex) -> bool:
         and expr.base == "deictic"
         and expr.direction < 0
         and expr.unit in _FAR_UNITS
+    )
+
+
+def _ahead_of_past(doc: Doc, token: Token, timex: Timex) -> bool:
+    """True when a verb in the past ("ont convenu de se revoir dans les trois prochains mois")
+    is given a stretch ahead of the writing: that date is the plan's, not the past act's."""
+    lang = doc.lang_ if doc.lang_ else "fr"
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb_tense(token, future_lemmas=_future_lemmas(lang)) != "past":
+        return False
+    expr = grammar_for(lang).parse(timex.text)
+    return (
+        expr is not None and expr.form == "offset" and expr.base == "deictic" and expr.direction > 0
     )
 
 

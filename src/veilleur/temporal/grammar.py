@@ -107,6 +107,7 @@ class Grammar:
         self.next_words = {normalise(w) for w in data.next_words}
         self.after_words = {normalise(w) for w in data.after_words}
         self.in_words = {normalise(w) for w in data.in_words}
+        self.window_next = {normalise(w) for w in data.window_next}
         self.fixed = {normalise(f.text): f for f in data.fixed}
         self.year_followers = {normalise(w) for w in data.year_followers}
         self.rules = self._compile(data)
@@ -148,6 +149,12 @@ class Grammar:
              f"(?P<trail>{_alt(data.before_words + data.after_words)}){end}"),
             ("fixed", f"{start}(?P<fixed>{_alt(f.text for f in data.fixed)}){end}"),
         ]  # fmt: skip
+        if data.window_openers and data.window_next and data.window_last:
+            # "dans les trois prochains mois": from the anchor to three months after it.
+            patterns.append(
+                ("offset", f"{start}{_cues(data.window_openers)}{number}\\s+"
+                 f"(?P<window>{_alt(data.window_next + data.window_last)})\\s+{unit}{end}")
+            )  # fmt: skip
         if data.bare_day_openers:
             # "le 22 au soir", "le 23, ...": a day in the month of the date told before it.
             patterns.append(
@@ -243,6 +250,12 @@ class Grammar:
         raw = normalise(groups["number"])
         number = (int(raw), int(raw)) if raw.isdigit() else self.numbers[raw]
         unit = self.units[normalise(groups["unit"])]
+        if "window" in groups:
+            ahead = normalise(groups["window"]) in self.window_next
+            return Expression(
+                *at, form="offset", number=(0, number[1]), unit=unit,
+                direction=1 if ahead else -1,
+            )  # fmt: skip
         if "lead" in groups:
             direction = 1 if normalise(groups["lead"]) in self.in_words else -1
             anchor: Base = "deictic"

@@ -76,6 +76,9 @@ class TimeData(BaseModel):
     handover_words: list[str] = Field(default_factory=list)
     since_words: list[str] = Field(default_factory=list)
     bare_day_openers: list[str] = Field(default_factory=list)
+    window_openers: list[str] = Field(default_factory=list)
+    window_next: list[str] = Field(default_factory=list)
+    window_last: list[str] = Field(default_factory=list)
 
     _check_lists = field_validator(
         "first_day", "parts_of_day", "date_openers", "day_range_joiners", "this_words",
