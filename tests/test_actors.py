@@ -305,6 +305,21 @@ def test_pronoun_group_and_mention_at(ctx: Ctx) -> None:
     assert at is not None and (at.kind, at.actor_id) == ("state", "state:IRN")
 
 
+def test_a_pronoun_is_not_the_person_of_a_complement_before_it(ctx: Ctx) -> None:
+    text = (
+        "Le Premier ministre slovaque Robert Fico a rencontré Volodymyr Zelensky à Oujhorod. "
+        "Ce n'était pas sa première rencontre avec le maître du Kremlin : en mai, il avait "
+        "déjà rencontré Vladimir Poutine à Moscou."
+    )
+    doc = run(ctx, text, "2024-10")
+    kremlin = next(t for t in doc if t.text == "maître")
+    at = mention_at(doc, kremlin)
+    assert at is not None and at.name == "Vladimir Poutine"  # the periphrasis is a title
+    il = next(t for t in doc if t.text == "il")
+    resolved = resolve_pronoun(doc, il)
+    assert resolved is not None and resolved.name == "Robert Fico"
+
+
 def test_pronoun_chains_impersonal_il_and_quoted_il(ctx: Ctx) -> None:
     text = (
         "Gallant a remercié Lloyd Austin lundi. Il a souligné l'importance de la coopération "

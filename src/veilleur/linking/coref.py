@@ -122,11 +122,16 @@ def _resolve(
     if gender is None or lay.quoted(token.idx) or (not recency and _impersonal(doc, token, g)):
         return None
     here = lay.sentence_of(token.i)
-    pool = _candidates(doc, lay, here, token.idx, g, 0, heads)
+    own = _candidates(doc, lay, here, token.idx, g, 0, heads)
+    # in its own sentence a subject pronoun stands for a subject named before it ("X, qui ...,
+    # il"), not for a person named in a complement ("sa rencontre avec le maître du Kremlin :
+    # il avait déjà ..."), who is rarely the topic
+    pool = own if recency else [m for m in own if _subject_at(doc, m)]
     for back in range(1, g.max_back_sentences + 1):
         if pool or here - back < 0:
             break
         pool = _candidates(doc, lay, here - back, None, g, depth, heads)
+    pool = pool or own
     if recency:  # "ce dernier": the last one named, not the subject
         pool = pool[::-1]
     for m in pool:
@@ -144,6 +149,17 @@ def _resolve(
                 "pronoun",
             )
     return None
+
+
+def _subject_at(doc: Doc, mention: Mention) -> bool:
+    """True for a mention whose phrase is a subject (or in apposition to one)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True  # no parse to tell: keep it
+    head = span.root
+    while head.dep_ in ("appos", "flat:name", "nmod") and head.head.i != head.i:
+        head = head.head
+    return head.dep_.startswith("nsubj")
 
 
 def resolve_pronoun(doc: Doc, token: Token, *, lang: str = "fr") -> Mention | None:
