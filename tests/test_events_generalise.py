@@ -370,3 +370,23 @@ def test_a_meeting_held_and_the_next_one_agreed_on_stay_two(nlp: Language) -> No
     assert sorted(e.status for e in met) == ["occurred", "planned"]
     (held,) = [e for e in met if e.status == "occurred"]
     assert held.date is not None and held.date.iso() == "2024-03-07"
+
+
+def test_a_trip_someone_is_invited_on_is_planned(nlp: Language) -> None:
+    text = (
+        " date 2024-05-14 Le président ghanéen a invité M. Erdogan à se rendre au Ghana, "
+        "une invitation acceptée, selon l'agence officielle."
+    )
+    trips = [e for e in of_type(events(nlp, text), "CONSULT") if e.mode == "visit"]
+    assert trips and all(e.status == "planned" for e in trips)
+
+
+def test_a_meeting_in_the_title_and_the_reception_in_the_lead_are_one(nlp: Language) -> None:
+    text = (
+        " date 2024-05 William Ruto et Samia Suluhu Hassan se sont rencontrés mercredi au palais "
+        "présidentiel de Dodoma.\n\n"
+        "DODOMA, 15 mai 2024 (AFP) - La présidente tanzanienne a accueilli le président kényan "
+        "par une longue poignée de main devant le palais, avant des entretiens de trois heures."
+    )
+    met = of_type(events(nlp, text), "CONSULT")
+    assert len(met) == 1

@@ -225,7 +225,7 @@ def deduplicate(events: list[Event], *, lead: int = 0, title: int = 0) -> list[E
                 i
                 for i, k in enumerate(kept)
                 if k.type == event.type
-                and k.mode == event.mode
+                and (k.mode == event.mode or _one_meeting(event, k))
                 and not _opposed(event, k)
                 and _same_time(event, k)  # "en décembre dernier, ils s'étaient vus": another
                 and (
@@ -245,7 +245,7 @@ def deduplicate(events: list[Event], *, lead: int = 0, title: int = 0) -> list[E
                     or (
                         names < _names(k)
                         and k.status == event.status
-                        and _told_again(event, k, lead)
+                        and (_told_again(event, k, lead) or _title_and_lead(event, k, title, lead))
                     )
                 )
             ),
@@ -286,6 +286,27 @@ def deduplicate(events: list[Event], *, lead: int = 0, title: int = 0) -> list[E
             # even a day the publication cannot place ("mardi" early in a month): unknown.
             kept[same] = replace(kept[same], date=event.date, date_from=event.date_from)
     return sorted(kept, key=lambda e: e.evidence_start)
+
+
+def _title_and_lead(a: Event, b: Event, title: int, lead: int) -> bool:
+    """True when one event is told in the title and the other in the lead under it."""
+    first, second = sorted((a.evidence_start, b.evidence_start))
+    return first < title <= second < lead
+
+
+def _one_meeting(a: Event, b: Event) -> bool:
+    """A meeting and a visit between the same two people ("X a accueilli Y" / "X et Y se sont
+    rencontrés") on one day are one meeting; a visit to a state is a trip of its own."""
+    if a.type != "CONSULT" or {a.mode, b.mode} != {"meet", "visit"}:
+        return False
+    people = [_people(e) for e in (a, b)]
+    return people[0] == people[1] and len(people[0]) == 2
+
+
+def _people(event: Event) -> frozenset[str]:
+    return frozenset(
+        a.name.casefold() for a in (*event.source, *event.target) if a.kind == "person"
+    )
 
 
 def _state_and_body(small: Event, big: Event, lead_end: int) -> bool:

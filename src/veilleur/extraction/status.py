@@ -34,7 +34,8 @@ def _chain(token: Token, limit: int = 3) -> list[Token]:
     chain = [token]
     head = token
     for _ in range(limit):
-        infinitive = head.dep_ == "advcl" and feature(head, "VerbForm") == "Inf"
+        # "invité X à se rendre": the parse may hang the infinitive on the object
+        infinitive = head.dep_ in ("advcl", "acl") and feature(head, "VerbForm") == "Inf"
         if (head.dep_ not in _CHAIN_DEPS and not infinitive) or head.head.i == head.i:
             break
         if head.dep_ == "nmod" and head.head.pos_ == "NOUN" and case_of(head) not in OF_PREPS:
