@@ -271,6 +271,25 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "Azerbaïdjan",
         "Arménie",
     ),
+    # a warning to a capital, defending another's act, an ultimatum's demand
+    (
+        "Depuis Nairobi, le président kényan William Ruto a mis en garde lundi Kampala.",
+        "THREATEN",
+        "William Ruto",
+        "Ouganda",
+    ),
+    (
+        "Le président biélorusse Alexandre Loukachenko a justifié mardi l'offensive russe.",
+        "SUPPORT",
+        "Alexandre Loukachenko",
+        "Russie",
+    ),
+    (
+        "L'Union africaine a posé dimanche un ultimatum de quinze jours au Soudan.",
+        "REQUEST",
+        "Union africaine",
+        "Soudan",
+    ),
 ]
 
 

@@ -414,6 +414,13 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
             if child.dep_ == "obj" and child.lemma_.casefold() in entry.requires_child:
                 heads = dependents(child, OBL, preps)
                 add_actors(target, [a for h in heads for a in np_actors(h, index)])
+    if entry.target == "object" and not target and entry.requires_all:
+        # "a mis en garde Kampala": the parse may hang the one addressed on the noun of the
+        # locution rather than on its verb
+        for child in verb.children:
+            if child.lemma_.casefold() in entry.requires_all:
+                heads = [c for c in child.children if c.dep_ in ("nmod", "appos") and c.i > child.i]
+                add_actors(target, [a for h in heads for a in np_actors(h, index)])
     if entry.type in _REPORTING_TYPES and not target and _object_clitic(verb):
         # "X l'a accusé": the clitic is not the subject; the person told of before
         earlier = index.last_people(sentence(verb)[0], 1)

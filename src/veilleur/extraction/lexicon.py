@@ -29,6 +29,8 @@ class Trigger(BaseModel):
     requires_child: tuple[str, ...] = ()
     # every one of these lemmas must be there too ("mettre fin à l'accord": fin and accord)
     requires_all: tuple[str, ...] = ()
+    # none of these lemmas may be there ("mettre en garde" a warning, "en garde à vue" custody)
+    excludes_child: tuple[str, ...] = ()
     # the verb must govern an infinitive ("inviter X à se retirer"), not a place or a time
     requires_infinitive: bool = False
     # "ont renforcé leur coopération" is an act; "pour renforcer la coopération" an aim

@@ -155,11 +155,11 @@ def _governs_infinitive(token: Token) -> bool:
 
 def fulfils(token: Token, entry: Trigger) -> bool:
     """True when `token` meets the entry's requirements (child lemma, preposition, reflexive)."""
-    if entry.requires_child or entry.requires_all:
+    if entry.requires_child or entry.requires_all or entry.excludes_child:
         around = _around(token)
         if entry.requires_child and not around & set(entry.requires_child):
             return False
-        if not around >= set(entry.requires_all):
+        if not around >= set(entry.requires_all) or around & set(entry.excludes_child):
             return False
     if entry.requires_infinitive and not _governs_infinitive(token):
         return False
