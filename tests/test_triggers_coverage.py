@@ -271,6 +271,21 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "Azerbaïdjan",
         "Arménie",
     ),
+    # a body convened, a guest received told with "était reçu par"
+    (
+        "La présidente tanzanienne Samia Suluhu Hassan a réuni lundi en urgence le Conseil "
+        "de sécurité nationale.",
+        "CONSULT",
+        "Samia Suluhu Hassan",
+        "Conseil de sécurité nationale",
+    ),
+    (
+        "Le 3 mars, le chef de la diplomatie turque, Hakan Fidan, était reçu à Dakar par son "
+        "homologue sénégalais, Yassine Fall.",
+        "CONSULT",
+        "Hakan Fidan",
+        "Yassine Fall",
+    ),
     # a warning to a capital, defending another's act, an ultimatum's demand
     (
         "Depuis Nairobi, le président kényan William Ruto a mis en garde lundi Kampala.",
@@ -345,6 +360,14 @@ def test_a_suspect_label_is_no_accusation(nlp: Language) -> None:
     found = events(nlp, text)
     assert not of_type(found, "ACCUSE")
     assert of_type(found, "COERCE")  # the arrest counts, the man left unnamed
+
+
+def test_leaders_meeting_among_themselves_convened_no_one(nlp: Language) -> None:
+    text = (
+        "Les principaux dirigeants militaires du Kenya et de la Somalie se sont réunis lundi "
+        "pour élaborer une stratégie contre les shebab."
+    )
+    assert all("shebab" not in " ".join(names(e.target)) for e in events(nlp, text))
 
 
 def test_custody_is_no_warning(nlp: Language) -> None:

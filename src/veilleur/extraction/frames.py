@@ -51,9 +51,12 @@ def _passive(verb: Token) -> bool:
         return True
     if "aux:pass" in deps and _modal_subjects(verb):
         return True  # "X doit être tenu pour responsable": X, subject of the modal
-    # a bare participle with an agent ("une incursion qualifiée par X de ...") is passive too
+    # a participle with an agent is passive, bare ("une incursion qualifiée par X de ...") or
+    # with an auxiliary the parse took for a tense ("X était reçu par Y"); an "agent" without
+    # its preposition is a misparsed object ("a rencontré le ministre Benjamin X")
     bare = not any(d.startswith("aux") for d in deps)
-    return bare and "obl:agent" in deps and feature(verb, "VerbForm") == "Part"
+    marked = any(c.dep_ == "obl:agent" and case_of(c) is not None for c in verb.children)
+    return (bare or marked) and "obl:agent" in deps and feature(verb, "VerbForm") == "Part"
 
 
 def _modal_subjects(verb: Token) -> list[Token]:
@@ -97,8 +100,9 @@ def _passive_target(verb: Token, index: ActorIndex, cues: Cues) -> list[ActorRef
     """Who undergoes a passive verb: its passive subject, or for a bare participle the noun it
     qualifies; an event noun stands for its author ("l'offensive russe, condamnée par X")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj:pass"] or _modal_subjects(verb)
-    if not subjects and not any(c.dep_.startswith("aux") for c in verb.children):
-        # "X reçu par Y": a bare participle's subject is the one it happens to
+    agent = any(c.dep_ == "obl:agent" and case_of(c) is not None for c in verb.children)
+    if not subjects and (agent or not any(c.dep_.startswith("aux") for c in verb.children)):
+        # "X reçu par Y", "X était reçu par Y": the subject is the one it happens to
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     found = [a for c in subjects for a in np_actors(c, index)]
     if found or any(c.dep_ == "nsubj:pass" for c in verb.children):
@@ -365,7 +369,7 @@ def verb_frame(verb: Token, entry: Trigger, index: ActorIndex, cues: Cues) -> Fr
     incise = bool(source) and source == incise_subject(verb, index)
     syntactic = bool(source)
     target: list[ActorRef] = []
-    agent = any(c.dep_ == "obl:agent" for c in verb.children)
+    agent = any(c.dep_ == "obl:agent" and case_of(c) is not None for c in verb.children)
     if entry.target == "place" and not agent:
         # "X est arrivé à Y" is no passive, whatever the parse says of "est"
         source = source or [
