@@ -390,3 +390,17 @@ def test_a_meeting_in_the_title_and_the_reception_in_the_lead_are_one(nlp: Langu
     )
     met = of_type(events(nlp, text), "CONSULT")
     assert len(met) == 1
+
+
+def test_the_two_men_who_had_already_met_are_the_story_s_two_leaders(nlp: Language) -> None:
+    # an official named last, once, is not one of "les deux hommes"
+    text = (
+        " date 2024-07-14 Le président kényan William Ruto a reçu vendredi à Mombasa son "
+        "homologue ougandais Yoweri Museveni. M. Ruto a remercié M. Museveni pour son soutien. "
+        "Le vice-président kényan Rigathi Gachagua a annoncé la signature d'un accord sur le "
+        "rail. Les deux hommes s'étaient déjà vus dix jours plus tôt à Kampala."
+    )
+    earlier = [e for e in of_type(events(nlp, text), "CONSULT") if e.trigger == "vus"]
+    assert [names(e.source) | names(e.target) for e in earlier] == [
+        {"William Ruto", "Yoweri Museveni"}
+    ]

@@ -201,10 +201,24 @@ def resolve_group(doc: Doc, token: Token, *, lang: str = "fr") -> tuple[Mention,
         if len(found) >= (wanted or 2) and wanted is None:
             break
     people = list(found.values())
-    if wanted is not None and len(people) > wanted:
+    counts = Counter(
+        m.actor_id for m in doc._.mentions or [] if m.start < token.idx and m.kind == "person"
+    )
+    if wanted is not None:
         # "les deux dirigeants": the two the story is about, named most often so far, over
-        # the officials named last beside them (the nearer first on a tie)
-        counts = Counter(m.actor_id for m in doc._.mentions or [] if m.start < token.idx)
+        # the officials named last beside them (the nearer first on a tie), also when the
+        # story's people were named before the sentences just read
+        named = {m.actor_id for m in people}
+        earlier = [
+            m
+            for m in reversed(doc._.mentions or [])
+            if m.start < token.idx and m.kind == "person" and counts[m.actor_id] > 1
+        ]
+        for m in earlier:
+            if m.actor_id not in named:
+                named.add(m.actor_id)
+                people.append(m)
+    if wanted is not None and len(people) > wanted:
         people = sorted(people, key=lambda m: -counts[m.actor_id])
     people = people[: wanted or len(people)]
     return tuple(
