@@ -286,6 +286,14 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "Hakan Fidan",
         "Yassine Fall",
     ),
+    # a treaty ended, its other side named in the clause that says what it is
+    (
+        "Le Niger a dénoncé l'accord de 2012 qui encadre la présence des forces armées "
+        "américaines sur son territoire.",
+        "SANCTION",
+        "Niger",
+        "États-Unis",
+    ),
     # a warning to a capital, defending another's act, an ultimatum's demand
     (
         "Depuis Nairobi, le président kényan William Ruto a mis en garde lundi Kampala.",

@@ -290,11 +290,22 @@ def _counterpart(
     venues = _at_venues(token, index, cues)
     start, end = sentence(token)
     spans = [(token.i + 1, clause_end(token, cues))]
+    # "a dénoncé l'accord qui encadre la présence des forces américaines": the relative
+    # clause that says what the object is names the other side
+    spans += [
+        (rel.left_edge.i, rel.right_edge.i + 1)
+        for obj in token.children
+        if obj.dep_ == "obj"
+        for rel in obj.children
+        if rel.dep_ == "acl:relcl"
+    ]
     if sentence_wide:
         spans.append((start, end))
-    for lo, hi in spans:
+    for n, (lo, hi) in enumerate(spans):
         for _, actor in index.in_range(lo, hi):
             state = state_of(actor)
+            if n > 0 and actor.kind == "organisation":
+                state = state_served(actor)  # "les forces armées américaines": their state
             if actor in venues or state.kind != "state":
                 continue
             if state.name not in own and state.country not in own:
