@@ -264,3 +264,14 @@ def test_an_act_agreed_on_is_the_agreement_with_the_party_it_names(nlp: Language
     assert agreements
     assert "Soudan" in names(agreements[0].target)
     assert not of_type(found, "REQUEST")  # the invitation is what was agreed, not yet made
+
+
+def test_the_body_a_speaker_stands_before_is_not_a_subject(nlp: Language) -> None:
+    # the parse may make "devant le Conseil" the subject and the speaker its conjunct
+    text = (
+        " date 2024-07-14 Revue\n\nMercredi, devant le Conseil de sécurité, le président "
+        "arménien Vahagn Khatchatourian a accusé l'Azerbaïdjan de commettre « un nettoyage "
+        "ethnique » et réclamé qu'il soit sanctionné."
+    )
+    blames = of_type(events(nlp, text), "ACCUSE")
+    assert [names(e.source) for e in blames] == [{"Vahagn Khatchatourian"}]

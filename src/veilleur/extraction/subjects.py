@@ -110,6 +110,13 @@ def subject_of(verb: Token, index: ActorIndex, cues: Cues, *, depth: int = 0) ->
         shared = subject_of(earlier, index, cues, depth=depth + 1)
         if shared:
             return shared
+    # "devant le Conseil, le président X a accusé": a phrase with a preposition is no
+    # subject, whatever the parse says; the phrase coordinated with it is
+    subjects = [
+        j
+        for c in subjects
+        for j in ([c] if case_of(c) is None else [k for k in c.conjuncts if case_of(k) is None])
+    ]
     before = [c for c in subjects if c.i < verb.i]
     if len(before) > 1 and feature(verb, "VerbForm") == "Fin":
         # "X reçu par Y, les dirigeants de Z critiquent W": a finite verb has one subject
