@@ -275,3 +275,16 @@ def test_the_body_a_speaker_stands_before_is_not_a_subject(nlp: Language) -> Non
     )
     blames = of_type(events(nlp, text), "ACCUSE")
     assert [names(e.source) for e in blames] == [{"Vahagn Khatchatourian"}]
+
+
+def test_his_foreign_counterpart_is_who_holds_his_office_there_that_day(nlp: Language) -> None:
+    # no Russian was named before: the knowledge base says who was Russia's president then
+    text = (
+        " date 2022-08-06 Erdogan à Sotchi\n\nLe président turc s'est entretenu vendredi "
+        "pendant plus de quatre heures avec son homologue russe."
+    )
+    met = of_type(events(nlp, text), "CONSULT")
+    assert met and "Vladimir Poutine" in names(met[0].source) | names(met[0].target)
+    later = text.replace("2022-08-06", "2008-08-06")  # Russia's president was then Medvedev
+    met = of_type(events(nlp, later), "CONSULT")
+    assert met and "Vladimir Poutine" not in names(met[0].source) | names(met[0].target)

@@ -232,12 +232,53 @@ def np_actor(token: Token, index: ActorIndex, *, depth: int = 0) -> ActorRef | N
         if child.dep_ == "amod":
             actor = index.at(child)
             if actor is not None and counterpart:
-                # "son homologue chinois": the person of that state named before, if any
-                actor = index.last_person_of(token.i, child) or actor
+                # "son homologue chinois": the person of that state named before, else the
+                # one who holds there the office the subject holds on the article's date
+                actor = (
+                    index.last_person_of(token.i, child) or _peer_by_office(token, actor, index)
+                ) or actor
             if actor is not None:
                 return actor
     if counterpart and depth == 0:
         return _peer(token, index)
+    return None
+
+
+def _peer_by_office(token: Token, state: ActorRef, index: ActorIndex) -> ActorRef | None:
+    """The holder, in `state`, of the office the subject of `token`'s verb holds when the
+    article was written ("le président turc ... avec son homologue russe": Russia's
+    president), from the knowledge base; None when it cannot tell."""
+    if state.kind != "state" or state.country is None:
+        return None
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    owners = [
+        np_actor(c, index, depth=1)
+        for c in verb.children
+        if c.dep_.startswith("nsubj") and c.i != token.i
+    ]
+    owner = next((a for a in owners if a is not None and a.kind == "person"), None)
+    published = token.doc._.published
+    if owner is None or published is None:
+        return None
+    try:
+        from ..kb import KnowledgeBase
+
+        kb = KnowledgeBase.load()
+    except (ImportError, OSError, ValueError):
+        return None
+    person = kb.get(owner.actor_id)
+    on = published.first_day()
+    if person is None:
+        return None
+    for office in person.offices:
+        if not office.active(on) or office.country == state.country:
+            continue
+        holders = kb.holders(office.role, state.country, on)
+        if len(holders) == 1:
+            peer = holders[0]
+            return ActorRef(peer.id, peer.name, "person", peer.country)
     return None
 
 
@@ -456,6 +497,10 @@ def zone_actors(
             continue
         if subjects and not subject_like(token):
             continue
+        head = token.head
+        if token.dep_ == "amod" and head.lemma_.casefold() in cues.counterpart_nouns:
+            # "son homologue russe": the peer the phrase designates, not his state
+            actor = np_actor(head, index) or actor
         if actor not in found:
             found.append(actor)
     people = [a for a in found if a.kind == "person"]
