@@ -320,6 +320,18 @@ def test_a_pronoun_is_not_the_person_of_a_complement_before_it(ctx: Ctx) -> None
     assert resolved is not None and resolved.name == "Robert Fico"
 
 
+def test_a_pronoun_of_a_clause_before_the_main_one_is_its_subject(ctx: Ctx) -> None:
+    text = (
+        "Le conseiller kényan Korir Sing'Oei a averti jeudi que Nairobi allait revoir sa "
+        "position.\n\nDepuis Accra, où il a été reçu jeudi par son homologue ghanéen, John "
+        "Mahama, Cyril Ramaphosa a mis en garde Nairobi."
+    )
+    doc = run(ctx, text, "2025-06-20")
+    il = next(t for t in doc if t.text == "il")
+    resolved = resolve_pronoun(doc, il)
+    assert resolved is not None and resolved.name == "Cyril Ramaphosa"
+
+
 def test_pronoun_chains_impersonal_il_and_quoted_il(ctx: Ctx) -> None:
     text = (
         "Gallant a remercié Lloyd Austin lundi. Il a souligné l'importance de la coopération "

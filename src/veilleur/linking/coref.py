@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -122,6 +123,14 @@ def _resolve(
     if gender is None or lay.quoted(token.idx) or (not recency and _impersonal(doc, token, g)):
         return None
     here = lay.sentence_of(token.i)
+    ahead = _main_subject_after(doc, token)
+    if ahead is not None and not recency:
+        # "Depuis Hanoï, où il a été reçu par X, Poutine a ...": a pronoun of a clause put
+        # before the main one stands for the main clause's subject
+        found = _gender(doc, ahead.actor_id, g, heads)
+        if found is None or found == gender:
+            return replace(ahead, start=token.idx, end=token.idx + len(token), text=token.text,
+                           how="pronoun")  # fmt: skip
     own = _candidates(doc, lay, here, token.idx, g, 0, heads)
     # in its own sentence a subject pronoun stands for a subject named before it ("X, qui ...,
     # il"), not for a person named in a complement ("sa rencontre avec le maître du Kremlin :
@@ -148,6 +157,25 @@ def _resolve(
                 m.role,
                 "pronoun",
             )
+    return None
+
+
+def _main_subject_after(doc: Doc, token: Token) -> Mention | None:
+    """The person subject of the main verb, named after `token` when `token` stands in a
+    clause put before the main one ("Depuis Hanoï, où il a été reçu, X a ...")."""
+    root = token.sent.root
+    if token.head.i == root.i or root.i < token.i:
+        return None
+    clause = token.head
+    while clause.head.i != root.i and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("advcl", "acl:relcl", "acl", "obl:mod", "nmod") or clause.i > root.i:
+        return None
+    for child in root.children:
+        if child.dep_.startswith("nsubj") and child.i > token.i:
+            mention = mention_at(doc, child)
+            if mention is not None and mention.kind == "person":
+                return mention
     return None
 
 
