@@ -271,6 +271,13 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "Azerbaïdjan",
         "Arménie",
     ),
+    # a call told with "téléphoner à"
+    (
+        "Le président sénégalais Bassirou Diomaye Faye a téléphoné mardi à Emmanuel Macron.",
+        "CONSULT",
+        "Bassirou Diomaye Faye",
+        "Emmanuel Macron",
+    ),
     # a body convened, a guest received told with "était reçu par"
     (
         "La présidente tanzanienne Samia Suluhu Hassan a réuni lundi en urgence le Conseil "
